@@ -1,0 +1,25 @@
+namespace QuestionBank.Core.Documents;
+
+/// <summary>Turns a Q&amp;A markdown file into a <see cref="ParsedDocument"/>.</summary>
+public interface IMarkdownDocumentParser
+{
+    /// <summary>Parses raw file bytes, which must be UTF-8 text.</summary>
+    /// <param name="sourceName">The file name; it gives the document's slug and appears in errors.</param>
+    /// <param name="content">The file's bytes.</param>
+    /// <exception cref="DocumentParseException">The file is empty, not UTF-8, has an unclosed code fence or no questions.</exception>
+    ParsedDocument Parse(string sourceName, ReadOnlySpan<byte> content);
+}
+
+/// <summary>A document that cannot be imported, with the file and, where known, the line at fault.</summary>
+public sealed class DocumentParseException(string sourceName, int? line, string reason)
+    : Exception(line is null ? $"{sourceName}: {reason}" : $"{sourceName}, line {line}: {reason}")
+{
+    /// <summary>The file that failed.</summary>
+    public string SourceName { get; } = sourceName;
+
+    /// <summary>1-based line of the problem, when it has one.</summary>
+    public int? Line { get; } = line;
+
+    /// <summary>What is wrong, for a person.</summary>
+    public string Reason { get; } = reason;
+}

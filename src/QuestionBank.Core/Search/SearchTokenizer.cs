@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+
+namespace QuestionBank.Core.Search;
+
+/// <summary>
+/// Splits text into what PostgreSQL full-text search can index: Latin words go to the
+/// <c>english</c> configuration (lower-cased, stemmed by PostgreSQL), runs of CJK
+/// ideographs become overlapping character bigrams (as Lucene's CJK analyzer does),
+/// because PostgreSQL's parser would keep a whole Chinese run as one token.
+/// </summary>
+public static class SearchTokenizer
+{
+    /// <summary>Tokenises text for indexing or querying.</summary>
+    /// <param name="text">Plain text (markdown already stripped or a user query).</param>
+    /// <returns>The Latin words (space-separated) and the CJK terms (distinct bigrams, or the lone character of a one-character run).</returns>
+    public static SearchTerms Tokenize(string text)
+    {
+        var latin = new StringBuilder(text.Length);
+        var cjk = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var run = new StringBuilder();
+
+        void FlushRun()
+        {
+            if (run.Length == 0)
+            {
+                return;
+            }
+
+            if (run.Length == 1)
+            {
+                Add(run.ToString());
+            }
+
+            for (var i = 0; i + 1 < run.Length; i++)
+            {
+                Add(run.ToString(i, 2));
+            }
+
+            run.Clear();
+        }
+
+        void Add(string term)
+        {
+            if (seen.Add(term))
+            {
+                cjk.Add(term);
+            }
+        }
+
+        foreach (var c in text)
+        {
+            if (IsCjk(c))
+            {
+                run.Append(c);
+                continue;
+            }
+
+            FlushRun();
+            // Keep word characters for the english parser and turn everything else into a
+            // separator, so markdown punctuation and tsquery operators never reach PostgreSQL.
+            latin.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+
+        FlushRun();
+        var words = latin.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new SearchTerms(string.Join(' ', words), cjk);
+    }
+
+    /// <summary>True for Han ideographs and the other scripts the CJK analyzer bigrams (kana, hangul).</summary>
+    public static bool IsCjk(char c)
+    {
+        var category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return category == UnicodeCategory.OtherLetter && c >= '\u2E80' && c < '\uFB00';
+    }
+}
+
+/// <summary>A text's searchable terms.</summary>
+/// <param name="Latin">Lower-cased Latin words and numbers, space-separated, for PostgreSQL's english configuration.</param>
+/// <param name="Cjk">Distinct CJK bigrams (or single characters of one-character runs).</param>
+public sealed record SearchTerms(string Latin, IReadOnlyList<string> Cjk)
+{
+    /// <summary>True when the text had nothing searchable.</summary>
+    public bool IsEmpty => Latin.Length == 0 && Cjk.Count == 0;
+
+    /// <summary>The CJK terms space-separated, for <c>to_tsvector('simple', …)</c>.</summary>
+    public string CjkText => string.Join(' ', Cjk);
+}

@@ -1,0 +1,180 @@
+using Markdig.Renderers;
+
+namespace QuestionBank.Core.Rendering;
+
+/// <summary>
+/// A small hand-written scanner that wraps tokens of source code in <c>tok-*</c> spans
+/// (<c>tok-kw</c>, <c>tok-str</c>, <c>tok-com</c>, <c>tok-num</c>, <c>tok-fn</c>, <c>tok-builtin</c>).
+/// One scanner serves every language; a <see cref="LanguageDefinition"/> supplies the differences.
+/// Supported: Python (<c>python</c>, <c>py</c>), C# (<c>csharp</c>, <c>cs</c>, <c>c#</c>), shell (<c>bash</c>, <c>sh</c>).
+/// </summary>
+public static class CodeHighlighter
+{
+    /// <summary>Highlights code as HTML; everything is HTML-escaped.</summary>
+    /// <param name="code">The source code.</param>
+    /// <param name="language">A fenced block's language name; unknown or <c>null</c> gives escaped plain text.</param>
+    /// <returns>The escaped code with token spans, without the surrounding <c>pre</c>/<c>code</c> elements.</returns>
+    public static string Highlight(string code, string? language)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        if (LanguageDefinition.Find(language) is { } definition)
+        {
+            Write(renderer, code, definition);
+        }
+        else
+        {
+            renderer.WriteEscape(code);
+        }
+
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    internal static void Write(HtmlRenderer renderer, string code, LanguageDefinition lang)
+    {
+        var i = 0;
+        var plainStart = 0;
+
+        void Emit(int start, int end, string cssClass)
+        {
+            renderer.WriteEscape(code.AsSpan(plainStart, start - plainStart));
+            renderer.Write("<span class=\"").Write(cssClass).Write("\">");
+            renderer.WriteEscape(code.AsSpan(start, end - start));
+            renderer.Write("</span>");
+            plainStart = i = end;
+        }
+
+        while (i < code.Length)
+        {
+            var c = code[i];
+            if (IsLineComment(code, i, lang))
+            {
+                Emit(i, IndexOrEnd(code, "\n", i), "tok-com");
+            }
+            else if (lang.BlockComment is { } block && At(code, i, block.Start))
+            {
+                var end = code.IndexOf(block.End, i + block.Start.Length, StringComparison.Ordinal);
+                Emit(i, end < 0 ? code.Length : end + block.End.Length, "tok-com");
+            }
+            else if (StringQuoteAt(code, i, lang) is var quote and >= 0)
+            {
+                Emit(i, ScanString(code, i, quote, lang), "tok-str");
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                Emit(i, ScanNumber(code, i), "tok-num");
+            }
+            else if (char.IsLetter(c) || c == '_')
+            {
+                var end = i + 1;
+                while (end < code.Length && IsIdentifierPart(code[end]))
+                {
+                    end++;
+                }
+
+                var word = code[i..end];
+                if (lang.Keywords.Contains(word))
+                {
+                    Emit(i, end, "tok-kw");
+                }
+                else if (lang.Builtins.Contains(word))
+                {
+                    Emit(i, end, "tok-builtin");
+                }
+                else if (end < code.Length && code[end] == '(')
+                {
+                    Emit(i, end, "tok-fn");
+                }
+                else
+                {
+                    i = end;
+                }
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        renderer.WriteEscape(code.AsSpan(plainStart));
+    }
+
+    private static bool IsLineComment(string code, int i, LanguageDefinition lang) =>
+        At(code, i, lang.LineComment) && (!lang.CommentAfterSpaceOnly || i == 0 || char.IsWhiteSpace(code[i - 1]));
+
+    /// <summary>The index of the opening quote if a string literal (with any prefix) starts at <paramref name="i"/>, else -1.</summary>
+    private static int StringQuoteAt(string code, int i, LanguageDefinition lang)
+    {
+        var j = i;
+        while (j < code.Length && j - i < 2 && lang.StringPrefixes.Contains(code[j], StringComparison.Ordinal))
+        {
+            j++;
+        }
+
+        return j < code.Length && lang.Quotes.Contains(code[j], StringComparison.Ordinal) ? j : -1;
+    }
+
+    /// <summary>Returns the end (exclusive) of the string literal whose opening quote is at <paramref name="q"/>.</summary>
+    private static int ScanString(string code, int start, int q, LanguageDefinition lang)
+    {
+        var quote = code[q];
+        var triple = new string(quote, 3);
+        if (At(code, q, triple))
+        {
+            var end = IndexOrEnd(code, triple, q + 3, escapes: lang.VerbatimPrefix is null);
+            return Math.Min(end + 3, code.Length);
+        }
+
+        var verbatim = lang.VerbatimPrefix is { } v && code.AsSpan(start, q - start).Contains(v);
+        var i = q + 1;
+        while (i < code.Length && code[i] != quote && (verbatim || code[i] != '\n'))
+        {
+            i += !verbatim && code[i] == '\\' ? 2 : 1;
+        }
+
+        return Math.Min(i + 1, code.Length);
+    }
+
+    private static int ScanNumber(string code, int i)
+    {
+        var hex = At(code, i, "0x") || At(code, i, "0X");
+        i++;
+        while (i < code.Length)
+        {
+            var c = code[i];
+            var exponentSign = !hex && (c is '+' or '-') && code[i - 1] is 'e' or 'E';
+            var fraction = c == '.' && i + 1 < code.Length && char.IsAsciiDigit(code[i + 1]);
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_' || fraction || exponentSign))
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The index of <paramref name="text"/> at or after <paramref name="from"/> (skipping backslash escapes if asked), or the code's length.</summary>
+    private static int IndexOrEnd(string code, string text, int from, bool escapes = false)
+    {
+        for (var i = from; i < code.Length; i++)
+        {
+            if (escapes && code[i] == '\\')
+            {
+                i++;
+            }
+            else if (At(code, i, text))
+            {
+                return i;
+            }
+        }
+
+        return code.Length;
+    }
+
+    private static bool At(string code, int i, string text) => code.AsSpan(i).StartsWith(text, StringComparison.Ordinal);
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QuestionBank.Data.Entities;
+
+namespace QuestionBank.Data.Configurations;
+
+internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
+{
+    public void Configure(EntityTypeBuilder<Document> builder)
+    {
+        builder.ToTable("documents");
+        builder.HasIndex(d => d.Slug).IsUnique();
+        builder.Property(d => d.Slug).HasMaxLength(200);
+        builder.Property(d => d.ContentHash).HasMaxLength(64);
+        builder.HasMany(d => d.Sections).WithOne(s => s.Document).HasForeignKey(s => s.DocumentId);
+        builder.HasMany(d => d.Questions).WithOne(q => q.Document).HasForeignKey(q => q.DocumentId);
+    }
+}

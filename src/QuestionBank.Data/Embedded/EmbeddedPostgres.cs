@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace QuestionBank.Data.Embedded;
+
+/// <summary>
+/// A private PostgreSQL cluster in a folder of our own, started with the server binaries found on
+/// the machine, for the out-of-the-box run and for tests. PostgreSQL refuses to run as root, so
+/// under root the cluster is owned by and run as the <c>postgres</c> account.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    private const string SuperUser = "questionbank";
+    private readonly string _dataDirectory;
+    private readonly string _binDirectory;
+    private readonly ILogger _logger;
+    private bool _started;
+
+    private EmbeddedPostgres(string dataDirectory, string binDirectory, int port, ILogger logger)
+    {
+        _dataDirectory = dataDirectory;
+        _binDirectory = binDirectory;
+        Port = port;
+        _logger = logger;
+    }
+
+    public int Port { get; }
+
+    /// <summary>Connection string to <paramref name="database"/> on this cluster.</summary>
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = SuperUser,
+        Database = database,
+        Pooling = true,
+        MaxPoolSize = 50,
+    }.ConnectionString;
+
+    /// <summary>Creates <paramref name="database"/> unless it exists, so the first connection to it does not fail.</summary>
+    public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
+        {
+            Parameters = { new() { Value = database } },
+        };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Initialises the cluster on first use and starts it on a free port (or <paramref name="port"/>).</summary>
+    public static async Task<EmbeddedPostgres> StartAsync(
+        string dataDirectory, ILogger logger, int? port = null, CancellationToken cancellationToken = default)
+    {
+        var cluster = new EmbeddedPostgres(
+            Path.GetFullPath(dataDirectory), FindBinDirectory(), port ?? FreePort(), logger);
+        await cluster.StartAsync(cancellationToken);
+        return cluster;
+    }
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        var owner = Environment.IsPrivilegedProcess ? "postgres" : null;
+        if (owner is not null)
+        {
+            await RunAsync("chown", ["-R", $"{owner}:", _dataDirectory], null, cancellationToken);
+        }
+
+        if (!File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
+        {
+            _logger.LogInformation("Initialising a PostgreSQL cluster in {DataDirectory}", _dataDirectory);
+            await RunAsync(
+                Path.Combine(_binDirectory, "initdb"),
+                ["-D", _dataDirectory, "-U", SuperUser, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"],
+                owner,
+                cancellationToken);
+        }
+
+        // A previous run that was killed leaves its server behind; stop it rather than fail.
+        if (File.Exists(Path.Combine(_dataDirectory, "postmaster.pid")))
+        {
+            await RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], owner, cancellationToken, check: false);
+        }
+
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_dataDirectory} -c max_connections=200 -c fsync=off -c shared_buffers=256MB";
+        await RunAsync(
+            Path.Combine(_binDirectory, "pg_ctl"),
+            ["-D", _dataDirectory, "-o", options, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "start"],
+            owner,
+            cancellationToken);
+        _started = true;
+        _logger.LogInformation("PostgreSQL started on 127.0.0.1:{Port} from {DataDirectory}", Port, _dataDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_started)
+        {
+            return;
+        }
+
+        _started = false;
+        var owner = Environment.IsPrivilegedProcess ? "postgres" : null;
+        await RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], owner, CancellationToken.None, check: false);
+        _logger.LogInformation("PostgreSQL on port {Port} stopped", Port);
+    }
+
+    /// <summary>Server binaries from PATH, else the newest under /usr/lib/postgresql.</summary>
+    private static string FindBinDirectory()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(dir => File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "initdb")))
+            .Select(dir => Path.GetDirectoryName(new FileInfo(Path.Combine(dir, "pg_ctl")).ResolveLinkTarget(true)?.FullName ?? Path.Combine(dir, "pg_ctl"))!);
+        var installed = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+                .Select(d => Path.Combine(d, "bin"))
+            : [];
+        return onPath.Concat(installed).FirstOrDefault(d => File.Exists(Path.Combine(d, "postgres")))
+            ?? throw new InvalidOperationException(
+                "PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found on PATH or under /usr/lib/postgresql. " +
+                "Install PostgreSQL (e.g. apt-get install postgresql) or set ConnectionStrings:QuestionBank.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(
+        string program, IReadOnlyList<string> arguments, string? runAs, CancellationToken cancellationToken, bool check = true)
+    {
+        var start = new ProcessStartInfo(runAs is null ? program : "runuser")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/",
+        };
+        if (runAs is not null)
+        {
+            foreach (var argument in new[] { "-u", runAs, "--", program })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (check && process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(program)} failed with exit code {process.ExitCode}: {await error}{await output}");
+        }
+    }
+}

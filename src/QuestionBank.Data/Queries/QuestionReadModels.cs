@@ -1,0 +1,36 @@
+using QuestionBank.Core.Documents;
+
+namespace QuestionBank.Data.Queries;
+
+public sealed record DocumentSummary(string Slug, string Title, int QuestionCount, IReadOnlyList<SectionSummary> Sections);
+
+public sealed record SectionSummary(int Position, string Title, int QuestionCount);
+
+public sealed record QuestionFilter(int Page = 1, int PageSize = 20, string? Document = null, int? Section = null, QuestionKind? Kind = null);
+
+public sealed record QuestionListItem(string Slug, string Number, string Title, QuestionKind Kind, string Document, string DocumentTitle, int Section, string SectionTitle);
+
+public sealed record Paged<T>(int Total, int Page, int PageSize, IReadOnlyList<T> Items)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+public sealed record QuestionLink(string Slug, string Title);
+
+public sealed record QuestionDetail(
+    string Slug,
+    string Number,
+    string Title,
+    QuestionKind Kind,
+    string Document,
+    string DocumentTitle,
+    int Section,
+    string SectionTitle,
+    string BodyMarkdown,
+    IReadOnlyList<QuestionPart> Parts,
+    IReadOnlyList<CodeSample> CodeBlocks,
+    QuestionLink? Previous,
+    QuestionLink? Next,
+    IReadOnlyList<QuestionLink> Similar);
+
+public sealed record SearchHit(string Slug, string Title, string Document, string Snippet, double Score);

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using QuestionBank.Data.Entities;
+
+namespace QuestionBank.Data;
+
+public sealed class QuestionBankDbContext(DbContextOptions<QuestionBankDbContext> options) : DbContext(options)
+{
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<Section> Sections => Set<Section>();
+
+    public DbSet<Question> Questions => Set<Question>();
+
+    public DbSet<QuestionPartEntity> QuestionParts => Set<QuestionPartEntity>();
+
+    public DbSet<CodeBlock> CodeBlocks => Set<CodeBlock>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(QuestionBankDbContext).Assembly);
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuestionBank.Data;
+using QuestionBank.Data.Importing;
+
+namespace QuestionBank.Web.Database;
+
+/// <summary>
+/// Runs before the server accepts requests: starts the database if it is ours, applies
+/// migrations, and imports the content folder into an empty bank.
+/// </summary>
+public sealed class DatabaseInitializer(
+    QuestionBankDatabase database,
+    IServiceScopeFactory scopes,
+    IOptions<QuestionBankOptions> options,
+    IHostEnvironment environment,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await database.StartAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+
+        if (await db.Documents.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var content = FindContentDirectory(options.Value.ContentDirectory);
+        if (content is null)
+        {
+            logger.LogWarning("The bank is empty and no content folder {ContentDirectory} was found", options.Value.ContentDirectory);
+            return;
+        }
+
+        var files = Directory.GetFiles(content, "*.md").Order(StringComparer.Ordinal)
+            .Select(path => new ImportFile(Path.GetFileName(path), File.ReadAllBytes(path)));
+        var importer = scope.ServiceProvider.GetRequiredService<DocumentImporter>();
+        var results = await importer.ImportFilesAsync(files, cancellationToken);
+        logger.LogInformation("Imported {Count} documents from {ContentDirectory}", results.Count, content);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A relative folder is looked for in the content root and its parents, so the app finds the repo's content/ whether started from the repo root or the project folder.</summary>
+    private string? FindContentDirectory(string configured)
+    {
+        if (Path.IsPathRooted(configured))
+        {
+            return Directory.Exists(configured) ? configured : null;
+        }
+
+        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, configured);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using QuestionBank.Core.Documents;
+using QuestionBank.Core.Rendering;
+using QuestionBank.Data;
+using QuestionBank.Data.Importing;
+using QuestionBank.Data.Queries;
+using QuestionBank.Web.Database;
+
+namespace QuestionBank.Web.Extensions;
+
+public static class Extensions
+{
+    private const string DefaultUrl = "http://localhost:5080";
+
+    public static void AddQuestionBank(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.AddOptions<QuestionBankOptions>().BindConfiguration(QuestionBankOptions.SectionName);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(MarkdownPipelineFactory.Create());
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<IMarkdownDocumentParser, MarkdownDocumentParser>();
+
+        services.AddSingleton<QuestionBankDatabase>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddDbContextPool<QuestionBankDbContext>((sp, options) =>
+            options.UseQuestionBankDatabase(sp.GetRequiredService<QuestionBankDatabase>().ConnectionString));
+        services.AddScoped<QuestionQueries>();
+        services.AddScoped<DocumentImporter>();
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddHealthChecks().AddDbContextCheck<QuestionBankDbContext>(tags: ["ready"]);
+        // Chinese text is written as is instead of as &#x...; entities: smaller, readable pages.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages();
+    }
+
+    public static void UseQuestionBankPipeline(this WebApplication app)
+    {
+        // API clients get ProblemDetails for errors and bare status codes; people get the error page.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/api"),
+            api =>
+            {
+                api.UseExceptionHandler();
+                api.UseStatusCodePages();
+            });
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            pages =>
+            {
+                if (!app.Environment.IsDevelopment())
+                {
+                    pages.UseExceptionHandler("/Error");
+                }
+
+                pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+            });
+        app.UseStaticFiles();
+        app.UseRouting();
+    }
+
+    public static void MapQuestionBankHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Apis;
+
+[Collection(DatabaseCollection.Name)]
+public sealed class QuestionsApiTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private QuestionBankApp _app = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new QuestionBankApp(postgres);
+        _client = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task StartUpImportsAllEightyFiveSeedQuestions()
+    {
+        var page = await _client.GetFromJsonAsync<JsonElement>("/api/questions?pageSize=100");
+
+        Assert.Equal(85, page.GetProperty("total").GetInt32());
+        Assert.Equal(85, page.GetProperty("items").GetArrayLength());
+        var slugs = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()).ToList();
+        Assert.Equal(slugs.Count, slugs.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ListingPagesAndFiltersByDocumentSectionAndKind()
+    {
+        var firstPage = await _client.GetFromJsonAsync<JsonElement>("/api/questions?page=1&pageSize=10");
+        var secondPage = await _client.GetFromJsonAsync<JsonElement>("/api/questions?page=2&pageSize=10");
+        var byDocument = await _client.GetFromJsonAsync<JsonElement>("/api/questions?document=000-d93d5146cb591d21&pageSize=100");
+        var bySection = await _client.GetFromJsonAsync<JsonElement>("/api/questions?document=000-d93d5146cb591d21&section=2");
+        var coding = await _client.GetFromJsonAsync<JsonElement>("/api/questions?kind=coding&pageSize=100");
+
+        Assert.Equal(10, firstPage.GetProperty("items").GetArrayLength());
+        Assert.NotEqual(
+            firstPage.GetProperty("items")[0].GetProperty("slug").GetString(),
+            secondPage.GetProperty("items")[0].GetProperty("slug").GetString());
+        Assert.Equal(30, byDocument.GetProperty("total").GetInt32());
+        Assert.All(byDocument.GetProperty("items").EnumerateArray(), i => Assert.Equal("000-d93d5146cb591d21", i.GetProperty("document").GetString()));
+        Assert.Equal(6, bySection.GetProperty("total").GetInt32());
+        Assert.All(bySection.GetProperty("items").EnumerateArray(), i => Assert.Equal("coding", i.GetProperty("kind").GetString()));
+        Assert.InRange(coding.GetProperty("total").GetInt32(), 10, 84);
+        Assert.All(coding.GetProperty("items").EnumerateArray(), i => Assert.Equal("coding", i.GetProperty("kind").GetString()));
+    }
+
+    [Fact]
+    public async Task QuestionCarriesRenderedHtmlPartsAndCodeBlocks()
+    {
+        var list = await _client.GetFromJsonAsync<JsonElement>("/api/questions?document=000-d93d5146cb591d21&section=2&pageSize=1");
+        var slug = list.GetProperty("items")[0].GetProperty("slug").GetString();
+
+        var question = await _client.GetFromJsonAsync<JsonElement>($"/api/questions/{slug}");
+
+        Assert.Equal(slug, question.GetProperty("slug").GetString());
+        Assert.Contains("图像分类", question.GetProperty("title").GetString());
+        Assert.Contains("tok-kw", question.GetProperty("html").GetString());
+        Assert.NotEqual(0, question.GetProperty("parts").GetArrayLength());
+        var code = question.GetProperty("codeBlocks")[0];
+        Assert.Equal("python", code.GetProperty("language").GetString());
+        Assert.Contains("import", code.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task UnknownSlugIsNotFoundProblemDetails()
+    {
+        var response = await _client.GetAsync("/api/questions/no-such-question");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/api/questions?page=0")]
+    [InlineData("/api/questions?pageSize=0")]
+    [InlineData("/api/questions?pageSize=1000")]
+    [InlineData("/api/questions?page=abc")]
+    [InlineData("/api/questions?kind=essay")]
+    [InlineData("/api/search?q=")]
+    [InlineData("/api/search")]
+    [InlineData("/api/search?q=%20%20")]
+    [InlineData("/api/search?q=gan&page=-1")]
+    public async Task BadParametersAreBadRequestProblemDetails(string url)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task HealthEndpointsReportLiveAndReady()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health/ready")).StatusCode);
+    }
+}

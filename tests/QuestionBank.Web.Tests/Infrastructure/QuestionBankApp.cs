@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using QuestionBank.Data;
+using QuestionBank.Data.Importing;
+
+namespace QuestionBank.Web.Tests.Infrastructure;
+
+/// <summary>The real app on a fresh database of the shared cluster, seeded from the repo's content/.</summary>
+public sealed class QuestionBankApp(PostgresFixture postgres) : WebApplicationFactory<Program>
+{
+    private readonly string _database = $"qb_{Guid.NewGuid():N}";
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:QuestionBank", postgres.Cluster.ConnectionString(_database));
+        builder.UseSetting("QuestionBank:ContentDirectory", Path.Combine(RepoRoot, "content"));
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task<IReadOnlyList<DocumentImportResult>> ImportAsync(params ImportFile[] files) =>
+        WithScopeAsync(sp => sp.GetRequiredService<DocumentImporter>().ImportFilesAsync(files));
+
+    /// <summary>Everything that would show a change to the bank: per document, its hash and its questions' slugs and bodies.</summary>
+    public Task<string> SnapshotAsync() => WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<QuestionBankDbContext>();
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Questions.OrderBy(q => q.Slug).Select(q => q.Document.ContentHash + "|" + q.Slug + "|" + q.Title + "|" + q.BodyMarkdown));
+        return string.Join('\n', rows);
+    });
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "QuestionBank.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("QuestionBank.sln not found above the test folder.");
+    }
+}

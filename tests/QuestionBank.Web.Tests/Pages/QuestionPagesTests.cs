@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using QuestionBank.Data.Importing;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Pages;
+
+[Collection(DatabaseCollection.Name)]
+public sealed class QuestionPagesTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private QuestionBankApp _app = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new QuestionBankApp(postgres);
+        _client = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task HomePageListsDocumentsSectionsAndCounts()
+    {
+        var html = await _client.GetStringAsync("/");
+
+        Assert.Contains("85 questions in 5 documents", html);
+        Assert.Contains("AI 大模型应用最佳实践", html);
+        Assert.Contains("AI工程学：大模型应用开发实战", html);
+        Assert.Contains("/questions?document=000-d93d5146cb591d21&amp;section=2", html);
+        Assert.Contains("name=\"viewport\"", html);
+    }
+
+    [Fact]
+    public async Task QuestionListFiltersByKindAndPages()
+    {
+        var coding = await _client.GetStringAsync("/questions?kind=coding");
+        var secondPage = await _client.GetStringAsync("/questions?page=2");
+
+        Assert.Contains("编程", coding);
+        Assert.DoesNotContain("badge-concept", coding);
+        Assert.Contains("85 questions", secondPage);
+        Assert.Contains("rel=\"prev\"", secondPage);
+    }
+
+    [Fact]
+    public async Task EveryQuestionPageShowsItsCodeHighlighted()
+    {
+        var list = await _client.GetFromJsonAsync<JsonElement>("/api/questions?pageSize=100");
+        var slugs = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()!).ToList();
+
+        foreach (var slug in slugs)
+        {
+            var question = await _client.GetFromJsonAsync<JsonElement>($"/api/questions/{slug}");
+            var html = await _client.GetStringAsync($"/questions/{slug}");
+
+            Assert.Contains(WebUtility.HtmlEncode(question.GetProperty("title").GetString()!), html);
+            if (question.GetProperty("codeBlocks").GetArrayLength() > 0)
+            {
+                Assert.Contains("<pre class=\"code\"><code class=\"language-python\">", html);
+                Assert.Contains("tok-", html);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task QuestionPageLinksPreviousNextAndSimilarQuestions()
+    {
+        var search = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("如何处理大规模模型的过拟合问题"));
+        var slug = search.GetProperty("items")[0].GetProperty("slug").GetString();
+
+        var html = await _client.GetStringAsync($"/questions/{slug}");
+
+        Assert.Contains("rel=\"prev\"", html);
+        Assert.Contains("rel=\"next\"", html);
+        Assert.Contains("相似问题", html);
+        var similarSection = html[html.IndexOf("相似问题", StringComparison.Ordinal)..];
+        Assert.Contains("过拟合", similarSection);
+    }
+
+    [Fact]
+    public async Task SearchPageShowsHighlightedSnippetsAndHandlesNoMatch()
+    {
+        var found = await _client.GetStringAsync("/search?q=" + Uri.EscapeDataString("剪枝"));
+        var none = await _client.GetStringAsync("/search?q=" + Uri.EscapeDataString("量子纠缠"));
+        var empty = await _client.GetAsync("/search");
+
+        Assert.Contains("<mark>剪枝</mark>", found);
+        Assert.Contains("没有找到", none);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownQuestionPageIsNotFound()
+    {
+        var response = await _client.GetAsync("/questions/no-such-question");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ScriptInADocumentNeverReachesThePage()
+    {
+        const string markdown = """
+            # 《安全测试》
+
+            ## 1. 这个问题带脚本吗？<script>alert('title')</script>
+
+            **答案：** <script>alert('xss')</script> 文本 <img src=x onerror=alert(1)>
+
+            <div onclick="alert(2)">raw html block</div>
+
+            ```python
+            print("<script>alert(3)</script>")
+            ```
+            """;
+        await _app.ImportAsync(new ImportFile("xss-test.md", Encoding.UTF8.GetBytes(markdown)));
+
+        var html = await _client.GetStringAsync("/questions/xss-test-1-1");
+        var api = await _client.GetStringAsync("/api/questions/xss-test-1-1");
+
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.DoesNotContain("<div onclick", html);
+        Assert.Contains("&lt;script&gt;", html);
+        Assert.DoesNotContain("<script>alert", JsonDocument.Parse(api).RootElement.GetProperty("html").GetString());
+    }
+}

@@ -54,6 +54,7 @@ public static class SearchTokenizer
             if (IsCjk(c))
             {
                 run.Append(c);
+                latin.Append(' ');
                 continue;
             }
 

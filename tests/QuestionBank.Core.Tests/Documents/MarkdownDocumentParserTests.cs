@@ -1,0 +1,200 @@
+using System.Text;
+using QuestionBank.Core.Documents;
+using QuestionBank.Core.Rendering;
+
+namespace QuestionBank.Core.Tests.Documents;
+
+public sealed class MarkdownDocumentParserTests
+{
+    private static readonly MarkdownDocumentParser Parser = new(MarkdownPipelineFactory.Create());
+
+    private static readonly string ContentDirectory = FindContentDirectory();
+
+    private static ParsedDocument Seed(string prefix)
+    {
+        var path = Directory.GetFiles(ContentDirectory, $"{prefix}_*.md").Single();
+        return Parser.Parse(Path.GetFileName(path), File.ReadAllBytes(path));
+    }
+
+    private static ParsedDocument Parse(string markdown, string name = "sample.md") =>
+        Parser.Parse(name, Encoding.UTF8.GetBytes(markdown));
+
+    [Theory]
+    [InlineData("000", 30)]
+    [InlineData("001", 12)]
+    [InlineData("002", 7)]
+    [InlineData("003", 6)]
+    [InlineData("004", 30)]
+    public void EachSeedYieldsItsQuestionCount(string seed, int expected) =>
+        Assert.Equal(expected, Seed(seed).Questions.Count());
+
+    [Fact]
+    public void TheFiveSeedsGiveEightyFiveQuestionsWithUniqueSlugs()
+    {
+        var questions = new[] { "000", "001", "002", "003", "004" }.SelectMany(s => Seed(s).Questions).ToList();
+
+        Assert.Equal(85, questions.Count);
+        Assert.Equal(85, questions.Select(q => q.Slug).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("000", "AI工程学：大模型应用开发实战")]
+    [InlineData("001", "AI 大模型创业：如何利用未来优势？")]
+    [InlineData("002", "AI 大模型应用最佳实践")]
+    [InlineData("003", "AI大模型应用的前沿技术追踪与评估")]
+    [InlineData("004", "AI 大模型创业攻略：揭秘技术优势与实战策略")]
+    public void DocumentTitleIsTheRealTitleNotALabel(string seed, string title) =>
+        Assert.Equal(title, Seed(seed).Title);
+
+    [Fact]
+    public void NoTitleIsTakenFromACodeComment()
+    {
+        var titles = new[] { "000", "001", "002", "003", "004" }
+            .SelectMany(s => Seed(s).Questions.Select(q => q.Title).Append(Seed(s).Title))
+            .ToList();
+
+        Assert.DoesNotContain("加载和预处理图像数据", titles);
+        Assert.DoesNotContain("定义 CNN 模型", titles);
+        Assert.DoesNotContain(titles, t => t.StartsWith('#'));
+    }
+
+    [Fact]
+    public void HashLineInsideAFenceIsCodeNotAHeading()
+    {
+        var document = Parse("""
+            # 《测试》
+
+            ## 1. 第一个问题
+
+            ```python
+            # 2. 这不是标题
+            x = 1
+            ```
+
+            ## 2. 第二个问题
+
+            答案。
+            """);
+
+        Assert.Equal(["第一个问题", "第二个问题"], document.Questions.Select(q => q.Title));
+        var code = Assert.Single(document.Questions.First().CodeBlocks);
+        Assert.Equal("python", code.Language);
+        Assert.Equal("# 2. 这不是标题\nx = 1", code.Code);
+    }
+
+    [Fact]
+    public void NumberedHeadingWithNumberedChildrenIsASection()
+    {
+        var document = Seed("002");
+
+        Assert.Equal(["AI 大模型面试题", "AI 大模型算法编程题库"], document.Sections.Select(s => s.Title));
+        Assert.Equal(["1.1", "1.2", "1.3"], document.Sections[0].Questions.Select(q => q.Number));
+        Assert.All(document.Sections[1].Questions, q => Assert.Equal(QuestionKind.Coding, q.Kind));
+    }
+
+    [Fact]
+    public void KindComesFromTheSectionOrTheQuestion()
+    {
+        var document = Seed("000");
+
+        Assert.All(document.Sections[0].Questions, q => Assert.Equal(QuestionKind.Concept, q.Kind));
+        Assert.All(document.Sections[1].Questions, q => Assert.Equal(QuestionKind.Coding, q.Kind));
+        Assert.All(document.Sections[2].Questions, q => Assert.Equal(QuestionKind.Coding, q.Kind));
+        Assert.Equal(20, document.Sections[0].Questions.Count);
+    }
+
+    [Fact]
+    public void LabelledPartsAndCodeLanguagesAreFound()
+    {
+        var concept = Seed("000").Questions.First();
+        var coding = Seed("000").Sections[1].Questions.First();
+        var withCode = Seed("004").Questions.First();
+        var analysed = Seed("001").Sections[1].Questions.First();
+
+        Assert.Equal(PartKind.Answer, Assert.Single(concept.Parts).Kind);
+        Assert.StartsWith("评估大规模模型的效果", concept.Parts[0].Markdown);
+        Assert.Equal(PartKind.Prompt, coding.Parts[0].Kind);
+        Assert.Equal("题目描述", coding.Parts[0].Label);
+        Assert.StartsWith("实现一个基于卷积神经网络", coding.Parts[0].Markdown);
+        Assert.Equal([PartKind.Answer, PartKind.Code], withCode.Parts.Select(p => p.Kind));
+        Assert.StartsWith("设计可扩展的 AI 大模型架构", withCode.Parts[0].Markdown);
+        Assert.StartsWith("```python", withCode.Parts[1].Markdown);
+        Assert.Equal([PartKind.Answer, PartKind.Analysis], analysed.Parts.Select(p => p.Kind));
+        Assert.All(new[] { coding, withCode, analysed }.SelectMany(q => q.CodeBlocks), c => Assert.Equal("python", c.Language));
+        Assert.NotEmpty(coding.CodeBlocks);
+    }
+
+    [Fact]
+    public void ClosingSummaryIsNotPartOfTheLastQuestion()
+    {
+        var last = Seed("003").Questions.Last();
+        var lastOf004 = Seed("004").Questions.Last();
+
+        Assert.DoesNotContain("总结", last.BodyMarkdown);
+        Assert.DoesNotContain("AI大模型在各个领域都有着广泛的应用", last.BodyMarkdown);
+        Assert.DoesNotContain("结论", lastOf004.BodyMarkdown);
+    }
+
+    [Fact]
+    public void EmptyFileIsRejected()
+    {
+        var error = Assert.Throws<DocumentParseException>(() => Parser.Parse("empty.md", "  \n"u8));
+
+        Assert.Equal("empty.md", error.SourceName);
+        Assert.Contains("empty", error.Message);
+    }
+
+    [Fact]
+    public void InvalidUtf8IsRejectedWithItsLine()
+    {
+        byte[] bytes = [.. "# 标题\n\n## 1. 问题\n"u8, 0xC3, 0x28];
+
+        var error = Assert.Throws<DocumentParseException>(() => Parser.Parse("latin1.md", bytes));
+
+        Assert.Equal(4, error.Line);
+        Assert.Contains("UTF-8", error.Message);
+    }
+
+    [Fact]
+    public void DocumentWithNoQuestionsIsRejected()
+    {
+        var error = Assert.Throws<DocumentParseException>(() => Parse("# 《没有问题》\n\n## 前言\n\n一段文字。\n", "none.md"));
+
+        Assert.Equal("none.md", error.SourceName);
+        Assert.Contains("no questions", error.Message);
+    }
+
+    [Fact]
+    public void UnclosedFenceIsRejectedAtTheLineItOpens()
+    {
+        var error = Assert.Throws<DocumentParseException>(
+            () => Parse("# 《坏》\n\n## 1. 问题\n\n```python\nprint(1)\n", "open.md"));
+
+        Assert.Equal(5, error.Line);
+        Assert.Contains("never closed", error.Message);
+    }
+
+    [Fact]
+    public void SlugsAreStableAndUniqueWithinTheDocument()
+    {
+        var first = Seed("001");
+        var second = Seed("001");
+
+        Assert.Equal(first.Questions.Select(q => q.Slug), second.Questions.Select(q => q.Slug));
+        Assert.Equal("001-2954bc372a3b4660-1-1", first.Questions.First().Slug);
+        Assert.Equal(first.ContentHash, second.ContentHash);
+    }
+
+    private static string FindContentDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "QuestionBank.sln")))
+            {
+                return Path.Combine(dir.FullName, "content");
+            }
+        }
+
+        throw new InvalidOperationException("QuestionBank.sln not found above the test folder.");
+    }
+}

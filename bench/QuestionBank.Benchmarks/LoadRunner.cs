@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace QuestionBank.Benchmarks;
+
+/// <summary>Sends a fixed number of GETs with a fixed number of workers and records each request's latency.</summary>
+public sealed class LoadRunner(Uri baseAddress, int concurrency)
+{
+    private readonly HttpClient _client = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress };
+
+    public sealed record Result(string Name, int Requests, int Failures, double P50, double P95, double P99, double Max, double Throughput);
+
+    public async Task<Result> RunAsync(string name, IReadOnlyList<string> urls, int requests)
+    {
+        var latencies = new double[requests];
+        var failures = 0;
+        var next = -1;
+        var total = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requests)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await _client.GetAsync(urls[i % urls.Count], HttpCompletionOption.ResponseContentRead);
+                latencies[i] = watch.Elapsed.TotalMilliseconds;
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        var seconds = total.Elapsed.TotalSeconds;
+
+        Array.Sort(latencies);
+        double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
+        return new Result(name, requests, failures, Percentile(0.50), Percentile(0.95), Percentile(0.99), latencies[^1], requests / seconds);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using QuestionBank.Benchmarks;
+using QuestionBank.Data.Embedded;
+
+// Measures the bank under load from this process against the web app in another one.
+var options = BenchmarkOptions.Parse(args);
+var repo = BenchmarkOptions.FindRepoRoot();
+var clusterDirectory = Path.Combine(Path.GetTempPath(), $"qb-bench-{Guid.NewGuid():N}");
+await using var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, NullLogger.Instance);
+try
+{
+    var seeds = Directory.GetFiles(Path.Combine(repo, "content"), "*.md").Order(StringComparer.Ordinal).ToList();
+    var import = await SeedImportBenchmark.RunAsync(cluster, seeds);
+    Console.WriteLine($"seed import: cold {import.ColdMs:F0} ms, median of {import.Runs} warm {import.MedianMs:F0} ms");
+
+    var bank = await BankGenerator.BuildAsync(cluster, seeds, options.Questions);
+    Console.WriteLine($"bank: {bank.Questions} questions in {bank.Documents} documents, built in {bank.Seconds:F1} s");
+
+    await using var web = await WebAppProcess.StartAsync(repo, cluster.ConnectionString(BankGenerator.Database));
+    var runner = new LoadRunner(web.BaseAddress, options.Concurrency);
+    string[] queries = ["过拟合", "剪枝", "蒸馏", "GAN", "LSTM", "迁移学习", "模型压缩", "分布式训练", "transformer", "强化学习", "量子纠缠", "model deployment"];
+    var searchUrls = queries.Select(q => $"/api/search?q={Uri.EscapeDataString(q)}&pageSize=20").ToList();
+    var searchPageUrls = queries.Select(q => $"/search?q={Uri.EscapeDataString(q)}").ToList();
+    var questionUrls = bank.SampleSlugs.Select(s => $"/questions/{s}").ToList();
+
+    await runner.RunAsync("warm-up", [.. searchUrls, .. questionUrls], options.Requests / 10);
+    var results = new[]
+    {
+        await runner.RunAsync("search-api", searchUrls, options.Requests),
+        await runner.RunAsync("search-page", searchPageUrls, options.Requests),
+        await runner.RunAsync("question-page", questionUrls, options.Requests),
+    };
+
+    Console.WriteLine($"{"scenario",-14} {"requests",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"req/s",8}");
+    foreach (var r in results)
+    {
+        Console.WriteLine($"{r.Name,-14} {r.Requests,9} {r.P50,8:F2} {r.P95,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.Throughput,8:F0}");
+    }
+
+    var targets = new Dictionary<string, bool>
+    {
+        ["search p95 <= 25 ms"] = results[0].P95 <= 25,
+        ["question page p95 <= 15 ms"] = results[2].P95 <= 15,
+        ["seed import <= 2 s"] = import.ColdMs <= 2000,
+        ["no failed requests"] = results.All(r => r.Failures == 0),
+    };
+    foreach (var (target, met) in targets)
+    {
+        Console.WriteLine($"{(met ? "PASS" : "FAIL")}  {target}");
+    }
+
+    var report = Path.Combine(repo, "bench", "results", "latest.json");
+    Directory.CreateDirectory(Path.GetDirectoryName(report)!);
+    await File.WriteAllTextAsync(report, JsonSerializer.Serialize(
+        new { options, machine = new { Environment.ProcessorCount }, import, bank = new { bank.Questions, bank.Documents, bank.Seconds }, results, targets },
+        new JsonSerializerOptions { WriteIndented = true }));
+    Console.WriteLine($"results written to {report}");
+    return targets.Values.All(v => v) ? 0 : 1;
+}
+finally
+{
+    await cluster.DisposeAsync();
+    Directory.Delete(clusterDirectory, recursive: true);
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Load benchmark: 20,000-question bank, web app in its own process, load from this one over loopback.
+# Usage: bash bench/run.sh [--questions N] [--requests N] [--concurrency N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-prerequisites.sh
+dotnet build -c Release QuestionBank.sln -v quiet -nologo
+dotnet bench/QuestionBank.Benchmarks/bin/Release/net10.0/QuestionBank.Benchmarks.dll "$@"

@@ -10,7 +10,7 @@ public sealed record BenchmarkOptions(int Questions, int Requests, int Concurren
             return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Value("--questions", 20_000), Value("--requests", 3_000), Value("--concurrency", 8));
+        return new BenchmarkOptions(Value("--questions", 20_000), Value("--requests", 3_000), Value("--concurrency", 4));
     }
 
     public static string FindRepoRoot()

@@ -24,6 +24,7 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
                 stored: true);
         builder.Property(q => q.TitleVector).HasComputedColumnSql(TitleVectorSql, stored: true);
         builder.HasIndex(q => q.SearchVector).HasMethod("GIN");
+        builder.HasIndex(q => q.TitleVector).HasMethod("GIN");
         builder.HasMany(q => q.Parts).WithOne().HasForeignKey(p => p.QuestionId);
         builder.HasMany(q => q.CodeBlocks).WithOne().HasForeignKey(c => c.QuestionId);
     }

@@ -210,6 +210,11 @@ namespace QuestionBank.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_questions_slug");
 
+                    b.HasIndex("TitleVector")
+                        .HasDatabaseName("ix_questions_title_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleVector"), "GIN");
+
                     b.HasIndex("DocumentId", "Position")
                         .HasDatabaseName("ix_questions_document_id_position");
 

@@ -8,6 +8,7 @@ namespace QuestionBank.Data.Queries;
 public sealed class QuestionQueries(QuestionBankDbContext db)
 {
     private const int SimilarCount = 5;
+    private const int SimilarCandidates = 200;
 
     public async Task<IReadOnlyList<DocumentSummary>> GetDocumentsAsync(CancellationToken cancellationToken = default)
     {
@@ -97,21 +98,34 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
             previous, next, similar);
     }
 
-    /// <summary>Questions whose titles share the most terms with this one's (the seeds repeat questions across documents).</summary>
+    /// <summary>
+    /// Questions whose titles share this one's terms (the seeds repeat questions across documents):
+    /// first those sharing all of them, then the best of a bounded set sharing any, so a title made
+    /// of common words cannot make the page rank the whole bank.
+    /// </summary>
     private async Task<IReadOnlyList<QuestionLink>> SimilarAsync(long id, string searchTitle, CancellationToken cancellationToken)
     {
-        var terms = searchTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        var terms = searchTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Select(t => $"'{t}'").ToList();
         if (terms.Count == 0)
         {
             return [];
         }
 
-        var tsQuery = string.Join(" | ", terms.Select(t => $"'{t}'"));
+        var all = string.Join(" & ", terms);
+        var any = string.Join(" | ", terms);
         return await db.Database.SqlQuery<QuestionLink>($"""
+            WITH candidates AS (
+                (SELECT id, slug, title, title_vector, 1 AS tier
+                 FROM questions WHERE title_vector @@ to_tsquery('english', {all}) AND id <> {id}
+                 LIMIT {SimilarCount})
+                UNION ALL
+                (SELECT id, slug, title, title_vector, 2 AS tier
+                 FROM questions WHERE title_vector @@ to_tsquery('english', {any}) AND id <> {id}
+                 LIMIT {SimilarCandidates}))
             SELECT slug, title
-            FROM questions, to_tsquery('english', {tsQuery}) AS query
-            WHERE search_vector @@ query AND id <> {id}
-            ORDER BY ts_rank(title_vector, query) DESC, id
+            FROM (SELECT DISTINCT ON (id) id, slug, title, tier, ts_rank(title_vector, to_tsquery('english', {any})) AS rank
+                  FROM candidates ORDER BY id, tier) best
+            ORDER BY tier, rank DESC, id
             LIMIT {SimilarCount}
             """).ToListAsync(cancellationToken);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace QuestionBank.Data;
 
@@ -6,5 +7,22 @@ public static class DbContextOptionsBuilderExtensions
 {
     /// <summary>The one place the provider and naming are chosen, shared by the app and design-time tools.</summary>
     public static DbContextOptionsBuilder UseQuestionBankDatabase(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+        builder.UseNpgsql(WithPlannerDefaults(connectionString)).UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// The planner does not count the cost of detoasting large search vectors, so with the default
+    /// random_page_cost it prefers a sequential scan that unpacks every row over the GIN index
+    /// (65 ms against 17 ms for a two-term query on 20,000 questions). An SSD-like cost fixes the
+    /// choice; a connection string that sets its own Options keeps them.
+    /// </summary>
+    private static string WithPlannerDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Options))
+        {
+            builder.Options = "-c random_page_cost=1.1";
+        }
+
+        return builder.ConnectionString;
+    }
 }

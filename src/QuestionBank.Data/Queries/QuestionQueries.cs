@@ -141,15 +141,17 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
 
         // Title matches add 1 to the score so they always rank above body-only matches.
         var rows = await db.Database.SqlQuery<SearchRow>($"""
-            SELECT q.slug, q.title, d.slug AS document, q.body_text,
-                   (ts_rank(q.search_vector, query) + CASE WHEN q.title_vector @@ query THEN 1 ELSE 0 END)::float8 AS score,
-                   count(*) OVER ()::int AS total
-            FROM questions q
-            JOIN documents d ON d.id = q.document_id,
-                 to_tsquery('english', {tsQuery}) AS query
-            WHERE q.search_vector @@ query
-            ORDER BY score DESC, q.id
-            LIMIT {pageSize} OFFSET {(page - 1) * pageSize}
+            SELECT q.slug, q.title, d.slug AS document, q.body_text, page.score, page.total
+            FROM (SELECT q.id,
+                         (ts_rank(q.search_vector, query) + CASE WHEN q.title_vector @@ query THEN 1 ELSE 0 END)::float8 AS score,
+                         count(*) OVER ()::int AS total
+                  FROM questions q, to_tsquery('english', {tsQuery}) AS query
+                  WHERE q.search_vector @@ query
+                  ORDER BY score DESC, q.id
+                  LIMIT {pageSize} OFFSET {(page - 1) * pageSize}) page
+            JOIN questions q ON q.id = page.id
+            JOIN documents d ON d.id = q.document_id
+            ORDER BY page.score DESC, q.id
             """).ToListAsync(cancellationToken);
 
         var total = rows.Count > 0 ? rows[0].Total : await CountAsync(tsQuery, cancellationToken);

@@ -5,25 +5,12 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Apis;
 
-[Collection(DatabaseCollection.Name)]
-public sealed class QuestionsApiTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class QuestionsApiTests(PostgresFixture postgres) : AppTestBase(postgres)
 {
-    private QuestionBankApp _app = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new QuestionBankApp(postgres);
-        _client = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task StartUpImportsAllEightyFiveSeedQuestions()
     {
-        var page = await _client.GetFromJsonAsync<JsonElement>("/api/questions?pageSize=100");
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/questions?pageSize=100");
 
         Assert.Equal(85, page.GetProperty("total").GetInt32());
         Assert.Equal(85, page.GetProperty("items").GetArrayLength());
@@ -34,11 +21,11 @@ public sealed class QuestionsApiTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task ListingPagesAndFiltersByDocumentSectionAndKind()
     {
-        var firstPage = await _client.GetFromJsonAsync<JsonElement>("/api/questions?page=1&pageSize=10");
-        var secondPage = await _client.GetFromJsonAsync<JsonElement>("/api/questions?page=2&pageSize=10");
-        var byDocument = await _client.GetFromJsonAsync<JsonElement>("/api/questions?document=000-d93d5146cb591d21&pageSize=100");
-        var bySection = await _client.GetFromJsonAsync<JsonElement>("/api/questions?document=000-d93d5146cb591d21&section=2");
-        var coding = await _client.GetFromJsonAsync<JsonElement>("/api/questions?kind=coding&pageSize=100");
+        var firstPage = await Client.GetFromJsonAsync<JsonElement>("/api/questions?page=1&pageSize=10");
+        var secondPage = await Client.GetFromJsonAsync<JsonElement>("/api/questions?page=2&pageSize=10");
+        var byDocument = await Client.GetFromJsonAsync<JsonElement>("/api/questions?document=000-d93d5146cb591d21&pageSize=100");
+        var bySection = await Client.GetFromJsonAsync<JsonElement>("/api/questions?document=000-d93d5146cb591d21&section=2");
+        var coding = await Client.GetFromJsonAsync<JsonElement>("/api/questions?kind=coding&pageSize=100");
 
         Assert.Equal(10, firstPage.GetProperty("items").GetArrayLength());
         Assert.NotEqual(
@@ -55,10 +42,10 @@ public sealed class QuestionsApiTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task QuestionCarriesRenderedHtmlPartsAndCodeBlocks()
     {
-        var list = await _client.GetFromJsonAsync<JsonElement>("/api/questions?document=000-d93d5146cb591d21&section=2&pageSize=1");
+        var list = await Client.GetFromJsonAsync<JsonElement>("/api/questions?document=000-d93d5146cb591d21&section=2&pageSize=1");
         var slug = list.GetProperty("items")[0].GetProperty("slug").GetString();
 
-        var question = await _client.GetFromJsonAsync<JsonElement>($"/api/questions/{slug}");
+        var question = await Client.GetFromJsonAsync<JsonElement>($"/api/questions/{slug}");
 
         Assert.Equal(slug, question.GetProperty("slug").GetString());
         Assert.Contains("图像分类", question.GetProperty("title").GetString());
@@ -72,7 +59,7 @@ public sealed class QuestionsApiTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task UnknownSlugIsNotFoundProblemDetails()
     {
-        var response = await _client.GetAsync("/api/questions/no-such-question");
+        var response = await Client.GetAsync("/api/questions/no-such-question");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -92,7 +79,7 @@ public sealed class QuestionsApiTests(PostgresFixture postgres) : IAsyncLifetime
     [InlineData("/api/search?q=gan&page=-1")]
     public async Task BadParametersAreBadRequestProblemDetails(string url)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -101,7 +88,7 @@ public sealed class QuestionsApiTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task HealthEndpointsReportLiveAndReady()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health/live")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/ready")).StatusCode);
     }
 }

@@ -7,23 +7,10 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Apis;
 
-[Collection(DatabaseCollection.Name)]
-public sealed class SearchApiTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class SearchApiTests(PostgresFixture postgres) : AppTestBase(postgres)
 {
-    private QuestionBankApp _app = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new QuestionBankApp(postgres);
-        _client = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private async Task<JsonElement> SearchAsync(string query, int pageSize = 20) =>
-        await _client.GetFromJsonAsync<JsonElement>($"/api/search?q={Uri.EscapeDataString(query)}&pageSize={pageSize}");
+        await Client.GetFromJsonAsync<JsonElement>($"/api/search?q={Uri.EscapeDataString(query)}&pageSize={pageSize}");
 
     private static List<string> Titles(JsonElement result) =>
         result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToList();
@@ -85,8 +72,8 @@ public sealed class SearchApiTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task SearchPagesDoNotOverlap()
     {
-        var first = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=%E6%A8%A1%E5%9E%8B&page=1&pageSize=5");
-        var second = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=%E6%A8%A1%E5%9E%8B&page=2&pageSize=5");
+        var first = await Client.GetFromJsonAsync<JsonElement>("/api/search?q=%E6%A8%A1%E5%9E%8B&page=1&pageSize=5");
+        var second = await Client.GetFromJsonAsync<JsonElement>("/api/search?q=%E6%A8%A1%E5%9E%8B&page=2&pageSize=5");
 
         Assert.Equal(first.GetProperty("total").GetInt32(), second.GetProperty("total").GetInt32());
         var firstSlugs = first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString());
@@ -97,8 +84,8 @@ public sealed class SearchApiTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task TwoCharacterChineseQueryUsesTheSearchIndex()
     {
-        await _client.GetAsync("/health/ready");
-        var plan = await _app.WithScopeAsync(async sp =>
+        await Client.GetAsync("/health/ready");
+        var plan = await App.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<QuestionBankDbContext>();
             await db.Database.OpenConnectionAsync();

@@ -5,8 +5,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Importing;
 
-[Collection(DatabaseCollection.Name)]
-public sealed class DocumentImporterTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class DocumentImporterTests(PostgresFixture postgres) : AppTestBase(postgres)
 {
     private const string Good = """
         # 《导入测试》
@@ -20,42 +19,32 @@ public sealed class DocumentImporterTests(PostgresFixture postgres) : IAsyncLife
         **答案：** 对每个批次做归一化。
         """;
 
-    private QuestionBankApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new QuestionBankApp(postgres);
-        await _app.CreateClient().GetAsync("/health/ready");
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private static ImportFile File(string name, string text) => new(name, Encoding.UTF8.GetBytes(text));
 
     [Fact]
     public async Task ImportingTheSameDocumentAgainChangesNothing()
     {
-        await _app.ImportAsync(File("import-test.md", Good));
-        var before = await _app.SnapshotAsync();
+        await App.ImportAsync(File("import-test.md", Good));
+        var before = await App.SnapshotAsync();
 
-        var again = await _app.ImportAsync(File("import-test.md", Good));
+        var again = await App.ImportAsync(File("import-test.md", Good));
 
         Assert.Equal(DocumentImportStatus.Unchanged, Assert.Single(again).Status);
-        Assert.Equal(before, await _app.SnapshotAsync());
+        Assert.Equal(before, await App.SnapshotAsync());
     }
 
     [Fact]
     public async Task ImportingAChangedVersionUpdatesAddsAndRemovesQuestions()
     {
-        await _app.ImportAsync(File("changed-test.md", Good));
+        await App.ImportAsync(File("changed-test.md", Good));
         var changed = Good.Replace("逐层变小", "逐层变小，导致训练停滞", StringComparison.Ordinal)
             .Replace("## 2. 什么是批归一化？\n\n**答案：** 对每个批次做归一化。", "## 3. 什么是残差连接？\n\n**答案：** 跳过若干层的恒等映射。", StringComparison.Ordinal);
 
-        var result = Assert.Single(await _app.ImportAsync(File("changed-test.md", changed)));
+        var result = Assert.Single(await App.ImportAsync(File("changed-test.md", changed)));
 
         Assert.Equal(DocumentImportStatus.Updated, result.Status);
         Assert.Equal((1, 1, 1), (result.Added, result.Changed, result.Removed));
-        var snapshot = await _app.SnapshotAsync();
+        var snapshot = await App.SnapshotAsync();
         Assert.Contains("changed-test-1-3|什么是残差连接？", snapshot);
         Assert.Contains("导致训练停滞", snapshot);
         Assert.DoesNotContain("changed-test-1-2|", snapshot);
@@ -73,14 +62,14 @@ public sealed class DocumentImporterTests(PostgresFixture postgres) : IAsyncLife
     [MemberData(nameof(BadFiles))]
     public async Task BadFileGetsAClearErrorAndLeavesTheBankUnchanged(string name, byte[] content, string expected)
     {
-        var before = await _app.SnapshotAsync();
+        var before = await App.SnapshotAsync();
 
         var error = await Assert.ThrowsAsync<DocumentParseException>(
-            () => _app.ImportAsync(File("good-first.md", Good), new ImportFile(name, content)));
+            () => App.ImportAsync(File("good-first.md", Good), new ImportFile(name, content)));
 
         Assert.Equal(name, error.SourceName);
         Assert.Contains(name, error.Message);
         Assert.Contains(expected, error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(before, await _app.SnapshotAsync());
+        Assert.Equal(before, await App.SnapshotAsync());
     }
 }

@@ -7,25 +7,12 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Pages;
 
-[Collection(DatabaseCollection.Name)]
-public sealed class QuestionPagesTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class QuestionPagesTests(PostgresFixture postgres) : AppTestBase(postgres)
 {
-    private QuestionBankApp _app = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new QuestionBankApp(postgres);
-        _client = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task HomePageListsDocumentsSectionsAndCounts()
     {
-        var html = await _client.GetStringAsync("/");
+        var html = await Client.GetStringAsync("/");
 
         Assert.Contains("85 questions in 5 documents", html);
         Assert.Contains("AI 大模型应用最佳实践", html);
@@ -37,8 +24,8 @@ public sealed class QuestionPagesTests(PostgresFixture postgres) : IAsyncLifetim
     [Fact]
     public async Task QuestionListFiltersByKindAndPages()
     {
-        var coding = await _client.GetStringAsync("/questions?kind=coding");
-        var secondPage = await _client.GetStringAsync("/questions?page=2");
+        var coding = await Client.GetStringAsync("/questions?kind=coding");
+        var secondPage = await Client.GetStringAsync("/questions?page=2");
 
         Assert.Contains("编程", coding);
         Assert.DoesNotContain("badge-concept", coding);
@@ -49,13 +36,13 @@ public sealed class QuestionPagesTests(PostgresFixture postgres) : IAsyncLifetim
     [Fact]
     public async Task EveryQuestionPageShowsItsCodeHighlighted()
     {
-        var list = await _client.GetFromJsonAsync<JsonElement>("/api/questions?pageSize=100");
+        var list = await Client.GetFromJsonAsync<JsonElement>("/api/questions?pageSize=100");
         var slugs = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()!).ToList();
 
         foreach (var slug in slugs)
         {
-            var question = await _client.GetFromJsonAsync<JsonElement>($"/api/questions/{slug}");
-            var html = await _client.GetStringAsync($"/questions/{slug}");
+            var question = await Client.GetFromJsonAsync<JsonElement>($"/api/questions/{slug}");
+            var html = await Client.GetStringAsync($"/questions/{slug}");
 
             Assert.Contains(WebUtility.HtmlEncode(question.GetProperty("title").GetString()!), html);
             if (question.GetProperty("codeBlocks").GetArrayLength() > 0)
@@ -69,10 +56,10 @@ public sealed class QuestionPagesTests(PostgresFixture postgres) : IAsyncLifetim
     [Fact]
     public async Task QuestionPageLinksPreviousNextAndSimilarQuestions()
     {
-        var search = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("如何处理大规模模型的过拟合问题"));
+        var search = await Client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("如何处理大规模模型的过拟合问题"));
         var slug = search.GetProperty("items")[0].GetProperty("slug").GetString();
 
-        var html = await _client.GetStringAsync($"/questions/{slug}");
+        var html = await Client.GetStringAsync($"/questions/{slug}");
 
         Assert.Contains("rel=\"prev\"", html);
         Assert.Contains("rel=\"next\"", html);
@@ -84,9 +71,9 @@ public sealed class QuestionPagesTests(PostgresFixture postgres) : IAsyncLifetim
     [Fact]
     public async Task SearchPageShowsHighlightedSnippetsAndHandlesNoMatch()
     {
-        var found = await _client.GetStringAsync("/search?q=" + Uri.EscapeDataString("剪枝"));
-        var none = await _client.GetStringAsync("/search?q=" + Uri.EscapeDataString("量子纠缠"));
-        var empty = await _client.GetAsync("/search");
+        var found = await Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("剪枝"));
+        var none = await Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("量子纠缠"));
+        var empty = await Client.GetAsync("/search");
 
         Assert.Contains("<mark>剪枝</mark>", found);
         Assert.Contains("没有找到", none);
@@ -96,7 +83,7 @@ public sealed class QuestionPagesTests(PostgresFixture postgres) : IAsyncLifetim
     [Fact]
     public async Task UnknownQuestionPageIsNotFound()
     {
-        var response = await _client.GetAsync("/questions/no-such-question");
+        var response = await Client.GetAsync("/questions/no-such-question");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
@@ -118,10 +105,10 @@ public sealed class QuestionPagesTests(PostgresFixture postgres) : IAsyncLifetim
             print("<script>alert(3)</script>")
             ```
             """;
-        await _app.ImportAsync(new ImportFile("xss-test.md", Encoding.UTF8.GetBytes(markdown)));
+        await App.ImportAsync(new ImportFile("xss-test.md", Encoding.UTF8.GetBytes(markdown)));
 
-        var html = await _client.GetStringAsync("/questions/xss-test-1-1");
-        var api = await _client.GetStringAsync("/api/questions/xss-test-1-1");
+        var html = await Client.GetStringAsync("/questions/xss-test-1-1");
+        var api = await Client.GetStringAsync("/api/questions/xss-test-1-1");
 
         Assert.DoesNotContain("<script>alert", html);
         Assert.DoesNotContain("<img src=x", html);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark: 20,000-question bank, web app in its own process, load from this one over loopback.
-# Usage: bash bench/run.sh [--questions N] [--requests N] [--concurrency N]
+# Usage: bash bench/run.sh [--questions N] [--requests N] [--warmup N] [--concurrency N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-prerequisites.sh

@@ -1,6 +1,6 @@
 namespace QuestionBank.Benchmarks;
 
-public sealed record BenchmarkOptions(int Questions, int Requests, int Concurrency)
+public sealed record BenchmarkOptions(int Questions, int Requests, int Warmup, int Concurrency)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -10,7 +10,13 @@ public sealed record BenchmarkOptions(int Questions, int Requests, int Concurren
             return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchmarkOptions(Value("--questions", 20_000), Value("--requests", 3_000), Value("--concurrency", 4));
+        // One request in flight per core by default: the web app, PostgreSQL and this load generator
+        // share the machine, and more requests in flight than cores only measure the queue.
+        return new BenchmarkOptions(
+            Value("--questions", 20_000),
+            Value("--requests", 3_000),
+            Value("--warmup", 2_000),
+            Value("--concurrency", Environment.ProcessorCount));
     }
 
     public static string FindRepoRoot()

@@ -24,7 +24,12 @@ try
     var searchPageUrls = queries.Select(q => $"/search?q={Uri.EscapeDataString(q)}").ToList();
     var questionUrls = bank.SampleSlugs.Select(s => $"/questions/{s}").ToList();
 
-    await runner.RunAsync("warm-up", [.. searchUrls, .. questionUrls], options.Requests / 10);
+    // Tiered JIT and PostgreSQL's caches settle only after a few thousand requests: measure the steady state.
+    foreach (var urls in new[] { searchUrls, searchPageUrls, questionUrls })
+    {
+        await runner.RunAsync("warm-up", urls, options.Warmup);
+    }
+
     var results = new[]
     {
         await runner.RunAsync("search-api", searchUrls, options.Requests),

@@ -64,8 +64,6 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
             .Select(q => new
             {
                 q.Id,
-                q.DocumentId,
-                q.Position,
                 q.Slug,
                 q.Number,
                 q.Title,
@@ -76,6 +74,16 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
                 SectionTitle = q.Section.Title,
                 q.BodyMarkdown,
                 q.SearchTitle,
+                Previous = db.Questions
+                    .Where(p => p.DocumentId == q.DocumentId && p.Position < q.Position)
+                    .OrderByDescending(p => p.Position)
+                    .Select(p => new QuestionLink(p.Slug, p.Title))
+                    .FirstOrDefault(),
+                Next = db.Questions
+                    .Where(n => n.DocumentId == q.DocumentId && n.Position > q.Position)
+                    .OrderBy(n => n.Position)
+                    .Select(n => new QuestionLink(n.Slug, n.Title))
+                    .FirstOrDefault(),
                 Parts = q.Parts.OrderBy(p => p.Position).Select(p => new QuestionPart(p.Kind, p.Label, p.Markdown)).ToList(),
                 Code = q.CodeBlocks.OrderBy(c => c.Position).Select(c => new CodeSample(c.Language, c.Code)).ToList(),
             })
@@ -85,17 +93,12 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
             return null;
         }
 
-        var neighbours = db.Questions.AsNoTracking().Where(q => q.DocumentId == question.DocumentId);
-        var previous = await neighbours.Where(q => q.Position < question.Position).OrderByDescending(q => q.Position)
-            .Select(q => new QuestionLink(q.Slug, q.Title)).FirstOrDefaultAsync(cancellationToken);
-        var next = await neighbours.Where(q => q.Position > question.Position).OrderBy(q => q.Position)
-            .Select(q => new QuestionLink(q.Slug, q.Title)).FirstOrDefaultAsync(cancellationToken);
         var similar = await SimilarAsync(question.Id, question.SearchTitle, cancellationToken);
 
         return new QuestionDetail(
             question.Slug, question.Number, question.Title, question.Kind, question.Document, question.DocumentTitle,
             question.Section, question.SectionTitle, question.BodyMarkdown, question.Parts, question.Code,
-            previous, next, similar);
+            question.Previous, question.Next, similar);
     }
 
     /// <summary>
@@ -139,32 +142,45 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
             return new Paged<SearchHit>(0, page, pageSize, []);
         }
 
-        // Title matches add 1 to the score so they always rank above body-only matches.
+        // Title matches form the first tier (score 1 + title rank) and body-only matches the second
+        // (score = body rank), so a page only ranks the tiers it shows: ranking a common term's
+        // thousands of body matches is the costly part and is skipped while titles fill the page.
+        // The query text is repeated rather than put in a CTE: as a constant the planner folds it,
+        // and the GIN index then answers without rechecking (detoasting) every matching vector.
+        var offset = (page - 1) * pageSize;
         var rows = await db.Database.SqlQuery<SearchRow>($"""
-            SELECT q.slug, q.title, d.slug AS document, q.body_text, page.score, page.total
-            FROM (SELECT q.id,
-                         (ts_rank(q.search_vector, query) + CASE WHEN q.title_vector @@ query THEN 1 ELSE 0 END)::float8 AS score,
-                         count(*) OVER ()::int AS total
-                  FROM questions q, to_tsquery('english', {tsQuery}) AS query
-                  WHERE q.search_vector @@ query
-                  ORDER BY score DESC, q.id
-                  LIMIT {pageSize} OFFSET {(page - 1) * pageSize}) page
-            JOIN questions q ON q.id = page.id
-            JOIN documents d ON d.id = q.document_id
+            WITH counts AS MATERIALIZED (
+                SELECT (SELECT count(*) FROM questions WHERE search_vector @@ to_tsquery('english', {tsQuery}))::int AS total,
+                       (SELECT count(*) FROM questions WHERE title_vector @@ to_tsquery('english', {tsQuery}))::int AS titled),
+            title_page AS MATERIALIZED (
+                SELECT id, (1 + ts_rank(title_vector, to_tsquery('english', {tsQuery})))::float8 AS score
+                FROM questions
+                WHERE title_vector @@ to_tsquery('english', {tsQuery})
+                ORDER BY score DESC, id
+                LIMIT {pageSize} OFFSET {offset}),
+            body_page AS MATERIALIZED (
+                SELECT id, ts_rank(search_vector, to_tsquery('english', {tsQuery}))::float8 AS score
+                FROM questions
+                WHERE {offset + pageSize} > (SELECT titled FROM counts)
+                  AND search_vector @@ to_tsquery('english', {tsQuery})
+                  AND NOT title_vector @@ to_tsquery('english', {tsQuery})
+                ORDER BY score DESC, id
+                LIMIT {pageSize} - (SELECT count(*) FROM title_page)
+                OFFSET greatest(0, {offset} - (SELECT titled FROM counts))),
+            page AS (SELECT id, score FROM title_page UNION ALL SELECT id, score FROM body_page)
+            SELECT q.slug, q.title, d.slug AS document, q.body_text, page.score, counts.total
+            FROM counts
+            LEFT JOIN (page JOIN questions q ON q.id = page.id JOIN documents d ON d.id = q.document_id) ON true
             ORDER BY page.score DESC, q.id
             """).ToListAsync(cancellationToken);
 
-        var total = rows.Count > 0 ? rows[0].Total : await CountAsync(tsQuery, cancellationToken);
+        // The counts row comes back alone, with no question, when the page is past the end.
         var hits = rows
-            .Select(r => new SearchHit(r.Slug, r.Title, r.Document, SnippetBuilder.Build(r.BodyText, text), Math.Round(r.Score, 4)))
+            .Where(r => r.Slug is not null)
+            .Select(r => new SearchHit(r.Slug!, r.Title!, r.Document!, SnippetBuilder.Build(r.BodyText!, text), Math.Round(r.Score!.Value, 4)))
             .ToList();
-        return new Paged<SearchHit>(total, page, pageSize, hits);
+        return new Paged<SearchHit>(rows[0].Total, page, pageSize, hits);
     }
-
-    // A page past the end has no rows to carry the window count.
-    private Task<int> CountAsync(string tsQuery, CancellationToken cancellationToken) =>
-        db.Questions.CountAsync(
-            q => q.SearchVector.Matches(EF.Functions.ToTsQuery("english", tsQuery)), cancellationToken);
 
     /// <summary>ANDs every term; terms hold only letters and digits, so quoting them is enough.</summary>
     private static string ToTsQuery(SearchTerms terms)
@@ -175,5 +191,5 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
         return string.Join(" & ", latin.Concat(cjk));
     }
 
-    private sealed record SearchRow(string Slug, string Title, string Document, string BodyText, double Score, int Total);
+    private sealed record SearchRow(string? Slug, string? Title, string? Document, string? BodyText, double? Score, int Total);
 }

@@ -70,15 +70,31 @@ public sealed class SearchApiTests(PostgresFixture postgres) : AppTestBase(postg
     }
 
     [Fact]
-    public async Task SearchPagesDoNotOverlap()
+    public async Task PagingVisitsEveryMatchOnceWithTitleMatchesFirstAcrossPages()
     {
-        var first = await Client.GetFromJsonAsync<JsonElement>("/api/search?q=%E6%A8%A1%E5%9E%8B&page=1&pageSize=5");
-        var second = await Client.GetFromJsonAsync<JsonElement>("/api/search?q=%E6%A8%A1%E5%9E%8B&page=2&pageSize=5");
+        const string query = "过拟合";
+        var all = await SearchAsync(query, pageSize: 100);
+        var total = all.GetProperty("total").GetInt32();
+        var titles = new List<string>();
+        var slugs = new List<string>();
+        for (var page = 1; page <= (total + 2) / 3 + 1; page++)
+        {
+            var result = await Client.GetFromJsonAsync<JsonElement>($"/api/search?q={Uri.EscapeDataString(query)}&page={page}&pageSize=3");
+            Assert.Equal(total, result.GetProperty("total").GetInt32());
+            foreach (var item in result.GetProperty("items").EnumerateArray())
+            {
+                titles.Add(item.GetProperty("title").GetString()!);
+                slugs.Add(item.GetProperty("slug").GetString()!);
+            }
+        }
 
-        Assert.Equal(first.GetProperty("total").GetInt32(), second.GetProperty("total").GetInt32());
-        var firstSlugs = first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString());
-        var secondSlugs = second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString());
-        Assert.Empty(firstSlugs.Intersect(secondSlugs));
+        Assert.True(total > 3, "the query should span several pages");
+        Assert.Equal(total, slugs.Distinct().Count());
+        Assert.Equal(total, slugs.Count);
+        var titled = titles.TakeWhile(t => t.Contains(query)).Count();
+        Assert.InRange(titled, 1, total - 1);
+        Assert.DoesNotContain(titles.Skip(titled), t => t.Contains(query));
+        Assert.Equal(Titles(all), titles);
     }
 
     [Fact]

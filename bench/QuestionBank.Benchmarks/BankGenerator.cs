@@ -32,7 +32,7 @@ public static class BankGenerator
                     $"copy-{c:D4}-{Path.GetFileName(path)}",
                     Encoding.UTF8.GetBytes(Perturb(texts[i], c, random)))))
                 .ToList();
-            await importer.ImportFilesAsync(batch);
+            await importer.ImportFilesAsync(batch, ImportOptions.System);
         }
 
         var count = await db.Questions.CountAsync();

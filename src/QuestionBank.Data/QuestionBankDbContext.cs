@@ -15,6 +15,10 @@ public sealed class QuestionBankDbContext(DbContextOptions<QuestionBankDbContext
 
     public DbSet<CodeBlock> CodeBlocks => Set<CodeBlock>();
 
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QuestionBankDbContext).Assembly);
 }

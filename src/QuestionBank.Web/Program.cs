@@ -1,18 +1,27 @@
 using QuestionBank.Web.Apis;
+using QuestionBank.Web.Cli;
 using QuestionBank.Web.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+var command = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 builder.AddQuestionBank();
 
 var app = builder.Build();
 
+if (command is not null)
+{
+    return await command.RunAsync(app);
+}
+
 app.UseQuestionBankPipeline();
 app.MapQuestionsApi();
 app.MapSearchApi();
+app.MapAdminApi();
 app.MapQuestionBankHealthChecks();
 app.MapRazorPages();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -25,6 +25,8 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         builder.Property(q => q.TitleVector).HasComputedColumnSql(TitleVectorSql, stored: true);
         builder.HasIndex(q => q.SearchVector).HasMethod("GIN");
         builder.HasIndex(q => q.TitleVector).HasMethod("GIN");
+        // Readers never see hidden questions; the importer and the admin area opt out with IgnoreQueryFilters.
+        builder.HasQueryFilter(q => !q.IsHidden);
         builder.HasMany(q => q.Parts).WithOne().HasForeignKey(p => p.QuestionId);
         builder.HasMany(q => q.CodeBlocks).WithOne().HasForeignKey(c => c.QuestionId);
     }

@@ -27,7 +27,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _logger = logger;
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>Connection string to <paramref name="database"/> on this cluster.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
@@ -85,10 +85,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 cancellationToken);
         }
 
-        // A previous run that was killed leaves its server behind; stop it rather than fail.
-        if (File.Exists(Path.Combine(_dataDirectory, "postmaster.pid")))
+        // The server may already be running: another process of ours uses it (the web app while the
+        // CLI imports), or a killed run left it behind. Share it, and leave stopping it to its owner.
+        var pidFile = Path.Combine(_dataDirectory, "postmaster.pid");
+        if (File.Exists(pidFile)
+            && await RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", _dataDirectory, "status"], owner, cancellationToken, check: false) == 0
+            && int.TryParse(File.ReadLines(pidFile).Skip(3).FirstOrDefault(), out var runningPort))
         {
-            await RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], owner, cancellationToken, check: false);
+            Port = runningPort;
+            _logger.LogInformation("Using the PostgreSQL server already running on 127.0.0.1:{Port} from {DataDirectory}", Port, _dataDirectory);
+            return;
         }
 
         var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_dataDirectory} -c max_connections=200 -c fsync=off -c shared_buffers=256MB";
@@ -139,7 +145,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task RunAsync(
+    private static async Task<int> RunAsync(
         string program, IReadOnlyList<string> arguments, string? runAs, CancellationToken cancellationToken, bool check = true)
     {
         var start = new ProcessStartInfo(runAs is null ? program : "runuser")
@@ -170,5 +176,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             throw new InvalidOperationException(
                 $"{Path.GetFileName(program)} failed with exit code {process.ExitCode}: {await error}{await output}");
         }
+
+        return process.ExitCode;
     }
 }

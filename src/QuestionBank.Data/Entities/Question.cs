@@ -36,6 +36,9 @@ public sealed class Question
 
     public required string SearchBody { get; set; }
 
+    /// <summary>Hidden by an admin: kept, and kept through re-imports, but not shown to readers.</summary>
+    public bool IsHidden { get; set; }
+
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 
     public NpgsqlTsVector TitleVector { get; set; } = null!;

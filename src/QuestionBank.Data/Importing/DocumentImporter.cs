@@ -1,3 +1,4 @@
+using System.Text;
 using Markdig;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,9 @@ using QuestionBank.Data.Entities;
 namespace QuestionBank.Data.Importing;
 
 /// <summary>
-/// Writes parsed documents into the bank. Every call is one transaction: all files are parsed
-/// before anything is written, so one bad file leaves the bank exactly as it was.
+/// Writes parsed documents into the bank. Every call is one transaction under one lock: all files
+/// are parsed before anything is written, so one bad file leaves the bank exactly as it was, and
+/// two imports of the same document run one after the other.
 /// </summary>
 public sealed class DocumentImporter(
     QuestionBankDbContext db,
@@ -18,30 +20,61 @@ public sealed class DocumentImporter(
     TimeProvider clock,
     ILogger<DocumentImporter> logger)
 {
-    // Serialises imports across processes so two imports of one document never race on its slugs.
+    /// <summary>Largest file an import accepts.</summary>
+    public const int MaxFileBytes = 5 * 1024 * 1024;
+
+    // Serialises imports and rollbacks across processes so they never race on a document's slugs.
     private const long ImportLockKey = 0x5142_494D_504F_5254;
 
-    /// <summary>Parses every file, then imports them together.</summary>
+    /// <summary>Parses every file, then imports them together, or only reports what would change.</summary>
     /// <exception cref="DocumentParseException">A file is not an importable document; nothing was written.</exception>
-    public Task<IReadOnlyList<DocumentImportResult>> ImportFilesAsync(
-        IEnumerable<ImportFile> files, CancellationToken cancellationToken = default)
+    public async Task<ImportOutcome> ImportFilesAsync(
+        IEnumerable<ImportFile> files, ImportOptions options, CancellationToken cancellationToken = default)
     {
-        var documents = files.Select(f => parser.Parse(f.Name, f.Content)).ToList();
-        return ImportAsync(documents, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<DocumentImportResult>> ImportAsync(
-        IReadOnlyList<ParsedDocument> documents, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
-
-        var results = new List<DocumentImportResult>(documents.Count);
-        foreach (var document in documents)
+        var documents = files.Select(Parse).ToList();
+        var clash = documents.GroupBy(d => d.Slug).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
         {
-            results.Add(await ImportOneAsync(document, cancellationToken));
+            throw new DocumentParseException(
+                clash.Last().SourceName, null, $"it is the same document as {clash.First().SourceName} (same file name); import one of them");
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(cancellationToken);
+
+        var results = new List<DocumentImportResult>(documents.Count);
+        var record = new ImportRecord { ImportedBy = options.ImportedBy, ImportedAt = clock.GetUtcNow() };
+        foreach (var document in documents)
+        {
+            var (result, previous) = await ImportOneAsync(document, cancellationToken);
+            results.Add(result);
+            if (result.Status != DocumentImportStatus.Unchanged)
+            {
+                record.Documents.Add(new ImportedDocument
+                {
+                    FileName = document.SourceName,
+                    DocumentSlug = document.Slug,
+                    Title = document.Title,
+                    ContentHash = document.ContentHash,
+                    Added = result.Added,
+                    Changed = result.Changed,
+                    Removed = result.Removed,
+                    PreviousSourceName = previous?.SourceName,
+                    PreviousMarkdown = previous?.Markdown,
+                    PreviousContentHash = previous?.ContentHash,
+                });
+            }
+        }
+
+        if (options.DryRun || record.Documents.Count == 0)
+        {
+            // Nothing to keep: a dry run only reports, and an import of unchanged files is a no-op.
+            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync(cancellationToken);
+            return new ImportOutcome(null, options.DryRun, results);
+        }
+
+        db.Imports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -49,26 +82,108 @@ public sealed class DocumentImporter(
         foreach (var result in results)
         {
             logger.LogInformation(
-                "Imported {Document}: {Status}, {Added} added, {Changed} changed, {Removed} removed",
-                result.Slug, result.Status, result.Added, result.Changed, result.Removed);
+                "Import {ImportId} by {ImportedBy}: {Document} {Status}, {Added} added, {Changed} changed, {Removed} removed",
+                record.Id, options.ImportedBy, result.Slug, result.Status, result.Added, result.Changed, result.Removed);
         }
 
-        return results;
+        return new ImportOutcome(record.Id, false, results);
     }
 
-    private async Task<DocumentImportResult> ImportOneAsync(ParsedDocument parsed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts every document of an import back as it was before it: documents it created are deleted,
+    /// documents it changed get their previous version. Refused when a later import changed one of them.
+    /// </summary>
+    /// <returns>False when there is no such import.</returns>
+    /// <exception cref="ImportRollbackException">The import cannot be rolled back; nothing was changed.</exception>
+    public async Task<bool> RollbackAsync(long importId, string rolledBackBy, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(cancellationToken);
+        var record = await db.Imports.Include(i => i.Documents).SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        if (record is null)
+        {
+            return false;
+        }
+
+        if (record.RolledBackAt is not null)
+        {
+            throw new ImportRollbackException($"Import {importId} was already rolled back by {record.RolledBackBy} at {record.RolledBackAt:u}.");
+        }
+
+        foreach (var imported in record.Documents)
+        {
+            var current = await db.Documents.Where(d => d.Slug == imported.DocumentSlug)
+                .Select(d => d.ContentHash).SingleOrDefaultAsync(cancellationToken);
+            if (current != imported.ContentHash)
+            {
+                throw new ImportRollbackException(
+                    $"{imported.FileName} was changed by a later import; roll that import back first.");
+            }
+        }
+
+        foreach (var imported in record.Documents)
+        {
+            if (imported.PreviousMarkdown is null)
+            {
+                // Questions first: their section foreign key would otherwise block the cascade from the document.
+                await db.Questions.IgnoreQueryFilters().Where(q => q.Document.Slug == imported.DocumentSlug)
+                    .ExecuteDeleteAsync(cancellationToken);
+                await db.Documents.Where(d => d.Slug == imported.DocumentSlug).ExecuteDeleteAsync(cancellationToken);
+            }
+            else
+            {
+                var previous = parser.Parse(imported.PreviousSourceName!, Encoding.UTF8.GetBytes(imported.PreviousMarkdown));
+                await ImportOneAsync(previous, cancellationToken);
+            }
+        }
+
+        record.RolledBackBy = rolledBackBy;
+        record.RolledBackAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Import {ImportId} rolled back by {RolledBackBy}", importId, rolledBackBy);
+        return true;
+    }
+
+    /// <exception cref="DocumentParseException">The file is larger than <see cref="MaxFileBytes"/>.</exception>
+    public static void EnsureWithinSizeLimit(string fileName, long bytes)
+    {
+        if (bytes > MaxFileBytes)
+        {
+            throw new DocumentParseException(
+                fileName, null, $"it is {bytes / (1024.0 * 1024):F1} MB; files over {MaxFileBytes / (1024 * 1024)} MB are not accepted");
+        }
+    }
+
+    private ParsedDocument Parse(ImportFile file)
+    {
+        EnsureWithinSizeLimit(file.Name, file.Content.Length);
+        return parser.Parse(file.Name, file.Content);
+    }
+
+    private async Task LockAsync(CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
+
+    private async Task<(DocumentImportResult Result, PreviousVersion? Previous)> ImportOneAsync(
+        ParsedDocument parsed, CancellationToken cancellationToken)
     {
         var existing = await db.Documents
+            .IgnoreQueryFilters()
             .Include(d => d.Sections)
             .Include(d => d.Questions).ThenInclude(q => q.Parts)
             .Include(d => d.Questions).ThenInclude(q => q.CodeBlocks)
             .AsSplitQuery()
             .SingleOrDefaultAsync(d => d.Slug == parsed.Slug, cancellationToken);
 
+        var warnings = DocumentReview.Review(parsed);
         if (existing is not null && existing.ContentHash == parsed.ContentHash)
         {
-            return new DocumentImportResult(parsed.Slug, parsed.Title, DocumentImportStatus.Unchanged, 0, 0, 0);
+            return (new DocumentImportResult(
+                parsed.SourceName, parsed.Slug, parsed.Title, DocumentImportStatus.Unchanged, 0, 0, 0, warnings), null);
         }
+
+        var previous = existing is null ? null : new PreviousVersion(existing.SourceName, existing.Markdown, existing.ContentHash);
 
         var now = clock.GetUtcNow();
         var document = existing ?? db.Documents.Add(new Document
@@ -87,13 +202,13 @@ public sealed class DocumentImporter(
         document.UpdatedAt = now;
 
         var sections = SyncSections(document, parsed);
-        var previous = document.Questions.ToDictionary(q => q.Slug, StringComparer.Ordinal);
+        var previousQuestions = document.Questions.ToDictionary(q => q.Slug, StringComparer.Ordinal);
         int added = 0, changed = 0, position = 0;
         foreach (var section in parsed.Sections)
         {
             foreach (var question in section.Questions)
             {
-                var entity = previous.Remove(question.Slug, out var found) ? found : null;
+                var entity = previousQuestions.Remove(question.Slug, out var found) ? found : null;
                 if (entity is null)
                 {
                     entity = NewQuestion(question);
@@ -109,7 +224,7 @@ public sealed class DocumentImporter(
             }
         }
 
-        foreach (var gone in previous.Values)
+        foreach (var gone in previousQuestions.Values)
         {
             document.Questions.Remove(gone);
             db.Questions.Remove(gone);
@@ -122,7 +237,8 @@ public sealed class DocumentImporter(
         }
 
         var status = existing is null ? DocumentImportStatus.Added : DocumentImportStatus.Updated;
-        return new DocumentImportResult(parsed.Slug, parsed.Title, status, added, changed, previous.Count);
+        return (new DocumentImportResult(
+            parsed.SourceName, parsed.Slug, parsed.Title, status, added, changed, previousQuestions.Count, warnings), previous);
     }
 
     private static Dictionary<int, Section> SyncSections(Document document, ParsedDocument parsed)
@@ -170,6 +286,7 @@ public sealed class DocumentImporter(
         entity.Number = question.Number;
         entity.Title = question.Title;
         entity.Kind = question.Kind;
+        entity.SearchTitle = SearchText(question.Title);
         if (entity.BodyMarkdown == question.BodyMarkdown && entity.BodyText.Length > 0)
         {
             return;
@@ -177,7 +294,6 @@ public sealed class DocumentImporter(
 
         entity.BodyMarkdown = question.BodyMarkdown;
         entity.BodyText = Markdown.ToPlainText(question.BodyMarkdown, pipeline).Trim();
-        entity.SearchTitle = SearchText(question.Title);
         entity.SearchBody = SearchText(entity.BodyText);
         entity.Parts.Clear();
         entity.Parts.AddRange(question.Parts.Select((p, i) => new QuestionPartEntity
@@ -206,6 +322,16 @@ public sealed class DocumentImporter(
 /// <summary>A file handed to the importer.</summary>
 public sealed record ImportFile(string Name, byte[] Content);
 
+/// <summary>Who imports, and whether only to preview.</summary>
+public sealed record ImportOptions(string ImportedBy, bool DryRun = false)
+{
+    /// <summary>Imports made by the application itself, such as loading content/ at start-up.</summary>
+    public static ImportOptions System { get; } = new("system");
+}
+
+/// <summary>What an import did (or, for a dry run, would do); ImportId is null for a dry run or when nothing changed.</summary>
+public sealed record ImportOutcome(long? ImportId, bool DryRun, IReadOnlyList<DocumentImportResult> Documents);
+
 public enum DocumentImportStatus
 {
     Added,
@@ -215,4 +341,16 @@ public enum DocumentImportStatus
 
 /// <summary>What one import did to one document.</summary>
 public sealed record DocumentImportResult(
-    string Slug, string Title, DocumentImportStatus Status, int Added, int Changed, int Removed);
+    string FileName,
+    string Slug,
+    string Title,
+    DocumentImportStatus Status,
+    int Added,
+    int Changed,
+    int Removed,
+    IReadOnlyList<DocumentWarning> Warnings);
+
+/// <summary>An import cannot be undone as asked; the message says why.</summary>
+public sealed class ImportRollbackException(string message) : Exception(message);
+
+internal sealed record PreviousVersion(string SourceName, string Markdown, string ContentHash);

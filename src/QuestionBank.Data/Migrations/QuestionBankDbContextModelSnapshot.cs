@@ -23,6 +23,50 @@ namespace QuestionBank.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.Account", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("IsAdmin")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_admin");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_normalized_email");
+
+                    b.ToTable("accounts", (string)null);
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.CodeBlock", b =>
                 {
                     b.Property<long>("Id")
@@ -115,6 +159,115 @@ namespace QuestionBank.Data.Migrations
                     b.ToTable("documents", (string)null);
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.ImportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<DateTimeOffset?>("RolledBackAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rolled_back_at");
+
+                    b.Property<string>("RolledBackBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("rolled_back_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imports");
+
+                    b.HasIndex("ImportedAt")
+                        .HasDatabaseName("ix_imports_imported_at");
+
+                    b.ToTable("imports", (string)null);
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.ImportedDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer")
+                        .HasColumnName("added");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("DocumentSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document_slug");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ImportRecordId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_record_id");
+
+                    b.Property<string>("PreviousContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_content_hash");
+
+                    b.Property<string>("PreviousMarkdown")
+                        .HasColumnType("text")
+                        .HasColumnName("previous_markdown");
+
+                    b.Property<string>("PreviousSourceName")
+                        .HasColumnType("text")
+                        .HasColumnName("previous_source_name");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("integer")
+                        .HasColumnName("removed");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_documents");
+
+                    b.HasIndex("DocumentSlug")
+                        .HasDatabaseName("ix_import_documents_document_slug");
+
+                    b.HasIndex("ImportRecordId")
+                        .HasDatabaseName("ix_import_documents_import_record_id");
+
+                    b.ToTable("import_documents", (string)null);
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.Question", b =>
                 {
                     b.Property<long>("Id")
@@ -137,6 +290,10 @@ namespace QuestionBank.Data.Migrations
                     b.Property<long>("DocumentId")
                         .HasColumnType("bigint")
                         .HasColumnName("document_id");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_hidden");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -306,6 +463,16 @@ namespace QuestionBank.Data.Migrations
                         .HasConstraintName("fk_code_blocks_questions_question_id");
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.ImportedDocument", b =>
+                {
+                    b.HasOne("QuestionBank.Data.Entities.ImportRecord", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ImportRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_documents_imports_import_record_id");
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.Question", b =>
                 {
                     b.HasOne("QuestionBank.Data.Entities.Document", "Document")
@@ -354,6 +521,11 @@ namespace QuestionBank.Data.Migrations
                     b.Navigation("Questions");
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.ImportRecord", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("QuestionBank.Data.Entities.Question", b =>

@@ -119,11 +119,11 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
         return await db.Database.SqlQuery<QuestionLink>($"""
             WITH candidates AS (
                 (SELECT id, slug, title, title_vector, 1 AS tier
-                 FROM questions WHERE title_vector @@ to_tsquery('english', {all}) AND id <> {id}
+                 FROM questions WHERE title_vector @@ to_tsquery('english', {all}) AND id <> {id} AND NOT is_hidden
                  LIMIT {SimilarCount})
                 UNION ALL
                 (SELECT id, slug, title, title_vector, 2 AS tier
-                 FROM questions WHERE title_vector @@ to_tsquery('english', {any}) AND id <> {id}
+                 FROM questions WHERE title_vector @@ to_tsquery('english', {any}) AND id <> {id} AND NOT is_hidden
                  LIMIT {SimilarCandidates}))
             SELECT slug, title
             FROM (SELECT DISTINCT ON (id) id, slug, title, tier, ts_rank(title_vector, to_tsquery('english', {any})) AS rank
@@ -133,7 +133,10 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
             """).ToListAsync(cancellationToken);
     }
 
-    /// <remarks>Raw SQL columns are snake_case: the naming convention maps result types too.</remarks>
+    /// <remarks>
+    /// Raw SQL columns are snake_case: the naming convention maps result types too. Raw SQL does not
+    /// get the hidden-question query filter, so it says NOT is_hidden itself.
+    /// </remarks>
     public async Task<Paged<SearchHit>> SearchAsync(string text, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var tsQuery = ToTsQuery(SearchTokenizer.Tokenize(text));
@@ -150,12 +153,12 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
         var offset = (page - 1) * pageSize;
         var rows = await db.Database.SqlQuery<SearchRow>($"""
             WITH counts AS MATERIALIZED (
-                SELECT (SELECT count(*) FROM questions WHERE search_vector @@ to_tsquery('english', {tsQuery}))::int AS total,
-                       (SELECT count(*) FROM questions WHERE title_vector @@ to_tsquery('english', {tsQuery}))::int AS titled),
+                SELECT (SELECT count(*) FROM questions WHERE search_vector @@ to_tsquery('english', {tsQuery}) AND NOT is_hidden)::int AS total,
+                       (SELECT count(*) FROM questions WHERE title_vector @@ to_tsquery('english', {tsQuery}) AND NOT is_hidden)::int AS titled),
             title_page AS MATERIALIZED (
                 SELECT id, (1 + ts_rank(title_vector, to_tsquery('english', {tsQuery})))::float8 AS score
                 FROM questions
-                WHERE title_vector @@ to_tsquery('english', {tsQuery})
+                WHERE title_vector @@ to_tsquery('english', {tsQuery}) AND NOT is_hidden
                 ORDER BY score DESC, id
                 LIMIT {pageSize} OFFSET {offset}),
             body_page AS MATERIALIZED (
@@ -164,6 +167,7 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
                 WHERE {offset + pageSize} > (SELECT titled FROM counts)
                   AND search_vector @@ to_tsquery('english', {tsQuery})
                   AND NOT title_vector @@ to_tsquery('english', {tsQuery})
+                  AND NOT is_hidden
                 ORDER BY score DESC, id
                 LIMIT {pageSize} - (SELECT count(*) FROM title_page)
                 OFFSET greatest(0, {offset} - (SELECT titled FROM counts))),

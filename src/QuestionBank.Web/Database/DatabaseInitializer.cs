@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QuestionBank.Data;
 using QuestionBank.Data.Importing;
+using QuestionBank.Web.Admin;
 
 namespace QuestionBank.Web.Database;
 
 /// <summary>
 /// Runs before the server accepts requests: starts the database if it is ours, applies
-/// migrations, and imports the content folder into an empty bank.
+/// migrations, creates the configured first admin, and imports the content folder into an empty bank.
 /// </summary>
 public sealed class DatabaseInitializer(
     QuestionBankDatabase database,
@@ -22,6 +23,7 @@ public sealed class DatabaseInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureFirstAdminAsync(cancellationToken);
 
         if (await db.Documents.AnyAsync(cancellationToken))
         {
@@ -38,8 +40,8 @@ public sealed class DatabaseInitializer(
         var files = Directory.GetFiles(content, "*.md").Order(StringComparer.Ordinal)
             .Select(path => new ImportFile(Path.GetFileName(path), File.ReadAllBytes(path)));
         var importer = scope.ServiceProvider.GetRequiredService<DocumentImporter>();
-        var results = await importer.ImportFilesAsync(files, cancellationToken);
-        logger.LogInformation("Imported {Count} documents from {ContentDirectory}", results.Count, content);
+        var outcome = await importer.ImportFilesAsync(files, ImportOptions.System, cancellationToken);
+        logger.LogInformation("Imported {Count} documents from {ContentDirectory}", outcome.Documents.Count, content);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

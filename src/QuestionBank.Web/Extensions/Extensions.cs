@@ -8,6 +8,7 @@ using QuestionBank.Core.Rendering;
 using QuestionBank.Data;
 using QuestionBank.Data.Importing;
 using QuestionBank.Data.Queries;
+using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
 
 namespace QuestionBank.Web.Extensions;
@@ -45,6 +46,7 @@ public static class Extensions
         // Chinese text is written as is instead of as &#x...; entities: smaller, readable pages.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages();
+        builder.AddAdmin();
     }
 
     public static void UseQuestionBankPipeline(this WebApplication app)
@@ -70,6 +72,7 @@ public static class Extensions
             });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAdmin();
     }
 
     public static void MapQuestionBankHealthChecks(this WebApplication app)

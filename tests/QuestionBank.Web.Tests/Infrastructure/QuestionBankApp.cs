@@ -11,6 +11,9 @@ public sealed class QuestionBankApp(PostgresFixture postgres) : WebApplicationFa
 {
     private readonly string _database = $"qb_{Guid.NewGuid():N}";
 
+    public const string AdminEmail = "admin@questionbank.test";
+    public const string AdminPassword = "correct horse battery staple";
+
     public static string RepoRoot { get; } = FindRepoRoot();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -18,6 +21,8 @@ public sealed class QuestionBankApp(PostgresFixture postgres) : WebApplicationFa
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:QuestionBank", postgres.Cluster.ConnectionString(_database));
         builder.UseSetting("QuestionBank:ContentDirectory", Path.Combine(RepoRoot, "content"));
+        builder.UseSetting("QuestionBank:Admin:Email", AdminEmail);
+        builder.UseSetting("QuestionBank:Admin:Password", AdminPassword);
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
@@ -26,8 +31,8 @@ public sealed class QuestionBankApp(PostgresFixture postgres) : WebApplicationFa
         return await action(scope.ServiceProvider);
     }
 
-    public Task<IReadOnlyList<DocumentImportResult>> ImportAsync(params ImportFile[] files) =>
-        WithScopeAsync(sp => sp.GetRequiredService<DocumentImporter>().ImportFilesAsync(files));
+    public async Task<IReadOnlyList<DocumentImportResult>> ImportAsync(params ImportFile[] files) =>
+        (await WithScopeAsync(sp => sp.GetRequiredService<DocumentImporter>().ImportFilesAsync(files, ImportOptions.System))).Documents;
 
     /// <summary>Everything that would show a change to the bank: per document, its hash and its questions' slugs and bodies.</summary>
     public Task<string> SnapshotAsync() => WithScopeAsync(async sp =>

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QuestionBank.Data.Entities;
+
+namespace QuestionBank.Data.Configurations;
+
+internal sealed class ImportedDocumentConfiguration : IEntityTypeConfiguration<ImportedDocument>
+{
+    public void Configure(EntityTypeBuilder<ImportedDocument> builder)
+    {
+        builder.ToTable("import_documents");
+        builder.Property(d => d.DocumentSlug).HasMaxLength(200);
+        builder.Property(d => d.ContentHash).HasMaxLength(64);
+        builder.Property(d => d.PreviousContentHash).HasMaxLength(64);
+        builder.HasIndex(d => d.DocumentSlug);
+    }
+}

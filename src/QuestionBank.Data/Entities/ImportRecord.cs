@@ -1,0 +1,49 @@
+namespace QuestionBank.Data.Entities;
+
+/// <summary>One committed import: who made it, when, and what it did to each document.</summary>
+public sealed class ImportRecord
+{
+    public long Id { get; set; }
+
+    public required string ImportedBy { get; set; }
+
+    public DateTimeOffset ImportedAt { get; set; }
+
+    public string? RolledBackBy { get; set; }
+
+    public DateTimeOffset? RolledBackAt { get; set; }
+
+    public List<ImportedDocument> Documents { get; set; } = [];
+}
+
+/// <summary>
+/// One file of an import, with the document's previous version so the import can be undone:
+/// no previous version means the import created the document.
+/// </summary>
+public sealed class ImportedDocument
+{
+    public long Id { get; set; }
+
+    public long ImportRecordId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string DocumentSlug { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>SHA-256 of the imported file.</summary>
+    public required string ContentHash { get; set; }
+
+    public int Added { get; set; }
+
+    public int Changed { get; set; }
+
+    public int Removed { get; set; }
+
+    public string? PreviousSourceName { get; set; }
+
+    public string? PreviousMarkdown { get; set; }
+
+    public string? PreviousContentHash { get; set; }
+}

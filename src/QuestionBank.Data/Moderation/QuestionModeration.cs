@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace QuestionBank.Data.Moderation;
+
+/// <summary>Admin actions on single questions, and the admin's view of imports.</summary>
+public sealed class QuestionModeration(QuestionBankDbContext db)
+{
+    /// <returns>False when no question has the slug.</returns>
+    public async Task<bool> SetHiddenAsync(string slug, bool hidden, CancellationToken cancellationToken = default) =>
+        await db.Questions.IgnoreQueryFilters().Where(q => q.Slug == slug)
+            .ExecuteUpdateAsync(q => q.SetProperty(x => x.IsHidden, hidden), cancellationToken) > 0;
+
+    /// <summary>Deletes the question until its document is imported again.</summary>
+    /// <returns>False when no question has the slug.</returns>
+    public async Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken = default) =>
+        await db.Questions.IgnoreQueryFilters().Where(q => q.Slug == slug).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    public async Task<IReadOnlyList<HiddenQuestion>> GetHiddenAsync(CancellationToken cancellationToken = default) =>
+        await db.Questions.IgnoreQueryFilters().AsNoTracking()
+            .Where(q => q.IsHidden)
+            .OrderBy(q => q.Slug)
+            .Select(q => new HiddenQuestion(q.Slug, q.Title, q.Document.Title))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ImportSummary>> GetImportsAsync(int count, CancellationToken cancellationToken = default) =>
+        await db.Imports.AsNoTracking()
+            .OrderByDescending(i => i.ImportedAt).ThenByDescending(i => i.Id)
+            .Take(count)
+            .Select(i => new ImportSummary(
+                i.Id,
+                i.ImportedBy,
+                i.ImportedAt,
+                i.RolledBackBy,
+                i.RolledBackAt,
+                i.Documents.OrderBy(d => d.Id)
+                    .Select(d => new ImportedFileSummary(
+                        d.FileName, d.DocumentSlug, d.Title, d.ContentHash, d.PreviousMarkdown == null, d.Added, d.Changed, d.Removed))
+                    .ToList()))
+            .ToListAsync(cancellationToken);
+}
+
+public sealed record HiddenQuestion(string Slug, string Title, string DocumentTitle);
+
+public sealed record ImportSummary(
+    long Id,
+    string ImportedBy,
+    DateTimeOffset ImportedAt,
+    string? RolledBackBy,
+    DateTimeOffset? RolledBackAt,
+    IReadOnlyList<ImportedFileSummary> Files);
+
+/// <summary>One file of an import; Created means the import created the document, so rolling back deletes it.</summary>
+public sealed record ImportedFileSummary(
+    string FileName, string DocumentSlug, string Title, string ContentHash, bool Created, int Added, int Changed, int Removed);

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using QuestionBank.Core.Documents;
+using QuestionBank.Data.Importing;
+using QuestionBank.Data.Moderation;
+using QuestionBank.Web.Admin;
+
+namespace QuestionBank.Web.Apis;
+
+public static class AdminApi
+{
+    private const int HistoryLength = 50;
+
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AdminExtensions.AdminPolicy);
+        api.MapGet("/antiforgery", GetAntiforgeryToken);
+        api.MapPost("/imports", Import);
+        api.MapGet("/imports", GetImports);
+        api.MapPost("/imports/{id:long}/rollback", Rollback);
+        api.MapPost("/questions/{slug}/hide", (string slug, QuestionModeration moderation, CancellationToken ct) => SetHidden(slug, true, moderation, ct));
+        api.MapPost("/questions/{slug}/unhide", (string slug, QuestionModeration moderation, CancellationToken ct) => SetHidden(slug, false, moderation, ct));
+        api.MapDelete("/questions/{slug}", DeleteQuestion);
+        return api;
+    }
+
+    /// <summary>The token a script sends in the RequestVerificationToken header with its uploads.</summary>
+    public static Ok<AntiforgeryTokenResponse> GetAntiforgeryToken(HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return TypedResults.Ok(new AntiforgeryTokenResponse(tokens.HeaderName!, tokens.RequestToken!));
+    }
+
+    public static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Import(
+        IFormFileCollection files,
+        HttpContext context,
+        DocumentImporter importer,
+        CancellationToken cancellationToken,
+        [FromQuery] bool dryRun = true)
+    {
+        if (files.Count == 0)
+        {
+            return TypedResults.Problem(
+                title: "Nothing to import",
+                detail: "Send one or more markdown files as multipart form data.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            var uploads = await ImportUploads.ReadAsync(files, cancellationToken);
+            var outcome = await importer.ImportFilesAsync(uploads, new ImportOptions(context.User.Identity!.Name!, dryRun), cancellationToken);
+            return TypedResults.Ok(ImportResponse.From(outcome));
+        }
+        catch (DocumentParseException error)
+        {
+            return ImportRejected(error);
+        }
+    }
+
+    public static async Task<Ok<IReadOnlyList<ImportSummary>>> GetImports(QuestionModeration moderation, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await moderation.GetImportsAsync(HistoryLength, cancellationToken));
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Rollback(
+        long id, HttpContext context, DocumentImporter importer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await importer.RollbackAsync(id, context.User.Identity!.Name!, cancellationToken)
+                ? TypedResults.NoContent()
+                : TypedResults.Problem(title: "Import not found", detail: $"There is no import {id}.", statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (ImportRollbackException error)
+        {
+            return TypedResults.Problem(title: "The import cannot be rolled back", detail: error.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteQuestion(
+        string slug, QuestionModeration moderation, CancellationToken cancellationToken) =>
+        await moderation.DeleteAsync(slug, cancellationToken) ? TypedResults.NoContent() : QuestionNotFound(slug);
+
+    /// <summary>The ProblemDetails for a file the importer refused: the message names the file and, where known, the line.</summary>
+    public static ProblemHttpResult ImportRejected(DocumentParseException error) => TypedResults.Problem(
+        title: "The import was rejected; the bank is unchanged",
+        detail: error.Message,
+        statusCode: StatusCodes.Status400BadRequest,
+        extensions: new Dictionary<string, object?> { ["file"] = error.SourceName, ["line"] = error.Line });
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetHidden(
+        string slug, bool hidden, QuestionModeration moderation, CancellationToken cancellationToken) =>
+        await moderation.SetHiddenAsync(slug, hidden, cancellationToken) ? TypedResults.NoContent() : QuestionNotFound(slug);
+
+    private static ProblemHttpResult QuestionNotFound(string slug) =>
+        TypedResults.Problem(title: "Question not found", detail: $"No question has the slug '{slug}'.", statusCode: StatusCodes.Status404NotFound);
+}
+
+public sealed record AntiforgeryTokenResponse(string HeaderName, string Token);
+
+public sealed record ImportResponse(long? ImportId, bool DryRun, IReadOnlyList<ImportedDocumentResponse> Documents)
+{
+    public static ImportResponse From(ImportOutcome outcome) => new(
+        outcome.ImportId,
+        outcome.DryRun,
+        outcome.Documents.Select(d => new ImportedDocumentResponse(
+            d.FileName, d.Slug, d.Title, d.Status, d.Added, d.Changed, d.Removed, d.Warnings)).ToList());
+}
+
+public sealed record ImportedDocumentResponse(
+    string FileName,
+    string Slug,
+    string Title,
+    DocumentImportStatus Status,
+    int Added,
+    int Changed,
+    int Removed,
+    IReadOnlyList<DocumentWarning> Warnings);

@@ -1,0 +1,86 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuestionBank.Core.Documents;
+using QuestionBank.Data.Importing;
+using QuestionBank.Web.Admin;
+
+namespace QuestionBank.Web.Pages.Admin;
+
+/// <summary>
+/// Upload or paste markdown, read the dry run, then commit. The previewed files travel back with
+/// the commit as base64, byte for byte, so what is committed is exactly what was previewed.
+/// </summary>
+public sealed class ImportModel(DocumentImporter importer, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public List<IFormFile> Uploads { get; set; } = [];
+
+    [BindProperty]
+    public string? PastedText { get; set; }
+
+    [BindProperty]
+    public string? PastedName { get; set; }
+
+    /// <summary>The previewed files, posted back by the commit button.</summary>
+    [BindProperty]
+    public List<PendingFile> Pending { get; set; } = [];
+
+    public ImportOutcome? Outcome { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var files = await ImportUploads.ReadAsync(Uploads, cancellationToken);
+            if (!string.IsNullOrWhiteSpace(PastedText))
+            {
+                files.Add(new ImportFile(ImportUploads.PastedFileName(PastedName, clock), Encoding.UTF8.GetBytes(PastedText)));
+            }
+
+            if (files.Count == 0)
+            {
+                Error = "Choose one or more .md files or paste markdown first.";
+                return Page();
+            }
+
+            Outcome = await importer.ImportFilesAsync(files, new ImportOptions(User.Identity!.Name!, DryRun: true), cancellationToken);
+            Pending = files.Select(f => new PendingFile { Name = f.Name, Content = Convert.ToBase64String(f.Content) }).ToList();
+        }
+        catch (DocumentParseException error)
+        {
+            Error = $"{error.Message}. Nothing was imported; the bank is unchanged.";
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var files = Pending.Select(p => new ImportFile(p.Name, Convert.FromBase64String(p.Content))).ToList();
+            Outcome = await importer.ImportFilesAsync(files, new ImportOptions(User.Identity!.Name!), cancellationToken);
+            Pending = [];
+        }
+        catch (Exception error) when (error is DocumentParseException or FormatException)
+        {
+            Error = $"{error.Message}. Nothing was imported; the bank is unchanged.";
+        }
+
+        return Page();
+    }
+
+    public sealed class PendingFile
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public string Content { get; set; } = string.Empty;
+    }
+}

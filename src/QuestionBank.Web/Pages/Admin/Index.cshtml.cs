@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuestionBank.Data.Importing;
+using QuestionBank.Data.Moderation;
+
+namespace QuestionBank.Web.Pages.Admin;
+
+public sealed class IndexModel(QuestionModeration moderation, DocumentImporter importer) : PageModel
+{
+    private const int HistoryLength = 50;
+
+    public IReadOnlyList<ImportSummary> Imports { get; private set; } = [];
+
+    public IReadOnlyList<HiddenQuestion> Hidden { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public string? Error { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Imports = await moderation.GetImportsAsync(HistoryLength, cancellationToken);
+        Hidden = await moderation.GetHiddenAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRollbackAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await importer.RollbackAsync(id, User.Identity!.Name!, cancellationToken);
+            return Report(found, $"Import {id} was rolled back.", $"There is no import {id}.");
+        }
+        catch (ImportRollbackException error)
+        {
+            return Report(false, string.Empty, error.Message);
+        }
+    }
+
+    public async Task<IActionResult> OnPostHideAsync(string slug, bool hidden, CancellationToken cancellationToken) => Report(
+        await moderation.SetHiddenAsync(slug, hidden, cancellationToken),
+        $"{slug} is {(hidden ? "hidden" : "visible again")}.",
+        $"No question has the slug {slug}.");
+
+    public async Task<IActionResult> OnPostDeleteAsync(string slug, CancellationToken cancellationToken) => Report(
+        await moderation.DeleteAsync(slug, cancellationToken), $"{slug} was deleted.", $"No question has the slug {slug}.");
+
+    // Post, redirect, get: the outcome travels in TempData so a reload does not repeat the action.
+    private RedirectToPageResult Report(bool succeeded, string success, string failure)
+    {
+        Message = succeeded ? success : null;
+        Error = succeeded ? null : failure;
+        return RedirectToPage();
+    }
+}

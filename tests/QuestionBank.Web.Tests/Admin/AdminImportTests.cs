@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Admin;
+
+public sealed class AdminImportTests(PostgresFixture postgres) : AppTestBase(postgres)
+{
+    private const string NewDocument = """
+        # 《管理导入测试》
+
+        ## 1. 什么是权重衰减？
+
+        **答案：** 在损失中加入权重的 L2 范数。
+
+        ## 2. 什么是标签平滑？
+
+        **答案：** 把 one-hot 目标换成软目标。
+        """;
+
+    private const string WithWarnings = """
+        # 《警告测试》
+
+        ## 1. 什么是学习率预热？
+
+        ## 2. 什么是学习率预热？
+
+        **答案：** 训练开始时逐步增大学习率。
+
+        ## 3. 写一个空函数
+
+        **答案：**
+
+        ```python
+        ```
+        """;
+
+    private HttpClient Admin { get; set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Admin = await App.SignInAsync();
+    }
+
+    private static (string, byte[]) File(string name, string text) => (name, Encoding.UTF8.GetBytes(text));
+
+    private async Task<JsonElement> ImportAsync(bool dryRun, params (string, byte[])[] files)
+    {
+        var response = await Admin.PostImportAsync(dryRun, files);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<int> SearchTotalAsync(string query) =>
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/search?q={Uri.EscapeDataString(query)}")).GetProperty("total").GetInt32();
+
+    /// <summary>The admin's imports; loading content/ at start-up is an import of its own, by "system".</summary>
+    private async Task<List<JsonElement>> ImportsAsync() =>
+        (await Admin.GetFromJsonAsync<JsonElement>("/api/admin/imports")).EnumerateArray()
+            .Where(i => i.GetProperty("importedBy").GetString() == QuestionBankApp.AdminEmail)
+            .ToList();
+
+    [Fact]
+    public async Task ADryRunReportsTheChangesAndWarningsWithoutWritingAnything()
+    {
+        var before = await App.SnapshotAsync();
+
+        var result = await ImportAsync(true, File("admin-new.md", NewDocument), File("warnings.md", WithWarnings));
+
+        Assert.True(result.GetProperty("dryRun").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("importId").ValueKind);
+        var documents = result.GetProperty("documents");
+        Assert.Contains("管理导入测试", documents[0].GetProperty("title").GetString());
+        Assert.Equal((2, 0, 0), (documents[0].GetProperty("added").GetInt32(), documents[0].GetProperty("changed").GetInt32(), documents[0].GetProperty("removed").GetInt32()));
+        var warnings = documents[1].GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("message").GetString()!).ToList();
+        Assert.Contains(warnings, w => w.Contains("has no answer", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("same title as question 1", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("empty code block", StringComparison.Ordinal));
+        Assert.Equal(before, await App.SnapshotAsync());
+        Assert.Empty(await ImportsAsync());
+    }
+
+    [Fact]
+    public async Task ACommittedImportIsSearchableAtOnceAndRecorded()
+    {
+        var result = await ImportAsync(false, File("admin-new.md", NewDocument));
+
+        Assert.True(result.GetProperty("importId").GetInt64() > 0);
+        Assert.Equal(1, await SearchTotalAsync("权重衰减"));
+        var record = Assert.Single(await ImportsAsync());
+        Assert.Equal(QuestionBankApp.AdminEmail, record.GetProperty("importedBy").GetString());
+        var file = Assert.Single(record.GetProperty("files").EnumerateArray());
+        Assert.Equal("admin-new.md", file.GetProperty("fileName").GetString());
+        Assert.Equal(64, file.GetProperty("contentHash").GetString()!.Length);
+        Assert.Equal(2, file.GetProperty("added").GetInt32());
+    }
+
+    [Fact]
+    public async Task ReimportingAnIdenticalFileIsANoOp()
+    {
+        await ImportAsync(false, File("admin-new.md", NewDocument));
+        var before = await App.SnapshotAsync();
+
+        var again = await ImportAsync(false, File("admin-new.md", NewDocument));
+
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("importId").ValueKind);
+        Assert.Equal("unchanged", again.GetProperty("documents")[0].GetProperty("status").GetString());
+        Assert.Equal(before, await App.SnapshotAsync());
+        Assert.Single(await ImportsAsync());
+    }
+
+    [Fact]
+    public async Task RollingBackRestoresThePreviousVersionThenRemovesANewDocument()
+    {
+        var original = await App.SnapshotAsync();
+        var first = (await ImportAsync(false, File("admin-new.md", NewDocument))).GetProperty("importId").GetInt64();
+        var afterFirst = await App.SnapshotAsync();
+        var second = (await ImportAsync(false, File("admin-new.md", NewDocument.Replace("标签平滑", "斑马独角兽", StringComparison.Ordinal))))
+            .GetProperty("importId").GetInt64();
+        Assert.Equal(1, await SearchTotalAsync("斑马独角兽"));
+
+        // The older import cannot be undone while the newer one still holds the document.
+        Assert.Equal(HttpStatusCode.Conflict, (await Admin.PostAsync($"/api/admin/imports/{first}/rollback", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/admin/imports/{second}/rollback", null)).StatusCode);
+        Assert.Equal(afterFirst, await App.SnapshotAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/admin/imports/{first}/rollback", null)).StatusCode);
+
+        Assert.Equal(original, await App.SnapshotAsync());
+        Assert.Equal(0, await SearchTotalAsync("权重衰减"));
+        var again = await Admin.PostAsync($"/api/admin/imports/{first}/rollback", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("already rolled back", await again.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.PostAsync("/api/admin/imports/999999/rollback", null)).StatusCode);
+    }
+
+    public static TheoryData<string, byte[], string?> BadFiles => new()
+    {
+        { "latin1.md", [.. Encoding.UTF8.GetBytes("# 标题\n\n## 1. 问题\n"), 0xC3, 0x28, 0x0A], "UTF-8" },
+        { "huge.md", Encoding.UTF8.GetBytes("## 1. 大文件\n\n" + new string('x', 5 * 1024 * 1024)), "5 MB" },
+        { "no-questions.md", Encoding.UTF8.GetBytes("# 《没有问题》\n\n只有一段文字。\n"), "no questions" },
+        { "unclosed.md", Encoding.UTF8.GetBytes("# 《坏文件》\n\n## 1. 问题\n\n**答案：**\n\n```python\nprint('never closed')\n"), "line 7" },
+        { "notes.txt", Encoding.UTF8.GetBytes("## 1. 问题\n\n答案\n"), ".md" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task ABadFileGetsAProblemNamingItAndTheBankIsUnchanged(string name, byte[] content, string? expected)
+    {
+        var before = await App.SnapshotAsync();
+
+        var response = await Admin.PostImportAsync(false, File("admin-new.md", NewDocument), (name, content));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(name, problem.GetProperty("file").GetString());
+        Assert.Contains(name, problem.GetProperty("detail").GetString());
+        Assert.Contains(expected!, problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, await App.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task TwoImportsOfTheSameDocumentAtOnceSerialiseWithoutDuplicates()
+    {
+        var imports = await Task.WhenAll(
+            ImportAsync(false, File("admin-new.md", NewDocument)),
+            ImportAsync(false, File("admin-new.md", NewDocument)));
+
+        var statuses = imports.Select(i => i.GetProperty("documents")[0].GetProperty("status").GetString()).Order().ToList();
+        Assert.Equal(["added", "unchanged"], statuses);
+        Assert.Equal(1, await SearchTotalAsync("权重衰减"));
+        Assert.Single(await ImportsAsync());
+    }
+
+    [Fact]
+    public async Task ScriptInAnImportedDocumentNeverReachesItsPage()
+    {
+        var result = await ImportAsync(false, File("xss-admin.md", "# 《脚本》\n\n## 1. 问题\n\n<script>alert('x')</script>\n\n**答案：** <img src=x onerror=alert(1)>\n"));
+
+        var slug = (await Client.GetFromJsonAsync<JsonElement>("/api/questions?document=" + result.GetProperty("documents")[0].GetProperty("slug").GetString()))
+            .GetProperty("items")[0].GetProperty("slug").GetString();
+        var html = await Client.GetStringAsync($"/questions/{slug}");
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<img src=x", html);
+    }
+
+    [Fact]
+    public async Task AHiddenQuestionDisappearsForReadersUntilShownAgainAndADeletedOneIsGone()
+    {
+        await ImportAsync(false, File("admin-new.md", NewDocument));
+        var slug = (await Client.GetFromJsonAsync<JsonElement>("/api/search?q=%E6%9D%83%E9%87%8D%E8%A1%B0%E5%87%8F")).GetProperty("items")[0].GetProperty("slug").GetString();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/admin/questions/{slug}/hide", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/questions/{slug}")).StatusCode);
+        Assert.Equal(0, await SearchTotalAsync("权重衰减"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/admin/questions/{slug}/unhide", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/questions/{slug}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/admin/questions/{slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/questions/{slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.DeleteAsync($"/api/admin/questions/{slug}")).StatusCode);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace QuestionBank.Web.Tests.Infrastructure;
+
+/// <summary>Signs in through the real login form, antiforgery token and all, and calls the admin API as that user.</summary>
+public static partial class AdminSession
+{
+    public static HttpClient CreateBrowserLikeClient(this QuestionBankApp app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<string> FormTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        return TokenField().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException($"{path} has no antiforgery token field.");
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    {
+        var token = await FormTokenAsync(client, "/admin/login");
+        return await client.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public static async Task<HttpClient> SignInAsync(
+        this QuestionBankApp app, string email = QuestionBankApp.AdminEmail, string password = QuestionBankApp.AdminPassword)
+    {
+        var client = app.CreateBrowserLikeClient();
+        var response = await PostLoginAsync(client, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Uploads files to the import API with the antiforgery header a script would send.</summary>
+    public static async Task<HttpResponseMessage> PostImportAsync(this HttpClient client, bool dryRun, params (string Name, byte[] Content)[] files)
+    {
+        var token = await client.GetFromJsonAsync<JsonElement>("/api/admin/antiforgery");
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, content) in files)
+        {
+            var part = new ByteArrayContent(content);
+            part.Headers.ContentType = new MediaTypeHeaderValue("text/markdown");
+            form.Add(part, "files", name);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/admin/imports?dryRun={(dryRun ? "true" : "false")}") { Content = form };
+        request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
+        return await client.SendAsync(request);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the app and its tests need on a fresh Debian/Ubuntu machine: the PostgreSQL server
-# binaries (the app and the tests start their own private cluster) and the dotnet-ef tool.
+# binaries (the app and the tests start their own private cluster), Chromium and a CJK font for the
+# browser tests, and the dotnet-ef tool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,12 +9,18 @@ has_postgres() {
   command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1
 }
 
-if ! has_postgres; then
-  echo "PostgreSQL server binaries not found; installing them with apt-get"
+missing=()
+has_postgres || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# Without a CJK font the browser tests' screenshots show the Chinese text as boxes.
+fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing with apt-get: ${missing[*]}"
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 dotnet tool restore >/dev/null

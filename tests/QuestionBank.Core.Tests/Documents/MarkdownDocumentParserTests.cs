@@ -8,7 +8,7 @@ public sealed class MarkdownDocumentParserTests
 {
     private static readonly MarkdownDocumentParser Parser = new(MarkdownPipelineFactory.Create());
 
-    private static readonly string ContentDirectory = FindContentDirectory();
+    internal static readonly string ContentDirectory = FindContentDirectory();
 
     private static ParsedDocument Seed(string prefix)
     {

@@ -1,0 +1,51 @@
+using System.Text;
+using QuestionBank.Core.Documents;
+using QuestionBank.Core.Rendering;
+
+namespace QuestionBank.Core.Tests.Documents;
+
+public sealed class DocumentReviewTests
+{
+    private static readonly MarkdownDocumentParser Parser = new(MarkdownPipelineFactory.Create());
+
+    private static IReadOnlyList<DocumentWarning> Review(string markdown) =>
+        DocumentReview.Review(Parser.Parse("review.md", Encoding.UTF8.GetBytes(markdown)));
+
+    [Fact]
+    public void AQuestionWithNeitherBodyNorAnswerPartIsFlaggedAtItsLine()
+    {
+        var warnings = Review("# 《审阅》\n\n## 1. 只有标题\n\n## 2. 只有题目\n\n**题目：** 请解释。\n\n## 3. 有答案\n\n**答案：** 这是答案。\n");
+
+        Assert.Equal([3, 5], warnings.Select(w => w.Line));
+        Assert.All(warnings, w => Assert.Contains("has no answer", w.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ARepeatedTitleNamesTheFirstQuestionWithIt()
+    {
+        var warning = Assert.Single(Review("# 《审阅》\n\n## 1. 什么是过拟合？\n\n答：记住了训练集。\n\n## 2. 什么是过拟合？\n\n答：泛化差。\n"));
+
+        Assert.Equal(7, warning.Line);
+        Assert.Contains("same title as question 1 (line 3)", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEmptyCodeBlockIsFlagged()
+    {
+        var warning = Assert.Single(Review("# 《审阅》\n\n## 1. 写代码\n\n**答案：**\n\n```python\n```\n"));
+
+        Assert.Contains("an empty code block", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EverySeedDocumentReviewsWithoutAnswerlessQuestions()
+    {
+        var seeds = Directory.GetFiles(MarkdownDocumentParserTests.ContentDirectory, "*.md");
+
+        foreach (var seed in seeds)
+        {
+            var document = Parser.Parse(Path.GetFileName(seed), File.ReadAllBytes(seed));
+            Assert.DoesNotContain(DocumentReview.Review(document), w => w.Message.Contains("has no answer", StringComparison.Ordinal));
+        }
+    }
+}

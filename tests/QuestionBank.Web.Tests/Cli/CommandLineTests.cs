@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text;
+using Npgsql;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Cli;
+
+/// <summary>Runs the web app's own executable with CLI arguments against a database of the shared cluster.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class CommandLineTests(PostgresFixture postgres) : IDisposable
+{
+    private readonly string _database = $"qb_cli_{Guid.NewGuid():N}";
+    private readonly string _folder = Directory.CreateTempSubdirectory("qb-cli-").FullName;
+
+    private const string Document = """
+        # 《命令行导入》
+
+        ## 1. 什么是斑马独角兽采样？
+
+        **答案：** 命令行测试用的问题。
+        """;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => RunAsync(arguments, adminPassword: null);
+
+    private async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, string? adminPassword)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "QuestionBank.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ConnectionStrings__QuestionBank"] = postgres.Cluster.ConnectionString(_database);
+        start.Environment["QuestionBank__ContentDirectory"] = Path.Combine(QuestionBankApp.RepoRoot, "content");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (adminPassword is not null)
+        {
+            start.Environment["QUESTIONBANK_ADMIN_PASSWORD"] = adminPassword;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output + await error);
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(postgres.Cluster.ConnectionString(_database));
+        await connection.OpenAsync();
+        return (long)(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync())!;
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+
+    [Fact]
+    public async Task ImportFromTheCommandLineDryRunsThenCommitsAFolder()
+    {
+        await postgres.Cluster.EnsureDatabaseAsync(_database);
+        Write("cli-import.md", Document);
+
+        var dryRun = await RunAsync("import", _folder, "--dry-run");
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Contains("Dry run", dryRun.Output);
+        Assert.Contains("cli-import.md", dryRun.Output);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM documents WHERE source_name = 'cli-import.md'"));
+
+        var commit = await RunAsync("import", _folder);
+        Assert.Equal(0, commit.ExitCode);
+        Assert.Contains("1 added", commit.Output);
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM questions WHERE title = '什么是斑马独角兽采样？'"));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM imports WHERE imported_by LIKE 'cli:%'"));
+    }
+
+    [Fact]
+    public async Task ABadFileFailsTheCommandWithItsNameAndLineAndWritesNothing()
+    {
+        await postgres.Cluster.EnsureDatabaseAsync(_database);
+        var good = Write("cli-good.md", Document);
+        var bad = Write("cli-bad.md", "# 《坏》\n\n## 1. 问题\n\n```python\nprint(1)\n");
+
+        var result = await RunAsync("import", good, bad);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cli-bad.md, line 5", result.Output);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM documents WHERE source_name LIKE 'cli-%'"));
+    }
+
+    [Fact]
+    public async Task CreateAdminMakesAnAdminAccountAndRefusesAShortPassword()
+    {
+        await postgres.Cluster.EnsureDatabaseAsync(_database);
+        Assert.Equal(2, (await RunAsync("create-admin")).ExitCode);
+
+        var result = await RunAsync(["create-admin", "cli-admin@questionbank.test"], "a long enough password");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM accounts WHERE normalized_email = 'CLI-ADMIN@QUESTIONBANK.TEST' AND is_admin"));
+        Assert.Equal(1, (await RunAsync(["create-admin", "cli-admin@questionbank.test"], "short")).ExitCode);
+    }
+}

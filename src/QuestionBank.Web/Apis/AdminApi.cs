@@ -32,7 +32,7 @@ public static class AdminApi
         return TypedResults.Ok(new AntiforgeryTokenResponse(tokens.HeaderName!, tokens.RequestToken!));
     }
 
-    public static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Import(
+    public static async Task<Results<Ok<ImportOutcome>, ProblemHttpResult>> Import(
         IFormFileCollection files,
         HttpContext context,
         DocumentImporter importer,
@@ -51,7 +51,7 @@ public static class AdminApi
         {
             var uploads = await ImportUploads.ReadAsync(files, cancellationToken);
             var outcome = await importer.ImportFilesAsync(uploads, new ImportOptions(context.User.Identity!.Name!, dryRun), cancellationToken);
-            return TypedResults.Ok(ImportResponse.From(outcome));
+            return TypedResults.Ok(outcome);
         }
         catch (DocumentParseException error)
         {
@@ -97,22 +97,3 @@ public static class AdminApi
 }
 
 public sealed record AntiforgeryTokenResponse(string HeaderName, string Token);
-
-public sealed record ImportResponse(long? ImportId, bool DryRun, IReadOnlyList<ImportedDocumentResponse> Documents)
-{
-    public static ImportResponse From(ImportOutcome outcome) => new(
-        outcome.ImportId,
-        outcome.DryRun,
-        outcome.Documents.Select(d => new ImportedDocumentResponse(
-            d.FileName, d.Slug, d.Title, d.Status, d.Added, d.Changed, d.Removed, d.Warnings)).ToList());
-}
-
-public sealed record ImportedDocumentResponse(
-    string FileName,
-    string Slug,
-    string Title,
-    DocumentImportStatus Status,
-    int Added,
-    int Changed,
-    int Removed,
-    IReadOnlyList<DocumentWarning> Warnings);

@@ -5,6 +5,9 @@ namespace QuestionBank.Data.Moderation;
 /// <summary>Admin actions on single questions, and the admin's view of imports.</summary>
 public sealed class QuestionModeration(QuestionBankDbContext db)
 {
+    /// <summary>How many of the latest imports the admin page and API list.</summary>
+    public const int ImportHistoryLength = 50;
+
     /// <returns>False when no question has the slug.</returns>
     public async Task<bool> SetHiddenAsync(string slug, bool hidden, CancellationToken cancellationToken = default) =>
         await db.Questions.IgnoreQueryFilters().Where(q => q.Slug == slug)
@@ -22,10 +25,10 @@ public sealed class QuestionModeration(QuestionBankDbContext db)
             .Select(q => new HiddenQuestion(q.Slug, q.Title, q.Document.Title))
             .ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<ImportSummary>> GetImportsAsync(int count, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<ImportSummary>> GetImportsAsync(CancellationToken cancellationToken = default) =>
         await db.Imports.AsNoTracking()
             .OrderByDescending(i => i.ImportedAt).ThenByDescending(i => i.Id)
-            .Take(count)
+            .Take(ImportHistoryLength)
             .Select(i => new ImportSummary(
                 i.Id,
                 i.ImportedBy,

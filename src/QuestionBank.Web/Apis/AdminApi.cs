@@ -10,8 +10,6 @@ namespace QuestionBank.Web.Apis;
 
 public static class AdminApi
 {
-    private const int HistoryLength = 50;
-
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AdminExtensions.AdminPolicy);
@@ -60,7 +58,7 @@ public static class AdminApi
     }
 
     public static async Task<Ok<IReadOnlyList<ImportSummary>>> GetImports(QuestionModeration moderation, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await moderation.GetImportsAsync(HistoryLength, cancellationToken));
+        TypedResults.Ok(await moderation.GetImportsAsync(cancellationToken));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Rollback(
         long id, HttpContext context, DocumentImporter importer, CancellationToken cancellationToken)

@@ -7,8 +7,6 @@ namespace QuestionBank.Web.Pages.Admin;
 
 public sealed class IndexModel(QuestionModeration moderation, DocumentImporter importer) : PageModel
 {
-    private const int HistoryLength = 50;
-
     public IReadOnlyList<ImportSummary> Imports { get; private set; } = [];
 
     public IReadOnlyList<HiddenQuestion> Hidden { get; private set; } = [];
@@ -21,7 +19,7 @@ public sealed class IndexModel(QuestionModeration moderation, DocumentImporter i
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Imports = await moderation.GetImportsAsync(HistoryLength, cancellationToken);
+        Imports = await moderation.GetImportsAsync(cancellationToken);
         Hidden = await moderation.GetHiddenAsync(cancellationToken);
     }
 

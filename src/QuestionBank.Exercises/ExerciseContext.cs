@@ -1,0 +1,63 @@
+using static TorchSharp.torch;
+
+namespace QuestionBank.Exercises;
+
+/// <summary>
+/// What a user's <c>Solution.Run</c> receives: the device, the bounded hyper-parameters, the
+/// training data, cancellation, progress reporting, and <see cref="Submit"/> to hand back the
+/// trained model. The judge, not the user's code, computes the final metrics from that model.
+/// </summary>
+public sealed class ExerciseContext(
+    Device device,
+    ExerciseParameters parameters,
+    ExerciseData data,
+    IExerciseReporter reporter,
+    CancellationToken cancellationToken)
+{
+    private int environments;
+
+    public Device Device { get; } = device;
+
+    public ExerciseParameters Parameters { get; } = parameters;
+
+    public int Epochs => Parameters.Epochs;
+
+    public double LearningRate => Parameters.LearningRate;
+
+    public int BatchSize => Parameters.BatchSize;
+
+    public int Seed => Parameters.Seed;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The training digits (cnn, gan).</summary>
+    public MnistSplit Mnist => data.Training as MnistSplit
+        ?? throw new InvalidOperationException("This exercise has no MNIST data.");
+
+    /// <summary>The training part of the time series (lstm).</summary>
+    public SeriesData Series => data.Training as SeriesData
+        ?? throw new InvalidOperationException("This exercise has no time series.");
+
+    /// <summary>The model that <see cref="Submit"/> handed back, for the judge.</summary>
+    public nn.Module<Tensor, Tensor>? SubmittedModel { get; private set; }
+
+    /// <summary>A new CartPole environment (dqn); each one gets its own seed derived from <see cref="Seed"/>.</summary>
+    public CartPole CreateCartPole() => new(Seed * 7919 + environments++);
+
+    /// <summary>Reports the metrics of one step (an epoch, an episode) for the live chart.</summary>
+    public void Report(int step, params ReadOnlySpan<(string Name, double Value)> metrics)
+    {
+        var values = new Dictionary<string, double>(metrics.Length);
+        foreach (var (name, value) in metrics)
+        {
+            values[name] = value;
+        }
+        reporter.Progress(step, values);
+    }
+
+    /// <summary>Publishes a PNG image (a sample grid, a curve) with the run.</summary>
+    public void ReportImage(string name, byte[] png) => reporter.Image(name, png);
+
+    /// <summary>Hands back the trained model (the classifier, forecaster, generator or Q-network).</summary>
+    public void Submit(nn.Module<Tensor, Tensor> model) => SubmittedModel = model;
+}

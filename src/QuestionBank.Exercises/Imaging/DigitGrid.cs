@@ -1,0 +1,34 @@
+using static TorchSharp.torch;
+
+namespace QuestionBank.Exercises.Imaging;
+
+/// <summary>Tiles 28x28 images into one PNG, for a glance at what a generator makes.</summary>
+public static class DigitGrid
+{
+    /// <summary>Draws the first <paramref name="columns"/>² of <paramref name="images"/> ([N, 1, 28, 28] or [N, 784], pixels in [0, 1]).</summary>
+    public static byte[] Render(Tensor images, int columns = 8)
+    {
+        const int size = MnistDigits.ImageSize;
+        const int gap = 2;
+        var count = (int)Math.Min(images.shape[0], columns * columns);
+        var rows = (count + columns - 1) / columns;
+        var pixels = images.detach().cpu().reshape(images.shape[0], size * size).clamp(0, 1).data<float>().ToArray();
+
+        var width = columns * (size + gap) + gap;
+        var height = rows * (size + gap) + gap;
+        var canvas = new byte[width * height];
+        for (var i = 0; i < count; i++)
+        {
+            var left = gap + i % columns * (size + gap);
+            var top = gap + i / columns * (size + gap);
+            for (var y = 0; y < size; y++)
+            {
+                for (var x = 0; x < size; x++)
+                {
+                    canvas[(top + y) * width + left + x] = (byte)(pixels[i * size * size + y * size + x] * 255);
+                }
+            }
+        }
+        return PngEncoder.Encode(width, height, canvas);
+    }
+}

@@ -1,0 +1,17 @@
+namespace QuestionBank.Exercises;
+
+/// <summary>A bar a final metric must reach for the run to count as solving the exercise.</summary>
+public sealed record MetricGoal(string Metric, double? Minimum = null, double? Maximum = null)
+{
+    public bool IsMetBy(IReadOnlyDictionary<string, double> metrics) =>
+        metrics.TryGetValue(Metric, out var value)
+        && (Minimum is null || value >= Minimum)
+        && (Maximum is null || value <= Maximum);
+
+    public override string ToString() => (Minimum, Maximum) switch
+    {
+        (not null, null) => $"{Metric} ≥ {Minimum}",
+        (null, not null) => $"{Metric} ≤ {Maximum}",
+        _ => $"{Minimum} ≤ {Metric} ≤ {Maximum}",
+    };
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+using QuestionBank.Exercises;
+
+namespace QuestionBank.Sandbox.Runner;
+
+/// <summary>
+/// Writes <see cref="RunnerMessage"/> lines on the runner's original standard output, and is the
+/// exercise's reporter. Bounds what user code can send: progress steps, image count and size.
+/// </summary>
+internal sealed class ProtocolWriter(Stream output, string token) : IExerciseReporter
+{
+    private const int MaxProgressMessages = 5000;
+    private const int MaxImages = 16;
+    private const int MaxImageBytes = 2 * 1024 * 1024;
+
+    private readonly Lock gate = new();
+    private int progressMessages;
+    private int images;
+
+    public void Send(RunnerMessage message)
+    {
+        var line = JsonSerializer.SerializeToUtf8Bytes(message with { Token = token }, RunnerMessage.Json);
+        lock (gate)
+        {
+            output.Write(line);
+            output.WriteByte((byte)'\n');
+            output.Flush();
+        }
+    }
+
+    public void Progress(int step, IReadOnlyDictionary<string, double> metrics)
+    {
+        if (Interlocked.Increment(ref progressMessages) <= MaxProgressMessages)
+        {
+            Send(new RunnerMessage(token, RunnerMessage.Progress, Step: step, Metrics: metrics));
+        }
+    }
+
+    public void Image(string name, byte[] png)
+    {
+        if (png.Length <= MaxImageBytes && Interlocked.Increment(ref images) <= MaxImages)
+        {
+            Send(new RunnerMessage(token, RunnerMessage.Image, Name: name, Data: Convert.ToBase64String(png)));
+        }
+    }
+
+    /// <summary>Forwards what user code writes to the console as output messages, up to a limit.</summary>
+    public TextWriter CreateConsoleCapture(int limitBytes) => new ConsoleCapture(this, limitBytes);
+
+    private sealed class ConsoleCapture(ProtocolWriter protocol, int limitBytes) : TextWriter
+    {
+        private readonly StringBuilder pending = new();
+        private long written;
+        private long dropped;
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value) => Write(value.ToString());
+
+        public override void Write(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return;
+            }
+            lock (pending)
+            {
+                var room = (int)Math.Clamp(limitBytes - written, 0, value.Length);
+                pending.Append(value, 0, room);
+                written += room;
+                dropped += value.Length - room;
+                if (pending.Length >= 4096 || value.Contains('\n'))
+                {
+                    FlushPending();
+                }
+            }
+        }
+
+        public override void Flush()
+        {
+            lock (pending)
+            {
+                FlushPending();
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Flush();
+                if (dropped > 0)
+                {
+                    protocol.Send(new RunnerMessage("", RunnerMessage.Output, Text: $"\n[output truncated: {dropped} more characters]\n"));
+                }
+            }
+            base.Dispose(disposing);
+        }
+
+        private void FlushPending()
+        {
+            if (pending.Length > 0)
+            {
+                protocol.Send(new RunnerMessage("", RunnerMessage.Output, Text: pending.ToString()));
+                pending.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace QuestionBank.Sandbox.Compilation;
+
+/// <summary>The compiled assembly, or the errors that prevented it.</summary>
+public sealed record CompiledSolution(byte[]? Assembly, IReadOnlyList<CompileError> Errors)
+{
+    public bool Succeeded => Assembly is not null;
+}

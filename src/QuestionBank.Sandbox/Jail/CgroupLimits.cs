@@ -1,0 +1,132 @@
+
+namespace QuestionBank.Sandbox.Jail;
+
+/// <summary>
+/// One run's control groups: memory (no swap), process count and CPU weight, on cgroup v2 where
+/// the host has it and on the v1 memory, pids and cpu hierarchies otherwise. The jail's first
+/// process joins them before it starts bubblewrap, so nothing it starts escapes them.
+/// </summary>
+public sealed class CgroupLimits : IDisposable
+{
+    private const string Root = "/sys/fs/cgroup";
+    private const string Parent = "questionbank";
+
+    private readonly IReadOnlyList<string> groups;
+    private readonly bool unified;
+
+    private CgroupLimits(IReadOnlyList<string> groups, bool unified)
+    {
+        this.groups = groups;
+        this.unified = unified;
+    }
+
+    /// <summary>The cgroup.procs files the jail's first process writes its pid to.</summary>
+    public IReadOnlyList<string> ProcsFiles => [.. groups.Select(group => Path.Combine(group, "cgroup.procs"))];
+
+    /// <summary>Creates the groups, or returns null (and logs why) when this host does not let us.</summary>
+    public static CgroupLimits? TryCreate(string name, SandboxOptions options, ILogger logger)
+    {
+        try
+        {
+            return File.Exists(Path.Combine(Root, "cgroup.controllers")) ? CreateUnified(name, options) : CreateV1(name, options);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Cannot set up cgroup limits under {Root}: {Reason}", Root, exception.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Whether the kernel's OOM killer killed a process of this run for going over the memory limit.</summary>
+    public bool OutOfMemoryKilled()
+    {
+        var events = unified
+            ? Path.Combine(groups[0], "memory.events")
+            : Path.Combine(groups.First(group => group.Contains("/memory/", StringComparison.Ordinal)), "memory.oom_control");
+        return File.ReadLines(events).Any(line =>
+            line.StartsWith("oom_kill ", StringComparison.Ordinal) && line != "oom_kill 0");
+    }
+
+    /// <summary>Kills every process left in the groups.</summary>
+    public void KillAll()
+    {
+        foreach (var procs in ProcsFiles.Where(File.Exists))
+        {
+            foreach (var line in File.ReadAllLines(procs))
+            {
+                if (int.TryParse(line, out var pid))
+                {
+                    try
+                    {
+                        System.Diagnostics.Process.GetProcessById(pid).Kill();
+                    }
+                    catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+                    {
+                        // Already gone.
+                    }
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            KillAll();
+            try
+            {
+                foreach (var group in groups.Where(Directory.Exists))
+                {
+                    Directory.Delete(group);
+                }
+                return;
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(100); // The killed processes are still exiting.
+            }
+        }
+    }
+
+    private static CgroupLimits CreateUnified(string name, SandboxOptions options)
+    {
+        var parent = Path.Combine(Root, Parent);
+        Directory.CreateDirectory(parent);
+        File.WriteAllText(Path.Combine(parent, "cgroup.subtree_control"), "+memory +pids +cpu");
+        var group = Path.Combine(parent, name);
+        Directory.CreateDirectory(group);
+        File.WriteAllText(Path.Combine(group, "memory.max"), $"{options.MemoryMb * 1024L * 1024}");
+        File.WriteAllText(Path.Combine(group, "memory.swap.max"), "0");
+        File.WriteAllText(Path.Combine(group, "pids.max"), $"{options.MaxProcesses}");
+        // cpu.weight is 1..10000 with 100 for an equal share; cpu.shares is 2..262144 with 1024.
+        File.WriteAllText(Path.Combine(parent, "cpu.weight"), $"{Math.Clamp(options.CpuShares * 100 / 1024, 1, 10000)}");
+        return new CgroupLimits([group], unified: true);
+    }
+
+    private static CgroupLimits CreateV1(string name, SandboxOptions options)
+    {
+        var memory = Group("memory", name);
+        var pids = Group("pids", name);
+        var cpu = Group("cpu", name);
+        var groups = new CgroupLimits([memory, pids, cpu], unified: false);
+        var bytes = $"{options.MemoryMb * 1024L * 1024}";
+        File.WriteAllText(Path.Combine(memory, "memory.limit_in_bytes"), bytes);
+        var withSwap = Path.Combine(memory, "memory.memsw.limit_in_bytes");
+        if (File.Exists(withSwap))
+        {
+            File.WriteAllText(withSwap, bytes);
+        }
+        File.WriteAllText(Path.Combine(pids, "pids.max"), $"{options.MaxProcesses}");
+        // The weight goes on the parent: all jails together get this share against the site.
+        File.WriteAllText(Path.Combine(Root, "cpu", Parent, "cpu.shares"), $"{options.CpuShares}");
+        return groups;
+    }
+
+    private static string Group(string controller, string name)
+    {
+        var group = Path.Combine(Root, controller, Parent, name);
+        Directory.CreateDirectory(group);
+        return group;
+    }
+}

@@ -1,0 +1,14 @@
+using QuestionBank.Sandbox;
+using QuestionBank.Sandbox.Cli;
+
+if (args is ["run", .. var runArgs])
+{
+    return await RunCommand.ExecuteAsync(runArgs);
+}
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddSandbox();
+builder.Build().Run();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,6 @@
+using QuestionBank.Exercises;
+
+namespace QuestionBank.Sandbox.Runs;
+
+/// <summary>One exercise run to execute: the user's source for an exercise, on a device.</summary>
+public sealed record RunRequest(string Exercise, string Source, string Device, ExerciseParameters Parameters);

@@ -1,0 +1,30 @@
+using QuestionBank.Sandbox.Compilation;
+
+namespace QuestionBank.Sandbox.Runs;
+
+/// <summary>How a run ended: its status, the judge's metrics, images, diagnostics and what the user's code printed.</summary>
+public sealed record RunResult(
+    string Status,
+    IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyList<RunImage> Images,
+    RunDiagnostics Diagnostics,
+    string Output,
+    double WallSeconds);
+
+public sealed record RunImage(string Name, byte[] Png);
+
+/// <summary>Why a run did not succeed: a message, and the compiler's errors for <c>compile_error</c>.</summary>
+public sealed record RunDiagnostics(string? Message, IReadOnlyList<CompileError> CompileErrors)
+{
+    public static RunDiagnostics None { get; } = new(null, []);
+
+    public static RunDiagnostics Because(string message) => new(message, []);
+}
+
+/// <summary>Receives a run's progress while it executes (the worker stores it as run events).</summary>
+public interface IRunObserver
+{
+    void Started();
+
+    void Progress(int step, IReadOnlyDictionary<string, double> metrics);
+}

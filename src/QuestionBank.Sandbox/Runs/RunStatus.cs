@@ -1,0 +1,16 @@
+namespace QuestionBank.Sandbox.Runs;
+
+/// <summary>The states of a run, as stored in PostgreSQL and shown to users.</summary>
+public static class RunStatus
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string CompileError = "compile_error";
+    public const string Timeout = "timeout";
+    public const string MemoryLimit = "memory_limit";
+    public const string Cancelled = "cancelled";
+
+    public static bool IsFinal(string status) => status is not (Queued or Running);
+}

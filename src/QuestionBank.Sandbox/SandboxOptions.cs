@@ -1,0 +1,68 @@
+using System.Reflection;
+
+namespace QuestionBank.Sandbox;
+
+/// <summary>Settings of the sandbox (section <c>QuestionBank:Sandbox</c>); the defaults suit one worker per machine.</summary>
+public sealed class SandboxOptions
+{
+    public const string SectionName = "QuestionBank:Sandbox";
+
+    /// <summary>
+    /// Where scripts/prepare-sandbox.sh put the runtime root and the data:
+    /// QUESTIONBANK_SANDBOX_HOME, else ~/.local/share/questionbank/sandbox.
+    /// </summary>
+    public string Home { get; set; } = Environment.GetEnvironmentVariable("QUESTIONBANK_SANDBOX_HOME")
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "questionbank", "sandbox");
+
+    /// <summary>The runner's output folder, bind-mounted read-only as the jail's /app.</summary>
+    public string RunnerDirectory { get; set; } = DefaultRunnerDirectory();
+
+    /// <summary>The .NET installation the runner runs on, bind-mounted read-only as /opt/dotnet.</summary>
+    public string DotnetRoot { get; set; } = Path.GetFullPath(Path.Combine(
+        System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+
+    public string BubblewrapPath { get; set; } = "bwrap";
+
+    /// <summary>Wall-clock limit of one run.</summary>
+    public int TimeoutSeconds { get; set; } = 180;
+
+    /// <summary>CPU-time limit of one run (all threads); 0 means twice the wall-clock limit per core.</summary>
+    public int CpuSeconds { get; set; }
+
+    public int MemoryMb { get; set; } = 4096;
+
+    public int MaxProcesses { get; set; } = 256;
+
+    /// <summary>Size of the jail's writable /tmp.</summary>
+    public int TmpMb { get; set; } = 256;
+
+    /// <summary>How much of what user code prints is kept.</summary>
+    public int OutputLimitKb { get; set; } = 64;
+
+    /// <summary>The jail's CPU weight relative to the site's processes (cgroup cpu.shares, 1024 = equal).</summary>
+    public int CpuShares { get; set; } = 256;
+
+    /// <summary>Refuse to run when cgroup limits cannot be set up (keep true outside development).</summary>
+    public bool RequireCgroups { get; set; } = true;
+
+    /// <summary>Runs one worker executes at a time; 0 means one per two cores.</summary>
+    public int ConcurrentRuns { get; set; }
+
+    /// <summary>Devices this worker offers: cpu, and cuda on a worker built with -p:TorchDevice=cuda on a GPU machine.</summary>
+    public string[] Devices { get; set; } = ["cpu"];
+
+    public int EffectiveConcurrentRuns => ConcurrentRuns > 0 ? ConcurrentRuns : Math.Max(1, Environment.ProcessorCount / 2);
+
+    public int EffectiveCpuSeconds => CpuSeconds > 0 ? CpuSeconds : TimeoutSeconds * Environment.ProcessorCount * 2;
+
+    public string DataDirectory => Path.Combine(Home, "data");
+
+    private static string DefaultRunnerDirectory()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "runner");
+        return Directory.Exists(beside)
+            ? beside
+            : typeof(SandboxOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .First(attribute => attribute.Key == "RunnerDirectory").Value!;
+    }
+}

@@ -13,22 +13,24 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
 {
     public const string FileName = "mnist-judge.bin";
     private const int Seed = 7;
-    private const int Epochs = 4;
+    private const int Epochs = 5;
     private const int BatchSize = 64;
 
-    private readonly Conv2d conv1 = Conv2d(1, 16, 3, padding: 1);
-    private readonly Conv2d conv2 = Conv2d(16, 32, 3, padding: 1);
-    private readonly Linear hidden = Linear(32 * 7 * 7, 128);
+    private readonly Conv2d conv1 = Conv2d(1, 32, 3, padding: 1);
+    private readonly BatchNorm2d norm1 = BatchNorm2d(32);
+    private readonly Conv2d conv2 = Conv2d(32, 64, 3, padding: 1);
+    private readonly BatchNorm2d norm2 = BatchNorm2d(64);
+    private readonly Linear hidden = Linear(64 * 7 * 7, 128);
+    private readonly Dropout dropout = Dropout(0.3);
     private readonly Linear output = Linear(128, 10);
-    private readonly Dropout dropout = Dropout(0.25);
 
     public JudgeClassifier() : base(nameof(JudgeClassifier)) => RegisterComponents();
 
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = functional.max_pool2d(functional.relu(conv1.forward(input)), 2);
-        x = functional.max_pool2d(functional.relu(conv2.forward(x)), 2);
+        var x = functional.max_pool2d(functional.relu(norm1.forward(conv1.forward(input))), 2);
+        x = functional.max_pool2d(functional.relu(norm2.forward(conv2.forward(x))), 2);
         x = dropout.forward(functional.relu(hidden.forward(x.flatten(1))));
         return output.forward(x).MoveToOuterDisposeScope();
     }
@@ -40,7 +42,7 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
         random.manual_seed(Seed);
         using var model = new JudgeClassifier();
         model.to(device);
-        using var optimizer = optim.Adam(model.parameters(), 0.002);
+        using var optimizer = optim.Adam(model.parameters(), 0.001);
         var shuffle = new Generator(Seed);
         for (var epoch = 0; epoch < Epochs; epoch++)
         {

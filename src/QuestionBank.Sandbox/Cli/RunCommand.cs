@@ -9,7 +9,7 @@ namespace QuestionBank.Sandbox.Cli;
 /// <c>run --exercise ID [--source FILE | --solution] [--device cpu] [--seed N] [--epochs N]
 /// [--learning-rate X] [--batch-size N] [--timeout-seconds N] [--memory-mb N]</c>: runs one job in
 /// the jail without a database. Progress goes to standard error; the last line of standard output
-/// is one JSON object: status, metrics, diagnostics, output, wallSeconds.
+/// is one JSON object: status, metrics, goalsMet, diagnostics, output, wallSeconds, images.
 /// </summary>
 public static class RunCommand
 {
@@ -77,6 +77,7 @@ public static class RunCommand
         {
             status = result.Status,
             metrics = result.Metrics,
+            goalsMet = result.GoalsMet,
             diagnostics = result.Diagnostics,
             output = result.Output,
             wallSeconds = Math.Round(result.WallSeconds, 2),

@@ -50,13 +50,52 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             {
                 await File.WriteAllBytesAsync(Path.Combine(jobDirectory.FullName, "solution.dll"), solution, cancellationToken);
             }
-            using var process = Process.Start(StartInfo(root, jobDirectory.FullName, cgroups))
-                ?? throw new InvalidOperationException("Could not start bubblewrap.");
+            using var parent = ParentThread.Start(StartInfo(root, jobDirectory.FullName, cgroups), name);
+            using var process = await parent.Process;
             return await SuperviseAsync(process, job, files, onMessage, cgroups, cancellationToken);
         }
         finally
         {
             jobDirectory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Starts the jail from a thread that lives until the run ends. --die-with-parent is the
+    /// kernel's parent-death signal, which fires when the thread that forked the child exits, not
+    /// the process; started from a pool thread, the jail would be killed whenever the pool retires it.
+    /// </summary>
+    private sealed class ParentThread : IDisposable
+    {
+        private readonly TaskCompletionSource<Process> started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ManualResetEventSlim ended = new();
+
+        public Task<Process> Process => started.Task;
+
+        public static ParentThread Start(ProcessStartInfo startInfo, string name)
+        {
+            var parent = new ParentThread();
+            new Thread(() =>
+            {
+                try
+                {
+                    parent.started.SetResult(System.Diagnostics.Process.Start(startInfo)
+                        ?? throw new InvalidOperationException("Could not start bubblewrap."));
+                }
+                catch (Exception exception)
+                {
+                    parent.started.SetException(exception);
+                    return;
+                }
+                parent.ended.Wait();
+            })
+            { IsBackground = true, Name = $"jail {name}" }.Start();
+            return parent;
+        }
+
+        public void Dispose()
+        {
+            ended.Set();
         }
     }
 

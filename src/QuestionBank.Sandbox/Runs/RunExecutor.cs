@@ -38,7 +38,7 @@ public sealed class RunExecutor(
         var compiled = compiler.Compile(request.Source);
         if (!compiled.Succeeded)
         {
-            return new RunResult(RunStatus.CompileError, new Dictionary<string, double>(), [],
+            return new RunResult(RunStatus.CompileError, new Dictionary<string, double>(), false, [],
                 new RunDiagnostics("The code does not compile.", compiled.Errors), "", clock.Elapsed.TotalSeconds);
         }
 
@@ -64,10 +64,10 @@ public sealed class RunExecutor(
                     break;
             }
         }, cancellationToken);
-        return Classify(outcome, result, images, clock);
+        return Classify(exercise, outcome, result, images, clock);
     }
 
-    private RunResult Classify(JailOutcome outcome, RunnerMessage? result, List<RunImage> images, Stopwatch clock)
+    private RunResult Classify(Exercise exercise, JailOutcome outcome, RunnerMessage? result, List<RunImage> images, Stopwatch clock)
     {
         var (status, message) = outcome switch
         {
@@ -87,7 +87,7 @@ public sealed class RunExecutor(
         var metrics = status == RunStatus.Succeeded && result?.Metrics is { } reportedMetrics
             ? reportedMetrics
             : new Dictionary<string, double>();
-        return new RunResult(status, metrics, images,
+        return new RunResult(status, metrics, exercise.MeetsGoals(metrics), images,
             message is null ? RunDiagnostics.None : RunDiagnostics.Because(message), outcome.Output, clock.Elapsed.TotalSeconds);
     }
 
@@ -163,7 +163,7 @@ public sealed class RunExecutor(
         settings.OutputLimitKb * 1024, []);
 
     private static RunResult Ended(string status, string message, Stopwatch clock) =>
-        new(status, new Dictionary<string, double>(), [], RunDiagnostics.Because(message), "", clock.Elapsed.TotalSeconds);
+        new(status, new Dictionary<string, double>(), false, [], RunDiagnostics.Because(message), "", clock.Elapsed.TotalSeconds);
 
     private static string Tail(string errors) => errors.Length <= 2000 ? errors.Trim() : "…" + errors[^2000..].Trim();
 }

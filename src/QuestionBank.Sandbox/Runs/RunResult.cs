@@ -2,10 +2,14 @@ using QuestionBank.Sandbox.Compilation;
 
 namespace QuestionBank.Sandbox.Runs;
 
-/// <summary>How a run ended: its status, the judge's metrics, images, diagnostics and what the user's code printed.</summary>
+/// <summary>
+/// How a run ended: its status, the judge's metrics and whether they reach the exercise's goals,
+/// images, diagnostics and what the user's code printed.
+/// </summary>
 public sealed record RunResult(
     string Status,
     IReadOnlyDictionary<string, double> Metrics,
+    bool GoalsMet,
     IReadOnlyList<RunImage> Images,
     RunDiagnostics Diagnostics,
     string Output,

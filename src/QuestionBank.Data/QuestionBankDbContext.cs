@@ -19,6 +19,10 @@ public sealed class QuestionBankDbContext(DbContextOptions<QuestionBankDbContext
 
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
 
+    public DbSet<ExerciseRun> Runs => Set<ExerciseRun>();
+
+    public DbSet<RunEvent> RunEvents => Set<RunEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QuestionBankDbContext).Assembly);
 }

@@ -7,8 +7,7 @@ if (args is ["run", .. var runArgs])
 }
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.AddSandbox();
+builder.AddSandboxDatabase();
+builder.AddSandboxWorker();
 builder.Build().Run();
 return 0;
-
-public partial class Program;

@@ -1,6 +1,9 @@
+using QuestionBank.Data;
+using QuestionBank.Data.Runs;
 using QuestionBank.Sandbox.Compilation;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runs;
+using QuestionBank.Sandbox.Worker;
 
 namespace QuestionBank.Sandbox;
 
@@ -13,6 +16,32 @@ public static class SandboxExtensions
         builder.Services.AddSingleton<SolutionCompiler>();
         builder.Services.AddSingleton<SandboxJail>();
         builder.Services.AddSingleton<RunExecutor>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a worker that takes queued runs from the bank's database. The database context
+    /// must be registered already (the web app does so; <see cref="AddSandboxDatabase"/> for a
+    /// standalone worker).
+    /// </summary>
+    public static IHostApplicationBuilder AddSandboxWorker(this IHostApplicationBuilder builder)
+    {
+        builder.AddSandbox();
+        builder.Services.AddScoped<RunQueue>();
+        builder.Services.AddHostedService<SandboxWorker>();
+        return builder;
+    }
+
+    /// <summary>The database of a standalone worker: <c>ConnectionStrings:QuestionBank</c>, which must be set.</summary>
+    public static IHostApplicationBuilder AddSandboxDatabase(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("QuestionBank");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "A sandbox worker needs the bank's database: set ConnectionStrings__QuestionBank (the web app's embedded default starts its own worker).");
+        }
+        builder.Services.AddDbContextPool<QuestionBankDbContext>(options => options.UseQuestionBankDatabase(connectionString));
         return builder;
     }
 }

@@ -51,6 +51,18 @@ public sealed class SandboxOptions
     /// <summary>Devices this worker offers: cpu, and cuda on a worker built with -p:TorchDevice=cuda on a GPU machine.</summary>
     public string[] Devices { get; set; } = ["cpu"];
 
+    /// <summary>How long a claimed run stays this worker's without a heartbeat.</summary>
+    public int LeaseSeconds { get; set; } = 30;
+
+    /// <summary>How often a worker renews its leases and checks for cancellations.</summary>
+    public double HeartbeatSeconds { get; set; } = 1;
+
+    /// <summary>How often an idle worker looks for queued runs when no notification arrives.</summary>
+    public double PollSeconds { get; set; } = 2;
+
+    /// <summary>Tries a run gets before a run whose worker keeps dying is failed.</summary>
+    public int MaxAttempts { get; set; } = 2;
+
     public int EffectiveConcurrentRuns => ConcurrentRuns > 0 ? ConcurrentRuns : Math.Max(1, Environment.ProcessorCount / 2);
 
     public int EffectiveCpuSeconds => CpuSeconds > 0 ? CpuSeconds : TimeoutSeconds * Environment.ProcessorCount * 2;

@@ -159,6 +159,139 @@ namespace QuestionBank.Data.Migrations
                     b.ToTable("documents", (string)null);
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.ExerciseRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("BatchSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_size");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("client_key");
+
+                    b.Property<string>("CompileErrors")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("compile_errors");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("device");
+
+                    b.Property<int>("Epochs")
+                        .HasColumnType("integer")
+                        .HasColumnName("epochs");
+
+                    b.Property<string>("Exercise")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("exercise");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<bool>("GoalsMet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("goals_met");
+
+                    b.Property<double>("LearningRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("learning_rate");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Metrics")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metrics");
+
+                    b.Property<string>("Output")
+                        .HasColumnType("text")
+                        .HasColumnName("output");
+
+                    b.Property<string>("QuestionSlug")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("question_slug");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<double?>("WallSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("wall_seconds");
+
+                    b.Property<string>("WorkerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_runs");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_runs_lease_expires_at")
+                        .HasFilter("status = 'running'");
+
+                    b.HasIndex("ClientKey", "Status")
+                        .HasDatabaseName("ix_runs_client_key_status");
+
+                    b.HasIndex("Device", "CreatedAt")
+                        .HasDatabaseName("ix_runs_device_created_at")
+                        .HasFilter("status = 'queued'");
+
+                    b.HasIndex("QuestionSlug", "CreatedAt")
+                        .HasDatabaseName("ix_runs_question_slug_created_at");
+
+                    b.ToTable("runs", (string)null);
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.ImportRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -421,6 +554,76 @@ namespace QuestionBank.Data.Migrations
                     b.ToTable("question_parts", (string)null);
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.RunEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Metrics")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metrics");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_run_events");
+
+                    b.HasIndex("RunId", "Id")
+                        .HasDatabaseName("ix_run_events_run_id_id");
+
+                    b.ToTable("run_events", (string)null);
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.RunImage", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("png");
+
+                    b.HasKey("RunId", "Name")
+                        .HasName("pk_run_images");
+
+                    b.ToTable("run_images", (string)null);
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.Section", b =>
                 {
                     b.Property<long>("Id")
@@ -504,6 +707,26 @@ namespace QuestionBank.Data.Migrations
                         .HasConstraintName("fk_question_parts_questions_question_id");
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.RunEvent", b =>
+                {
+                    b.HasOne("QuestionBank.Data.Entities.ExerciseRun", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_events_runs_run_id");
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.RunImage", b =>
+                {
+                    b.HasOne("QuestionBank.Data.Entities.ExerciseRun", null)
+                        .WithMany("Images")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_images_runs_run_id");
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.Section", b =>
                 {
                     b.HasOne("QuestionBank.Data.Entities.Document", "Document")
@@ -521,6 +744,13 @@ namespace QuestionBank.Data.Migrations
                     b.Navigation("Questions");
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.ExerciseRun", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Images");
                 });
 
             modelBuilder.Entity("QuestionBank.Data.Entities.ImportRecord", b =>

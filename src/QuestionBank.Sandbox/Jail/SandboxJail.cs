@@ -10,13 +10,16 @@ namespace QuestionBank.Sandbox.Jail;
 /// Runs the runner in a bubblewrap jail: its own user, pid, network, IPC and UTS namespaces (so
 /// no network at all), no capabilities, a read-only /usr (the host's or the prepared runtime
 /// root), the runner's folder and .NET read-only, a size-capped /tmp and nothing else of the host:
-/// no home, no /root, no /etc, no repository, no configuration, no environment. Limits: cgroups
+/// no home, no /root, no /etc, no repository, no configuration, no environment; a seccomp filter
+/// refuses new processes (<see cref="SeccompFilter"/>). Limits: cgroups
 /// (memory, processes, CPU weight), an rlimit on CPU time, a wall-clock timeout, and caps on output.
 /// </summary>
 public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<SandboxJail> logger)
 {
+    // Joins the run's cgroups before anything of the jail exists, and opens the seccomp program
+    // as descriptor 3 for bubblewrap (a child process started from .NET gets no other descriptors).
     private const string JoinCgroupsAndExec =
-        "for procs in $QB_CGROUP_PROCS; do echo $$ > \"$procs\" || exit 125; done; exec \"$@\"";
+        "for procs in $QB_CGROUP_PROCS; do echo $$ > \"$procs\" || exit 125; done; if [ -n \"$QB_SECCOMP\" ]; then exec 3< \"$QB_SECCOMP\"; fi; exec \"$@\"";
     private const int MaxLineBytes = 4 * 1024 * 1024;
     private const int MaxErrorBytes = 16 * 1024;
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(5);
@@ -45,6 +48,10 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             {
                 jobDirectory.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                 | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+            }
+            if (SeccompFilter.IsSupported)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(jobDirectory.FullName, "seccomp.bpf"), SeccompFilter.Build(), cancellationToken);
             }
             if (solution is not null)
             {
@@ -148,12 +155,15 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
         start.Environment.Clear();
         start.Environment["PATH"] = "/usr/local/bin:/usr/bin:/bin";
         start.Environment["QB_CGROUP_PROCS"] = cgroups is null ? "" : string.Join(' ', cgroups.ProcsFiles);
+        start.Environment["QB_SECCOMP"] = SeccompFilter.IsSupported ? Path.Combine(jobDirectory, "seccomp.bpf") : "";
+        string[] seccomp = SeccompFilter.IsSupported ? ["--seccomp", "3"] : [];
         string[] arguments =
         [
             "-c", JoinCgroupsAndExec, "sh",
             "prlimit", $"--cpu={settings.EffectiveCpuSeconds}", "--core=0", "--",
             settings.BubblewrapPath,
-            "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+            "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+            .. seccomp,
             "--uid", "65534", "--gid", "65534", "--hostname", "sandbox",
             "--clearenv",
             "--setenv", "PATH", "/usr/bin",

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QuestionBank.Data.Entities;
+
+namespace QuestionBank.Data.Configurations;
+
+internal sealed class ExerciseRunConfiguration : IEntityTypeConfiguration<ExerciseRun>
+{
+    public void Configure(EntityTypeBuilder<ExerciseRun> builder)
+    {
+        builder.ToTable("runs");
+        builder.Property(r => r.Id).HasDefaultValueSql("gen_random_uuid()");
+        builder.Property(r => r.QuestionSlug).HasMaxLength(200);
+        builder.Property(r => r.Exercise).HasMaxLength(32);
+        builder.Property(r => r.Device).HasMaxLength(16);
+        builder.Property(r => r.Status).HasMaxLength(16);
+        builder.Property(r => r.ClientKey).HasMaxLength(128);
+        builder.Property(r => r.WorkerId).HasMaxLength(200);
+        builder.Property(r => r.Metrics).HasMetricsConversion();
+        builder.Property(r => r.CompileErrors).HasColumnType("jsonb");
+        builder.Property(r => r.CreatedAt).HasDefaultValueSql("now()");
+        // The queue: workers take the oldest queued run for a device they have.
+        builder.HasIndex(r => new { r.Device, r.CreatedAt }).HasFilter("status = 'queued'");
+        builder.HasIndex(r => r.LeaseExpiresAt).HasFilter("status = 'running'");
+        builder.HasIndex(r => new { r.QuestionSlug, r.CreatedAt });
+        builder.HasIndex(r => new { r.ClientKey, r.Status });
+        builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Images).WithOne().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -159,7 +159,8 @@ public sealed class RunQueue(QuestionBankDbContext db)
             events AS (
                 INSERT INTO run_events (run_id, kind, status, metrics)
                 SELECT id, 'status', status, jsonb_build_object() FROM lapsed)
-            SELECT id AS "Value" FROM lapsed, pg_notify({EventsChannel}, id::text), pg_notify({QueuedChannel}, '')
+            SELECT id AS "Value" FROM lapsed,
+                LATERAL (SELECT pg_notify({EventsChannel}, id::text) AS event, pg_notify({QueuedChannel}, '') AS queued) AS notified
             """).ToListAsync(cancellationToken);
         return recovered.Count;
     }

@@ -73,9 +73,15 @@ public sealed class SolutionCompiler
     {
         foreach (var node in tree.GetRoot().DescendantNodes().OfType<ExpressionSyntax>())
         {
+            // What is reached (a type, a method) or produced (a MethodInfo, an Assembly) counts;
+            // reading a plain property such as exception.GetType().Name does not.
             var symbol = model.GetSymbolInfo(node).Symbol;
             var type = model.GetTypeInfo(node).Type;
-            var forbidden = ForbiddenNamespace(symbol) ?? ForbiddenNamespace(type);
+            while (type is IArrayTypeSymbol array)
+            {
+                type = array.ElementType;
+            }
+            var forbidden = (symbol is IPropertySymbol or IEventSymbol ? null : ForbiddenNamespace(symbol)) ?? ForbiddenNamespace(type);
             if (forbidden is not null)
             {
                 yield return ToError(node.GetLocation(), "QB0001", $"{forbidden} is not available to exercise code.");

@@ -183,6 +183,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             "--proc", "/proc",
             "--dev", "/dev",
             "--size", $"{settings.TmpMb * 1024L * 1024}", "--tmpfs", "/tmp",
+            "--remount-ro", "/",
             "--chdir", "/tmp",
             "--", "/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll", "/job/solution.dll",
         ];

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using QuestionBank.Data.Embedded;
+using Xunit;
 
-namespace QuestionBank.Web.Tests.Infrastructure;
+namespace QuestionBank.Testing;
 
 /// <summary>One throwaway PostgreSQL cluster for the test run; each app gets its own database in it.</summary>
 public sealed class PostgresFixture : IAsyncLifetime
@@ -23,10 +24,4 @@ public sealed class PostgresFixture : IAsyncLifetime
 
         Directory.Delete(_directory, recursive: true);
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class DatabaseCollection : ICollectionFixture<PostgresFixture>
-{
-    public const string Name = "Database";
 }

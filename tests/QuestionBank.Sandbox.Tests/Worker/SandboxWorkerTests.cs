@@ -1,0 +1,197 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using QuestionBank.Data;
+using QuestionBank.Data.Entities;
+using QuestionBank.Data.Runs;
+using QuestionBank.Exercises;
+using QuestionBank.Sandbox.Tests.Infrastructure;
+
+namespace QuestionBank.Sandbox.Tests.Worker;
+
+/// <summary>Real workers against a real PostgreSQL, running real jobs.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class SandboxWorkerTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private static readonly string LstmSolution = ExerciseCatalog.Find("lstm")!.Solution;
+    private readonly string database = $"sandbox_{Guid.NewGuid():N}";
+    private readonly List<IHost> workers = [];
+    private string connectionString = "";
+
+    public async Task InitializeAsync()
+    {
+        await postgres.Cluster.EnsureDatabaseAsync(database);
+        connectionString = postgres.Cluster.ConnectionString(database);
+        await using var db = NewContext();
+        await db.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var worker in workers)
+        {
+            await worker.StopAsync();
+            worker.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task TwoWorkersShareQueuedRunsAndExecuteEachRunExactlyOnce()
+    {
+        await StartWorkerAsync();
+        await StartWorkerAsync();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await EnqueueAsync(LstmSolution, epochs: 3));
+        }
+
+        var runs = await WaitForEndAsync(ids, TimeSpan.FromMinutes(3));
+
+        Assert.All(runs, run =>
+        {
+            Assert.Equal("succeeded", run.Status);
+            Assert.True(run.GoalsMet);
+            Assert.Equal(1, run.Attempts);
+            Assert.Equal(1, run.Events.Count(e => e.Status == "running"));
+            Assert.Equal(3, run.Events.Count(e => e.Kind == RunEvent.ProgressKind));
+            Assert.Equal("succeeded", run.Events.OrderBy(e => e.Id).Last().Status);
+        });
+        Assert.Equal(2, runs.Select(run => run.WorkerId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task CompileErrorsAreStoredWithTheirLines()
+    {
+        await StartWorkerAsync();
+        var id = await EnqueueAsync("public class Solution\n{\n    public void Run(ExerciseContext ctx) { int x = \"text\"; }\n}\n");
+
+        var run = Assert.Single(await WaitForEndAsync([id], TimeSpan.FromMinutes(1)));
+
+        Assert.Equal("compile_error", run.Status);
+        Assert.Contains("\"line\": 3", run.CompileErrors);
+        Assert.Contains("CS0029", run.CompileErrors);
+    }
+
+    [Fact]
+    public async Task CancellingARunningRunStopsIt()
+    {
+        await StartWorkerAsync();
+        var id = await EnqueueAsync(ExerciseCatalog.Find("cnn")!.Solution, exercise: "cnn", epochs: 10);
+        await WaitUntilAsync(async db => await db.RunEvents.AnyAsync(e => e.RunId == id && e.Kind == RunEvent.ProgressKind), TimeSpan.FromMinutes(1));
+
+        await using (var db = NewContext())
+        {
+            Assert.True(await new RunQueue(db).RequestCancelAsync(id, CancellationToken.None));
+        }
+        var run = Assert.Single(await WaitForEndAsync([id], TimeSpan.FromSeconds(30)));
+
+        Assert.Equal("cancelled", run.Status);
+        Assert.InRange(run.WallSeconds!.Value, 0, 30);
+    }
+
+    [Fact]
+    public async Task ARunWhoseWorkerDiedIsQueuedAgainOnceThenFailed()
+    {
+        var firstAttempt = await InsertAbandonedRunAsync(attempts: 1);
+        var secondAttempt = await InsertAbandonedRunAsync(attempts: 2);
+        await StartWorkerAsync();
+
+        var runs = (await WaitForEndAsync([firstAttempt, secondAttempt], TimeSpan.FromMinutes(1))).ToDictionary(run => run.Id);
+
+        Assert.Equal("succeeded", runs[firstAttempt].Status);
+        Assert.Equal(2, runs[firstAttempt].Attempts);
+        Assert.Equal("failed", runs[secondAttempt].Status);
+        Assert.Contains("stopped responding", runs[secondAttempt].Message);
+    }
+
+    [Fact]
+    public async Task CudaRunsWaitForAWorkerThatOffersCuda()
+    {
+        await StartWorkerAsync();
+        var cuda = await EnqueueAsync(LstmSolution, epochs: 2, device: "cuda");
+        var cpu = await EnqueueAsync(LstmSolution, epochs: 2);
+
+        await WaitForEndAsync([cpu], TimeSpan.FromMinutes(1));
+
+        await using var db = NewContext();
+        Assert.Equal("queued", (await db.Runs.SingleAsync(run => run.Id == cuda)).Status);
+    }
+
+    private async Task StartWorkerAsync()
+    {
+        var worker = TestSandbox.CreateHost(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:QuestionBank"] = connectionString,
+            [$"{SandboxOptions.SectionName}:ConcurrentRuns"] = "1",
+            [$"{SandboxOptions.SectionName}:PollSeconds"] = "0.5",
+        }, builder =>
+        {
+            builder.AddSandboxDatabase();
+            builder.AddSandboxWorker();
+        });
+        await worker.StartAsync();
+        workers.Add(worker);
+    }
+
+    private async Task<Guid> EnqueueAsync(string source, string exercise = "lstm", int epochs = 3, string device = "cpu")
+    {
+        await using var db = NewContext();
+        var defaults = ExerciseCatalog.Find(exercise)!.Defaults;
+        return await new RunQueue(db).EnqueueAsync(new NewRun(
+            null, exercise, source, device, epochs, defaults.LearningRate, defaults.BatchSize, 1, "tests"), CancellationToken.None);
+    }
+
+    private async Task<Guid> InsertAbandonedRunAsync(int attempts)
+    {
+        await using var db = NewContext();
+        var run = new ExerciseRun
+        {
+            Exercise = "lstm",
+            Source = LstmSolution,
+            Device = "cpu",
+            Epochs = 2,
+            LearningRate = 0.005,
+            BatchSize = 64,
+            Seed = 1,
+            Status = "running",
+            WorkerId = "a worker that died",
+            Attempts = attempts,
+            LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+        };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync();
+        return run.Id;
+    }
+
+    private async Task<List<ExerciseRun>> WaitForEndAsync(IReadOnlyCollection<Guid> ids, TimeSpan timeout)
+    {
+        string[] final = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled"];
+        await WaitUntilAsync(async db => await db.Runs.CountAsync(run => ids.Contains(run.Id) && final.Contains(run.Status)) == ids.Count, timeout);
+        await using var context = NewContext();
+        return await context.Runs.Include(run => run.Events).Where(run => ids.Contains(run.Id)).ToListAsync();
+    }
+
+    private async Task WaitUntilAsync(Func<QuestionBankDbContext, Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await using (var db = NewContext())
+            {
+                if (await condition(db))
+                {
+                    return;
+                }
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"Not reached within {timeout}.");
+            await Task.Delay(200);
+        }
+    }
+
+    private QuestionBankDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<QuestionBankDbContext>();
+        options.UseQuestionBankDatabase(connectionString);
+        return new QuestionBankDbContext(options.Options);
+    }
+}

@@ -9,7 +9,8 @@ namespace QuestionBank.Sandbox.Cli;
 /// <c>run --exercise ID [--source FILE | --solution] [--device cpu] [--seed N] [--epochs N]
 /// [--learning-rate X] [--batch-size N] [--timeout-seconds N] [--memory-mb N]</c>: runs one job in
 /// the jail without a database. Progress goes to standard error; the last line of standard output
-/// is one JSON object: status, metrics, goalsMet, diagnostics, output, wallSeconds, images.
+/// is one JSON object: status, metrics, goalsMet, diagnostics, output, wallSeconds, images. Exit
+/// code 0 when the run succeeded and met the exercise's goals, 1 otherwise, 2 for a usage error.
 /// </summary>
 public static class RunCommand
 {
@@ -83,7 +84,7 @@ public static class RunCommand
             wallSeconds = Math.Round(result.WallSeconds, 2),
             images = result.Images.Select(image => image.Name),
         }, Json));
-        return result.Status == RunStatus.Succeeded ? 0 : 1;
+        return result.Status == RunStatus.Succeeded && result.GoalsMet ? 0 : 1;
     }
 
     private static Dictionary<string, string> ParseOptions(string[] args)

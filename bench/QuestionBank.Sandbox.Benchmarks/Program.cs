@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using QuestionBank.Data;
+using QuestionBank.Data.Embedded;
+using QuestionBank.Data.Runs;
+using QuestionBank.Exercises;
+using QuestionBank.Sandbox;
+using QuestionBank.Sandbox.Benchmarks;
+using QuestionBank.Sandbox.Compilation;
+using QuestionBank.Sandbox.Jail;
+using QuestionBank.Sandbox.Runner;
+using QuestionBank.Sandbox.Runs;
+
+// Sandbox benchmark: each reference's wall time and metric, cnn training throughput in the jail
+// against the same runtime root with no namespaces or limits, and the time from a run's insertion
+// to its first progress event with a worker process waiting (cold: its first run; warm: later ones).
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.AddSandbox();
+using var host = builder.Build();
+var options = host.Services.GetRequiredService<IOptions<SandboxOptions>>().Value;
+var executor = host.Services.GetRequiredService<RunExecutor>();
+Console.WriteLine($"{Environment.ProcessorCount} cores; runtime root {RuntimeRoot.Resolve(options)}");
+
+Console.WriteLine($"{"exercise",-9} {"status",-10} {"wall s",7}  metrics");
+foreach (var exercise in ExerciseCatalog.All)
+{
+    var result = await executor.ExecuteAsync(new RunRequest(exercise.Id, exercise.Solution, "cpu", exercise.Defaults), null, CancellationToken.None);
+    var metrics = string.Join(", ", result.Metrics.Select(m => $"{m.Key}={m.Value:G4}"));
+    Console.WriteLine($"{exercise.Id,-9} {result.Status,-10} {result.WallSeconds,7:F1}  {metrics}{(result.GoalsMet ? "" : "  GOAL MISSED")}");
+}
+
+var cnn = ExerciseCatalog.Find("cnn")!;
+var solution = host.Services.GetRequiredService<SolutionCompiler>().Compile(cnn.Solution).Assembly!;
+var files = new Dictionary<string, byte[]> { [MnistDigits.FileName] = await File.ReadAllBytesAsync(Path.Combine(options.DataDirectory, MnistDigits.FileName)) };
+var parameters = cnn.Defaults with { Epochs = 2 };
+RunnerJob Job() => new(Guid.NewGuid().ToString("N"), RunnerMode.Exercise, "cnn", "cpu", parameters.Epochs,
+    parameters.LearningRate, parameters.BatchSize, parameters.Seed, 65536, []);
+var jail = host.Services.GetRequiredService<SandboxJail>();
+var direct = new List<double>();
+var jailed = new List<double>();
+for (var round = 0; round < 3; round++)
+{
+    var probe = new ThroughputProbe(parameters.BatchSize);
+    await DirectRunner.RunAsync(options, Job(), solution, files, probe.Observe);
+    direct.Add(probe.SamplesPerSecond);
+    probe = new ThroughputProbe(parameters.BatchSize);
+    await jail.RunAsync(Job(), solution, files, probe.Observe, CancellationToken.None);
+    jailed.Add(probe.SamplesPerSecond);
+}
+Console.WriteLine($"cnn training samples/s: direct {string.Join(" ", direct.Select(v => $"{v:F0}"))}; jail {string.Join(" ", jailed.Select(v => $"{v:F0}"))}");
+Console.WriteLine($"jail / direct (median of 3): {Median(jailed) / Median(direct):F3} (target >= 0.95)");
+
+var clusterDirectory = Path.Combine(Path.GetTempPath(), $"qb-sandbox-bench-{Guid.NewGuid():N}");
+await using (var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, NullLogger.Instance))
+{
+    await cluster.EnsureDatabaseAsync("bench");
+    var connectionString = cluster.ConnectionString("bench");
+    var contextOptions = new DbContextOptionsBuilder<QuestionBankDbContext>();
+    contextOptions.UseQuestionBankDatabase(connectionString);
+    await using (var db = new QuestionBankDbContext(contextOptions.Options))
+    {
+        await db.Database.MigrateAsync();
+    }
+
+    using var worker = await StartWorkerAsync(connectionString);
+    await using var listener = new NpgsqlConnection(connectionString);
+    await listener.OpenAsync();
+    var notified = new SemaphoreSlim(0);
+    listener.Notification += (_, _) => notified.Release();
+    await using (var listen = new NpgsqlCommand($"LISTEN {RunQueue.EventsChannel}", listener))
+    {
+        await listen.ExecuteNonQueryAsync();
+    }
+    _ = Task.Run(async () =>
+    {
+        while (true)
+        {
+            await listener.WaitAsync();
+        }
+    });
+
+    var latencies = new List<double>();
+    for (var i = 0; i < 5; i++)
+    {
+        await using var db = new QuestionBankDbContext(contextOptions.Options);
+        var clock = Stopwatch.StartNew();
+        var id = await new RunQueue(db).EnqueueAsync(new NewRun(null, "cnn", cnn.Solution, "cpu", 1,
+            cnn.Defaults.LearningRate, cnn.Defaults.BatchSize, 1, "bench"), CancellationToken.None);
+        while (!await db.RunEvents.AnyAsync(e => e.RunId == id && e.Kind == "progress"))
+        {
+            await notified.WaitAsync(TimeSpan.FromMilliseconds(100));
+        }
+        latencies.Add(clock.Elapsed.TotalSeconds);
+        while (await db.Runs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync() is "queued" or "running")
+        {
+            await notified.WaitAsync(TimeSpan.FromMilliseconds(200));
+        }
+    }
+    Console.WriteLine($"insertion to first progress event: cold {latencies[0]:F2} s (target <= 5 s), warm median {Median(latencies.Skip(1)):F2} s ({string.Join(" ", latencies.Skip(1).Select(v => $"{v:F2}"))})");
+    worker.Kill(entireProcessTree: true);
+}
+Directory.Delete(clusterDirectory, recursive: true);
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+// A worker process as deployed, started and idle (listening) before the first run is queued.
+static async Task<Process> StartWorkerAsync(string connectionString)
+{
+    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, WorkingDirectory = AppContext.BaseDirectory };
+    start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "QuestionBank.Sandbox.dll"));
+    start.Environment["ConnectionStrings__QuestionBank"] = connectionString;
+    var worker = Process.Start(start)!;
+    while (await worker.StandardOutput.ReadLineAsync() is { } line)
+    {
+        if (line.Contains("offers", StringComparison.Ordinal))
+        {
+            break;
+        }
+    }
+    _ = worker.StandardOutput.ReadToEndAsync();
+    await Task.Delay(1000); // Let it finish its first queue check and start listening.
+    return worker;
+}

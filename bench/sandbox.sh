@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sandbox benchmark: each reference's wall time and metric, cnn throughput in the jail against the
+# same runtime root without namespaces or limits, and queue-to-first-progress latency (cold, warm).
+# Usage: bash bench/sandbox.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-prerequisites.sh
+dotnet build -c Release QuestionBank.sln -v quiet -nologo
+dotnet bench/QuestionBank.Sandbox.Benchmarks/bin/Release/net10.0/QuestionBank.Sandbox.Benchmarks.dll "$@"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the app and its tests need on a fresh Debian/Ubuntu machine: the PostgreSQL server
 # binaries (the app and the tests start their own private cluster), Chromium and a CJK font for the
-# browser tests, and the dotnet-ef tool.
+# browser tests, the dotnet-ef tool, and the exercise sandbox (scripts/prepare-sandbox.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +13,8 @@ missing=()
 has_postgres || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Without a CJK font the browser tests' screenshots show the Chinese text as boxes.
-fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
+# (grep without -q: with pipefail, -q would stop reading early and fail the pipeline with SIGPIPE.)
+fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null || missing+=(fonts-noto-cjk)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing with apt-get: ${missing[*]}"
@@ -24,3 +25,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 dotnet tool restore >/dev/null
+bash scripts/prepare-sandbox.sh

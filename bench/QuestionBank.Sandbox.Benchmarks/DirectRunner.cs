@@ -6,8 +6,8 @@ using QuestionBank.Sandbox.Runner;
 namespace QuestionBank.Sandbox.Benchmarks;
 
 /// <summary>
-/// Runs the runner on the same runtime root as the jail but with no namespaces and no limits: the
-/// root's own dynamic loader and libraries, started directly. The baseline for the jail's overhead.
+/// Runs the runner on the same runtime root as the jail but without its isolation and limits: the
+/// baseline for the jail's overhead.
 /// </summary>
 public static class DirectRunner
 {
@@ -19,21 +19,39 @@ public static class DirectRunner
         {
             var solutionPath = Path.Combine(work.FullName, "solution.dll");
             await File.WriteAllBytesAsync(solutionPath, solution);
-            var dotnet = Path.Combine(options.DotnetRoot, "dotnet");
-            var runner = Path.Combine(options.RunnerDirectory, "QuestionBank.Sandbox.Runner.dll");
             var root = RuntimeRoot.Resolve(options);
-            var start = root == "/"
-                ? new ProcessStartInfo(dotnet)
-                : new ProcessStartInfo(Path.Combine(root, "usr/lib64/ld-linux-x86-64.so.2"))
+            ProcessStartInfo start;
+            if (root == "/")
+            {
+                start = new ProcessStartInfo(Path.Combine(options.DotnetRoot, "dotnet"))
                 {
-                    ArgumentList = { "--library-path", Path.Combine(root, "usr/lib/x86_64-linux-gnu"), dotnet },
+                    ArgumentList = { Path.Combine(options.RunnerDirectory, "QuestionBank.Sandbox.Runner.dll"), solutionPath },
                 };
-            start.ArgumentList.Add(runner);
-            start.ArgumentList.Add(solutionPath);
+            }
+            else
+            {
+                // The runtime root has to be the process's /usr, and only a mount namespace can do that:
+                // bubblewrap with the jail's mounts and nothing else (no other namespaces, no user
+                // change, no seccomp, no cgroups, no rlimits).
+                start = new ProcessStartInfo(options.BubblewrapPath);
+                string[] arguments =
+                [
+                    "--ro-bind", Path.Combine(root, "usr"), "/usr",
+                    "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
+                    "--ro-bind", options.DotnetRoot, "/opt/dotnet",
+                    "--ro-bind", options.RunnerDirectory, "/app",
+                    "--ro-bind", work.FullName, "/job",
+                    "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+                    "--", "/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll", "/job/solution.dll",
+                ];
+                foreach (var argument in arguments)
+                {
+                    start.ArgumentList.Add(argument);
+                }
+            }
             start.RedirectStandardInput = true;
             start.RedirectStandardOutput = true;
             start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
-            start.Environment["DOTNET_ROOT"] = options.DotnetRoot;
 
             using var process = Process.Start(start)!;
             var header = JsonSerializer.SerializeToUtf8Bytes(

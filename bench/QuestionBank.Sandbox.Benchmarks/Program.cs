@@ -78,11 +78,19 @@ await using (var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, N
     {
         await listen.ExecuteNonQueryAsync();
     }
-    _ = Task.Run(async () =>
+    using var stopListening = new CancellationTokenSource();
+    var listening = Task.Run(async () =>
     {
-        while (true)
+        try
         {
-            await listener.WaitAsync();
+            while (true)
+            {
+                await listener.WaitAsync(stopListening.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The measurements are done.
         }
     });
 
@@ -104,6 +112,8 @@ await using (var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, N
         }
     }
     Console.WriteLine($"insertion to first progress event: cold {latencies[0]:F2} s (target <= 5 s), warm median {Median(latencies.Skip(1)):F2} s ({string.Join(" ", latencies.Skip(1).Select(v => $"{v:F2}"))})");
+    await stopListening.CancelAsync();
+    await listening;
     worker.Kill(entireProcessTree: true);
 }
 Directory.Delete(clusterDirectory, recursive: true);

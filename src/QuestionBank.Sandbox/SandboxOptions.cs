@@ -63,6 +63,9 @@ public sealed class SandboxOptions
     /// <summary>Tries a run gets before a run whose worker keeps dying is failed.</summary>
     public int MaxAttempts { get; set; } = 2;
 
+    /// <summary>Device nodes the jail may use, e.g. /dev/nvidia0, /dev/nvidiactl and /dev/nvidia-uvm on a CUDA worker.</summary>
+    public string[] DeviceNodes { get; set; } = [];
+
     public int EffectiveConcurrentRuns => ConcurrentRuns > 0 ? ConcurrentRuns : Math.Max(1, Environment.ProcessorCount / 2);
 
     public int EffectiveCpuSeconds => CpuSeconds > 0 ? CpuSeconds : TimeoutSeconds * Environment.ProcessorCount * 2;

@@ -157,6 +157,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
         start.Environment["QB_CGROUP_PROCS"] = cgroups is null ? "" : string.Join(' ', cgroups.ProcsFiles);
         start.Environment["QB_SECCOMP"] = SeccompFilter.IsSupported ? Path.Combine(jobDirectory, "seccomp.bpf") : "";
         string[] seccomp = SeccompFilter.IsSupported ? ["--seccomp", "3"] : [];
+        var deviceNodes = settings.DeviceNodes.SelectMany(node => new[] { "--dev-bind", node, node });
         string[] arguments =
         [
             "-c", JoinCgroupsAndExec, "sh",
@@ -182,6 +183,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             "--ro-bind", jobDirectory, "/job",
             "--proc", "/proc",
             "--dev", "/dev",
+            .. deviceNodes,
             "--size", $"{settings.TmpMb * 1024L * 1024}", "--tmpfs", "/tmp",
             "--remount-ro", "/",
             "--chdir", "/tmp",

@@ -23,6 +23,8 @@ public sealed class QuestionBankDbContext(DbContextOptions<QuestionBankDbContext
 
     public DbSet<RunEvent> RunEvents => Set<RunEvent>();
 
+    public DbSet<SandboxWorkerRecord> SandboxWorkers => Set<SandboxWorkerRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QuestionBankDbContext).Assembly);
 }

@@ -624,6 +624,43 @@ namespace QuestionBank.Data.Migrations
                     b.ToTable("run_images", (string)null);
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.SandboxWorkerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("Devices")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("devices");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<int>("Running")
+                        .HasColumnType("integer")
+                        .HasColumnName("running");
+
+                    b.Property<int>("Slots")
+                        .HasColumnType("integer")
+                        .HasColumnName("slots");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sandbox_workers");
+
+                    b.HasIndex("LastSeenAt")
+                        .HasDatabaseName("ix_sandbox_workers_last_seen_at");
+
+                    b.ToTable("sandbox_workers", (string)null);
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.Section", b =>
                 {
                     b.Property<long>("Id")

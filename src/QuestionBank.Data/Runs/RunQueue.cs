@@ -195,6 +195,22 @@ public sealed class RunQueue(QuestionBankDbContext db)
         return true;
     }
 
+    /// <summary>Records that a worker is alive, what it offers and how busy it is.</summary>
+    public Task ReportWorkerAsync(string workerId, IReadOnlyCollection<string> devices, int slots, int running, CancellationToken cancellationToken)
+    {
+        var deviceList = devices.ToArray();
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO sandbox_workers (id, devices, slots, running, started_at, last_seen_at)
+            VALUES ({workerId}, {deviceList}, {slots}, {running}, now(), now())
+            ON CONFLICT (id) DO UPDATE SET devices = excluded.devices, slots = excluded.slots,
+                running = excluded.running, last_seen_at = now()
+            """, cancellationToken);
+    }
+
+    /// <summary>A worker that stops cleanly says so, so pages stop counting it at once.</summary>
+    public Task RemoveWorkerAsync(string workerId, CancellationToken cancellationToken) =>
+        db.SandboxWorkers.Where(worker => worker.Id == workerId).ExecuteDeleteAsync(cancellationToken);
+
     private async Task AppendStatusAsync(Guid runId, string status, CancellationToken cancellationToken)
     {
         db.RunEvents.Add(new RunEvent { RunId = runId, Kind = RunEvent.StatusKind, Status = status });

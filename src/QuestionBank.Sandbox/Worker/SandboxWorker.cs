@@ -39,9 +39,12 @@ public sealed class SandboxWorker(
         {
             try
             {
+                running.RemoveAll(task => task.IsCompleted);
                 await using (var scope = scopes.CreateAsyncScope())
                 {
-                    await scope.ServiceProvider.GetRequiredService<RunQueue>().RecoverLapsedLeasesAsync(settings.MaxAttempts, stoppingToken);
+                    var queue = scope.ServiceProvider.GetRequiredService<RunQueue>();
+                    await queue.ReportWorkerAsync(WorkerId, settings.Devices, settings.EffectiveConcurrentRuns, running.Count, stoppingToken);
+                    await queue.RecoverLapsedLeasesAsync(settings.MaxAttempts, stoppingToken);
                 }
                 while (await slots.WaitAsync(0, stoppingToken))
                 {
@@ -64,7 +67,6 @@ public sealed class SandboxWorker(
                         }
                     }, CancellationToken.None));
                 }
-                running.RemoveAll(task => task.IsCompleted);
                 await wake.WaitAsync(TimeSpan.FromSeconds(settings.PollSeconds), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -79,6 +81,17 @@ public sealed class SandboxWorker(
         }
         await Task.WhenAll(running);
         await listening;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<RunQueue>().RemoveWorkerAsync(WorkerId, CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            {
+                logger.LogWarning(exception, "Could not sign the worker off; it drops out of the list once it stops reporting");
+            }
+        }
     }
 
     private async Task<ExerciseRun?> ClaimAsync(CancellationToken cancellationToken)

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using QuestionBank.Data.Entities;
+
+namespace QuestionBank.Data.Runs;
+
+/// <summary>One line of a run list.</summary>
+public sealed record RunSummary(
+    Guid Id, string Exercise, string Status, IReadOnlyDictionary<string, double> Metrics, bool GoalsMet,
+    DateTimeOffset CreatedAt, double? WallSeconds);
+
+/// <summary>Read side of runs: a run with its events and images, queue position, workers online, lists.</summary>
+public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
+{
+    /// <summary>A worker that has not reported for this long is taken to be gone.</summary>
+    public static readonly TimeSpan WorkerTimeout = TimeSpan.FromSeconds(15);
+
+    public Task<ExerciseRun?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Runs.AsNoTracking().SingleOrDefaultAsync(run => run.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> GetImageNamesAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Set<RunImage>().Where(image => image.RunId == id).OrderBy(image => image.Name)
+            .Select(image => image.Name).ToListAsync(cancellationToken);
+
+    public Task<byte[]?> GetImageAsync(Guid id, string name, CancellationToken cancellationToken) =>
+        db.Set<RunImage>().Where(image => image.RunId == id && image.Name == name)
+            .Select(image => image.Png).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RunEvent>> GetEventsAsync(Guid id, long afterEventId, CancellationToken cancellationToken) =>
+        await db.RunEvents.AsNoTracking().Where(e => e.RunId == id && e.Id > afterEventId)
+            .OrderBy(e => e.Id).ToListAsync(cancellationToken);
+
+    /// <summary>1 for the next run a worker of its device takes; null when the run is not queued.</summary>
+    public async Task<int?> QueuePositionAsync(ExerciseRun run, CancellationToken cancellationToken) =>
+        run.Status != RunQueue.Queued
+            ? null
+            : await db.Runs.CountAsync(other => other.Status == RunQueue.Queued && other.Device == run.Device
+                && other.CreatedAt <= run.CreatedAt, cancellationToken);
+
+    /// <summary>Devices offered by the workers that reported recently.</summary>
+    public async Task<IReadOnlyList<string>> OnlineDevicesAsync(CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - WorkerTimeout;
+        var offered = await db.SandboxWorkers.Where(worker => worker.LastSeenAt > since)
+            .Select(worker => worker.Devices).ToListAsync(cancellationToken);
+        return [.. offered.SelectMany(devices => devices).Distinct().Order(StringComparer.Ordinal)];
+    }
+
+    public Task<int> OnlineWorkersAsync(string device, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - WorkerTimeout;
+        return db.SandboxWorkers.CountAsync(worker => worker.LastSeenAt > since && worker.Devices.Contains(device), cancellationToken);
+    }
+
+    /// <summary>Runs a client has queued or running, for the per-client cap.</summary>
+    public Task<int> ActiveCountAsync(string clientKey, CancellationToken cancellationToken) =>
+        db.Runs.CountAsync(run => run.ClientKey == clientKey
+            && (run.Status == RunQueue.Queued || run.Status == RunQueue.Running), cancellationToken);
+
+    public async Task<IReadOnlyList<RunSummary>> RecentForQuestionAsync(string slug, int count, CancellationToken cancellationToken) =>
+        await Summaries(db.Runs.Where(run => run.QuestionSlug == slug).OrderByDescending(run => run.CreatedAt).Take(count))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// A client's best finished run of a question by <paramref name="metric"/> (higher is better
+    /// unless <paramref name="lowerIsBetter"/>), among their latest 200.
+    /// </summary>
+    public async Task<RunSummary?> BestForClientAsync(
+        string slug, string clientKey, string metric, bool lowerIsBetter, CancellationToken cancellationToken)
+    {
+        var runs = await Summaries(db.Runs
+                .Where(run => run.QuestionSlug == slug && run.ClientKey == clientKey && run.Status == "succeeded")
+                .OrderByDescending(run => run.CreatedAt).Take(200))
+            .ToListAsync(cancellationToken);
+        var scored = runs.Where(run => run.Metrics.ContainsKey(metric));
+        return lowerIsBetter
+            ? scored.MinBy(run => run.Metrics[metric])
+            : scored.MaxBy(run => run.Metrics[metric]);
+    }
+
+    private static IQueryable<RunSummary> Summaries(IQueryable<ExerciseRun> runs) =>
+        runs.Select(run => new RunSummary(run.Id, run.Exercise, run.Status, run.Metrics, run.GoalsMet, run.CreatedAt, run.WallSeconds));
+}

@@ -12,6 +12,9 @@ public abstract class Exercise
 
     public abstract string Title { get; }
 
+    /// <summary>Words in a coding question's title that make this exercise its hands-on version (case-sensitive).</summary>
+    public abstract IReadOnlyList<string> QuestionKeywords { get; }
+
     /// <summary>What the user's code has to do and hand back.</summary>
     public abstract string Summary { get; }
 

@@ -18,6 +18,8 @@ app.UseQuestionBankPipeline();
 app.MapQuestionsApi();
 app.MapSearchApi();
 app.MapAdminApi();
+app.MapExercisesApi();
+app.MapRunsApi();
 app.MapQuestionBankHealthChecks();
 app.MapRazorPages();
 

@@ -39,4 +39,15 @@ public sealed class ExerciseCatalogTests
         Assert.False(gan.MeetsGoals(new Dictionary<string, double> { ["confident_fraction"] = 0.85 }));
         Assert.Equal("mse_ratio ≤ 0.2", ExerciseCatalog.Find("lstm")!.Goals[0].ToString());
     }
+
+    [Theory]
+    [InlineData("实现一个基于 CNN 的图像分类模型。", "cnn")]
+    [InlineData("实现一个基于深度学习的图像分类模型", "cnn")]
+    [InlineData("实现一个基于循环神经网络（RNN）的时间序列预测模型", "lstm")]
+    [InlineData("实现一个基于生成对抗网络（GAN）的图像生成模型", "gan")]
+    [InlineData("实现一个基于强化学习的智能体进行游戏对战", "dqn")]
+    [InlineData("实现一个基于 Transformer 的文本分类模型", null)]
+    [InlineData("How to organize a team", null)]
+    public void CodingQuestionsLinkToTheirExerciseByTitle(string title, string? exercise) =>
+        Assert.Equal(exercise, ExerciseCatalog.ForQuestionTitle(title)?.Id);
 }

@@ -7,6 +7,8 @@ public sealed class CnnExercise : Exercise
 {
     public override string Id => "cnn";
 
+    public override IReadOnlyList<string> QuestionKeywords => ["CNN", "图像分类", "卷积神经网络"];
+
     public override string Title => "CNN: classify MNIST digits";
 
     public override string Summary =>

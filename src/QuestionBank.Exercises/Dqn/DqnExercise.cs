@@ -10,6 +10,8 @@ public sealed class DqnExercise : Exercise
 
     public override string Id => "dqn";
 
+    public override IReadOnlyList<string> QuestionKeywords => ["DQN", "强化学习"];
+
     public override string Title => "DQN: balance the CartPole";
 
     public override string Summary =>

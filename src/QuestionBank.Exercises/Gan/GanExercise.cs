@@ -14,6 +14,8 @@ public sealed class GanExercise : Exercise
 
     public override string Id => "gan";
 
+    public override IReadOnlyList<string> QuestionKeywords => ["GAN", "生成对抗"];
+
     public override string Title => "GAN: generate MNIST digits";
 
     public override string Summary =>

@@ -7,6 +7,8 @@ public sealed class LstmExercise : Exercise
 {
     public override string Id => "lstm";
 
+    public override IReadOnlyList<string> QuestionKeywords => ["LSTM", "RNN", "时间序列", "循环神经网络"];
+
     public override string Title => "LSTM: forecast a seasonal time series";
 
     public override string Summary =>

@@ -10,6 +10,7 @@ using QuestionBank.Data.Importing;
 using QuestionBank.Data.Queries;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
+using QuestionBank.Web.Runs;
 
 namespace QuestionBank.Web.Extensions;
 
@@ -23,6 +24,9 @@ public static class Extensions
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+
+        // Lease renewals and progress events are database commands too; log commands only when they fail.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 
         var services = builder.Services;
         services.AddOptions<QuestionBankOptions>().BindConfiguration(QuestionBankOptions.SectionName);
@@ -47,6 +51,7 @@ public static class Extensions
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages();
         builder.AddAdmin();
+        builder.AddRuns();
     }
 
     public static void UseQuestionBankPipeline(this WebApplication app)

@@ -29,14 +29,15 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Where the screenshots for review go: artifacts/screenshots in the repo.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(QuestionBankApp.RepoRoot, "artifacts", "screenshots");
 
-    public static async Task<BrowserSession> StartAsync(PostgresFixture postgres, int width = 1280, int height = 900)
+    public static async Task<BrowserSession> StartAsync(
+        PostgresFixture postgres, int width = 1280, int height = 900, IReadOnlyDictionary<string, string?>? settings = null)
     {
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing; run scripts/ensure-prerequisites.sh (it installs Debian's chromium).");
         }
 
-        var app = new QuestionBankApp(postgres);
+        var app = new QuestionBankApp(postgres, settings);
         app.UseKestrel(0);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

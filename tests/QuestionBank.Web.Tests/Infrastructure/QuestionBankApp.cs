@@ -6,8 +6,11 @@ using QuestionBank.Data.Importing;
 
 namespace QuestionBank.Web.Tests.Infrastructure;
 
-/// <summary>The real app on a fresh database of the shared cluster, seeded from the repo's content/.</summary>
-public sealed class QuestionBankApp(PostgresFixture postgres) : WebApplicationFactory<Program>
+/// <summary>
+/// The real app on a fresh database of the shared cluster, seeded from the repo's content/, with
+/// extra <paramref name="settings"/> (a sandbox worker, run limits) where a test needs them.
+/// </summary>
+public sealed class QuestionBankApp(PostgresFixture postgres, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly string _database = $"qb_{Guid.NewGuid():N}";
 
@@ -23,7 +26,18 @@ public sealed class QuestionBankApp(PostgresFixture postgres) : WebApplicationFa
         builder.UseSetting("QuestionBank:ContentDirectory", Path.Combine(RepoRoot, "content"));
         builder.UseSetting("QuestionBank:Admin:Email", AdminEmail);
         builder.UseSetting("QuestionBank:Admin:Password", AdminPassword);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Settings for an app that runs one sandbox worker of its own.</summary>
+    public static IReadOnlyDictionary<string, string?> WithWorker { get; } = new Dictionary<string, string?>
+    {
+        ["QuestionBank:Runs:RunWorker"] = "true",
+        ["QuestionBank:Sandbox:PollSeconds"] = "0.5",
+    };
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

@@ -1,16 +1,31 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuestionBank.Core.Documents;
 using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Queries;
+using QuestionBank.Data.Runs;
+using QuestionBank.Exercises;
+using QuestionBank.Web.Runs;
 
 namespace QuestionBank.Web.Pages.Questions;
 
-public sealed class DetailModel(QuestionQueries queries, MarkdownRenderer renderer) : PageModel
+public sealed class DetailModel(QuestionQueries queries, RunQueries runs, MarkdownRenderer renderer) : PageModel
 {
     public QuestionDetail Question { get; private set; } = null!;
 
     /// <summary>The body as rendered blocks: one per labelled part, or the whole body when it has no labels.</summary>
     public IReadOnlyList<RenderedBlock> Blocks { get; private set; } = [];
+
+    /// <summary>The hands-on exercise of a coding question, when there is one.</summary>
+    public Exercise? Exercise { get; private set; }
+
+    /// <summary>The question's original Python, highlighted, to read beside the C# version.</summary>
+    public string? PythonHtml { get; private set; }
+
+    public IReadOnlyList<RunSummary> RecentRuns { get; private set; } = [];
+
+    /// <summary>This visitor's best run of the exercise from this question.</summary>
+    public RunSummary? BestRun { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -26,6 +41,17 @@ public sealed class DetailModel(QuestionQueries queries, MarkdownRenderer render
             : question.Parts
                 .Select((p, i) => new RenderedBlock(p.Label, p.Kind.ToString().ToLowerInvariant(), $"part-{i}", renderer.ToHtml(p.Markdown)))
                 .ToList();
+
+        if (question.Kind == QuestionKind.Coding && ExerciseCatalog.ForQuestionTitle(question.Title) is { } exercise)
+        {
+            Exercise = exercise;
+            var python = question.CodeBlocks.FirstOrDefault(code => code.Language is "python" or "py");
+            PythonHtml = python is null ? null : renderer.ToHtml($"````python\n{python.Code}\n````");
+            RecentRuns = await runs.RecentForQuestionAsync(slug, 10, cancellationToken);
+            var goal = exercise.Goals[0];
+            BestRun = await runs.BestForClientAsync(
+                slug, ClientKeys.GetOrCreate(HttpContext), goal.Metric, lowerIsBetter: goal.Maximum is not null, cancellationToken);
+        }
         return Page();
     }
 

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using QuestionBank.Data.Runs;
+using QuestionBank.Exercises;
+
+namespace QuestionBank.Web.Apis;
+
+public static class ExercisesApi
+{
+    public static RouteGroupBuilder MapExercisesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/exercises").WithTags("Exercises");
+        api.MapGet("/", ListExercises);
+        api.MapGet("/{id}", GetExercise);
+        return api;
+    }
+
+    public static Ok<List<ExerciseSummary>> ListExercises() =>
+        TypedResults.Ok(ExerciseCatalog.All.Select(exercise => new ExerciseSummary(exercise.Id, exercise.Title)).ToList());
+
+    public static async Task<Results<Ok<ExerciseDetail>, NotFound>> GetExercise(
+        string id, RunQueries runs, CancellationToken cancellationToken)
+    {
+        var exercise = ExerciseCatalog.Find(id);
+        if (exercise is null)
+        {
+            return TypedResults.NotFound();
+        }
+        // cpu is always offered: a cpu run waits in the queue until a worker comes online.
+        var devices = (await runs.OnlineDevicesAsync(cancellationToken)).Append("cpu").Distinct().Order(StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(new ExerciseDetail(
+            exercise.Id, exercise.Title, exercise.Summary, exercise.Starter, exercise.Solution,
+            new ExerciseParameterSpec(exercise.Defaults, exercise.Limits), exercise.Goals, devices));
+    }
+}
+
+public sealed record ExerciseSummary(string Id, string Title);
+
+public sealed record ExerciseParameterSpec(ExerciseParameters Defaults, ParameterLimits Limits);
+
+public sealed record ExerciseDetail(
+    string Id, string Title, string Summary, string Starter, string Solution,
+    ExerciseParameterSpec Params, IReadOnlyList<MetricGoal> Goals, IReadOnlyList<string> Devices);

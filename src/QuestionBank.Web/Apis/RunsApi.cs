@@ -1,0 +1,208 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using QuestionBank.Data.Entities;
+using QuestionBank.Data.Runs;
+using QuestionBank.Exercises;
+using QuestionBank.Web.Runs;
+
+namespace QuestionBank.Web.Apis;
+
+public static class RunsApi
+{
+    private static readonly string[] Devices = ["cpu", "cuda"];
+    private static readonly TimeSpan StreamPoll = TimeSpan.FromSeconds(2);
+
+    public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/runs").WithTags("Runs");
+        api.MapPost("/", SubmitRun).RequireRateLimiting(RunsExtensions.SubmitPolicy);
+        api.MapGet("/{id:guid}", GetRun);
+        api.MapGet("/{id:guid}/events", StreamEvents);
+        api.MapGet("/{id:guid}/images/{name}", GetImage);
+        api.MapPost("/{id:guid}/cancel", CancelRun);
+        return api;
+    }
+
+    public static async Task<Results<Accepted<RunCreated>, ValidationProblem, ProblemHttpResult>> SubmitRun(
+        RunSubmission submission, HttpContext context, RunQueue queue, RunQueries runs,
+        IOptions<RunsOptions> options, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var errors = new Dictionary<string, string[]>();
+        var exercise = ExerciseCatalog.Find(submission.Exercise ?? "");
+        if (exercise is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["exercise"] = [$"Choose one of {string.Join(", ", ExerciseCatalog.All.Select(e => e.Id))}."],
+            });
+        }
+        var source = submission.Source ?? exercise.Starter;
+        if (Encoding.UTF8.GetByteCount(source) > limits.MaxSourceBytes)
+        {
+            errors["source"] = [$"The source is limited to {limits.MaxSourceBytes / 1024} KB."];
+        }
+        var device = submission.Device ?? "cpu";
+        if (!Devices.Contains(device))
+        {
+            errors["device"] = ["The device must be cpu or cuda."];
+        }
+        if (submission.QuestionSlug is { Length: > 200 })
+        {
+            errors["questionSlug"] = ["The question slug is too long."];
+        }
+        var parameters = new ExerciseParameters(
+            submission.Params?.Epochs ?? exercise.Defaults.Epochs,
+            submission.Params?.LearningRate ?? exercise.Defaults.LearningRate,
+            submission.Params?.BatchSize ?? exercise.Defaults.BatchSize,
+            submission.Params?.Seed ?? exercise.Defaults.Seed);
+        foreach (var (name, problem) in exercise.Limits.Validate(parameters))
+        {
+            errors[$"params.{name}"] = [problem];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var client = ClientKeys.GetOrCreate(context);
+        if (await runs.ActiveCountAsync(client, cancellationToken) >= limits.MaxActivePerClient)
+        {
+            return TypedResults.Problem(
+                $"You already have {limits.MaxActivePerClient} runs queued or running; wait for one to finish or cancel it.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs");
+        }
+        var id = await queue.EnqueueAsync(new NewRun(submission.QuestionSlug, exercise.Id, source, device,
+            parameters.Epochs, parameters.LearningRate, parameters.BatchSize, parameters.Seed, client), cancellationToken);
+        return TypedResults.Accepted($"/api/runs/{id}", new RunCreated(id));
+    }
+
+    public static async Task<Results<Ok<RunDetail>, NotFound>> GetRun(Guid id, RunQueries runs, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetAsync(id, cancellationToken);
+        return run is null ? TypedResults.NotFound() : TypedResults.Ok(await DescribeAsync(run, runs, cancellationToken));
+    }
+
+    /// <summary>
+    /// The run's events as server-sent events: what happened so far (after Last-Event-ID), then
+    /// each new one as it is stored, and the queue position while it waits; ends with the run.
+    /// </summary>
+    public static async Task<Results<ServerSentEventsResult<RunStreamEvent>, NotFound>> StreamEvents(
+        Guid id, HttpContext context, RunQueries runs, RunEventHub hub, CancellationToken cancellationToken)
+    {
+        if (await runs.GetAsync(id, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        _ = long.TryParse(context.Request.Headers["Last-Event-ID"], out var after);
+        return TypedResults.ServerSentEvents(Stream(id, after, runs, hub, cancellationToken));
+    }
+
+    private static async IAsyncEnumerable<SseItem<RunStreamEvent>> Stream(
+        Guid id, long after, RunQueries runs, RunEventHub hub, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var subscription = hub.Watch(id);
+        RunStreamEvent? lastQueue = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var ended = false;
+            foreach (var stored in await runs.GetEventsAsync(id, after, cancellationToken))
+            {
+                after = stored.Id;
+                ended |= stored.Status is { } status && IsFinal(status);
+                yield return new SseItem<RunStreamEvent>(
+                    new RunStreamEvent(stored.Step, stored.Metrics, stored.Status, null, null, stored.CreatedAt), stored.Kind)
+                {
+                    EventId = stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                };
+            }
+            var run = await runs.GetAsync(id, cancellationToken);
+            if (ended || run is null || IsFinal(run.Status))
+            {
+                yield break;
+            }
+            if (run.Status == RunQueue.Queued)
+            {
+                var queue = new RunStreamEvent(null, null, run.Status,
+                    await runs.QueuePositionAsync(run, cancellationToken),
+                    await runs.OnlineWorkersAsync(run.Device, cancellationToken), DateTimeOffset.UtcNow);
+                if (queue.QueuePosition != lastQueue?.QueuePosition || queue.WorkersOnline != lastQueue?.WorkersOnline)
+                {
+                    lastQueue = queue;
+                    yield return new SseItem<RunStreamEvent>(queue, "queue");
+                }
+            }
+            await subscription.WaitAsync(StreamPoll, cancellationToken);
+        }
+    }
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetImage(
+        Guid id, string name, RunQueries runs, CancellationToken cancellationToken)
+    {
+        var png = await runs.GetImageAsync(id, name, cancellationToken);
+        return png is null ? TypedResults.NotFound() : TypedResults.File(png, "image/png");
+    }
+
+    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>>> CancelRun(
+        Guid id, RunQueue queue, RunQueries runs, CancellationToken cancellationToken)
+    {
+        if (await queue.RequestCancelAsync(id, cancellationToken))
+        {
+            return TypedResults.Accepted($"/api/runs/{id}");
+        }
+        return await runs.GetAsync(id, cancellationToken) is null
+            ? TypedResults.NotFound()
+            : TypedResults.Conflict(new ProblemDetails { Title = "The run has already ended.", Status = StatusCodes.Status409Conflict });
+    }
+
+    internal static async Task<RunDetail> DescribeAsync(ExerciseRun run, RunQueries runs, CancellationToken cancellationToken)
+    {
+        var exercise = ExerciseCatalog.Find(run.Exercise);
+        var images = await runs.GetImageNamesAsync(run.Id, cancellationToken);
+        var compileErrors = run.CompileErrors is null
+            ? []
+            : JsonSerializer.Deserialize<List<CompileErrorDto>>(run.CompileErrors, JsonSerializerOptions.Web) ?? [];
+        return new RunDetail(
+            run.Id, run.Exercise, run.QuestionSlug, run.Status, run.Device,
+            new ExerciseParameters(run.Epochs, run.LearningRate, run.BatchSize, run.Seed),
+            run.Metrics, run.GoalsMet, exercise?.Goals ?? [],
+            [.. images.Select(name => new RunImageLink(name, $"/api/runs/{run.Id}/images/{Uri.EscapeDataString(name)}"))],
+            new RunDiagnosticsDto(run.Message, compileErrors),
+            run.Output ?? "",
+            await runs.QueuePositionAsync(run, cancellationToken),
+            await runs.OnlineWorkersAsync(run.Device, cancellationToken),
+            new RunTimings(run.CreatedAt, run.StartedAt, run.FinishedAt, run.WallSeconds),
+            run.Source);
+    }
+
+    private static bool IsFinal(string status) => status is not (RunQueue.Queued or RunQueue.Running);
+}
+
+public sealed record RunSubmission(string? QuestionSlug, string? Exercise, string? Source, string? Device, RunParameters? Params);
+
+public sealed record RunParameters(int? Epochs, double? LearningRate, int? BatchSize, int? Seed);
+
+public sealed record RunCreated(Guid Id);
+
+public sealed record RunImageLink(string Name, string Url);
+
+public sealed record CompileErrorDto(int Line, int Column, string Code, string Message);
+
+public sealed record RunDiagnosticsDto(string? Message, IReadOnlyList<CompileErrorDto> CompileErrors);
+
+public sealed record RunTimings(DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, double? WallSeconds);
+
+public sealed record RunDetail(
+    Guid Id, string Exercise, string? QuestionSlug, string Status, string Device, ExerciseParameters Params,
+    IReadOnlyDictionary<string, double> Metrics, bool GoalsMet, IReadOnlyList<MetricGoal> Goals,
+    IReadOnlyList<RunImageLink> Images, RunDiagnosticsDto Diagnostics, string Output,
+    int? QueuePosition, int WorkersOnline, RunTimings Timings, string Source);
+
+/// <summary>One server-sent event: a progress step (step, metrics), a status, or the queue while waiting.</summary>
+public sealed record RunStreamEvent(
+    int? Step, IReadOnlyDictionary<string, double>? Metrics, string? Status, int? QueuePosition, int? WorkersOnline, DateTimeOffset At);

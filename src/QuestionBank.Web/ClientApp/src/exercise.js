@@ -1,0 +1,230 @@
+// The exercise panel of a coding question (editor, run, live chart, result) and the run page's
+// chart. Talks to /api/exercises and /api/runs; progress arrives as server-sent events.
+import { EditorView, basicSetup } from "codemirror";
+import { StreamLanguage } from "@codemirror/language";
+import { csharp } from "@codemirror/legacy-modes/mode/clike";
+import { lintGutter, setDiagnostics } from "@codemirror/lint";
+import Chart from "chart.js/auto";
+
+const FINAL = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled"];
+const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2"];
+const STATUS_TEXT = {
+  queued: "排队中 Queued",
+  running: "运行中 Running",
+  succeeded: "完成 Finished",
+  failed: "失败 Failed",
+  compile_error: "编译错误 Compile error",
+  timeout: "超时 Timed out",
+  memory_limit: "内存超限 Memory limit",
+  cancelled: "已取消 Cancelled",
+};
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function createChart(canvas) {
+  canvas.dataset.points = "0";
+  return new Chart(canvas, {
+    type: "line",
+    data: { datasets: [] },
+    options: {
+      animation: false,
+      parsing: false,
+      maintainAspectRatio: false,
+      scales: {
+        x: { type: "linear", title: { display: true, text: "step" } },
+        loss: { position: "left", title: { display: true, text: "loss" } },
+        metric: { position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "metric" } },
+      },
+      plugins: { legend: { position: "bottom" } },
+    },
+  });
+}
+
+function addPoint(chart, step, metrics) {
+  for (const [name, value] of Object.entries(metrics ?? {})) {
+    let dataset = chart.data.datasets.find((d) => d.label === name);
+    if (!dataset) {
+      const color = COLORS[chart.data.datasets.length % COLORS.length];
+      dataset = { label: name, data: [], borderColor: color, backgroundColor: color, pointRadius: 0, borderWidth: 2,
+        yAxisID: name.includes("loss") ? "loss" : "metric" };
+      chart.data.datasets.push(dataset);
+    }
+    dataset.data.push({ x: step, y: value });
+  }
+  chart.canvas.dataset.points = String(Number(chart.canvas.dataset.points) + 1);
+  chart.update("none");
+}
+
+// Streams a run's events until it ends; resolves with the final status.
+function streamRun(runId, handlers) {
+  return new Promise((resolve) => {
+    const source = new EventSource(`/api/runs/${runId}/events`);
+    source.addEventListener("progress", (e) => handlers.progress?.(JSON.parse(e.data)));
+    source.addEventListener("queue", (e) => handlers.queue?.(JSON.parse(e.data)));
+    source.addEventListener("status", (e) => {
+      const event = JSON.parse(e.data);
+      handlers.status?.(event.status);
+      if (FINAL.includes(event.status)) {
+        source.close(); // Otherwise EventSource reconnects when the server ends the stream.
+        resolve(event.status);
+      }
+    });
+  });
+}
+
+function formatMetric(value) {
+  return Math.abs(value) >= 100 ? value.toFixed(1) : Number(value.toPrecision(4)).toString();
+}
+
+function goalText(goal) {
+  if (goal.minimum != null && goal.maximum == null) return `≥ ${goal.minimum}`;
+  if (goal.maximum != null && goal.minimum == null) return `≤ ${goal.maximum}`;
+  return `${goal.minimum} – ${goal.maximum}`;
+}
+
+function renderResult(container, run) {
+  container.replaceChildren();
+  container.dataset.status = run.status;
+  const verdict = run.status === "succeeded"
+    ? (run.goalsMet ? "达标 Goal met ✓" : "未达标 Goal not met")
+    : STATUS_TEXT[run.status] ?? run.status;
+  container.append(element("p", { class: `verdict verdict-${run.goalsMet ? "met" : "missed"}` }, verdict));
+  if (run.diagnostics.message) container.append(element("p", { class: "diagnostics" }, run.diagnostics.message));
+  if (run.diagnostics.compileErrors.length > 0) {
+    container.append(element("ul", { class: "compile-errors" },
+      ...run.diagnostics.compileErrors.map((e) => element("li", {}, `line ${e.line}, column ${e.column}: ${e.code} ${e.message}`))));
+  }
+  const metrics = Object.entries(run.metrics);
+  if (metrics.length > 0) {
+    const rows = metrics.map(([name, value]) => {
+      const goal = run.goals.find((g) => g.metric === name);
+      return element("tr", { "data-metric": name }, element("th", {}, name), element("td", {}, formatMetric(value)),
+        element("td", { class: "muted" }, goal ? `goal ${goalText(goal)}` : ""));
+    });
+    container.append(element("table", { class: "metrics" }, element("tbody", {}, ...rows)));
+  }
+  for (const image of run.images) {
+    container.append(element("figure", {}, element("img", { src: image.url, alt: image.name }), element("figcaption", {}, image.name)));
+  }
+  if (run.output) container.append(element("details", {}, element("summary", {}, "输出 Output"), element("pre", { class: "output" }, run.output)));
+  container.append(element("p", {}, element("a", { href: `/runs/${run.id}`, "data-role": "run-link" }, "结果页 Permanent run page →")));
+}
+
+function markCompileErrors(view, errors) {
+  const doc = view.state.doc;
+  const diagnostics = errors.map((e) => {
+    const line = doc.line(Math.min(Math.max(e.line, 1), doc.lines));
+    const from = Math.min(line.from + Math.max(e.column - 1, 0), line.to);
+    return { from, to: Math.max(from, Math.min(from + 1, line.to)), severity: "error", message: `${e.code}: ${e.message}` };
+  });
+  view.dispatch(setDiagnostics(view.state, diagnostics));
+}
+
+async function mountExercise(root) {
+  const exerciseId = root.dataset.exercise;
+  const exercise = await (await fetch(`/api/exercises/${exerciseId}`)).json();
+  const storageKey = `qb.source.${exerciseId}`;
+  const view = new EditorView({
+    doc: localStorage.getItem(storageKey) ?? exercise.starter,
+    extensions: [
+      basicSetup,
+      StreamLanguage.define(csharp),
+      lintGutter(),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) localStorage.setItem(storageKey, update.state.doc.toString());
+      }),
+    ],
+    parent: root.querySelector("[data-role=editor]"),
+  });
+  const setSource = (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  root.querySelector("[data-action=reset]").addEventListener("click", () => setSource(exercise.starter));
+  root.querySelector("[data-action=solution]").addEventListener("click", () => setSource(exercise.solution));
+
+  const form = root.querySelector("[data-role=run-form]");
+  const device = form.elements.device;
+  device.replaceChildren(...exercise.devices.map((d) => element("option", { value: d }, d)));
+  const { defaults, limits } = exercise.params;
+  const fields = {
+    epochs: [defaults.epochs, 1, limits.maxEpochs, 1],
+    learningRate: [defaults.learningRate, limits.minLearningRate, limits.maxLearningRate, "any"],
+    batchSize: [defaults.batchSize, limits.minBatchSize, limits.maxBatchSize, 1],
+    seed: [defaults.seed, 0, 1000000, 1],
+  };
+  for (const [name, [value, min, max, step]] of Object.entries(fields)) {
+    Object.assign(form.elements[name], { value, min, max, step });
+  }
+
+  const status = root.querySelector("[data-role=status]");
+  const result = root.querySelector("[data-role=result]");
+  const cancel = root.querySelector("[data-action=cancel]");
+  const runButton = form.querySelector("[type=submit]");
+  let chart = null;
+  let runId = null;
+
+  cancel.addEventListener("click", async () => {
+    if (runId) await fetch(`/api/runs/${runId}/cancel`, { method: "POST" });
+  });
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    markCompileErrors(view, []);
+    result.replaceChildren();
+    const params = Object.fromEntries(Object.keys(fields).map((name) => [name, Number(form.elements[name].value)]));
+    const response = await fetch("/api/runs", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ questionSlug: root.dataset.question, exercise: exerciseId, source: view.state.doc.toString(), device: device.value, params }),
+    });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      const details = problem.errors ? Object.values(problem.errors).flat().join(" ") : problem.detail ?? response.statusText;
+      status.textContent = `${problem.title ?? "The run was refused"}: ${details}`;
+      return;
+    }
+    runId = (await response.json()).id;
+    root.dataset.runId = runId;
+    chart?.destroy();
+    chart = createChart(root.querySelector("[data-role=chart]"));
+    runButton.disabled = true;
+    cancel.hidden = false;
+    const started = Date.now();
+    let state = "queued";
+    let queueNote = "";
+    const show = () => {
+      status.textContent = `${STATUS_TEXT[state] ?? state} · ${((Date.now() - started) / 1000).toFixed(0)} s${queueNote}`;
+      status.dataset.status = state;
+    };
+    const timer = setInterval(show, 500);
+    show();
+    await streamRun(runId, {
+      progress: (e) => addPoint(chart, e.step, e.metrics),
+      status: (s) => { state = s; queueNote = ""; show(); },
+      queue: (e) => {
+        queueNote = ` · 队列位置 position ${e.queuePosition}` +
+          (e.workersOnline === 0 ? " · 没有在线的沙箱 No sandbox worker is online; the run starts when one is." : "");
+        show();
+      },
+    });
+    clearInterval(timer);
+    show();
+    runButton.disabled = false;
+    cancel.hidden = true;
+    const run = await (await fetch(`/api/runs/${runId}`)).json();
+    renderResult(result, run);
+    markCompileErrors(view, run.diagnostics.compileErrors);
+  });
+}
+
+async function mountRunPage(root) {
+  const chart = createChart(root.querySelector("[data-role=chart]"));
+  const final = await streamRun(root.dataset.runId, { progress: (e) => addPoint(chart, e.step, e.metrics) });
+  if (!FINAL.includes(root.dataset.status) && FINAL.includes(final)) location.reload();
+}
+
+document.querySelectorAll("[data-exercise]").forEach((root) => mountExercise(root));
+document.querySelectorAll("[data-run-page]").forEach((root) => mountRunPage(root));

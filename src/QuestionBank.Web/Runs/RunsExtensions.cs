@@ -1,0 +1,41 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using QuestionBank.Data.Runs;
+using QuestionBank.Sandbox;
+using QuestionBank.Web.Database;
+
+namespace QuestionBank.Web.Runs;
+
+public static class RunsExtensions
+{
+    public const string SubmitPolicy = "runs";
+
+    /// <summary>
+    /// Registers exercise runs: the queue, the queries, the event hub behind the streams, the
+    /// per-client rate limit, and, with the embedded database or when asked to, a sandbox worker.
+    /// Call after the database is registered: the worker starts after it.
+    /// </summary>
+    public static void AddRuns(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.SectionName);
+        services.AddScoped<RunQueue>();
+        services.AddScoped<RunQueries>();
+        services.AddSingleton<RunEventHub>();
+        services.AddHostedService(provider => provider.GetRequiredService<RunEventHub>());
+        services.AddRateLimiter(options => options.AddPolicy(SubmitPolicy, context =>
+        {
+            var limits = context.RequestServices.GetRequiredService<IOptions<RunsOptions>>().Value;
+            return RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerMinute, Window = TimeSpan.FromMinutes(1) });
+        }));
+
+        var runWorker = builder.Configuration.GetValue<bool?>($"{RunsOptions.SectionName}:{nameof(RunsOptions.RunWorker)}")
+            ?? string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(QuestionBankDatabase.ConnectionStringName));
+        if (runWorker)
+        {
+            builder.AddSandboxWorker();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Apis;
+
+public sealed class ExercisesApiTests(PostgresFixture postgres) : AppTestBase(postgres)
+{
+    [Fact]
+    public async Task AnExerciseComesWithStarterSolutionParametersGoalsAndDevices()
+    {
+        var exercise = await Client.GetFromJsonAsync<JsonElement>("/api/exercises/cnn");
+
+        Assert.Equal("cnn", exercise.GetProperty("id").GetString());
+        Assert.Contains("public class Solution", exercise.GetProperty("starter").GetString());
+        Assert.Contains("ctx.Submit(model)", exercise.GetProperty("solution").GetString());
+        Assert.Equal(5, exercise.GetProperty("params").GetProperty("defaults").GetProperty("epochs").GetInt32());
+        Assert.Equal(10, exercise.GetProperty("params").GetProperty("limits").GetProperty("maxEpochs").GetInt32());
+        Assert.Equal("test_accuracy", exercise.GetProperty("goals")[0].GetProperty("metric").GetString());
+        Assert.Equal(["cpu"], exercise.GetProperty("devices").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public async Task AllFourExercisesAreListedAndAnUnknownOneIsNotFound()
+    {
+        var list = await Client.GetFromJsonAsync<JsonElement>("/api/exercises");
+
+        Assert.Equal(["cnn", "lstm", "gan", "dqn"], list.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/exercises/transformer")).StatusCode);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using QuestionBank.Exercises;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Browser;
+
+/// <summary>A newcomer runs exercises from question pages in real headless Chromium, against the app's own worker.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class ExerciseBrowserTests(PostgresFixture postgres)
+{
+    private static readonly LocatorWaitForOptions TrainingTimeout = new() { Timeout = 240_000 };
+
+    [Theory]
+    [InlineData("cnn", "test_accuracy")]
+    [InlineData("lstm", "mse_ratio")]
+    [InlineData("gan", "confident_fraction")]
+    [InlineData("dqn", "eval_mean_return")]
+    public async Task RunningTheSolutionShowsLiveProgressAndAFinalMetricThatMeetsTheGoal(string exercise, string metric)
+    {
+        await using var browser = await BrowserSession.StartAsync(postgres, settings: QuestionBankApp.WithWorker);
+        var page = browser.Page;
+        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
+        await page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, exercise)}");
+        await page.Locator(".cm-content").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "参考答案 Show solution" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('canvas[data-role=chart]')?.dataset.points) > 0",
+            null, new() { Timeout = 240_000 });
+        await browser.ScreenshotAsync($"exercise-{exercise}-running");
+        var verdict = page.Locator("[data-role=result] .verdict");
+        await verdict.WaitForAsync(TrainingTimeout);
+
+        Assert.Equal("达标 Goal met ✓", await verdict.InnerTextAsync());
+        var value = double.Parse(await page.Locator($"[data-role=result] tr[data-metric={metric}] td").First.InnerTextAsync(), CultureInfo.InvariantCulture);
+        Assert.True(ExerciseCatalog.Find(exercise)!.Goals.First(g => g.Metric == metric).IsMetBy(new Dictionary<string, double> { [metric] = value }));
+        await browser.ScreenshotAsync($"exercise-{exercise}-finished");
+
+        await page.Locator("[data-role=run-link]").ClickAsync();
+        await page.WaitForURLAsync("**/runs/*");
+        Assert.Contains("Goal met", await page.Locator(".run-page").InnerTextAsync());
+        await page.Locator($"tr[data-metric={metric}]").WaitForAsync();
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('canvas[data-role=chart]')?.dataset.points) > 0");
+        await browser.ScreenshotAsync($"run-page-{exercise}");
+    }
+
+    [Fact]
+    public async Task ASyntaxErrorIsMarkedAtItsLineInTheEditor()
+    {
+        await using var browser = await BrowserSession.StartAsync(postgres, settings: QuestionBankApp.WithWorker);
+        var page = browser.Page;
+        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
+        await page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, "cnn")}");
+
+        await page.Locator(".cm-content").ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.InsertTextAsync("public class Solution\n{\n    public void Run(ExerciseContext ctx)\n    {\n        int x = ;\n    }\n}\n");
+        await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
+
+        await page.Locator(".cm-lint-marker-error").WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Contains("line 5", await page.Locator(".compile-errors").InnerTextAsync());
+        Assert.Equal("compile_error", await page.Locator("[data-role=status]").GetAttributeAsync("data-status"));
+        await browser.ScreenshotAsync("exercise-compile-error");
+    }
+
+    [Fact]
+    public async Task WithNoWorkerOnlineThePageSaysTheRunIsQueued()
+    {
+        await using var browser = await BrowserSession.StartAsync(postgres);
+        var page = browser.Page;
+        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
+        await page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, "lstm")}");
+        await page.Locator(".cm-content").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
+
+        var status = page.Locator("[data-role=status]");
+        await Assertions.Expect(status).ToContainTextAsync("No sandbox worker is online", new() { Timeout = 15_000 });
+        Assert.Contains("position 1", await status.InnerTextAsync());
+        await browser.ScreenshotAsync("exercise-no-worker");
+    }
+}

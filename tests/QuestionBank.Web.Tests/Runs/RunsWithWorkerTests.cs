@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Runs;
+
+/// <summary>Runs through the real pipeline with the app's own sandbox worker training in the real jail.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class RunsWithWorkerTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private QuestionBankApp app = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = new QuestionBankApp(postgres, QuestionBankApp.WithWorker);
+        client = app.CreateClient();
+        (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task ASolutionRunStreamsItsProgressAndKeepsTheJudgesMetricsOnItsPage()
+    {
+        var slug = await ExerciseQuestions.SlugAsync(client, "lstm");
+        var exercise = await client.GetFromJsonAsync<JsonElement>("/api/exercises/lstm");
+        var submitted = await client.PostAsJsonAsync("/api/runs", new
+        {
+            questionSlug = slug,
+            exercise = "lstm",
+            source = exercise.GetProperty("solution").GetString(),
+            device = "cpu",
+            @params = new { epochs = 6 },
+        });
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var events = await ReadEventsAsync(id);
+
+        Assert.Equal(6, events.Count(e => e.Type == "progress"));
+        Assert.Equal(["running", "succeeded"], events.Where(e => e.Type == "status").Select(e => e.Data.GetProperty("status").GetString()));
+        var run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
+        Assert.True(run.GetProperty("goalsMet").GetBoolean());
+        Assert.True(run.GetProperty("metrics").GetProperty("mse_ratio").GetDouble() <= 0.2);
+        var page = await client.GetStringAsync($"/runs/{id}");
+        Assert.Contains("data-metric=\"test_mse\"", page);
+        Assert.Contains("Goal met", page);
+        var question = await client.GetStringAsync($"/questions/{slug}");
+        Assert.Contains($"/runs/{id}", question);
+    }
+
+    [Fact]
+    public async Task ACompileErrorComesBackWithItsLineAndColumn()
+    {
+        var submitted = await client.PostAsJsonAsync("/api/runs", new
+        {
+            exercise = "cnn",
+            source = "public class Solution\n{\n    public void Run(ExerciseContext ctx)\n    {\n        ctx.Submit(;\n    }\n}\n",
+        });
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        await ReadEventsAsync(id);
+
+        var run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
+        Assert.Equal("compile_error", run.GetProperty("status").GetString());
+        var error = run.GetProperty("diagnostics").GetProperty("compileErrors")[0];
+        Assert.Equal(5, error.GetProperty("line").GetInt32());
+    }
+
+    private async Task<List<(string Type, JsonElement Data)>> ReadEventsAsync(Guid id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var stream = new StreamReader(await client.GetStreamAsync($"/api/runs/{id}/events", timeout.Token));
+        var events = new List<(string Type, JsonElement Data)>();
+        string? type = null;
+        while (await stream.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                type = line["event: ".Length..];
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                events.Add((type!, JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone()));
+            }
+        }
+        return events;
+    }
+}

@@ -194,37 +194,12 @@ public sealed class SandboxWorker(
     }
 
     /// <summary>Wakes the claim loop when a run is queued (or re-queued) anywhere.</summary>
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
+    private Task ListenAsync(CancellationToken stoppingToken) =>
+        NotificationListener.ListenAsync(() =>
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var connectionString = scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>().Database.GetConnectionString();
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, _) => wake.Release();
-                await using (var listen = new NpgsqlCommand($"LISTEN {RunQueue.QueuedChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
-            {
-                logger.LogWarning(exception, "Listening for queued runs failed; polling until it reconnects");
-                await Task.Delay(TimeSpan.FromSeconds(settings.PollSeconds), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+            using var scope = scopes.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>().Database.GetConnectionString()!;
+        }, RunQueue.QueuedChannel, _ => wake.Release(), logger, stoppingToken);
 
     private sealed class ChannelObserver(ChannelWriter<(int Step, IReadOnlyDictionary<string, double> Metrics)> events) : IRunObserver
     {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using QuestionBank.Data;
 using QuestionBank.Data.Runs;
 
@@ -22,45 +21,22 @@ public sealed class RunEventHub(IServiceScopeFactory scopes, ILogger<RunEventHub
         return subscription;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        NotificationListener.ListenAsync(ConnectionString, RunQueue.EventsChannel, payload =>
         {
-            try
+            if (Guid.TryParse(payload, out var runId) && watchers.TryGetValue(runId, out var subscriptions))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var connectionString = scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>().Database.GetConnectionString();
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, notification) =>
+                foreach (var subscription in subscriptions.Keys)
                 {
-                    if (Guid.TryParse(notification.Payload, out var runId) && watchers.TryGetValue(runId, out var subscriptions))
-                    {
-                        foreach (var subscription in subscriptions.Keys)
-                        {
-                            subscription.Signal();
-                        }
-                    }
-                };
-                await using (var listen = new NpgsqlCommand($"LISTEN {RunQueue.EventsChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
+                    subscription.Signal();
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
-            {
-                logger.LogWarning(exception, "Listening for run events failed; streams poll until it reconnects");
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        }, logger, stoppingToken);
+
+    private string ConnectionString()
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>().Database.GetConnectionString()!;
     }
 
     /// <summary>A stream's wake-up call: signalled when its run has new events.</summary>

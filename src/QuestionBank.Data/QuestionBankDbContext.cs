@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using QuestionBank.Data.Entities;
 
 namespace QuestionBank.Data;
 
-public sealed class QuestionBankDbContext(DbContextOptions<QuestionBankDbContext> options) : DbContext(options)
+/// <summary>
+/// The bank's database. It also holds ASP.NET Core's data-protection key ring, so every web
+/// replica signs and reads the same cookies and tokens.
+/// </summary>
+public sealed class QuestionBankDbContext(DbContextOptions<QuestionBankDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Document> Documents => Set<Document>();
 
@@ -24,6 +29,8 @@ public sealed class QuestionBankDbContext(DbContextOptions<QuestionBankDbContext
     public DbSet<RunEvent> RunEvents => Set<RunEvent>();
 
     public DbSet<SandboxWorkerRecord> SandboxWorkers => Set<SandboxWorkerRecord>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QuestionBankDbContext).Assembly);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuestionBank.Data;
 using QuestionBank.Data.Runs;
 using QuestionBank.Sandbox.Compilation;
@@ -28,6 +29,7 @@ public static class SandboxExtensions
     {
         builder.AddSandbox();
         builder.Services.AddScoped<RunQueue>();
+        builder.Services.TryAddSingleton<RunMetrics>();
         builder.Services.AddHostedService<SandboxWorker>();
         return builder;
     }

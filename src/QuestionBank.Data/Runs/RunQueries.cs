@@ -36,6 +36,11 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
             : await db.Runs.CountAsync(other => other.Status == RunQueue.Queued && other.Device == run.Device
                 && other.CreatedAt <= run.CreatedAt, cancellationToken);
 
+    /// <summary>How many runs wait for a worker, per device.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> QueueLengthsAsync(CancellationToken cancellationToken) =>
+        await db.Runs.Where(run => run.Status == RunQueue.Queued).GroupBy(run => run.Device)
+            .ToDictionaryAsync(group => group.Key, group => group.Count(), cancellationToken);
+
     /// <summary>Devices offered by the workers that reported recently.</summary>
     public async Task<IReadOnlyList<string>> OnlineDevicesAsync(CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ namespace QuestionBank.Sandbox.Worker;
 public sealed class SandboxWorker(
     IServiceScopeFactory scopes,
     RunExecutor executor,
+    RunMetrics metrics,
     IOptions<SandboxOptions> options,
     ILogger<SandboxWorker> logger) : BackgroundService
 {
@@ -104,6 +105,7 @@ public sealed class SandboxWorker(
     private async Task ProcessAsync(ExerciseRun run, CancellationToken stoppingToken)
     {
         logger.LogInformation("Run {RunId} ({Exercise} on {Device}) started, attempt {Attempt}", run.Id, run.Exercise, run.Device, run.Attempts);
+        metrics.Started(run.Exercise, (run.StartedAt ?? DateTimeOffset.UtcNow) - run.CreatedAt);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var leaseLost = false;
         var events = Channel.CreateUnbounded<(int Step, IReadOnlyDictionary<string, double> Metrics)>(new() { SingleReader = true });
@@ -142,6 +144,7 @@ public sealed class SandboxWorker(
             result.Output, result.WallSeconds, [.. result.Images.Select(image => (image.Name, image.Png))]);
         var stored = !leaseLost && await scope.ServiceProvider.GetRequiredService<RunQueue>()
             .CompleteAsync(run.Id, WorkerId, completion, CancellationToken.None);
+        metrics.Completed(run.Exercise, result.Status, result.WallSeconds);
         logger.LogInformation("Run {RunId} ended {Status} in {WallSeconds:0.0} s{Note}", run.Id, result.Status, result.WallSeconds,
             stored ? "" : " (not stored: its lease had passed to another worker)");
     }

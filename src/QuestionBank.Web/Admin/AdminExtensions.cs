@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuestionBank.Data;
 using QuestionBank.Data.Accounts;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Moderation;
@@ -27,6 +29,8 @@ public static class AdminExtensions
         services.AddScoped<QuestionModeration>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
 
+        // Keys in the database: replicas behind a load balancer read each other's cookies and antiforgery tokens.
+        services.AddDataProtection().SetApplicationName("QuestionBank").PersistKeysToDbContext<QuestionBankDbContext>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {

@@ -29,7 +29,7 @@ public static class RunsApi
     }
 
     public static async Task<Results<Accepted<RunCreated>, ValidationProblem, ProblemHttpResult>> SubmitRun(
-        RunSubmission submission, HttpContext context, RunQueue queue, RunQueries runs,
+        RunSubmission submission, HttpContext context, RunQueue queue, RunQueries runs, RunMetrics metrics,
         IOptions<RunsOptions> options, CancellationToken cancellationToken)
     {
         var limits = options.Value;
@@ -79,6 +79,7 @@ public static class RunsApi
         }
         var id = await queue.EnqueueAsync(new NewRun(submission.QuestionSlug, exercise.Id, source, device,
             parameters.Epochs, parameters.LearningRate, parameters.BatchSize, parameters.Seed, client), cancellationToken);
+        metrics.Submitted(exercise.Id);
         return TypedResults.Accepted($"/api/runs/{id}", new RunCreated(id));
     }
 

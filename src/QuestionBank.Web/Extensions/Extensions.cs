@@ -10,7 +10,10 @@ using QuestionBank.Data.Importing;
 using QuestionBank.Data.Queries;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
+using QuestionBank.ServiceDefaults;
 using QuestionBank.Web.Runs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace QuestionBank.Web.Extensions;
 
@@ -52,6 +55,9 @@ public static class Extensions
         services.AddRazorPages();
         builder.AddAdmin();
         builder.AddRuns();
+        builder.AddQuestionBankTelemetry()
+            .WithMetrics(metrics => metrics.AddPrometheusExporter())
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
     }
 
     public static void UseQuestionBankPipeline(this WebApplication app)
@@ -82,6 +88,7 @@ public static class Extensions
 
     public static void MapQuestionBankHealthChecks(this WebApplication app)
     {
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
     }

@@ -21,6 +21,7 @@ public static class RunsExtensions
         services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.SectionName);
         services.AddScoped<RunQueue>();
         services.AddScoped<RunQueries>();
+        services.AddHostedService<QueueLengthSampler>();
         services.AddSingleton<RunEventHub>();
         services.AddHostedService(provider => provider.GetRequiredService<RunEventHub>());
         services.AddRateLimiter(options => options.AddPolicy(SubmitPolicy, context =>

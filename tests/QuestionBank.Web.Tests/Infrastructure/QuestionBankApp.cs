@@ -8,11 +8,13 @@ namespace QuestionBank.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on a fresh database of the shared cluster, seeded from the repo's content/, with
-/// extra <paramref name="settings"/> (a sandbox worker, run limits) where a test needs them.
+/// extra <paramref name="settings"/> (a sandbox worker, run limits) where a test needs them; apps
+/// given the same <paramref name="database"/> are replicas of one site.
 /// </summary>
-public sealed class QuestionBankApp(PostgresFixture postgres, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class QuestionBankApp(
+    PostgresFixture postgres, IReadOnlyDictionary<string, string?>? settings = null, string? database = null) : WebApplicationFactory<Program>
 {
-    private readonly string _database = $"qb_{Guid.NewGuid():N}";
+    private readonly string _database = database ?? $"qb_{Guid.NewGuid():N}";
 
     public const string AdminEmail = "admin@questionbank.test";
     public const string AdminPassword = "correct horse battery staple";

@@ -50,6 +50,22 @@ public sealed class RunsWithWorkerTests(PostgresFixture postgres) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task RunMetricsAppearOnTheMetricsEndpoint()
+    {
+        var submitted = await client.PostAsJsonAsync("/api/runs", new { exercise = "lstm", @params = new { epochs = 2 } });
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await ReadEventsAsync(id);
+
+        var metrics = await client.GetStringAsync("/metrics");
+
+        Assert.Contains("questionbank_runs_submitted_total{", metrics);
+        Assert.Matches("questionbank_runs_completed_total\\{[^}]*exercise=\"lstm\"[^}]*status=\"succeeded\"", metrics);
+        Assert.Contains("questionbank_run_duration_seconds_bucket{", metrics);
+        Assert.Contains("questionbank_run_wait_seconds_bucket{", metrics);
+        Assert.Contains("http_server_request_duration_seconds_bucket{", metrics);
+    }
+
+    [Fact]
     public async Task ACompileErrorComesBackWithItsLineAndColumn()
     {
         var submitted = await client.PostAsJsonAsync("/api/runs", new

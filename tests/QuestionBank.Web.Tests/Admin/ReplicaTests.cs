@@ -1,0 +1,38 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QuestionBank.Data;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Admin;
+
+/// <summary>Two web replicas on one database, as behind a load balancer.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed partial class ReplicaTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task AnAdminSignedInOnOneReplicaIsSignedInOnTheOther()
+    {
+        var database = $"qb_{Guid.NewGuid():N}";
+        await using var first = new QuestionBankApp(postgres, database: database);
+        await using var second = new QuestionBankApp(postgres, database: database);
+        var firstClient = first.CreateBrowserLikeClient();
+        var secondClient = second.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false });
+
+        var signIn = await AdminSession.PostLoginAsync(firstClient, QuestionBankApp.AdminEmail, QuestionBankApp.AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var authCookie = signIn.Headers.GetValues("Set-Cookie").Select(cookie => AuthCookie().Match(cookie)).First(match => match.Success).Groups[1].Value;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/imports");
+        request.Headers.Add("Cookie", $"qb.auth={authCookie}");
+        var onSecond = await secondClient.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
+        var keys = await second.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().DataProtectionKeys.CountAsync());
+        Assert.True(keys >= 1, "The key ring is kept in the database.");
+    }
+
+    [GeneratedRegex("^qb\\.auth=([^;]+)")]
+    private static partial Regex AuthCookie();
+}

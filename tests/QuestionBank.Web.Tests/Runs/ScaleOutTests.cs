@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QuestionBank.Data;
+using QuestionBank.Data.Entities;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Runs;
+
+/// <summary>One web app and two sandbox worker processes on one database; one worker is killed mid-run.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class ScaleOutTests(PostgresFixture postgres)
+{
+    private static readonly string[] Final = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled"];
+
+    [Fact]
+    public async Task EveryRunEndsExactlyOnceWhenAWorkerIsKilledMidRun()
+    {
+        var database = $"qb_{Guid.NewGuid():N}";
+        await using var app = new QuestionBankApp(postgres, new Dictionary<string, string?>
+        {
+            ["QuestionBank:Runs:MaxActivePerClient"] = "8",
+        }, database);
+        var client = app.CreateClient();
+        (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+        using var doomed = new WorkerProcess(postgres.Cluster.ConnectionString(database));
+        using var survivor = new WorkerProcess(postgres.Cluster.ConnectionString(database));
+
+        var solution = (await client.GetFromJsonAsync<JsonElement>("/api/exercises/cnn")).GetProperty("solution").GetString();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/runs", new { exercise = "cnn", source = solution, @params = new { epochs = 1, seed = i } });
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
+        var doomedPrefix = $"{Environment.MachineName}/{doomed.ProcessId}/";
+        await WaitUntilAsync(app, db => db.RunEvents.AnyAsync(e => e.Kind == RunEvent.ProgressKind
+            && db.Runs.Any(run => run.Id == e.RunId && run.Status == "running" && run.WorkerId!.StartsWith(doomedPrefix))), TimeSpan.FromMinutes(2));
+        var killedRun = await app.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().Runs
+            .Where(run => run.Status == "running" && run.WorkerId!.StartsWith(doomedPrefix)).Select(run => run.Id).SingleAsync());
+        doomed.Dispose(); // Killed mid-run, jail and all.
+
+        await WaitUntilAsync(app, db => db.Runs.CountAsync(run => ids.Contains(run.Id) && Final.Contains(run.Status))
+            .ContinueWith(count => count.Result == ids.Count, TaskScheduler.Default), TimeSpan.FromMinutes(4));
+        var runs = await app.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().Runs
+            .Include(run => run.Events).Where(run => ids.Contains(run.Id)).ToListAsync());
+
+        Assert.All(runs, run =>
+        {
+            Assert.Equal("succeeded", run.Status);
+            Assert.Equal(1, run.Events.Count(e => e.Kind == RunEvent.StatusKind && e.Status is { } status && Final.Contains(status)));
+        });
+        var resumed = runs.Single(run => run.Id == killedRun);
+        Assert.Equal(2, resumed.Attempts);
+        Assert.DoesNotContain(doomedPrefix, resumed.WorkerId);
+    }
+
+    /// <summary>A sandbox worker process (the built QuestionBank.Sandbox.dll), killed with its jails when disposed.</summary>
+    private sealed class WorkerProcess : IDisposable
+    {
+        // The worker's own output folder: in this test's folder its dependencies come from the ASP.NET
+        // Core shared framework, which a plain worker process does not load. Same configuration as this build.
+        private static readonly string WorkerDll = Path.Combine(QuestionBankApp.RepoRoot, "src", "QuestionBank.Sandbox", "bin",
+            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "QuestionBank.Sandbox.dll");
+
+        private readonly Process process;
+
+        public WorkerProcess(string connectionString)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(WorkerDll);
+            start.Environment["ConnectionStrings__QuestionBank"] = connectionString;
+            start.Environment["QuestionBank__Sandbox__LeaseSeconds"] = "5";
+            start.Environment["QuestionBank__Sandbox__PollSeconds"] = "0.5";
+            process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public int ProcessId => process.Id;
+
+        private bool killed;
+
+        public void Dispose()
+        {
+            if (killed)
+            {
+                return;
+            }
+            killed = true;
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+            process.Dispose();
+        }
+    }
+
+    private static async Task WaitUntilAsync(QuestionBankApp app, Func<QuestionBankDbContext, Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await app.WithScopeAsync(sp => condition(sp.GetRequiredService<QuestionBankDbContext>())))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Not reached within {timeout}.");
+            await Task.Delay(200);
+        }
+    }
+}

@@ -63,6 +63,9 @@ public sealed class SandboxOptions
     /// <summary>Tries a run gets before a run whose worker keeps dying is failed.</summary>
     public int MaxAttempts { get; set; } = 2;
 
+    /// <summary>A file the worker touches on every pass of its loop, for a container health check; unset, none.</summary>
+    public string? AliveFile { get; set; }
+
     /// <summary>Device nodes the jail may use, e.g. /dev/nvidia0, /dev/nvidiactl and /dev/nvidia-uvm on a CUDA worker.</summary>
     public string[] DeviceNodes { get; set; } = [];
 

@@ -47,6 +47,7 @@ public sealed class SandboxWorker(
                     await queue.ReportWorkerAsync(WorkerId, settings.Devices, settings.EffectiveConcurrentRuns, running.Count, stoppingToken);
                     await queue.RecoverLapsedLeasesAsync(settings.MaxAttempts, stoppingToken);
                 }
+                TouchAliveFile();
                 while (await slots.WaitAsync(0, stoppingToken))
                 {
                     var run = await ClaimAsync(stoppingToken);
@@ -92,6 +93,23 @@ public sealed class SandboxWorker(
             {
                 logger.LogWarning(exception, "Could not sign the worker off; it drops out of the list once it stops reporting");
             }
+        }
+    }
+
+    private void TouchAliveFile()
+    {
+        if (settings.AliveFile is not { } alive)
+        {
+            return;
+        }
+        try
+        {
+            File.WriteAllText(alive, DateTimeOffset.UtcNow.ToString("O"));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Keep working: the health check that reads the file reports the worker unhealthy.
+            logger.LogWarning("Cannot touch the alive file {AliveFile}: {Reason}", alive, exception.Message);
         }
     }
 

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Runtime.Versioning;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data;
 using QuestionBank.Data.Entities;
+using QuestionBank.Sandbox;
 using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Runs;
@@ -58,7 +60,54 @@ public sealed class ScaleOutTests(PostgresFixture postgres)
         Assert.DoesNotContain(doomedPrefix, resumed.WorkerId);
     }
 
-    /// <summary>A sandbox worker process (the built QuestionBank.Sandbox.dll), killed with its jails when disposed.</summary>
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task TheWorkerImagesEntrypointRunsTheWorkerUnprivilegedWithCgroupLimitsPerRun()
+    {
+        var database = $"qb_{Guid.NewGuid():N}";
+        await using var app = new QuestionBankApp(postgres, database: database);
+        var client = app.CreateClient();
+        (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+        // The worker's own files are root's here; nobody gets a world-readable copy, as the image's app user owns its own.
+        var home = Path.Combine(Path.GetTempPath(), $"qb-worker-home-{Guid.NewGuid():N}");
+        var alive = Path.Combine(Path.GetTempPath(), $"qb-worker-alive-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        try
+        {
+            using (var copy = Process.Start("cp", ["-a", $"{new SandboxOptions().Home}/.", home]))
+            {
+                await copy.WaitForExitAsync();
+                Assert.Equal(0, copy.ExitCode);
+            }
+            using var worker = new WorkerProcess(postgres.Cluster.ConnectionString(database), user: "nobody", new Dictionary<string, string>
+            {
+                ["QUESTIONBANK_SANDBOX_HOME"] = home,
+                ["QuestionBank__Sandbox__AliveFile"] = alive,
+            });
+
+            var response = await client.PostAsJsonAsync("/api/runs", new { exercise = "lstm", @params = new { epochs = 2 } });
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            await WaitUntilAsync(app, db => db.Runs.AnyAsync(run => run.Id == id && Final.Contains(run.Status)), TimeSpan.FromMinutes(2));
+
+            Assert.Contains(File.ReadLines($"/proc/{worker.ProcessId}/status"), line => line.StartsWith("Uid:\t65534\t65534", StringComparison.Ordinal));
+            // Cgroups are required by default, so the run only succeeds if the unprivileged worker set them up.
+            var run = await app.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().Runs.SingleAsync(run => run.Id == id));
+            Assert.True(run.Status == "succeeded", $"{run.Status}: {run.Message}");
+            // The image's health check looks for a recently touched alive file.
+            Assert.True(DateTime.UtcNow - File.GetLastWriteTimeUtc(alive) < TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+            File.Delete(alive);
+        }
+    }
+
+    /// <summary>
+    /// A sandbox worker process (the built QuestionBank.Sandbox.dll), killed with its jails when disposed;
+    /// with a user, started the way the worker image starts it, through its entrypoint script.
+    /// </summary>
     private sealed class WorkerProcess : IDisposable
     {
         // The worker's own output folder: in this test's folder its dependencies come from the ASP.NET
@@ -68,9 +117,19 @@ public sealed class ScaleOutTests(PostgresFixture postgres)
 
         private readonly Process process;
 
-        public WorkerProcess(string connectionString)
+        public WorkerProcess(string connectionString, string? user = null, IReadOnlyDictionary<string, string>? environment = null)
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(user is null ? "dotnet" : "sh") { RedirectStandardOutput = true, RedirectStandardError = true };
+            if (user is not null)
+            {
+                start.ArgumentList.Add(Path.Combine(QuestionBankApp.RepoRoot, "src", "QuestionBank.Sandbox", "worker-entrypoint.sh"));
+                start.ArgumentList.Add("dotnet");
+                start.Environment["QUESTIONBANK_WORKER_USER"] = user;
+            }
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[name] = value;
+            }
             start.ArgumentList.Add(WorkerDll);
             start.Environment["ConnectionStrings__QuestionBank"] = connectionString;
             start.Environment["QuestionBank__Sandbox__LeaseSeconds"] = "5";

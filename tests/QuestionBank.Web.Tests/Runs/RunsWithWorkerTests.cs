@@ -35,7 +35,7 @@ public sealed class RunsWithWorkerTests(PostgresFixture postgres) : IAsyncLifeti
         });
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var events = await ReadEventsAsync(id);
+        var events = await client.ReadRunEventsAsync(id);
 
         Assert.Equal(6, events.Count(e => e.Type == "progress"));
         Assert.Equal(["running", "succeeded"], events.Where(e => e.Type == "status").Select(e => e.Data.GetProperty("status").GetString()));
@@ -54,7 +54,7 @@ public sealed class RunsWithWorkerTests(PostgresFixture postgres) : IAsyncLifeti
     {
         var submitted = await client.PostAsJsonAsync("/api/runs", new { exercise = "lstm", @params = new { epochs = 2 } });
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await ReadEventsAsync(id);
+        await client.ReadRunEventsAsync(id);
 
         var metrics = await client.GetStringAsync("/metrics");
 
@@ -75,31 +75,11 @@ public sealed class RunsWithWorkerTests(PostgresFixture postgres) : IAsyncLifeti
         });
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        await ReadEventsAsync(id);
+        await client.ReadRunEventsAsync(id);
 
         var run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
         Assert.Equal("compile_error", run.GetProperty("status").GetString());
         var error = run.GetProperty("diagnostics").GetProperty("compileErrors")[0];
         Assert.Equal(5, error.GetProperty("line").GetInt32());
-    }
-
-    private async Task<List<(string Type, JsonElement Data)>> ReadEventsAsync(Guid id)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        using var stream = new StreamReader(await client.GetStreamAsync($"/api/runs/{id}/events", timeout.Token));
-        var events = new List<(string Type, JsonElement Data)>();
-        string? type = null;
-        while (await stream.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                type = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                events.Add((type!, JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone()));
-            }
-        }
-        return events;
     }
 }

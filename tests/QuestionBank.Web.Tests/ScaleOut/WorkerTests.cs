@@ -9,11 +9,11 @@ using QuestionBank.Data.Entities;
 using QuestionBank.Sandbox;
 using QuestionBank.Web.Tests.Infrastructure;
 
-namespace QuestionBank.Web.Tests.Runs;
+namespace QuestionBank.Web.Tests.ScaleOut;
 
 /// <summary>One web app and two sandbox worker processes on one database; one worker is killed mid-run.</summary>
 [Collection(DatabaseCollection.Name)]
-public sealed class ScaleOutTests(PostgresFixture postgres)
+public sealed class WorkerTests(PostgresFixture postgres)
 {
     private static readonly string[] Final = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled"];
 

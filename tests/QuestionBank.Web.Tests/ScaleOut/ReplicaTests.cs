@@ -1,11 +1,13 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data;
 using QuestionBank.Web.Tests.Infrastructure;
 
-namespace QuestionBank.Web.Tests.Admin;
+namespace QuestionBank.Web.Tests.ScaleOut;
 
 /// <summary>Two web replicas on one database, as behind a load balancer.</summary>
 [Collection(DatabaseCollection.Name)]
@@ -31,6 +33,24 @@ public sealed partial class ReplicaTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
         var keys = await second.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().DataProtectionKeys.CountAsync());
         Assert.True(keys >= 1, "The key ring is kept in the database.");
+    }
+
+    [Fact]
+    public async Task ARunSubmittedOnOneReplicaStreamsItsProgressFromTheOther()
+    {
+        var database = $"qb_{Guid.NewGuid():N}";
+        await using var first = new QuestionBankApp(postgres, QuestionBankApp.WithWorker, database);
+        await using var second = new QuestionBankApp(postgres, database: database);
+        var firstClient = first.CreateClient();
+        var secondClient = second.CreateClient();
+        (await secondClient.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+
+        var submitted = await firstClient.PostAsJsonAsync("/api/runs", new { exercise = "lstm", @params = new { epochs = 4 } });
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var events = await secondClient.ReadRunEventsAsync(id);
+
+        Assert.Equal(4, events.Count(e => e.Type == "progress"));
+        Assert.Equal(["running", "succeeded"], events.Where(e => e.Type == "status").Select(e => e.Data.GetProperty("status").GetString()));
     }
 
     [GeneratedRegex("^qb\\.auth=([^;]+)")]

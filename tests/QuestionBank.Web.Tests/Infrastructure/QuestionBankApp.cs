@@ -59,6 +59,14 @@ public sealed class QuestionBankApp(
         return string.Join('\n', rows);
     });
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        // Every app has its own database and so its own pool, whose idle connections would stay open for
+        // minutes: across a test run they outnumber the cluster's max_connections.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

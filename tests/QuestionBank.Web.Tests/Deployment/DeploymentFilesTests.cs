@@ -42,10 +42,7 @@ public sealed partial class DeploymentFilesTests
         var composeImages = Services.Children.Values.Cast<YamlMappingNode>()
             .Where(service => service.Children.ContainsKey("image"))
             .Select(service => service.Children["image"].ToString());
-        var dockerfileImages = Dockerfiles().SelectMany(path => File.ReadLines(path))
-            .Select(line => FromLine().Match(line)).Where(match => match.Success)
-            .Select(match => match.Groups[1].Value)
-            .Where(image => image.Contains('/') || image.Contains(':'));
+        var dockerfileImages = DockerfileImages().Where(image => image.Contains('/') || image.Contains(':'));
 
         Assert.All(composeImages.Concat(dockerfileImages), image => Assert.Matches(PinnedTag(), image));
     }
@@ -55,10 +52,7 @@ public sealed partial class DeploymentFilesTests
     {
         using var globalJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo, "global.json")));
         var pinned = Version.Parse(globalJson.RootElement.GetProperty("sdk").GetProperty("version").GetString()!);
-        var sdkImages = Dockerfiles().SelectMany(path => File.ReadLines(path))
-            .Select(line => FromLine().Match(line)).Where(match => match.Success)
-            .Select(match => match.Groups[1].Value).Where(image => image.StartsWith("mcr.microsoft.com/dotnet/sdk:", StringComparison.Ordinal))
-            .ToList();
+        var sdkImages = DockerfileImages().Where(image => image.StartsWith("mcr.microsoft.com/dotnet/sdk:", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(sdkImages);
         // rollForward latestFeature: the same major and minor, at or above the pinned feature band and patch.
@@ -108,6 +102,11 @@ public sealed partial class DeploymentFilesTests
         .Select(service => Path.Combine(Repo, Mapping(service, "build").Children["dockerfile"].ToString()))
         .Distinct()
         .Select(path => File.Exists(path) ? path : throw new FileNotFoundException("A compose build names a missing Dockerfile.", path));
+
+    /// <summary>The image of every FROM line in the Dockerfiles.</summary>
+    private static IEnumerable<string> DockerfileImages() => Dockerfiles().SelectMany(path => File.ReadLines(path))
+        .Select(line => FromLine().Match(line)).Where(match => match.Success)
+        .Select(match => match.Groups[1].Value);
 
     private static YamlMappingNode LoadServices()
     {

@@ -12,7 +12,7 @@ using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox;
 using QuestionBank.Sandbox.Benchmarks;
-using QuestionBank.Sandbox.Compilation;
+using QuestionBank.Sandbox.Runner.Compilation;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runner;
 using QuestionBank.Sandbox.Runs;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuestionBank.Data;
 using QuestionBank.Data.Runs;
-using QuestionBank.Sandbox.Compilation;
+using QuestionBank.Sandbox.Runner.Compilation;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runs;
 using QuestionBank.Sandbox.Worker;

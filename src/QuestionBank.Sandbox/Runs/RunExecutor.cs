@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Gan;
-using QuestionBank.Sandbox.Compilation;
+using QuestionBank.Sandbox.Runner.Compilation;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runner;
 

@@ -1,4 +1,4 @@
-using QuestionBank.Sandbox.Compilation;
+using QuestionBank.Sandbox.Runner.Compilation;
 
 namespace QuestionBank.Sandbox.Runs;
 

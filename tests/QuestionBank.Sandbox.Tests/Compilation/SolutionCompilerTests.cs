@@ -1,5 +1,5 @@
 using QuestionBank.Exercises;
-using QuestionBank.Sandbox.Compilation;
+using QuestionBank.Sandbox.Runner.Compilation;
 
 namespace QuestionBank.Sandbox.Tests.Compilation;
 

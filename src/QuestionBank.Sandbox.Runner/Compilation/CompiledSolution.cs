@@ -1,4 +1,4 @@
-namespace QuestionBank.Sandbox.Compilation;
+namespace QuestionBank.Sandbox.Runner.Compilation;
 
 /// <summary>The compiled assembly, or the errors that prevented it.</summary>
 public sealed record CompiledSolution(byte[]? Assembly, IReadOnlyList<CompileError> Errors)

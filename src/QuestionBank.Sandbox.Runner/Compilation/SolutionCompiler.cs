@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using QuestionBank.Exercises;
 
-namespace QuestionBank.Sandbox.Compilation;
+namespace QuestionBank.Sandbox.Runner.Compilation;
 
 /// <summary>
 /// Compiles a user's solution with Roslyn against an allow-list of references: the .NET base class

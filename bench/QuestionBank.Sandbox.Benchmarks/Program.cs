@@ -12,7 +12,6 @@ using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox;
 using QuestionBank.Sandbox.Benchmarks;
-using QuestionBank.Sandbox.Runner.Compilation;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runner;
 using QuestionBank.Sandbox.Runs;
@@ -37,8 +36,10 @@ foreach (var exercise in ExerciseCatalog.All)
 }
 
 var cnn = ExerciseCatalog.Find("cnn")!;
-var solution = host.Services.GetRequiredService<SolutionCompiler>().Compile(cnn.Solution).Assembly!;
-var files = new Dictionary<string, byte[]> { [MnistDigits.FileName] = await File.ReadAllBytesAsync(Path.Combine(options.DataDirectory, MnistDigits.FileName)) };
+var files = cnn.CreateJudge(new Dictionary<string, byte[]>
+{
+    [MnistDigits.FileName] = await File.ReadAllBytesAsync(Path.Combine(options.DataDirectory, MnistDigits.FileName)),
+}).TrainingFiles;
 var parameters = cnn.Defaults with { Epochs = 2 };
 RunnerJob Job() => new(Guid.NewGuid().ToString("N"), RunnerMode.Exercise, "cnn", "cpu", parameters.Epochs,
     parameters.LearningRate, parameters.BatchSize, parameters.Seed, 65536, []);
@@ -48,10 +49,20 @@ var jailed = new List<double>();
 for (var round = 0; round < 3; round++)
 {
     var probe = new ThroughputProbe(parameters.BatchSize);
-    await DirectRunner.RunAsync(options, Job(), solution, files, probe.Observe);
+    await DirectRunner.RunAsync(options, Job(), cnn.Solution, files, probe.Observe);
     direct.Add(probe.SamplesPerSecond);
     probe = new ThroughputProbe(parameters.BatchSize);
-    await jail.RunAsync(Job(), solution, files, probe.Observe, CancellationToken.None);
+    await using (var session = await jail.StartAsync(Job(), cnn.Solution, files, CancellationToken.None))
+    {
+        await foreach (var message in session.Messages.ReadAllAsync())
+        {
+            probe.Observe(message);
+            if (message.Type is RunnerMessage.Ready or RunnerMessage.Failure)
+            {
+                break;
+            }
+        }
+    }
     jailed.Add(probe.SamplesPerSecond);
 }
 Console.WriteLine($"cnn training samples/s: direct {string.Join(" ", direct.Select(v => $"{v:F0}"))}; jail {string.Join(" ", jailed.Select(v => $"{v:F0}"))}");

@@ -1,10 +1,11 @@
-using static TorchSharp.torch;
+using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises;
 
 /// <summary>
-/// One coding exercise: what the page shows (title, starter, reference solution, parameters) and,
-/// inside the sandbox, its data and its judge.
+/// One coding exercise: what the page shows (title, starter, reference solution, parameters), the
+/// training data user code gets in the jail, and the judge that scores the submitted model from
+/// outside the jail.
 /// </summary>
 public abstract class Exercise
 {
@@ -25,7 +26,7 @@ public abstract class Exercise
     /// <summary>The bars the judge's final metrics must reach.</summary>
     public abstract IReadOnlyList<MetricGoal> Goals { get; }
 
-    /// <summary>Files of the sandbox data directory that <see cref="LoadData"/> reads.</summary>
+    /// <summary>Files of the sandbox data directory that <see cref="CreateJudge"/> reads.</summary>
     public virtual IReadOnlyList<string> DataFiles => [];
 
     /// <summary>What the user edits: it compiles and runs, with the key parts left to write.</summary>
@@ -35,28 +36,14 @@ public abstract class Exercise
 
     public bool MeetsGoals(IReadOnlyDictionary<string, double> metrics) => Goals.All(goal => goal.IsMetBy(metrics));
 
-    public abstract ExerciseData LoadData(IReadOnlyDictionary<string, byte[]> files);
+    /// <summary>
+    /// Outside the jail: a judge for one run, from the sandbox data files named by <see cref="DataFiles"/>.
+    /// It holds the held-out data; the jail gets only its <see cref="ExerciseJudge.TrainingFiles"/>.
+    /// </summary>
+    public abstract ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles);
 
-    /// <summary>Computes the final metrics of the submitted model on data the user's code never saw.</summary>
-    /// <exception cref="JudgeException">The model does not have the shape the exercise asks for.</exception>
-    public abstract IReadOnlyDictionary<string, double> Judge(
-        nn.Module<Tensor, Tensor> model, ExerciseData data, Device device, IExerciseReporter reporter);
-
-    /// <summary>Runs <paramref name="model"/> in evaluation mode over <paramref name="inputs"/> in batches; the result is on the CPU.</summary>
-    protected static Tensor Predict(nn.Module<Tensor, Tensor> model, Tensor inputs, Device device, int batchSize = 500)
-    {
-        model.eval();
-        using var noGrad = no_grad();
-        var outputs = new List<Tensor>();
-        for (long start = 0; start < inputs.shape[0]; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            var length = Math.Min(batchSize, inputs.shape[0] - start);
-            var output = model.forward(inputs.narrow(0, start, length).to(device)).cpu();
-            outputs.Add(output.MoveToOuterDisposeScope());
-        }
-        return cat(outputs, 0);
-    }
+    /// <summary>In the jail: the training data user code sees, from a judge's <see cref="ExerciseJudge.TrainingFiles"/>.</summary>
+    public abstract object? LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles);
 
     protected static byte[] RequireFile(IReadOnlyDictionary<string, byte[]> files, string name) =>
         files.TryGetValue(name, out var file)
@@ -71,6 +58,3 @@ public abstract class Exercise
         return reader.ReadToEnd();
     }
 }
-
-/// <summary>The submitted model cannot be judged (wrong output shape, nothing submitted).</summary>
-public sealed class JudgeException(string message) : Exception(message);

@@ -10,7 +10,7 @@ namespace QuestionBank.Exercises;
 public sealed class ExerciseContext(
     Device device,
     ExerciseParameters parameters,
-    ExerciseData data,
+    object? training,
     IExerciseReporter reporter,
     CancellationToken cancellationToken)
 {
@@ -31,14 +31,14 @@ public sealed class ExerciseContext(
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
     /// <summary>The training digits (cnn, gan).</summary>
-    public MnistSplit Mnist => data.Training as MnistSplit
+    public MnistSplit Mnist => training as MnistSplit
         ?? throw new InvalidOperationException("This exercise has no MNIST data.");
 
     /// <summary>The training part of the time series (lstm).</summary>
-    public SeriesData Series => data.Training as SeriesData
+    public SeriesData Series => training as SeriesData
         ?? throw new InvalidOperationException("This exercise has no time series.");
 
-    /// <summary>The model that <see cref="Submit"/> handed back, for the judge.</summary>
+    /// <summary>The model that <see cref="Submit"/> handed back: the judge asks it its questions.</summary>
     public nn.Module<Tensor, Tensor>? SubmittedModel { get; private set; }
 
     /// <summary>A new CartPole environment (dqn); each one gets its own seed derived from <see cref="Seed"/>.</summary>

@@ -1,53 +1,67 @@
 using System.Buffers.Binary;
-using static TorchSharp.torch;
 
 namespace QuestionBank.Exercises;
 
 /// <summary>
-/// Reads the digits that scripts/mnist-to-binary.mjs wrote and splits them 8,000 / 2,000 after a
-/// shuffle with a fixed seed, so every run and every judge sees the same split.
+/// Reads and writes the digits that scripts/mnist-to-binary.mjs wrote ("QBMNIST1", a count, then a
+/// label byte and 784 pixel bytes per digit) and splits them 8,000 / 2,000 after a shuffle with a
+/// fixed seed, so every run trains on the same digits and every judge holds out the same ones.
 /// </summary>
 public static class MnistDigits
 {
     public const string FileName = "mnist.bin";
     public const int TrainCount = 8000;
     public const int ImageSize = 28;
-    private const int PixelsPerImage = ImageSize * ImageSize;
+    public const int PixelsPerImage = ImageSize * ImageSize;
+    private const int HeaderLength = 12;
     private const int SplitSeed = 20_241_125;
     private static readonly byte[] Magic = "QBMNIST1"u8.ToArray();
 
-    public static (MnistSplit Train, MnistSplit Test) Load(byte[] file)
+    public static MnistRecords Read(byte[] file)
     {
-        if (file.Length < 12 || !file.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        if (file.Length < HeaderLength || !file.AsSpan(0, Magic.Length).SequenceEqual(Magic))
         {
             throw new InvalidDataException($"{FileName} is not in the QBMNIST1 format; run scripts/prepare-sandbox.sh.");
         }
         var count = (int)BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(8, 4));
-        if (file.Length != 12 + count * (1 + PixelsPerImage) || count <= TrainCount)
+        if (file.Length != HeaderLength + count * (1 + PixelsPerImage))
         {
             throw new InvalidDataException($"{FileName} is truncated; run scripts/prepare-sandbox.sh again.");
         }
-
-        var order = Enumerable.Range(0, count).ToArray();
-        new Random(SplitSeed).Shuffle(order);
-        return (Slice(file, order.AsSpan(0, TrainCount)), Slice(file, order.AsSpan(TrainCount)));
+        var labels = new byte[count];
+        var pixels = new byte[count * PixelsPerImage];
+        for (var i = 0; i < count; i++)
+        {
+            var offset = HeaderLength + i * (1 + PixelsPerImage);
+            labels[i] = file[offset];
+            file.AsSpan(offset + 1, PixelsPerImage).CopyTo(pixels.AsSpan(i * PixelsPerImage));
+        }
+        return new MnistRecords(pixels, labels);
     }
 
-    private static MnistSplit Slice(byte[] file, ReadOnlySpan<int> records)
+    /// <summary>The training digits and the held-out digits.</summary>
+    public static (MnistRecords Train, MnistRecords Test) Split(MnistRecords all)
     {
-        var pixels = new float[records.Length * PixelsPerImage];
-        var labels = new long[records.Length];
-        for (var i = 0; i < records.Length; i++)
+        if (all.Count <= TrainCount)
         {
-            var offset = 12 + records[i] * (1 + PixelsPerImage);
-            labels[i] = file[offset];
-            for (var p = 0; p < PixelsPerImage; p++)
-            {
-                pixels[i * PixelsPerImage + p] = file[offset + 1 + p] / 255f;
-            }
+            throw new InvalidDataException($"{FileName} has {all.Count} digits; the split needs more than {TrainCount}.");
         }
-        return new MnistSplit(
-            tensor(pixels, [records.Length, 1, ImageSize, ImageSize]),
-            tensor(labels, [records.Length]));
+        var order = Enumerable.Range(0, all.Count).ToArray();
+        new Random(SplitSeed).Shuffle(order);
+        return (all.Select(order.AsSpan(0, TrainCount)), all.Select(order.AsSpan(TrainCount)));
+    }
+
+    internal static byte[] Write(MnistRecords records)
+    {
+        var file = new byte[HeaderLength + records.Count * (1 + PixelsPerImage)];
+        Magic.CopyTo(file, 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(8, 4), (uint)records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var offset = HeaderLength + i * (1 + PixelsPerImage);
+            file[offset] = records.Labels[i];
+            records.Image(i).CopyTo(file.AsSpan(offset + 1));
+        }
+        return file;
     }
 }

@@ -4,34 +4,47 @@ using System.Text;
 using System.Text.Json;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Gan;
+using QuestionBank.Sandbox.Runner.Compilation;
 using static TorchSharp.torch;
 
 namespace QuestionBank.Sandbox.Runner;
 
 /// <summary>
-/// Runs one job inside the jail: reads the job and its data from standard input, runs the user's
-/// solution (or trains the judge classifier), judges the submitted model and reports on standard
-/// output. Standard input stays open afterwards so the worker can ask for a cancellation.
+/// Runs one job inside the jail. In exercise mode it compiles the user's source, runs it, and then
+/// answers the worker's forward requests with the model the code submitted; it never sees the
+/// held-out data and computes no result. The trusted modes train or apply the GAN judge's
+/// classifier and load no user code.
 /// </summary>
 public static class JobRunner
 {
     private const int MaxDiagnosticsLength = 8000;
 
-    public static int Run(string solutionPath, Stream input, Stream output)
+    public static int Run(string jobDirectory, Stream input, Stream output)
     {
         var job = JsonSerializer.Deserialize<RunnerJob>(ReadLine(input), RunnerMessage.Json)
             ?? throw new InvalidDataException("The job header is empty.");
         var files = job.Files.ToDictionary(file => file.Name, file => ReadExactly(input, file.Length));
         var protocol = new ProtocolWriter(output, job.Token);
-        using var cancellation = new CancellationTokenSource();
-        ListenForCancel(input, cancellation);
-
+        using var requests = RequestReader.Start(input);
         try
         {
-            var device = OpenDevice(job.Device);
-            protocol.Send(job.Mode == RunnerMode.TrainJudge
-                ? TrainJudge(files, device)
-                : RunSolution(job, solutionPath, files, device, protocol, cancellation.Token));
+            switch (job.Mode)
+            {
+                case RunnerMode.Exercise:
+                    RunSolution(job, File.ReadAllText(Path.Combine(jobDirectory, RunnerJob.SourceFileName)), files, protocol, requests);
+                    break;
+                case RunnerMode.TrainJudge:
+                    var (weights, accuracy) = JudgeClassifier.Train(files[MnistDigits.FileName], OpenDevice(job.Device));
+                    protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Name: JudgeClassifier.FileName, Data: Convert.ToBase64String(weights),
+                        Metrics: new Dictionary<string, double> { ["test_accuracy"] = accuracy }));
+                    break;
+                case RunnerMode.ClassifyDigits:
+                    var pixels = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(files[DigitImagesFileName]).ToArray();
+                    var probabilities = JudgeClassifier.Classify(files[JudgeClassifier.FileName], pixels,
+                        pixels.Length / MnistDigits.PixelsPerImage, OpenDevice(job.Device));
+                    protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Data: RunnerMessage.EncodeFloats(probabilities)));
+                    break;
+            }
         }
         catch (Exception exception)
         {
@@ -40,56 +53,81 @@ public static class JobRunner
         return 0;
     }
 
-    private static RunnerMessage RunSolution(
-        RunnerJob job, string solutionPath, Dictionary<string, byte[]> files, Device device,
-        ProtocolWriter protocol, CancellationToken cancellationToken)
+    /// <summary>The float32 pixels [N, 784] that <see cref="RunnerMode.ClassifyDigits"/> classifies.</summary>
+    public const string DigitImagesFileName = "digits.bin";
+
+    private static void RunSolution(RunnerJob job, string source, Dictionary<string, byte[]> files, ProtocolWriter protocol, RequestReader requests)
     {
         var exercise = ExerciseCatalog.Find(job.Exercise)
             ?? throw new InvalidOperationException($"There is no exercise '{job.Exercise}'.");
-        var data = exercise.LoadData(files);
-        var parameters = new ExerciseParameters(job.Epochs, job.LearningRate, job.BatchSize, job.Seed);
-        var context = new ExerciseContext(device, parameters, data, protocol, cancellationToken);
-        var solution = AssemblyLoadContext.Default.LoadFromAssemblyPath(solutionPath).GetType("Solution")
+        // libtorch loads and the training tensors are built while Roslyn compiles.
+        var preparing = Task.Run(() => (Device: OpenDevice(job.Device), Training: exercise.LoadTraining(files)));
+        var compiled = new SolutionCompiler().Compile(source);
+        protocol.Send(new RunnerMessage("", RunnerMessage.Compiled, CompileErrors: compiled.Errors));
+        if (!compiled.Succeeded)
+        {
+            return;
+        }
+        var (device, training) = preparing.GetAwaiter().GetResult();
+        var solution = AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(compiled.Assembly!)).GetType("Solution")
             ?? throw new InvalidOperationException("The compiled code has no class Solution.");
+        var parameters = new ExerciseParameters(job.Epochs, job.LearningRate, job.BatchSize, job.Seed);
+        var context = new ExerciseContext(device, parameters, training, protocol, requests.Cancellation);
 
         random.manual_seed(job.Seed);
         protocol.Send(new RunnerMessage("", RunnerMessage.Started));
-        using (var console = protocol.CreateConsoleCapture(job.OutputLimitBytes))
+        using var console = protocol.CreateConsoleCapture(job.OutputLimitBytes);
+        Console.SetOut(console);
+        Console.SetError(console);
+        Console.SetIn(TextReader.Null);
+        try
         {
-            Console.SetOut(console);
-            Console.SetError(console);
-            Console.SetIn(TextReader.Null);
-            try
-            {
-                solution.GetMethod("Run", [typeof(ExerciseContext)])!.Invoke(Activator.CreateInstance(solution), [context]);
-            }
-            catch (TargetInvocationException exception) when (exception.InnerException is not null)
-            {
-                var inner = exception.InnerException;
-                return inner switch
-                {
-                    OperationCanceledException when cancellationToken.IsCancellationRequested => Failure("cancelled", "The run was cancelled."),
-                    OutOfMemoryException => Failure("memory_limit", "The run ran out of memory."),
-                    _ => Failure("failed", Truncate(inner.ToString())),
-                };
-            }
+            solution.GetMethod("Run", [typeof(ExerciseContext)])!.Invoke(Activator.CreateInstance(solution), [context]);
         }
-        if (cancellationToken.IsCancellationRequested)
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
         {
-            return Failure("cancelled", "The run was cancelled.");
+            protocol.Send(exception.InnerException switch
+            {
+                OperationCanceledException when requests.Cancellation.IsCancellationRequested => Failure("cancelled", "The run was cancelled."),
+                OutOfMemoryException => Failure("memory_limit", "The run ran out of memory."),
+                var inner => Failure("failed", Truncate(inner.ToString())),
+            });
+            return;
         }
-
-        var model = context.SubmittedModel
-            ?? throw new JudgeException("Run returned without handing back a model: call ctx.Submit(model).");
-        var metrics = exercise.Judge(model, data, device, protocol);
-        return new RunnerMessage("", RunnerMessage.Result, Status: "succeeded", Metrics: metrics);
+        if (requests.Cancellation.IsCancellationRequested)
+        {
+            protocol.Send(Failure("cancelled", "The run was cancelled."));
+            return;
+        }
+        if (context.SubmittedModel is not { } model)
+        {
+            protocol.Send(Failure("failed", "Run returned without handing back a model: call ctx.Submit(model)."));
+            return;
+        }
+        console.Flush();
+        protocol.Send(new RunnerMessage("", RunnerMessage.Ready));
+        foreach (var request in requests.Forwards())
+        {
+            protocol.Send(Answer(model, request, device));
+        }
     }
 
-    private static RunnerMessage TrainJudge(Dictionary<string, byte[]> files, Device device)
+    private static RunnerMessage Answer(nn.Module<Tensor, Tensor> model, RunnerRequest request, Device device)
     {
-        var (weights, accuracy) = JudgeClassifier.Train(files, device);
-        return new RunnerMessage("", RunnerMessage.Artifact, Name: JudgeClassifier.FileName,
-            Data: Convert.ToBase64String(weights), Metrics: new Dictionary<string, double> { ["test_accuracy"] = accuracy });
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            model.eval();
+            var input = tensor(RunnerMessage.DecodeFloats(request.Data!), request.Shape!.Select(size => (long)size).ToArray()).to(device);
+            var result = model.forward(input).detach().cpu().to_type(ScalarType.Float32).contiguous();
+            return new RunnerMessage("", RunnerMessage.Answer, Id: request.Id, Shape: [.. result.shape.Select(size => (int)size)],
+                Data: RunnerMessage.EncodeFloats(result.data<float>().ToArray()));
+        }
+        catch (Exception exception)
+        {
+            return new RunnerMessage("", RunnerMessage.Answer, Id: request.Id, Diagnostics: Truncate(exception.Message));
+        }
     }
 
     private static Device OpenDevice(string name) => name switch
@@ -102,27 +140,10 @@ public static class JobRunner
     };
 
     private static RunnerMessage Failure(string status, string diagnostics) =>
-        new("", RunnerMessage.Result, Status: status, Diagnostics: diagnostics);
+        new("", RunnerMessage.Failure, Status: status, Diagnostics: diagnostics);
 
     private static string Truncate(string text) =>
         text.Length <= MaxDiagnosticsLength ? text : text[..MaxDiagnosticsLength] + "…";
-
-    private static void ListenForCancel(Stream input, CancellationTokenSource cancellation)
-    {
-        var listener = new Thread(() =>
-        {
-            using var reader = new StreamReader(input);
-            while (reader.ReadLine() is { } line)
-            {
-                if (line == "cancel")
-                {
-                    cancellation.Cancel();
-                }
-            }
-        })
-        { IsBackground = true, Name = "cancel listener" };
-        listener.Start();
-    }
 
     // Byte-wise, so that nothing after the header line is read ahead into a buffer.
     private static string ReadLine(Stream input)

@@ -6,17 +6,11 @@ namespace QuestionBank.Sandbox.Runner;
 
 /// <summary>
 /// Writes <see cref="RunnerMessage"/> lines on the runner's original standard output, and is the
-/// exercise's reporter. Bounds what user code can send: progress steps, image count and size.
+/// exercise's reporter. It bounds nothing: what arrives from the jail is bounded by the worker.
 /// </summary>
 internal sealed class ProtocolWriter(Stream output, string token) : IExerciseReporter
 {
-    private const int MaxProgressMessages = 5000;
-    private const int MaxImages = 16;
-    private const int MaxImageBytes = 2 * 1024 * 1024;
-
     private readonly Lock gate = new();
-    private int progressMessages;
-    private int images;
 
     public void Send(RunnerMessage message)
     {
@@ -29,21 +23,11 @@ internal sealed class ProtocolWriter(Stream output, string token) : IExerciseRep
         }
     }
 
-    public void Progress(int step, IReadOnlyDictionary<string, double> metrics)
-    {
-        if (Interlocked.Increment(ref progressMessages) <= MaxProgressMessages)
-        {
-            Send(new RunnerMessage(token, RunnerMessage.Progress, Step: step, Metrics: metrics));
-        }
-    }
+    public void Progress(int step, IReadOnlyDictionary<string, double> metrics) =>
+        Send(new RunnerMessage(token, RunnerMessage.Progress, Step: step, Metrics: metrics));
 
-    public void Image(string name, byte[] png)
-    {
-        if (png.Length <= MaxImageBytes && Interlocked.Increment(ref images) <= MaxImages)
-        {
-            Send(new RunnerMessage(token, RunnerMessage.Image, Name: name, Data: Convert.ToBase64String(png)));
-        }
-    }
+    public void Image(string name, byte[] png) =>
+        Send(new RunnerMessage(token, RunnerMessage.Image, Name: name, Data: Convert.ToBase64String(png)));
 
     /// <summary>Forwards what user code writes to the console as output messages, up to a limit.</summary>
     public TextWriter CreateConsoleCapture(int limitBytes) => new ConsoleCapture(this, limitBytes);

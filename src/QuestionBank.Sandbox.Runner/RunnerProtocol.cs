@@ -1,9 +1,14 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using QuestionBank.Sandbox.Runner.Compilation;
 
 namespace QuestionBank.Sandbox.Runner;
 
-/// <summary>What the worker sends on the runner's standard input before the data files' bytes.</summary>
+/// <summary>
+/// What the worker sends on the runner's standard input before the data files' bytes. The user's
+/// source is not part of it: the worker puts it in the job folder as <see cref="SourceFileName"/>.
+/// </summary>
 public sealed record RunnerJob(
     string Token,
     RunnerMode Mode,
@@ -14,23 +19,32 @@ public sealed record RunnerJob(
     int BatchSize,
     int Seed,
     int OutputLimitBytes,
-    IReadOnlyList<RunnerFile> Files);
+    IReadOnlyList<RunnerFile> Files)
+{
+    public const string SourceFileName = "Solution.cs";
+}
 
 public sealed record RunnerFile(string Name, int Length);
 
 [JsonConverter(typeof(JsonStringEnumConverter<RunnerMode>))]
 public enum RunnerMode
 {
-    /// <summary>Run the user's solution from /job/solution.dll and judge it.</summary>
+    /// <summary>Compile the user's source, run it, then answer the judge's questions with the model it submitted.</summary>
     Exercise,
 
     /// <summary>Train the GAN judge's digit classifier (trusted code only) and return its weights.</summary>
     TrainJudge,
+
+    /// <summary>Classify digits with the GAN judge's classifier (trusted code only) and return the probabilities.</summary>
+    ClassifyDigits,
 }
 
 /// <summary>
 /// One line the runner writes on standard output. Lines without the job's token are not the
 /// runner's: user code wrote them to the raw stream, and the worker treats them as user output.
+/// The token only keeps the two apart: user code shares the runner's process and can learn it,
+/// so nothing a message says can make a run succeed. No message carries a result; the worker's
+/// judge computes that from the answers to its own questions.
 /// </summary>
 public sealed record RunnerMessage(
     string Token,
@@ -41,18 +55,51 @@ public sealed record RunnerMessage(
     string? Data = null,
     string? Text = null,
     string? Status = null,
-    string? Diagnostics = null)
+    string? Diagnostics = null,
+    IReadOnlyList<CompileError>? CompileErrors = null,
+    long? Id = null,
+    int[]? Shape = null)
 {
+    /// <summary>The compiler has finished; <see cref="CompileErrors"/> lists its errors, if any.</summary>
+    public const string Compiled = "compiled";
     public const string Started = "started";
     public const string Progress = "progress";
     public const string Image = "image";
     public const string Output = "output";
+
+    /// <summary>The solution returned and submitted a model: the runner now answers <see cref="RunnerRequest.Forward"/> requests.</summary>
+    public const string Ready = "ready";
+
+    /// <summary>The model's output for request <see cref="Id"/> (<see cref="Shape"/>, <see cref="Data"/>), or <see cref="Diagnostics"/>.</summary>
+    public const string Answer = "answer";
+
+    /// <summary>What a trusted mode produced (the judge classifier's weights, the digit probabilities).</summary>
     public const string Artifact = "artifact";
-    public const string Result = "result";
+
+    /// <summary>The run cannot go on: <see cref="Status"/> (failed, memory_limit, cancelled) and <see cref="Diagnostics"/>.</summary>
+    public const string Failure = "failure";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
+
+    /// <summary>Float32 values as base64 of their little-endian bytes, the form tensors cross the jail in.</summary>
+    public static string EncodeFloats(ReadOnlySpan<float> values) => Convert.ToBase64String(MemoryMarshal.AsBytes(values));
+
+    public static float[] DecodeFloats(string data) => MemoryMarshal.Cast<byte, float>(Convert.FromBase64String(data)).ToArray();
+}
+
+/// <summary>One line the worker writes on the runner's standard input after the job's files.</summary>
+public sealed record RunnerRequest(string Type, long? Id = null, int[]? Shape = null, string? Data = null)
+{
+    /// <summary>Run the submitted model's forward on <see cref="Data"/> (float32, <see cref="Shape"/>).</summary>
+    public const string Forward = "forward";
+
+    /// <summary>Stop the user's code (it sees its cancellation token cancelled).</summary>
+    public const string Cancel = "cancel";
+
+    /// <summary>The judge has no more questions: exit.</summary>
+    public const string End = "end";
 }

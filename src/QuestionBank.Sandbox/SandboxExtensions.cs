@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuestionBank.Data;
 using QuestionBank.Data.Runs;
-using QuestionBank.Sandbox.Runner.Compilation;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runs;
 using QuestionBank.Sandbox.Worker;
@@ -10,11 +9,11 @@ namespace QuestionBank.Sandbox;
 
 public static class SandboxExtensions
 {
-    /// <summary>Registers what executes runs: the compiler, the jail and the executor.</summary>
+    /// <summary>Registers what executes runs: the jail, the GAN judge's classifier and the executor.</summary>
     public static IHostApplicationBuilder AddSandbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
-        builder.Services.AddSingleton<SolutionCompiler>();
+        builder.Services.AddSingleton<DigitClassifier>();
         builder.Services.AddSingleton<SandboxJail>();
         builder.Services.AddSingleton<RunExecutor>();
         return builder;

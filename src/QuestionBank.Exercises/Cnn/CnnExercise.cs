@@ -1,4 +1,4 @@
-using static TorchSharp.torch;
+using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Cnn;
 
@@ -23,28 +23,12 @@ public sealed class CnnExercise : Exercise
 
     public override IReadOnlyList<string> DataFiles => [MnistDigits.FileName];
 
-    public override ExerciseData LoadData(IReadOnlyDictionary<string, byte[]> files)
+    public override ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles)
     {
-        var (train, test) = MnistDigits.Load(RequireFile(files, MnistDigits.FileName));
-        return new ExerciseData(train, test);
+        var (train, test) = MnistDigits.Split(MnistDigits.Read(RequireFile(dataFiles, MnistDigits.FileName)));
+        return new CnnJudge(train, test);
     }
 
-    public override IReadOnlyDictionary<string, double> Judge(
-        nn.Module<Tensor, Tensor> model, ExerciseData data, Device device, IExerciseReporter reporter)
-    {
-        var test = (MnistSplit)data.HeldOut!;
-        return new Dictionary<string, double> { ["test_accuracy"] = Accuracy(model, test, device) };
-    }
-
-    internal static double Accuracy(nn.Module<Tensor, Tensor> model, MnistSplit split, Device device)
-    {
-        using var scope = NewDisposeScope();
-        var scores = Predict(model, split.Images, device);
-        if (scores.dim() != 2 || scores.shape[0] != split.Count || scores.shape[1] != 10)
-        {
-            throw new JudgeException(
-                $"The classifier returned a tensor of shape [{string.Join(", ", scores.shape)}]; expected [{split.Count}, 10].");
-        }
-        return scores.argmax(1).eq(split.Labels).to_type(ScalarType.Float64).mean().item<double>();
-    }
+    public override object LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles) =>
+        MnistDigits.Read(RequireFile(trainingFiles, MnistDigits.FileName)).ToTensors();
 }

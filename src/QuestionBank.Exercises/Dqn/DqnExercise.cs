@@ -1,12 +1,11 @@
-using static TorchSharp.torch;
+using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Dqn;
 
 /// <summary>Balance a pole on a cart with a deep Q-network.</summary>
 public sealed class DqnExercise : Exercise
 {
-    private const int EvaluationEpisodes = 20;
-    private const int EvaluationSeed = 2_024;
+    internal const int EvaluationEpisodes = 20;
 
     public override string Id => "dqn";
 
@@ -26,36 +25,7 @@ public sealed class DqnExercise : Exercise
 
     public override IReadOnlyList<MetricGoal> Goals => [new("eval_mean_return", Minimum: 195)];
 
-    public override ExerciseData LoadData(IReadOnlyDictionary<string, byte[]> files) => new(null, null);
+    public override ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles) => new DqnJudge();
 
-    public override IReadOnlyDictionary<string, double> Judge(
-        nn.Module<Tensor, Tensor> model, ExerciseData data, Device device, IExerciseReporter reporter)
-    {
-        model.eval();
-        using var noGrad = no_grad();
-        var environment = new CartPole(EvaluationSeed);
-        double total = 0;
-        for (var episode = 0; episode < EvaluationEpisodes; episode++)
-        {
-            var state = environment.Reset();
-            while (true)
-            {
-                using var scope = NewDisposeScope();
-                var values = model.forward(tensor(state).unsqueeze(0).to(device));
-                if (values.dim() != 2 || values.shape[0] != 1 || values.shape[1] != CartPole.ActionCount)
-                {
-                    throw new JudgeException(
-                        $"The Q-network returned a tensor of shape [{string.Join(", ", values.shape)}] for one state; expected [1, 2].");
-                }
-                var step = environment.Step((int)values.argmax(1).item<long>());
-                total += step.Reward;
-                if (step.Done)
-                {
-                    break;
-                }
-                state = step.State;
-            }
-        }
-        return new Dictionary<string, double> { ["eval_mean_return"] = total / EvaluationEpisodes };
-    }
+    public override object? LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles) => null;
 }

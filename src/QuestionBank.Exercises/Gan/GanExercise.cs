@@ -1,5 +1,4 @@
-using QuestionBank.Exercises.Imaging;
-using static TorchSharp.torch;
+using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Gan;
 
@@ -8,9 +7,8 @@ public sealed class GanExercise : Exercise
 {
     /// <summary>The size of the noise vector the judge feeds the generator.</summary>
     public const int LatentSize = 64;
-    private const int Samples = 1000;
-    private const double Confidence = 0.9;
-    private const int NoiseSeed = 11;
+    internal const int Samples = 1000;
+    internal const double Confidence = 0.9;
 
     public override string Id => "gan";
 
@@ -31,37 +29,14 @@ public sealed class GanExercise : Exercise
     public override IReadOnlyList<MetricGoal> Goals =>
         [new("confident_fraction", Minimum: 0.8), new("classes_covered", Minimum: 8)];
 
-    public override IReadOnlyList<string> DataFiles => [MnistDigits.FileName, JudgeClassifier.FileName];
+    public override IReadOnlyList<string> DataFiles => [MnistDigits.FileName];
 
-    public override ExerciseData LoadData(IReadOnlyDictionary<string, byte[]> files)
+    public override ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles)
     {
-        var (train, _) = MnistDigits.Load(RequireFile(files, MnistDigits.FileName));
-        return new ExerciseData(train, RequireFile(files, JudgeClassifier.FileName));
+        var (train, _) = MnistDigits.Split(MnistDigits.Read(RequireFile(dataFiles, MnistDigits.FileName)));
+        return new GanJudge(train);
     }
 
-    public override IReadOnlyDictionary<string, double> Judge(
-        nn.Module<Tensor, Tensor> model, ExerciseData data, Device device, IExerciseReporter reporter)
-    {
-        using var scope = NewDisposeScope();
-        using var classifier = JudgeClassifier.Load((byte[])data.HeldOut!, device);
-        var noise = randn(Samples, LatentSize, generator: new Generator(NoiseSeed));
-        var generated = Predict(model, noise, device);
-        if (generated.numel() != Samples * 28 * 28)
-        {
-            throw new JudgeException(
-                $"The generator returned a tensor of shape [{string.Join(", ", generated.shape)}]; expected [{Samples}, 1, 28, 28].");
-        }
-        var images = generated.reshape(Samples, 1, 28, 28).add(1).div(2).clamp(0, 1);
-        reporter.Image("samples.png", DigitGrid.Render(images));
-
-        var probabilities = nn.functional.softmax(Predict(classifier, images, device), 1);
-        var (best, classes) = probabilities.max(1);
-        var confident = best.ge(Confidence);
-        var coveredClasses = classes.masked_select(confident).unique().Item1.numel();
-        return new Dictionary<string, double>
-        {
-            ["confident_fraction"] = confident.to_type(ScalarType.Float64).mean().item<double>(),
-            ["classes_covered"] = coveredClasses,
-        };
-    }
+    public override object LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles) =>
+        MnistDigits.Read(RequireFile(trainingFiles, MnistDigits.FileName)).ToTensors();
 }

@@ -6,8 +6,9 @@ using static TorchSharp.torch.nn;
 namespace QuestionBank.Exercises.Gan;
 
 /// <summary>
-/// The digit classifier that judges generated digits. The sandbox trains it once, with trusted code
-/// and a fixed seed, and keeps its weights in the data directory as <see cref="FileName"/>.
+/// The digit classifier that judges generated digits. The sandbox trains it once, in the jail with
+/// trusted code only and a fixed seed, keeps its weights in the data directory as
+/// <see cref="FileName"/>, and classifies a run's samples in a jail that runs no user code.
 /// </summary>
 public sealed class JudgeClassifier : Module<Tensor, Tensor>
 {
@@ -36,9 +37,11 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
     }
 
     /// <summary>Trains a classifier on the training digits; returns its weights and its held-out accuracy.</summary>
-    public static (byte[] Weights, double TestAccuracy) Train(IReadOnlyDictionary<string, byte[]> files, Device device)
+    public static (byte[] Weights, double TestAccuracy) Train(byte[] mnistFile, Device device)
     {
-        var (train, test) = MnistDigits.Load(files[MnistDigits.FileName]);
+        var (trainRecords, testRecords) = MnistDigits.Split(MnistDigits.Read(mnistFile));
+        var train = trainRecords.ToTensors();
+        var test = testRecords.ToTensors();
         random.manual_seed(Seed);
         using var model = new JudgeClassifier();
         model.to(device);
@@ -60,7 +63,11 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
                 optimizer.step();
             }
         }
-        var accuracy = Cnn.CnnExercise.Accuracy(model, test, device);
+        double accuracy;
+        using (NewDisposeScope())
+        {
+            accuracy = model.Probabilities(test.Images, device).argmax(1).eq(test.Labels).to_type(ScalarType.Float64).mean().item<double>();
+        }
         using var weights = new MemoryStream();
         using (var writer = new BinaryWriter(weights, System.Text.Encoding.UTF8, leaveOpen: true))
         {
@@ -69,12 +76,31 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
         return (weights.ToArray(), accuracy);
     }
 
-    public static JudgeClassifier Load(byte[] weights, Device device)
+    /// <summary>Class probabilities [count, 10] of <paramref name="pixels"/> ([count, 784], in [0, 1]), row-major.</summary>
+    public static float[] Classify(byte[] weights, float[] pixels, int count, Device device)
     {
-        var model = new JudgeClassifier();
-        using var reader = new BinaryReader(new MemoryStream(weights));
-        model.load(reader);
-        model.to(device).eval();
-        return model;
+        using var model = new JudgeClassifier();
+        using (var reader = new BinaryReader(new MemoryStream(weights)))
+        {
+            model.load(reader);
+        }
+        model.to(device);
+        using var scope = NewDisposeScope();
+        var images = tensor(pixels, [count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]);
+        return model.Probabilities(images, device).data<float>().ToArray();
+    }
+
+    /// <summary>Softmax of the scores of <paramref name="images"/>, in evaluation mode, in batches; on the CPU.</summary>
+    private Tensor Probabilities(Tensor images, Device device)
+    {
+        eval();
+        using var noGrad = no_grad();
+        var batches = new List<Tensor>();
+        for (long start = 0; start < images.shape[0]; start += 500)
+        {
+            var batch = images.narrow(0, start, Math.Min(500, images.shape[0] - start)).to(device);
+            batches.Add(functional.softmax(forward(batch), 1).cpu());
+        }
+        return cat(batches, 0);
     }
 }

@@ -6,13 +6,16 @@ namespace QuestionBank.Exercises.Imaging;
 public static class DigitGrid
 {
     /// <summary>Draws the first <paramref name="columns"/>² of <paramref name="images"/> ([N, 1, 28, 28] or [N, 784], pixels in [0, 1]).</summary>
-    public static byte[] Render(Tensor images, int columns = 8)
+    public static byte[] Render(Tensor images, int columns = 8) =>
+        Render(images.detach().cpu().reshape(images.shape[0], MnistDigits.PixelsPerImage).data<float>().ToArray(), columns);
+
+    /// <summary>Draws the first <paramref name="columns"/>² images of <paramref name="pixels"/> (784 a digit, in [0, 1]).</summary>
+    public static byte[] Render(ReadOnlySpan<float> pixels, int columns = 8)
     {
         const int size = MnistDigits.ImageSize;
         const int gap = 2;
-        var count = (int)Math.Min(images.shape[0], columns * columns);
+        var count = Math.Min(pixels.Length / MnistDigits.PixelsPerImage, columns * columns);
         var rows = (count + columns - 1) / columns;
-        var pixels = images.detach().cpu().reshape(images.shape[0], size * size).clamp(0, 1).data<float>().ToArray();
 
         var width = columns * (size + gap) + gap;
         var height = rows * (size + gap) + gap;
@@ -25,7 +28,8 @@ public static class DigitGrid
             {
                 for (var x = 0; x < size; x++)
                 {
-                    canvas[(top + y) * width + left + x] = (byte)(pixels[i * size * size + y * size + x] * 255);
+                    var value = pixels[i * size * size + y * size + x];
+                    canvas[(top + y) * width + left + x] = (byte)(float.IsNaN(value) ? 0 : Math.Clamp(value, 0, 1) * 255);
                 }
             }
         }

@@ -1,4 +1,5 @@
-using static TorchSharp.torch;
+using System.Runtime.InteropServices;
+using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Lstm;
 
@@ -13,8 +14,8 @@ public sealed class LstmExercise : Exercise
 
     public override string Summary =>
         "Train a recurrent forecaster on the first 1,000 points of a seasonal series with trend and noise " +
-        "(ctx.Series) and Submit it: it maps windows [N, 24, 1] to the next value [N, 1]. The judge compares " +
-        "its MSE on the held-out last 200 points with the naive last-value forecast.";
+        "(ctx.Series) and Submit it: it maps windows [N, 24, 1] to the next value [N, 1]. The judge walks " +
+        "it over the held-out last 200 points one window at a time and compares its MSE with the naive last-value forecast.";
 
     public override ExerciseParameters Defaults => new(Epochs: 30, LearningRate: 0.005, BatchSize: 32, Seed: 1);
 
@@ -22,32 +23,9 @@ public sealed class LstmExercise : Exercise
 
     public override IReadOnlyList<MetricGoal> Goals => [new("mse_ratio", Maximum: 0.2)];
 
-    public override ExerciseData LoadData(IReadOnlyDictionary<string, byte[]> files)
-    {
-        var series = SeasonalSeries.Generate();
-        return new ExerciseData(new SeriesData(series[..SeasonalSeries.TrainLength], SeasonalSeries.Window), series);
-    }
+    public override ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles) =>
+        new LstmJudge(SeasonalSeries.Generate(SecretRandom.Create()));
 
-    public override IReadOnlyDictionary<string, double> Judge(
-        nn.Module<Tensor, Tensor> model, ExerciseData data, Device device, IExerciseReporter reporter)
-    {
-        using var scope = NewDisposeScope();
-        var series = (float[])data.HeldOut!;
-        var (inputs, targets) = SeriesData.Windows(series, SeasonalSeries.Window, SeasonalSeries.TrainLength);
-        var forecast = Predict(model, inputs, device);
-        if (!forecast.shape.SequenceEqual(targets.shape))
-        {
-            throw new JudgeException(
-                $"The forecaster returned a tensor of shape [{string.Join(", ", forecast.shape)}]; expected [{targets.shape[0]}, 1].");
-        }
-        var lastValues = inputs[.., -1, ..];
-        var testMse = nn.functional.mse_loss(forecast, targets).item<float>();
-        var baselineMse = nn.functional.mse_loss(lastValues, targets).item<float>();
-        return new Dictionary<string, double>
-        {
-            ["test_mse"] = testMse,
-            ["baseline_mse"] = baselineMse,
-            ["mse_ratio"] = testMse / baselineMse,
-        };
-    }
+    public override object LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles) =>
+        new SeriesData(MemoryMarshal.Cast<byte, float>(RequireFile(trainingFiles, LstmJudge.FileName)).ToArray(), SeasonalSeries.Window);
 }

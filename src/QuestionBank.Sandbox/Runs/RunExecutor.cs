@@ -2,18 +2,19 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using QuestionBank.Exercises;
-using QuestionBank.Exercises.Gan;
-using QuestionBank.Sandbox.Runner.Compilation;
+using QuestionBank.Exercises.Judging;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runner;
 
 namespace QuestionBank.Sandbox.Runs;
 
-/// <summary>Executes one run: compiles the source, runs it in the jail, and turns how it ended into a <see cref="RunResult"/>.</summary>
-public sealed class RunExecutor(
-    SolutionCompiler compiler, SandboxJail jail, IOptions<SandboxOptions> options, ILogger<RunExecutor> logger)
+/// <summary>
+/// Executes one run: the runner compiles and runs the source in the jail, the exercise's judge asks
+/// the submitted model its questions from here, and how it all ended becomes a <see cref="RunResult"/>.
+/// The held-out data and the metrics never enter the jail; nothing the jail says can make a run succeed.
+/// </summary>
+public sealed class RunExecutor(SandboxJail jail, DigitClassifier digits, IOptions<SandboxOptions> options, ILogger<RunExecutor> logger)
 {
-    private static readonly SemaphoreSlim JudgeTraining = new(1, 1);
     private readonly SandboxOptions settings = options.Value;
 
     public async Task<RunResult> ExecuteAsync(RunRequest request, IRunObserver? observer, CancellationToken cancellationToken)
@@ -31,72 +32,109 @@ public sealed class RunExecutor(
         }
         if (!settings.Devices.Contains(request.Device))
         {
-            return Ended(RunStatus.Failed,
-                $"This worker offers {string.Join(", ", settings.Devices)}, not {request.Device}.", clock);
+            return Ended(RunStatus.Failed, $"This worker offers {string.Join(", ", settings.Devices)}, not {request.Device}.", clock);
         }
 
-        var compiled = compiler.Compile(request.Source);
-        if (!compiled.Succeeded)
-        {
-            return new RunResult(RunStatus.CompileError, new Dictionary<string, double>(), false, [],
-                new RunDiagnostics("The code does not compile.", compiled.Errors), "", clock.Elapsed.TotalSeconds);
-        }
+        var judge = exercise.CreateJudge(await LoadDataFilesAsync(exercise, cancellationToken));
+        var job = new RunnerJob(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), RunnerMode.Exercise, exercise.Id, request.Device,
+            request.Parameters.Epochs, request.Parameters.LearningRate, request.Parameters.BatchSize, request.Parameters.Seed,
+            settings.OutputLimitKb * 1024, []);
+        await using var session = await jail.StartAsync(job, request.Source, judge.TrainingFiles, cancellationToken);
+        var model = new JailedModel(session, observer);
 
-        var files = await LoadDataFilesAsync(exercise, cancellationToken);
-        var images = new List<RunImage>();
-        RunnerMessage? result = null;
-        var job = NewJob(RunnerMode.Exercise, exercise.Id, request.Device, request.Parameters);
-        var outcome = await jail.RunAsync(job, compiled.Assembly, files, message =>
+        var compileTimedOut = false;
+        using var compileLimit = new CancellationTokenSource(TimeSpan.FromSeconds(settings.CompileTimeoutSeconds));
+        using var onCompileLimit = compileLimit.Token.Register(() =>
         {
-            switch (message.Type)
+            if (model.CompileErrors is null)
             {
-                case RunnerMessage.Started:
-                    observer?.Started();
-                    break;
-                case RunnerMessage.Progress:
-                    observer?.Progress(message.Step ?? 0, message.Metrics ?? new Dictionary<string, double>());
-                    break;
-                case RunnerMessage.Image when message is { Name: not null, Data: not null }:
-                    images.Add(new RunImage(message.Name, Convert.FromBase64String(message.Data)));
-                    break;
-                case RunnerMessage.Result:
-                    result = message;
-                    break;
+                compileTimedOut = true;
+                session.Kill();
             }
-        }, cancellationToken);
-        return Classify(exercise, outcome, result, images, clock);
+        });
+
+        Task<Verdict>? judging = null;
+        await model.PumpAsync(() => judging = JudgeAsync(judge, model, session, cancellationToken));
+        var verdict = judging is null ? null : await judging;
+        var outcome = await session.Completion;
+        return Classify(exercise, outcome, model, compileTimedOut, verdict, clock);
     }
 
-    private RunResult Classify(Exercise exercise, JailOutcome outcome, RunnerMessage? result, List<RunImage> images, Stopwatch clock)
+    /// <summary>The judge's verdict, or the reason the model could not be judged.</summary>
+    private sealed record Verdict(JudgeVerdict? Result, string? Problem);
+
+    private async Task<Verdict> JudgeAsync(ExerciseJudge judge, JailedModel model, JailSession session, CancellationToken cancellationToken)
     {
+        try
+        {
+            return new Verdict(await judge.JudgeAsync(new JudgeTools(model, digits), cancellationToken), null);
+        }
+        catch (JudgeException exception)
+        {
+            return new Verdict(null, exception.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return new Verdict(null, null);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "The judge failed");
+            return new Verdict(null, $"The judge failed: {exception.Message}");
+        }
+        finally
+        {
+            // The judge has what it needs (or gave up): nothing the process does from here on counts.
+            session.Kill();
+        }
+    }
+
+    private RunResult Classify(Exercise exercise, JailOutcome outcome, JailedModel model, bool compileTimedOut, Verdict? verdict, Stopwatch clock)
+    {
+        var metrics = verdict?.Result?.Metrics ?? new Dictionary<string, double>();
+        var goalsMet = verdict?.Result is not null && exercise.MeetsGoals(metrics);
         var (status, message) = outcome switch
         {
             { Cancelled: true } => (RunStatus.Cancelled, $"Cancelled after {outcome.Wall.TotalSeconds:0.#} s."),
+            _ when model.CompileErrors is null => NotCompiled(outcome, compileTimedOut, model.Failure),
+            _ when model.CompileErrors.Count > 0 => (RunStatus.CompileError, "The code does not compile."),
+            _ when verdict?.Result is not null => goalsMet
+                ? (RunStatus.Succeeded, null)
+                : (RunStatus.Failed, $"The judge's metrics miss the goals ({string.Join(", ", exercise.Goals)})."),
             { TimedOut: true } => (RunStatus.Timeout, $"The run went over its wall-clock limit of {settings.TimeoutSeconds} s."),
             { CpuLimitExceeded: true } => (RunStatus.Timeout, $"The run went over its CPU-time limit of {settings.EffectiveCpuSeconds} s."),
             { OutOfMemory: true } => (RunStatus.MemoryLimit, $"The run went over its memory limit of {settings.MemoryMb} MB and was killed."),
-            _ when result?.Status is { } reported => (reported, reported == RunStatus.MemoryLimit
-                ? $"The run went over its memory limit of {settings.MemoryMb} MB: {result.Diagnostics}"
-                : result.Diagnostics),
-            _ => (RunStatus.Failed, $"The sandbox process exited with code {outcome.ExitCode} without a result. {Tail(outcome.Errors)}".Trim()),
+            _ when verdict?.Problem is { } problem => (RunStatus.Failed, problem),
+            _ when model.Failure is { } failure => failure.Status == RunStatus.MemoryLimit
+                ? (RunStatus.MemoryLimit, $"The run went over its memory limit of {settings.MemoryMb} MB: {failure.Diagnostics}")
+                : (RunStatus.Failed, failure.Diagnostics),
+            _ => (RunStatus.Failed, $"The sandbox process exited with code {outcome.ExitCode} without handing back a model. {Tail(outcome.Errors)}".Trim()),
         };
-        if (status == RunStatus.Failed && result is null)
+        if (status == RunStatus.Failed && verdict is null && model.Failure is null)
         {
             logger.LogWarning("Sandbox process exited with {ExitCode}: {Errors}", outcome.ExitCode, Tail(outcome.Errors));
         }
-        var metrics = status == RunStatus.Succeeded && result?.Metrics is { } reportedMetrics
-            ? reportedMetrics
-            : new Dictionary<string, double>();
-        return new RunResult(status, metrics, exercise.MeetsGoals(metrics), images,
-            message is null ? RunDiagnostics.None : RunDiagnostics.Because(message), outcome.Output, clock.Elapsed.TotalSeconds);
+        // The judge's own images come first and keep their names.
+        var judgeImages = verdict?.Result?.Images.Select(image => new RunImage(image.Name, image.Png)).ToList() ?? [];
+        var images = judgeImages.Concat(model.Images.Where(image => judgeImages.All(own => own.Name != image.Name))).ToList();
+        var diagnostics = status == RunStatus.CompileError && model.CompileErrors is { Count: > 0 } errors
+            ? new RunDiagnostics(message, errors)
+            : message is null ? RunDiagnostics.None : RunDiagnostics.Because(message);
+        return new RunResult(status, metrics, goalsMet, images, diagnostics, outcome.Output, clock.Elapsed.TotalSeconds);
     }
+
+    private (string Status, string? Message) NotCompiled(JailOutcome outcome, bool compileTimedOut, RunnerMessage? failure) => outcome switch
+    {
+        _ when compileTimedOut => (RunStatus.CompileError, $"Compiling went over its time limit of {settings.CompileTimeoutSeconds} s."),
+        { OutOfMemory: true } => (RunStatus.MemoryLimit, $"Compiling went over the memory limit of {settings.MemoryMb} MB and was killed."),
+        { TimedOut: true } => (RunStatus.Timeout, $"Compiling went over the run's wall-clock limit of {settings.TimeoutSeconds} s."),
+        { CpuLimitExceeded: true } => (RunStatus.Timeout, $"Compiling went over the run's CPU-time limit of {settings.EffectiveCpuSeconds} s."),
+        _ => (RunStatus.Failed, failure?.Diagnostics
+            ?? $"The sandbox process exited with code {outcome.ExitCode} before compiling finished. {Tail(outcome.Errors)}".Trim()),
+    };
 
     private async Task<Dictionary<string, byte[]>> LoadDataFilesAsync(Exercise exercise, CancellationToken cancellationToken)
     {
-        if (exercise.DataFiles.Contains(JudgeClassifier.FileName))
-        {
-            await EnsureJudgeClassifierAsync(cancellationToken);
-        }
         var files = new Dictionary<string, byte[]>();
         foreach (var name in exercise.DataFiles)
         {
@@ -109,58 +147,6 @@ public sealed class RunExecutor(
         }
         return files;
     }
-
-    /// <summary>
-    /// Trains the GAN judge's classifier once per data directory, in the jail, with trusted code
-    /// only, and keeps its weights beside the digits.
-    /// </summary>
-    private async Task EnsureJudgeClassifierAsync(CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(settings.DataDirectory, JudgeClassifier.FileName);
-        await JudgeTraining.WaitAsync(cancellationToken);
-        try
-        {
-            if (File.Exists(path))
-            {
-                return;
-            }
-            logger.LogInformation("Training the GAN judge's digit classifier into {Path}", path);
-            var digits = await File.ReadAllBytesAsync(Path.Combine(settings.DataDirectory, MnistDigits.FileName), cancellationToken);
-            RunnerMessage? artifact = null;
-            RunnerMessage? failure = null;
-            var job = NewJob(RunnerMode.TrainJudge, "gan", "cpu", new ExerciseParameters(1, 0.001, 64, 0));
-            var outcome = await jail.RunAsync(job, null, new Dictionary<string, byte[]> { [MnistDigits.FileName] = digits },
-                message =>
-                {
-                    if (message.Type == RunnerMessage.Artifact)
-                    {
-                        artifact = message;
-                    }
-                    else if (message.Type == RunnerMessage.Result)
-                    {
-                        failure = message;
-                    }
-                }, cancellationToken);
-            if (artifact?.Data is null)
-            {
-                throw new InvalidOperationException(
-                    $"Training the GAN judge failed: {failure?.Diagnostics ?? $"exit code {outcome.ExitCode}. {Tail(outcome.Errors)}"}");
-            }
-            logger.LogInformation("GAN judge classifier trained: held-out accuracy {Accuracy}", artifact.Metrics?["test_accuracy"]);
-            var partial = path + ".partial";
-            await File.WriteAllBytesAsync(partial, Convert.FromBase64String(artifact.Data), cancellationToken);
-            File.Move(partial, path, overwrite: true);
-        }
-        finally
-        {
-            JudgeTraining.Release();
-        }
-    }
-
-    private RunnerJob NewJob(RunnerMode mode, string exercise, string device, ExerciseParameters parameters) => new(
-        Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), mode, exercise, device,
-        parameters.Epochs, parameters.LearningRate, parameters.BatchSize, parameters.Seed,
-        settings.OutputLimitKb * 1024, []);
 
     private static RunResult Ended(string status, string message, Stopwatch clock) =>
         new(status, new Dictionary<string, double>(), false, [], RunDiagnostics.Because(message), "", clock.Elapsed.TotalSeconds);

@@ -59,11 +59,14 @@ public sealed class ReferenceSolutionTests
     }
 
     [Fact]
-    public async Task ReferenceRunsAreDeterministicForAGivenSeed()
+    public async Task TrainingIsDeterministicForAGivenSeedWhileTheJudgesHeldOutNoiseIsNot()
     {
         var first = await SandboxCli.RunAsync("--exercise", "lstm", "--solution", "--seed", "5");
         var second = await SandboxCli.RunAsync("--exercise", "lstm", "--solution", "--seed", "5");
 
-        Assert.Equal(first.Metric("test_mse"), second.Metric("test_mse"));
+        Assert.Contains("step 30: loss=", first.Progress);
+        Assert.Equal(first.Progress, second.Progress);
+        // The held-out tail's noise is drawn for each run and never enters the jail.
+        Assert.NotEqual(first.Metric("baseline_mse"), second.Metric("baseline_mse"));
     }
 }

@@ -10,11 +10,12 @@ public sealed class RunCommandTests
     [InlineData("lstm", "test_mse")]
     [InlineData("gan", "confident_fraction")]
     [InlineData("dqn", "eval_mean_return")]
-    public async Task StarterCompilesRunsAndIsJudgedWithoutMeetingTheGoal(string exercise, string metric)
+    public async Task StarterCompilesRunsAndIsJudgedButFailsForMissingTheGoal(string exercise, string metric)
     {
         var run = await SandboxCli.RunAsync("--exercise", exercise, "--epochs", "1");
 
-        Assert.Equal("succeeded", run.Status);
+        Assert.Equal("failed", run.Status);
+        Assert.Contains("miss the goals", run.Result.GetProperty("diagnostics").GetProperty("message").GetString());
         Assert.True(run.Result.GetProperty("metrics").TryGetProperty(metric, out _));
         Assert.False(run.Result.GetProperty("goalsMet").GetBoolean());
         Assert.Equal(1, run.ExitCode);

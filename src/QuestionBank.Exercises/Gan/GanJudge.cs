@@ -1,0 +1,62 @@
+using QuestionBank.Exercises.Imaging;
+using QuestionBank.Exercises.Judging;
+
+namespace QuestionBank.Exercises.Gan;
+
+/// <summary>
+/// Feeds the generator noise of its own drawing, maps what comes back to pixels, and has the
+/// trusted digit classifier say how confidently each sample is a digit, and which.
+/// </summary>
+internal sealed class GanJudge(MnistRecords train) : ExerciseJudge
+{
+    private const int BatchSize = 250;
+
+    public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } =
+        new Dictionary<string, byte[]> { [MnistDigits.FileName] = train.ToFile() };
+
+    public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
+    {
+        var random = SecretRandom.Create();
+        var pixels = new float[GanExercise.Samples * MnistDigits.PixelsPerImage];
+        for (var start = 0; start < GanExercise.Samples; start += BatchSize)
+        {
+            var noise = new float[BatchSize * GanExercise.LatentSize];
+            for (var i = 0; i < noise.Length; i++)
+            {
+                noise[i] = SecretRandom.Gaussian(random);
+            }
+            var generated = await tools.Model.ForwardAsync(new FloatTensor(noise, [BatchSize, GanExercise.LatentSize]), cancellationToken);
+            if (generated.ElementCount != BatchSize * MnistDigits.PixelsPerImage || generated.Shape[0] != BatchSize)
+            {
+                throw new JudgeException(
+                    $"The generator returned a tensor of shape {generated.ShapeText}; expected [{BatchSize}, 1, 28, 28].");
+            }
+            for (var i = 0; i < generated.Data.Length; i++)
+            {
+                var value = (generated.Data[i] + 1) / 2;
+                pixels[start * MnistDigits.PixelsPerImage + i] = float.IsNaN(value) ? 0 : Math.Clamp(value, 0, 1);
+            }
+        }
+
+        var probabilities = await tools.Digits.ClassifyAsync(pixels, GanExercise.Samples, cancellationToken);
+        var confident = 0;
+        var covered = new HashSet<int>();
+        for (var i = 0; i < GanExercise.Samples; i++)
+        {
+            var row = probabilities.AsSpan(i * 10, 10);
+            var digit = SecretRandom.ArgMax(row);
+            if (row[digit] >= GanExercise.Confidence)
+            {
+                confident++;
+                covered.Add(digit);
+            }
+        }
+        return new JudgeVerdict(
+            new Dictionary<string, double>
+            {
+                ["confident_fraction"] = (double)confident / GanExercise.Samples,
+                ["classes_covered"] = covered.Count,
+            },
+            [new JudgeImage("samples.png", DigitGrid.Render(pixels))]);
+    }
+}

@@ -1,0 +1,42 @@
+using static TorchSharp.torch;
+
+namespace QuestionBank.Exercises;
+
+/// <summary>Digits as bytes: <see cref="Count"/> images of 784 pixels (0–255) and their labels.</summary>
+public sealed class MnistRecords(byte[] pixels, byte[] labels)
+{
+    public int Count => labels.Length;
+
+    public ReadOnlySpan<byte> Labels => labels;
+
+    public ReadOnlySpan<byte> Image(int index) => pixels.AsSpan(index * MnistDigits.PixelsPerImage, MnistDigits.PixelsPerImage);
+
+    /// <summary>The digits at <paramref name="indices"/>, in that order.</summary>
+    public MnistRecords Select(ReadOnlySpan<int> indices)
+    {
+        var selectedPixels = new byte[indices.Length * MnistDigits.PixelsPerImage];
+        var selectedLabels = new byte[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            selectedLabels[i] = labels[indices[i]];
+            Image(indices[i]).CopyTo(selectedPixels.AsSpan(i * MnistDigits.PixelsPerImage));
+        }
+        return new MnistRecords(selectedPixels, selectedLabels);
+    }
+
+    /// <summary>These digits in the <see cref="MnistDigits"/> file format.</summary>
+    public byte[] ToFile() => MnistDigits.Write(this);
+
+    /// <summary>Images [N, 1, 28, 28] with pixels in [0, 1] and labels [N], on the CPU (needs libtorch).</summary>
+    public MnistSplit ToTensors()
+    {
+        var values = new float[pixels.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = pixels[i] / 255f;
+        }
+        return new MnistSplit(
+            tensor(values, [Count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]),
+            tensor(labels.Select(label => (long)label).ToArray(), [Count]));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace QuestionBank.Sandbox.Runner;
+
+/// <summary>
+/// Reads the worker's requests from standard input on a thread of its own: a cancel cancels
+/// <see cref="Cancellation"/> at once, forward requests queue up for the answering loop, and an
+/// end (or the end of input) closes that queue.
+/// </summary>
+internal sealed class RequestReader : IDisposable
+{
+    private readonly CancellationTokenSource cancellation = new();
+    private readonly BlockingCollection<RunnerRequest> forwards = new();
+
+    private RequestReader(Stream input)
+    {
+        new Thread(() => Read(input)) { IsBackground = true, Name = "request reader" }.Start();
+    }
+
+    public CancellationToken Cancellation => cancellation.Token;
+
+    public static RequestReader Start(Stream input) => new(input);
+
+    /// <summary>The forward requests, in order, until the worker says it has no more.</summary>
+    public IEnumerable<RunnerRequest> Forwards() => forwards.GetConsumingEnumerable();
+
+    public void Dispose()
+    {
+        cancellation.Dispose();
+        forwards.Dispose();
+    }
+
+    private void Read(Stream input)
+    {
+        using var reader = new StreamReader(input);
+        while (reader.ReadLine() is { } line)
+        {
+            var request = JsonSerializer.Deserialize<RunnerRequest>(line, RunnerMessage.Json);
+            switch (request?.Type)
+            {
+                case RunnerRequest.Cancel:
+                    cancellation.Cancel();
+                    break;
+                case RunnerRequest.Forward:
+                    forwards.Add(request);
+                    break;
+                case RunnerRequest.End:
+                    forwards.CompleteAdding();
+                    return;
+            }
+        }
+        forwards.CompleteAdding();
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using QuestionBank.Exercises.Judging;
+using QuestionBank.Sandbox.Jail;
+using QuestionBank.Sandbox.Runner;
+using QuestionBank.Sandbox.Runner.Compilation;
+
+namespace QuestionBank.Sandbox.Runs;
+
+/// <summary>
+/// The worker's side of one exercise run in the jail. It reads every message the runner sends and
+/// keeps only what user code may decide: that it compiled (before any of it ran), its progress,
+/// its images and its own failure, all bounded here. It is also the judge's
+/// <see cref="IModelClient"/>: each question goes to the jail as a forward request, and only an
+/// answer to a question asked counts.
+/// </summary>
+internal sealed class JailedModel(JailSession session, IRunObserver? observer) : IModelClient
+{
+    public const int MaxProgressMessages = 5000;
+    public const int MaxImages = 16;
+    public const int MaxImageBytes = 2 * 1024 * 1024;
+    private const int MaxMetricsPerStep = 16;
+    private const int MaxNameLength = 64;
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<RunnerMessage>> pending = new();
+    private readonly List<RunImage> images = [];
+    private long nextRequest;
+    private int progressMessages;
+    private bool started;
+    private volatile bool ended;
+
+    /// <summary>Set once the compiler has finished: the errors it reported (empty when it compiled).</summary>
+    public IReadOnlyList<CompileError>? CompileErrors { get; private set; }
+
+    public IReadOnlyList<RunImage> Images => images;
+
+    /// <summary>The runner's own account of why the run could not go on (untrusted text, never a success).</summary>
+    public RunnerMessage? Failure { get; private set; }
+
+    /// <summary>Reads the runner's messages until its output ends; <paramref name="onReady"/> runs when the model is submitted.</summary>
+    public async Task PumpAsync(Action onReady)
+    {
+        var ready = false;
+        await foreach (var message in session.Messages.ReadAllAsync())
+        {
+            if (message.Type == RunnerMessage.Compiled && CompileErrors is null)
+            {
+                CompileErrors = message.CompileErrors ?? [];
+                continue;
+            }
+            // Everything else comes after user code has started and is as trustworthy as that code.
+            if (CompileErrors is not { Count: 0 })
+            {
+                continue;
+            }
+            switch (message.Type)
+            {
+                case RunnerMessage.Started when !started:
+                    started = true;
+                    observer?.Started();
+                    break;
+                case RunnerMessage.Progress when message.Metrics is not null && ++progressMessages <= MaxProgressMessages:
+                    observer?.Progress(message.Step ?? 0, message.Metrics
+                        .Where(metric => metric.Key.Length is > 0 and <= MaxNameLength)
+                        .Take(MaxMetricsPerStep)
+                        .ToDictionary());
+                    break;
+                case RunnerMessage.Image when images.Count < MaxImages && ToImage(message) is { } image:
+                    images.Add(image);
+                    break;
+                case RunnerMessage.Ready when !ready:
+                    ready = true;
+                    onReady();
+                    break;
+                case RunnerMessage.Answer when message.Id is { } id && pending.TryRemove(id, out var answer):
+                    answer.TrySetResult(message);
+                    break;
+                case RunnerMessage.Failure:
+                    Failure ??= message;
+                    break;
+            }
+        }
+        ended = true;
+        foreach (var waiting in pending.Values)
+        {
+            waiting.TrySetException(new JudgeException("The model's process ended before it answered."));
+        }
+    }
+
+    public async Task<FloatTensor> ForwardAsync(FloatTensor input, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref nextRequest);
+        var answer = new TaskCompletionSource<RunnerMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pending[id] = answer;
+        if (ended || !await session.SendAsync(new RunnerRequest(RunnerRequest.Forward, id, input.Shape, RunnerMessage.EncodeFloats(input.Data))))
+        {
+            throw new JudgeException("The model's process ended before it answered.");
+        }
+        var message = await answer.Task.WaitAsync(cancellationToken);
+        if (message.Diagnostics is { } problem)
+        {
+            throw new JudgeException($"The model's forward failed: {problem}");
+        }
+        var data = message.Data is null ? null : DecodeOrNull(message.Data);
+        var output = data is null || message.Shape is null ? null : new FloatTensor(data, message.Shape);
+        return output is not null && message.Shape!.All(size => size >= 0) && output.ElementCount == data!.Length
+            ? output
+            : throw new JudgeException("The model answered with something that is not a tensor.");
+    }
+
+    private static float[]? DecodeOrNull(string data)
+    {
+        try
+        {
+            return RunnerMessage.DecodeFloats(data);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A PNG the user's code published, or null when it is not one (or too big, or badly named).</summary>
+    private static RunImage? ToImage(RunnerMessage message)
+    {
+        if (message.Name is not { Length: > 0 and <= MaxNameLength } name || message.Data is null
+            || !name.All(character => char.IsAsciiLetterOrDigit(character) || character is '.' or '-' or '_')
+            || message.Data.Length > (MaxImageBytes + 2) / 3 * 4)
+        {
+            return null;
+        }
+        try
+        {
+            var png = Convert.FromBase64String(message.Data);
+            return png.AsSpan().StartsWith(PngSignature) ? new RunImage(name, png) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

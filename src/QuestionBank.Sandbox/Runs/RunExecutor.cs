@@ -126,7 +126,8 @@ public sealed class RunExecutor(SandboxJail jail, DigitClassifier digits, IOptio
     private (string Status, string? Message) NotCompiled(JailOutcome outcome, bool compileTimedOut, RunnerMessage? failure) => outcome switch
     {
         _ when compileTimedOut => (RunStatus.CompileError, $"Compiling went over its time limit of {settings.CompileTimeoutSeconds} s."),
-        { OutOfMemory: true } => (RunStatus.MemoryLimit, $"Compiling went over the memory limit of {settings.MemoryMb} MB and was killed."),
+        _ when outcome.OutOfMemory || failure?.Status == RunStatus.MemoryLimit =>
+            (RunStatus.MemoryLimit, $"Compiling went over the memory limit of {settings.MemoryMb} MB and was stopped."),
         { TimedOut: true } => (RunStatus.Timeout, $"Compiling went over the run's wall-clock limit of {settings.TimeoutSeconds} s."),
         { CpuLimitExceeded: true } => (RunStatus.Timeout, $"Compiling went over the run's CPU-time limit of {settings.EffectiveCpuSeconds} s."),
         _ => (RunStatus.Failed, failure?.Diagnostics

@@ -1,0 +1,57 @@
+// hostile: a kilobyte of doubling constant strings that the compiler folds into gigabytes
+// exercise: lstm
+// expect: compile_error, memory_limit, timeout
+// limits: memory=2048
+public class Solution
+{
+    private const string A0 = "0123456789abcdef";
+    private const string A1 = A0 + A0;
+    private const string A2 = A1 + A1;
+    private const string A3 = A2 + A2;
+    private const string A4 = A3 + A3;
+    private const string A5 = A4 + A4;
+    private const string A6 = A5 + A5;
+    private const string A7 = A6 + A6;
+    private const string A8 = A7 + A7;
+    private const string A9 = A8 + A8;
+    private const string A10 = A9 + A9;
+    private const string A11 = A10 + A10;
+    private const string A12 = A11 + A11;
+    private const string A13 = A12 + A12;
+    private const string A14 = A13 + A13;
+    private const string A15 = A14 + A14;
+    private const string A16 = A15 + A15;
+    private const string A17 = A16 + A16;
+    private const string A18 = A17 + A17;
+    private const string A19 = A18 + A18;
+    private const string A20 = A19 + A19;
+    private const string A21 = A20 + A20;
+    private const string A22 = A21 + A21;
+    private const string A23 = A22 + A22;
+    private const string A24 = A23 + A23;
+    private const string A25 = A24 + A24;
+    private const string A26 = A25 + A25;
+    private const string A27 = A26 + A26;
+    private const string A28 = A27 + A27;
+    private const string A29 = A28 + A28;
+    private const string A30 = A29 + A29;
+    private const string A31 = A30 + A30;
+    private const string A32 = A31 + A31;
+    private const string A33 = A32 + A32;
+    private const string A34 = A33 + A33;
+    private const string A35 = A34 + A34;
+    private const string A36 = A35 + A35;
+    private const string A37 = A36 + A36;
+    private const string A38 = A37 + A37;
+    private const string A39 = A38 + A38;
+    private const string A40 = A39 + A39;
+    private const string A41 = A40 + A40;
+    private const string A42 = A41 + A41;
+    private const string A43 = A42 + A42;
+    private const string A44 = A43 + A43;
+    private const string A45 = A44 + A44;
+    private const string A46 = A45 + A45;
+    private const string A47 = A46 + A46;
+
+    public void Run(ExerciseContext ctx) => Console.WriteLine(A47.Length);
+}

@@ -1,0 +1,95 @@
+using QuestionBank.Exercises;
+using QuestionBank.Sandbox.Runs;
+using QuestionBank.Sandbox.Tests.Infrastructure;
+
+namespace QuestionBank.Sandbox.Tests.Jail;
+
+/// <summary>
+/// Every source of the hostile corpus runs in the real jail through the real executor: it ends
+/// with one of the statuses its header allows (never succeeded, never with the goals met), and
+/// the reference solution's next run still succeeds.
+/// </summary>
+[Collection(SandboxCollection.Name)]
+public sealed class HostileCorpusTests
+{
+    private static readonly string[] Unsuccessful =
+        [RunStatus.CompileError, RunStatus.Failed, RunStatus.Timeout, RunStatus.MemoryLimit, RunStatus.Cancelled];
+
+    public static TheoryData<string> Sources => [.. HostileSource.Names()];
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task HostileSourceEndsUnsuccessfullyAndTheNextReferenceRunSucceeds(string name)
+    {
+        var hostile = HostileSource.Load(name);
+        var exercise = ExerciseCatalog.Find(hostile.Exercise)!;
+
+        var result = await TestSandbox.RunAsync(hostile.Exercise, hostile.Source,
+            TestSandbox.Limits(hostile.TimeoutSeconds, hostile.MemoryMb), exercise.Defaults with { Epochs = 1 });
+
+        Assert.All(hostile.Expected, status => Assert.Contains(status, Unsuccessful));
+        Assert.True(hostile.Expected.Contains(result.Status),
+            $"{name} ended {result.Status} ({result.Diagnostics.Message}); expected {string.Join(" or ", hostile.Expected)}. Output: {result.Output[..Math.Min(500, result.Output.Length)]}");
+        Assert.False(result.GoalsMet);
+        Assert.True(result.WallSeconds < hostile.TimeoutSeconds + 15, $"{name} took {result.WallSeconds:0.0} s");
+        Assert.InRange(result.Output.Length, 0, 70 * 1024);
+        Assert.All(result.Images, image => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], image.Png[..4]));
+
+        await AssertTheReferenceStillSucceedsAsync();
+    }
+
+    [Theory]
+    [InlineData("compile-bomb-memory")]
+    [InlineData("compile-bomb-time")]
+    public async Task ACompileBombEndsWithinThirtySecondsWithItsLimitNamed(string name)
+    {
+        var hostile = HostileSource.Load(name);
+
+        var result = await TestSandbox.RunAsync(hostile.Exercise, hostile.Source, TestSandbox.Limits(timeoutSeconds: 120, hostile.MemoryMb));
+
+        Assert.True(result.WallSeconds < 30, $"{name} took {result.WallSeconds:0.0} s");
+        Assert.Contains(result.Status, new[] { RunStatus.CompileError, RunStatus.MemoryLimit });
+        Assert.Matches("(time|memory) limit", result.Diagnostics.Message);
+    }
+
+    [Fact]
+    public async Task FilesPlantedByOneRunAreGoneInTheNext()
+    {
+        var planter = HostileSource.Load("leave-files-for-the-next-run");
+        await TestSandbox.RunAsync("lstm", planter.Source, TestSandbox.Limits());
+
+        var result = await TestSandbox.RunAsync("lstm", """
+            public class Solution
+            {
+                public void Run(ExerciseContext ctx)
+                {
+                    foreach (var path in new[] { "/tmp/qb-planted", "/dev/shm/qb-planted", "/var/tmp/qb-planted", "/job/qb-planted", "/app/qb-planted" })
+                    {
+                        Console.WriteLine((File.Exists(path) ? "found " : "absent ") + path);
+                    }
+                }
+            }
+            """, TestSandbox.Limits());
+
+        Assert.Equal(5, result.Output.Split('\n').Count(line => line.StartsWith("absent ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("found ", result.Output);
+    }
+
+    [Fact]
+    public async Task ForgedAnswerLinesAreOutputAndTheSubmittedModelIsJudgedOnItsMerits()
+    {
+        var forger = HostileSource.Load("forged-answers-with-a-useless-model");
+
+        var result = await TestSandbox.RunAsync("lstm", forger.Source, TestSandbox.Limits());
+
+        Assert.Equal(RunStatus.Failed, result.Status);
+        Assert.True(result.Metrics["mse_ratio"] > 1, $"mse_ratio {result.Metrics["mse_ratio"]}");
+    }
+
+    private static async Task AssertTheReferenceStillSucceedsAsync()
+    {
+        var lstm = ExerciseCatalog.Find("lstm")!;
+        var healthy = await TestSandbox.RunAsync("lstm", lstm.Solution, TestSandbox.Limits(), lstm.Defaults);
+        Assert.True(healthy.Status == RunStatus.Succeeded, $"the reference after it ended {healthy.Status}: {healthy.Diagnostics.Message}");
+    }
+}

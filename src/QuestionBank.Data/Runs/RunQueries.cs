@@ -66,14 +66,15 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
 
     /// <summary>
-    /// A client's best finished run of a question by <paramref name="metric"/> (higher is better
-    /// unless <paramref name="lowerIsBetter"/>), among their latest 200.
+    /// A client's best judged run of a question by <paramref name="metric"/> (higher is better
+    /// unless <paramref name="lowerIsBetter"/>), among their latest 200. Only the judge writes
+    /// metrics, so a run that has the metric was judged, whether or not it met the goals.
     /// </summary>
     public async Task<RunSummary?> BestForClientAsync(
         string slug, string clientKey, string metric, bool lowerIsBetter, CancellationToken cancellationToken)
     {
         var runs = await Summaries(db.Runs
-                .Where(run => run.QuestionSlug == slug && run.ClientKey == clientKey && run.Status == "succeeded")
+                .Where(run => run.QuestionSlug == slug && run.ClientKey == clientKey)
                 .OrderByDescending(run => run.CreatedAt).Take(200))
             .ToListAsync(cancellationToken);
         var scored = runs.Where(run => run.Metrics.ContainsKey(metric));

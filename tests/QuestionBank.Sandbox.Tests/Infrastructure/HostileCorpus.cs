@@ -8,7 +8,7 @@ namespace QuestionBank.Sandbox.Tests.Infrastructure;
 /// </summary>
 public sealed record HostileSource(string Name, string Exercise, IReadOnlyList<string> Expected, int TimeoutSeconds, int MemoryMb, string Source)
 {
-    public static string Directory => Path.Combine(AppContext.BaseDirectory, "HostileCorpus");
+    public static string Directory => Path.Combine(AppContext.BaseDirectory, "Jail", "HostileCorpus");
 
     public static IEnumerable<string> Names() =>
         System.IO.Directory.GetFiles(Directory, "*.cs").Select(Path.GetFileNameWithoutExtension).Order()!;

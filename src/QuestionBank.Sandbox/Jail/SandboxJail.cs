@@ -11,7 +11,7 @@ namespace QuestionBank.Sandbox.Jail;
 /// no network at all), no capabilities, a read-only /usr (the host's or the prepared runtime
 /// root), the runner's folder and .NET read-only, a size-capped /tmp and nothing else of the host:
 /// no home, no /root, no /etc, no repository, no configuration, no environment; a seccomp filter
-/// refuses new processes (<see cref="SeccompFilter"/>). Limits: cgroups
+/// refuses new processes, namespaces, mounts and other kernel attack surface (<see cref="SeccompFilter"/>). Limits: cgroups
 /// (memory, processes, CPU weight), an rlimit on CPU time, a wall-clock timeout, and caps on output.
 /// </summary>
 public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<SandboxJail> logger)
@@ -23,13 +23,29 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
     private const int MaxLineBytes = 4 * 1024 * 1024;
     private const int MaxErrorBytes = 16 * 1024;
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(5);
+    private static readonly string[] RunnerCommand = ["/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll", "/job/solution.dll"];
 
     private readonly SandboxOptions settings = options.Value;
 
     /// <summary>Runs <paramref name="job"/>; every protocol line goes to <paramref name="onMessage"/>.</summary>
-    public async Task<JailOutcome> RunAsync(
+    public Task<JailOutcome> RunAsync(
         RunnerJob job, byte[]? solution, IReadOnlyDictionary<string, byte[]> files,
-        Action<RunnerMessage> onMessage, CancellationToken cancellationToken)
+        Action<RunnerMessage> onMessage, CancellationToken cancellationToken) =>
+        RunInJailAsync(settings.RunnerDirectory, RunnerCommand, solution,
+            (process, cgroups) => SuperviseAsync(process, job, files, onMessage, cgroups, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs a trusted program (tests' probes) in exactly the jail a run gets: <paramref name="programDirectory"/>
+    /// is bound at /app, <paramref name="command"/> runs with nothing on standard input, and all it
+    /// prints is in <see cref="JailOutcome.Output"/>.
+    /// </summary>
+    internal Task<JailOutcome> RunProgramAsync(string programDirectory, IReadOnlyList<string> command, CancellationToken cancellationToken) =>
+        RunInJailAsync(programDirectory, command, null,
+            (process, cgroups) => SuperviseAsync(process, null, new Dictionary<string, byte[]>(), _ => { }, cgroups, cancellationToken), cancellationToken);
+
+    private async Task<JailOutcome> RunInJailAsync(
+        string programDirectory, IReadOnlyList<string> command, byte[]? solution,
+        Func<Process, CgroupLimits?, Task<JailOutcome>> supervise, CancellationToken cancellationToken)
     {
         var root = RuntimeRoot.Resolve(settings);
         var jobDirectory = Directory.CreateTempSubdirectory("qb-job-");
@@ -57,9 +73,9 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             {
                 await File.WriteAllBytesAsync(Path.Combine(jobDirectory.FullName, "solution.dll"), solution, cancellationToken);
             }
-            using var parent = ParentThread.Start(StartInfo(root, jobDirectory.FullName, cgroups), name);
+            using var parent = ParentThread.Start(StartInfo(root, jobDirectory.FullName, cgroups, programDirectory, command), name);
             using var process = await parent.Process;
-            return await SuperviseAsync(process, job, files, onMessage, cgroups, cancellationToken);
+            return await supervise(process, cgroups);
         }
         finally
         {
@@ -107,25 +123,32 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
     }
 
     private async Task<JailOutcome> SuperviseAsync(
-        Process process, RunnerJob job, IReadOnlyDictionary<string, byte[]> files,
+        Process process, RunnerJob? job, IReadOnlyDictionary<string, byte[]> files,
         Action<RunnerMessage> onMessage, CgroupLimits? cgroups, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var output = new StringBuilder();
         var outputLimit = settings.OutputLimitKb * 1024;
-        var reading = ReadProtocolAsync(process.StandardOutput.BaseStream, job.Token, onMessage, output, outputLimit);
+        var reading = ReadProtocolAsync(process.StandardOutput.BaseStream, job?.Token, onMessage, output, outputLimit);
         var errors = ReadTailAsync(process.StandardError.BaseStream);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            await WriteJobAsync(process.StandardInput.BaseStream, job, files, stop.Token);
+            if (job is null)
+            {
+                process.StandardInput.Close();
+            }
+            else
+            {
+                await WriteJobAsync(process.StandardInput.BaseStream, job, files, stop.Token);
+            }
             await process.WaitForExitAsync(stop.Token);
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException)
         {
-            if (cancellationToken.IsCancellationRequested && !timeout.IsCancellationRequested)
+            if (job is not null && cancellationToken.IsCancellationRequested && !timeout.IsCancellationRequested)
             {
                 await AskToCancelAsync(process);
             }
@@ -143,7 +166,8 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             Wall: clock.Elapsed);
     }
 
-    private ProcessStartInfo StartInfo(string root, string jobDirectory, CgroupLimits? cgroups)
+    private ProcessStartInfo StartInfo(
+        string root, string jobDirectory, CgroupLimits? cgroups, string programDirectory, IReadOnlyList<string> command)
     {
         var start = new ProcessStartInfo("/bin/sh")
         {
@@ -179,7 +203,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             "--symlink", "usr/lib64", "/lib64",
             "--symlink", "usr/bin", "/bin",
             "--ro-bind", settings.DotnetRoot, "/opt/dotnet",
-            "--ro-bind", settings.RunnerDirectory, "/app",
+            "--ro-bind", programDirectory, "/app",
             "--ro-bind", jobDirectory, "/job",
             "--proc", "/proc",
             "--dev", "/dev",
@@ -187,7 +211,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             "--size", $"{settings.TmpMb * 1024L * 1024}", "--tmpfs", "/tmp",
             "--remount-ro", "/",
             "--chdir", "/tmp",
-            "--", "/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll", "/job/solution.dll",
+            "--", .. command,
         ];
         foreach (var argument in arguments)
         {
@@ -244,7 +268,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
     /// of one. Lines with the job's token are protocol messages; the rest is user output.
     /// </summary>
     private async Task ReadProtocolAsync(
-        Stream stdout, string token, Action<RunnerMessage> onMessage, StringBuilder output, int outputLimit)
+        Stream stdout, string? token, Action<RunnerMessage> onMessage, StringBuilder output, int outputLimit)
     {
         var line = new MemoryStream();
         var overflow = false;
@@ -280,7 +304,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
         overflow |= bytes.Length > room;
     }
 
-    private void HandleLine(MemoryStream line, bool overflow, string token, Action<RunnerMessage> onMessage, StringBuilder output, int outputLimit)
+    private void HandleLine(MemoryStream line, bool overflow, string? token, Action<RunnerMessage> onMessage, StringBuilder output, int outputLimit)
     {
         RunnerMessage? message = null;
         if (!overflow && line.Length > 0 && line.GetBuffer()[0] == '{')
@@ -294,7 +318,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
                 // Not ours: user output that happens to start with a brace.
             }
         }
-        if (message is not null && message.Token == token)
+        if (message is not null && token is not null && message.Token == token)
         {
             if (message.Type == RunnerMessage.Output)
             {

@@ -102,7 +102,7 @@ public static class SeccompFilter
         program.JumpIfEqual(SysPersonality, Label.Personality, Label.Next);
         program.JumpIfEqual(SysIoctl, Label.Ioctl, Label.Allow);
 
-        // clone(flags, …): a thread, and no new namespace.
+        // clone(flags, …): a thread, and no new namespace (the kernel, too, reads only the low 32 bits of the flags).
         program.Define(Label.Clone);
         program.Load(LowArgument(0));
         program.JumpIfAnySet(CloneNamespaces, Label.Deny, Label.Next);

@@ -8,16 +8,89 @@ namespace QuestionBank.Sandbox.Runner.Compilation;
 
 /// <summary>
 /// Compiles a user's solution with Roslyn against an allow-list of references: the .NET base class
-/// library, TorchSharp and the exercise API. Reflection, interop and assembly loading are refused
-/// at compile time, so user code cannot reach into the runner that judges it; the jail, not this
-/// check, is what protects the host.
+/// library (without Microsoft.CSharp and Microsoft.VisualBasic, whose late binders reach members by
+/// name), TorchSharp and the exercise API.
+/// <para>
+/// Then it refuses, at the offending line, what would reach into the runner that judges the code:
+/// <c>dynamic</c> in any form (this check sees static types only, and dynamic binding names members
+/// at run time), and the APIs of <see cref="ForbiddenApis"/>: reflection, interop, assembly
+/// loading, and the other known ways of the base class library to reach types or members by name
+/// or to step around the type system. Of <see cref="Type"/>, only naming and comparing types
+/// (<see cref="TypeMembersAllowed"/>) remain. This is defence in depth, a list that can miss
+/// something: the jail, not this check, is what protects the host.
+/// </para>
+/// Error codes: QB0001 a refused API or <c>dynamic</c>; QB0002 no <c>public class Solution</c>;
+/// QB0003 no public parameterless constructor or <c>public void Run(ExerciseContext ctx)</c>.
 /// </summary>
 public sealed class SolutionCompiler
 {
     public const string SourceFileName = "Solution.cs";
 
-    private static readonly string[] ForbiddenNamespaces =
-        ["System.Reflection", "System.Runtime.InteropServices", "System.Runtime.Loader", "System.Runtime.CompilerServices"];
+    /// <summary>
+    /// Namespaces (with those under them), types (with their members, types nested in them and
+    /// types derived from them, and values of them) and single members (<c>Type.Member</c>) that
+    /// exercise code may not use, and why.
+    /// </summary>
+    private static readonly Dictionary<string, string> ForbiddenApis = new()
+    {
+        ["System.Reflection"] = "reflection reaches types and members by name, private ones included",
+        ["System.Runtime.InteropServices"] = "interop calls native code and reads and writes raw memory",
+        ["System.Runtime.CompilerServices"] = "Unsafe and RuntimeHelpers step around the type system",
+        ["System.Runtime.Loader"] = "it loads assemblies",
+        ["System.Runtime.Serialization"] = "it creates objects without their constructors and fills private fields",
+        ["System.Dynamic"] = "dynamic binding reaches members by name at run time",
+        ["Microsoft.CSharp.RuntimeBinder"] = "dynamic binding reaches members by name at run time",
+        ["Microsoft.VisualBasic"] = "late binding (CallByName) reaches members by name",
+        ["System.Linq.Expressions"] = "expression factories reach members by name (Expression.Call, Field, PropertyOrField) and compile code",
+        ["System.ComponentModel.TypeDescriptor"] = "it reads and writes properties by name",
+        ["System.ComponentModel.MemberDescriptor"] = "it reads and writes properties by name",
+        ["System.Activator"] = "it creates instances of types named at run time",
+        ["System.AppDomain"] = "it lists and loads the runner's assemblies",
+        ["System.AppContext.GetData"] = "it reads the runner's configuration by name",
+        ["System.AppContext.SetData"] = "it changes the runner's configuration",
+        ["System.AppContext.SetSwitch"] = "it changes the runner's configuration",
+        ["System.Delegate.CreateDelegate"] = "it binds methods by name",
+        ["System.Delegate.DynamicInvoke"] = "it calls late-bound, with arguments checked only at run time",
+        ["System.Delegate.Method"] = "it hands out reflection's MethodInfo",
+        ["System.RuntimeMethodHandle"] = "method handles lead to function pointers",
+        ["System.RuntimeFieldHandle"] = "field handles lead to raw field access",
+        ["System.TypedReference"] = "typed references (__makeref, __refvalue) step around the type system",
+        ["System.ArgIterator"] = "__arglist steps around the type system",
+        ["System.RuntimeArgumentHandle"] = "__arglist steps around the type system",
+        ["System.Diagnostics.Process"] = "exercise code may not start or inspect processes",
+        ["System.Diagnostics.StackTrace"] = "stack frames hand out reflection's MethodBase",
+        ["System.Diagnostics.StackFrame"] = "stack frames hand out reflection's MethodBase",
+    };
+
+    /// <summary>Members of System.Type (and of MemberInfo, where Name lives) that stay usable: naming and comparing types.</summary>
+    private static readonly HashSet<string> TypeMembersAllowed =
+    [
+        "Name", "FullName", "Namespace", "ToString", "Equals", "GetHashCode", "IsAssignableFrom", "IsInstanceOfType",
+        "GetTypeFromHandle", "op_Equality", "op_Inequality",
+    ];
+
+    /// <summary>Types inside a forbidden namespace that are harmless: what <c>await</c>, <c>GetAwaiter().GetResult()</c> and <c>ConfigureAwait</c> produce.</summary>
+    private static readonly HashSet<string> AllowedInForbiddenNamespaces =
+    [
+        "System.Runtime.CompilerServices.TaskAwaiter",
+        "System.Runtime.CompilerServices.ValueTaskAwaiter",
+        "System.Runtime.CompilerServices.YieldAwaitable",
+        "System.Runtime.CompilerServices.ConfiguredTaskAwaitable",
+        "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable",
+        "System.Runtime.CompilerServices.ConfiguredCancelableAsyncEnumerable",
+        "System.Runtime.CompilerServices.ConfiguredAsyncDisposable",
+    ];
+
+    /// <summary>Left out of the references: C#'s and Visual Basic's late binders.</summary>
+    private static readonly HashSet<string> ExcludedReferences =
+        ["Microsoft.CSharp.dll", "Microsoft.VisualBasic.dll", "Microsoft.VisualBasic.Core.dll"];
+
+    /// <summary>What the compiler says about <c>dynamic</c> without Microsoft.CSharp; QB0001 says it better.</summary>
+    private static readonly HashSet<string> MissingDynamicBinder = ["CS0656", "CS1969"];
+
+    private static readonly SymbolDisplayFormat QualifiedName = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.None);
 
     private const string GlobalUsings = """
         global using System;
@@ -45,14 +118,17 @@ public sealed class SolutionCompiler
                 allowUnsafe: false,
                 concurrentBuild: false));
 
+        // Refused APIs are reported even beside other errors, so that `dynamic` is explained rather
+        // than left to the compiler's complaint about a missing Microsoft.CSharp.
+        var refused = FindForbiddenApis(tree, compilation.GetSemanticModel(tree)).ToList();
         var errors = compilation.GetDiagnostics()
             .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
+            .Where(diagnostic => refused.Count == 0 || !MissingDynamicBinder.Contains(diagnostic.Id))
             .Select(diagnostic => ToError(diagnostic.Location, diagnostic.Id, diagnostic.GetMessage()))
+            .Concat(refused)
             .ToList();
         if (errors.Count == 0)
         {
-            var model = compilation.GetSemanticModel(tree);
-            errors.AddRange(FindForbiddenApis(tree, model));
             errors.AddRange(CheckContract(compilation, tree));
         }
         if (errors.Count > 0)
@@ -69,31 +145,105 @@ public sealed class SolutionCompiler
                 .Select(diagnostic => ToError(diagnostic.Location, diagnostic.Id, diagnostic.GetMessage()))]);
     }
 
+    /// <summary>
+    /// Every expression and type name of the source: the symbol it reaches (a namespace, type,
+    /// method, property, field or event), the type of its value and, for dynamic, the type it is
+    /// converted to. One error per line and refused API.
+    /// </summary>
     private static IEnumerable<CompileError> FindForbiddenApis(SyntaxTree tree, SemanticModel model)
     {
+        var seen = new HashSet<(int, string)>();
         foreach (var node in tree.GetRoot().DescendantNodes().OfType<ExpressionSyntax>())
         {
-            // What is reached (a type, a method) or produced (a MethodInfo, an Assembly) counts;
-            // reading a plain property such as exception.GetType().Name does not.
-            var symbol = model.GetSymbolInfo(node).Symbol;
-            var type = model.GetTypeInfo(node).Type;
-            while (type is IArrayTypeSymbol array)
+            var symbolInfo = model.GetSymbolInfo(node);
+            var typeInfo = model.GetTypeInfo(node);
+            var reason = (symbolInfo.Symbol is { } symbol ? [symbol] : symbolInfo.CandidateSymbols.AsEnumerable())
+                .Select(Refusal)
+                .Concat(TypesWithin(typeInfo.Type).Select(Refusal))
+                .FirstOrDefault(refusal => refusal is not null)
+                ?? (TypesWithin(typeInfo.Type).Concat(TypesWithin(typeInfo.ConvertedType)).Any(type => type.TypeKind == TypeKind.Dynamic)
+                    ? "dynamic is not available to exercise code: its binding reaches members by name at run time, out of this check's sight; use static types"
+                    : null);
+            if (reason is null)
             {
-                type = array.ElementType;
+                continue;
             }
-            var forbidden = (symbol is IPropertySymbol or IEventSymbol ? null : ForbiddenNamespace(symbol)) ?? ForbiddenNamespace(type);
-            if (forbidden is not null)
+            var error = ToError(node.GetLocation(), "QB0001", reason);
+            if (seen.Add((error.Line, reason)))
             {
-                yield return ToError(node.GetLocation(), "QB0001", $"{forbidden} is not available to exercise code.");
+                yield return error;
             }
         }
     }
 
-    private static string? ForbiddenNamespace(ISymbol? symbol)
+    /// <summary>Why <paramref name="symbol"/> is refused, or null when it is not.</summary>
+    private static string? Refusal(ISymbol symbol)
     {
-        var space = (symbol as INamespaceSymbol ?? symbol?.ContainingNamespace)?.ToDisplayString();
-        return space is null ? null : ForbiddenNamespaces.FirstOrDefault(forbidden =>
-            space == forbidden || space.StartsWith(forbidden + ".", StringComparison.Ordinal));
+        symbol = symbol is IMethodSymbol { ReducedFrom: { } extension } ? extension : symbol;
+        symbol = symbol.OriginalDefinition;
+        var isMember = symbol is IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol;
+        if (isMember && symbol.ContainingType?.ToDisplayString(QualifiedName) is "System.Type" or "System.Reflection.MemberInfo")
+        {
+            return TypeMembersAllowed.Contains(symbol.Name)
+                ? null
+                : $"Type.{symbol.Name} is not available to exercise code: of a Type, only {string.Join(", ", TypeMembersAllowed.Where(name => !name.StartsWith("op_", StringComparison.Ordinal)))}, == and != are";
+        }
+        var type = symbol as INamedTypeSymbol ?? (isMember ? symbol.ContainingType : null);
+        for (var outer = type; outer is not null; outer = outer.ContainingType)
+        {
+            if (AllowedInForbiddenNamespaces.Contains(outer.ToDisplayString(QualifiedName)))
+            {
+                return null;
+            }
+        }
+        var api = NamesOf(symbol, isMember, type).FirstOrDefault(ForbiddenApis.ContainsKey);
+        return api is null ? null : $"{api} is not available to exercise code: {ForbiddenApis[api]}";
+    }
+
+    /// <summary>The member (Type.Member), its type with the types around it and below it, and their namespaces.</summary>
+    private static IEnumerable<string> NamesOf(ISymbol symbol, bool isMember, INamedTypeSymbol? type)
+    {
+        if (isMember && type is not null)
+        {
+            yield return $"{type.ToDisplayString(QualifiedName)}.{symbol.Name}";
+        }
+        for (var baseType = type; baseType is not null; baseType = baseType.BaseType)
+        {
+            for (var outer = baseType; outer is not null; outer = outer.ContainingType)
+            {
+                yield return outer.ToDisplayString(QualifiedName);
+            }
+        }
+        for (var space = type?.ContainingNamespace ?? symbol as INamespaceSymbol; space is { IsGlobalNamespace: false }; space = space.ContainingNamespace)
+        {
+            yield return space.ToDisplayString();
+        }
+    }
+
+    /// <summary>A type with the types it is made of: array elements and generic arguments, recursively.</summary>
+    private static IEnumerable<ITypeSymbol> TypesWithin(ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case null:
+                yield break;
+            case IArrayTypeSymbol array:
+                foreach (var element in TypesWithin(array.ElementType))
+                {
+                    yield return element;
+                }
+                break;
+            case INamedTypeSymbol named:
+                yield return named;
+                foreach (var argument in named.TypeArguments.SelectMany(TypesWithin))
+                {
+                    yield return argument;
+                }
+                break;
+            default:
+                yield return type;
+                break;
+        }
     }
 
     private static IEnumerable<CompileError> CheckContract(CSharpCompilation compilation, SyntaxTree tree)
@@ -126,7 +276,8 @@ public sealed class SolutionCompiler
 
     private static MetadataReference[] LoadReferences()
     {
-        var framework = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll");
+        var framework = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll")
+            .Where(path => !ExcludedReferences.Contains(Path.GetFileName(path)));
         string[] exerciseApi = [typeof(TorchSharp.torch).Assembly.Location, typeof(ExerciseContext).Assembly.Location];
         return [.. framework.Concat(exerciseApi).Select(path => MetadataReference.CreateFromFile(path))];
     }

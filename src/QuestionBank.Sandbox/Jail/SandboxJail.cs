@@ -9,7 +9,7 @@ namespace QuestionBank.Sandbox.Jail;
 /// no network at all), no capabilities, a read-only /usr (the host's or the prepared runtime
 /// root), the runner's folder and .NET read-only, a size-capped /tmp and nothing else of the host:
 /// no home, no /root, no /etc, no repository, no configuration, no environment; a seccomp filter
-/// (<see cref="SeccompFilter"/>). Limits: cgroups (memory, processes, CPU weight), an rlimit on
+/// refuses new processes, namespaces, mounts and other kernel attack surface (<see cref="SeccompFilter"/>). Limits: cgroups (memory, processes, CPU weight), an rlimit on
 /// CPU time, a wall-clock timeout, and caps on output.
 /// </summary>
 public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<SandboxJail> logger)
@@ -32,7 +32,11 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
         RunnerJob job, string? source, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken) =>
         StartAsync(settings.RunnerDirectory, RunnerCommand, job, source, files, cancellationToken);
 
-    /// <summary>Runs a trusted program from <paramref name="programDirectory"/> (bound as /app) in the same jail, with nothing on standard input.</summary>
+    /// <summary>
+    /// Runs a trusted program (tests' probes) in exactly the jail a run gets: <paramref name="programDirectory"/>
+    /// is bound at /app, <paramref name="command"/> runs with nothing on standard input, and all it
+    /// prints is in <see cref="JailOutcome.Output"/>.
+    /// </summary>
     internal async Task<JailOutcome> RunProgramAsync(string programDirectory, IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
         await using var session = await StartAsync(programDirectory, command, null, null, new Dictionary<string, byte[]>(), cancellationToken);

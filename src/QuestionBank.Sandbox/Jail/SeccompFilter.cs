@@ -4,62 +4,187 @@ using System.Runtime.InteropServices;
 namespace QuestionBank.Sandbox.Jail;
 
 /// <summary>
-/// A classic-BPF seccomp program for bubblewrap's --seccomp: code in the jail may start threads
-/// but no processes. fork and vfork fail with EPERM, clone without CLONE_THREAD fails with EPERM,
-/// and clone3 (whose flags a filter cannot read) fails with ENOSYS, so the C library falls back
-/// to clone for its threads. Syscalls of other ABIs (i386, x32) are refused. x86-64 hosts only;
-/// elsewhere the jail runs without it (the pids limit still bounds what user code can start).
+/// A classic-BPF seccomp program for bubblewrap's --seccomp, in the spirit of Docker's default
+/// profile: everything is allowed except what follows, which fails with EPERM.
+/// <list type="bullet">
+/// <item>New processes: fork and vfork, and clone without CLONE_THREAD or with any namespace flag
+/// (threads keep working). clone3, whose flags sit behind a pointer a filter cannot read, fails
+/// with ENOSYS instead, so the C library falls back to clone for its threads.</item>
+/// <item>Namespaces and mounts: unshare, setns, mount, umount2, pivot_root, chroot and the new mount
+/// API (open_tree, open_tree_attr, move_mount, fsopen, fsconfig, fsmount, fspick, mount_setattr).</item>
+/// <item>Other processes' memory: ptrace, process_vm_readv/writev, process_madvise, kcmp, pidfd_getfd.</item>
+/// <item>Kernel attack surface that ordinary code never needs: the key store (keyctl, add_key,
+/// request_key), io_uring, bpf, perf_event_open, userfaultfd, fanotify_init, file handles
+/// (open_by_handle_at, name_to_handle_at), and personality other than querying or setting the
+/// default persona (a persona such as READ_IMPLIES_EXEC or ADDR_NO_RANDOMIZE weakens exploit
+/// mitigations).</item>
+/// <item>Administration: kernel modules, kexec, reboot, swap, accounting, quotas, the kernel log,
+/// the clocks, port I/O (iopl, ioperm), vhangup, host and domain names, and obsolete calls
+/// (uselib, sysfs, _sysctl, ustat, nfsservctl, lookup_dcookie, create_module, query_module,
+/// get_kernel_syms).</item>
+/// <item>The terminal ioctls TIOCSTI (typing into a terminal) and TIOCLINUX. The kernel reads the
+/// request as 32 bits, so only its low 32 bits are compared: a filter comparing all 64 would let
+/// TIOCSTI with high bits set through (CVE-2019-10063).</item>
+/// <item>Syscalls of other ABIs (i386, x32), whose numbers differ.</item>
+/// </list>
+/// Most of these would fail in the jail anyway for want of capabilities; the filter keeps the
+/// kernel code behind them out of reach. Left allowed because the runtime or libraries use them or
+/// they are harmless: the NUMA calls (mbind, get/set_mempolicy, move_pages, migrate_pages),
+/// seccomp, landlock, pkey_*, prlimit64, membarrier. x86-64 hosts only; elsewhere the jail runs
+/// without a filter (the pids limit still bounds what user code can start).
 /// </summary>
 public static class SeccompFilter
 {
-    private const uint AuditArchX8664 = 0xC000003E;
+    internal const uint AuditArchX8664 = 0xC000003E;
+    internal const uint RetAllow = 0x7FFF0000;
+    internal const uint RetErrno = 0x00050000;
+    internal const uint EPERM = 1, ENOSYS = 38;
+
+    internal const uint SysIoctl = 16, SysClone = 56, SysFork = 57, SysVfork = 58, SysPersonality = 135, SysClone3 = 435;
+    internal const uint CloneThread = 0x00010000;
+
+    /// <summary>CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET (CLONE_NEWTIME shares its bit with the exit signal in clone).</summary>
+    internal const uint CloneNamespaces = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000 | 0x20000000 | 0x40000000;
+    internal const uint PerLinux = 0, PersonalityQuery = 0xFFFFFFFF;
+    internal const uint Tiocsti = 0x5412, Tioclinux = 0x541C;
+
     private const uint X32SyscallBit = 0x40000000;
-    private const uint CloneThread = 0x00010000;
-    private const uint SysClone = 56, SysFork = 57, SysVfork = 58, SysClone3 = 435;
-    private const uint RetAllow = 0x7FFF0000;
-    private const uint RetErrno = 0x00050000;
-    private const uint EPERM = 1, ENOSYS = 38;
 
-    // struct seccomp_data: int nr; __u32 arch; __u64 instruction_pointer; __u64 args[6];
-    private const uint NrOffset = 0, ArchOffset = 4, FirstArgumentOffset = 16;
+    /// <summary>Syscalls refused outright with EPERM (x86-64 numbers, from asm/unistd_64.h).</summary>
+    internal static IReadOnlyList<(string Name, uint Number)> Refused { get; } =
+    [
+        // Processes (clone and clone3 are decided below).
+        ("fork", 57), ("vfork", 58),
+        // Namespaces and mounts.
+        ("unshare", 272), ("setns", 308), ("mount", 165), ("umount2", 166), ("pivot_root", 155), ("chroot", 161),
+        ("open_tree", 428), ("move_mount", 429), ("fsopen", 430), ("fsconfig", 431), ("fsmount", 432), ("fspick", 433),
+        ("mount_setattr", 442), ("open_tree_attr", 467),
+        // Other processes' memory.
+        ("ptrace", 101), ("process_vm_readv", 310), ("process_vm_writev", 311), ("process_madvise", 440),
+        ("kcmp", 312), ("pidfd_getfd", 438),
+        // Kernel attack surface.
+        ("keyctl", 250), ("add_key", 248), ("request_key", 249),
+        ("io_uring_setup", 425), ("io_uring_enter", 426), ("io_uring_register", 427),
+        ("bpf", 321), ("perf_event_open", 298), ("userfaultfd", 323), ("fanotify_init", 300),
+        ("open_by_handle_at", 304), ("name_to_handle_at", 303),
+        // Administration.
+        ("init_module", 175), ("finit_module", 313), ("delete_module", 176), ("kexec_load", 246), ("kexec_file_load", 320),
+        ("reboot", 169), ("swapon", 167), ("swapoff", 168), ("acct", 163), ("quotactl", 179), ("quotactl_fd", 443),
+        ("syslog", 103), ("settimeofday", 164), ("clock_settime", 227), ("clock_adjtime", 305), ("adjtimex", 159),
+        ("iopl", 172), ("ioperm", 173), ("vhangup", 153), ("sethostname", 170), ("setdomainname", 171),
+        // Obsolete.
+        ("uselib", 134), ("sysfs", 139), ("_sysctl", 156), ("ustat", 136), ("nfsservctl", 180), ("lookup_dcookie", 212),
+        ("create_module", 174), ("get_kernel_syms", 177), ("query_module", 178),
+    ];
 
-    private const ushort LoadWord = 0x20, JumpEqual = 0x15, JumpGreaterOrEqual = 0x35, JumpSet = 0x45, Return = 0x06;
+    // struct seccomp_data { int nr; __u32 arch; __u64 instruction_pointer; __u64 args[6]; }, little-endian:
+    // the low 32 bits of args[i] are at 16 + 8 * i.
+    private const uint NrOffset = 0, ArchOffset = 4;
+
+    private static uint LowArgument(int index) => (uint)(16 + 8 * index);
 
     /// <summary>True where this filter applies: an x86-64 process.</summary>
     public static bool IsSupported => RuntimeInformation.ProcessArchitecture == Architecture.X64;
 
     public static byte[] Build()
     {
-        const int allow = 10, deny = 11, noSys = 12, clone = 8;
-        (ushort Code, int True, int False, uint K)[] program =
-        [
-            /* 0 */ (LoadWord, 0, 0, ArchOffset),
-            /* 1 */ (JumpEqual, 2, deny, AuditArchX8664),
-            /* 2 */ (LoadWord, 0, 0, NrOffset),
-            /* 3 */ (JumpGreaterOrEqual, deny, 4, X32SyscallBit),
-            /* 4 */ (JumpEqual, deny, 5, SysFork),
-            /* 5 */ (JumpEqual, deny, 6, SysVfork),
-            /* 6 */ (JumpEqual, noSys, 7, SysClone3),
-            /* 7 */ (JumpEqual, clone, allow, SysClone),
-            /* 8 */ (LoadWord, 0, 0, FirstArgumentOffset),
-            /* 9 */ (JumpSet, allow, deny, CloneThread),
-            /* 10 */ (Return, 0, 0, RetAllow),
-            /* 11 */ (Return, 0, 0, RetErrno | EPERM),
-            /* 12 */ (Return, 0, 0, RetErrno | ENOSYS),
-        ];
-
-        // struct sock_filter { __u16 code; __u8 jt; __u8 jf; __u32 k; }, jumps relative to the next instruction.
-        var bytes = new byte[program.Length * 8];
-        for (var i = 0; i < program.Length; i++)
+        var program = new Assembler();
+        program.Load(ArchOffset);
+        program.JumpIfEqual(AuditArchX8664, Label.Next, Label.Deny);
+        program.Load(NrOffset);
+        program.JumpIfAtLeast(X32SyscallBit, Label.Deny, Label.Next);
+        foreach (var (_, number) in Refused)
         {
-            var (code, jumpIfTrue, jumpIfFalse, k) = program[i];
-            var isJump = code is JumpEqual or JumpGreaterOrEqual or JumpSet;
-            var instruction = bytes.AsSpan(i * 8, 8);
-            BinaryPrimitives.WriteUInt16LittleEndian(instruction, code);
-            instruction[2] = isJump ? checked((byte)(jumpIfTrue - i - 1)) : (byte)0;
-            instruction[3] = isJump ? checked((byte)(jumpIfFalse - i - 1)) : (byte)0;
-            BinaryPrimitives.WriteUInt32LittleEndian(instruction[4..], k);
+            program.JumpIfEqual(number, Label.Deny, Label.Next);
         }
-        return bytes;
+        program.JumpIfEqual(SysClone3, Label.NoSys, Label.Next);
+        program.JumpIfEqual(SysClone, Label.Clone, Label.Next);
+        program.JumpIfEqual(SysPersonality, Label.Personality, Label.Next);
+        program.JumpIfEqual(SysIoctl, Label.Ioctl, Label.Allow);
+
+        // clone(flags, …): a thread, and no new namespace (the kernel, too, reads only the low 32 bits of the flags).
+        program.Define(Label.Clone);
+        program.Load(LowArgument(0));
+        program.JumpIfAnySet(CloneNamespaces, Label.Deny, Label.Next);
+        program.JumpIfAnySet(CloneThread, Label.Allow, Label.Deny);
+
+        // personality(persona): the kernel takes an unsigned int, so the low 32 bits are all it sees.
+        program.Define(Label.Personality);
+        program.Load(LowArgument(0));
+        program.JumpIfEqual(PerLinux, Label.Allow, Label.Next);
+        program.JumpIfEqual(PersonalityQuery, Label.Allow, Label.Deny);
+
+        // ioctl(fd, request, …): the kernel truncates the request to 32 bits.
+        program.Define(Label.Ioctl);
+        program.Load(LowArgument(1));
+        program.JumpIfEqual(Tiocsti, Label.Deny, Label.Next);
+        program.JumpIfEqual(Tioclinux, Label.Deny, Label.Allow);
+
+        program.Define(Label.Allow);
+        program.Return(RetAllow);
+        program.Define(Label.Deny);
+        program.Return(RetErrno | EPERM);
+        program.Define(Label.NoSys);
+        program.Return(RetErrno | ENOSYS);
+        return program.Assemble();
+    }
+
+    private enum Label { Next, Allow, Deny, NoSys, Clone, Personality, Ioctl }
+
+    /// <summary>
+    /// Writes struct sock_filter { __u16 code; __u8 jt; __u8 jf; __u32 k; } instructions. Jumps go
+    /// forward only, to a label, and are encoded relative to the next instruction; classic BPF
+    /// has one byte for them, so a jump longer than 255 instructions is an error, not a wrap.
+    /// </summary>
+    private sealed class Assembler
+    {
+        private const ushort LoadWord = 0x20, JumpEqual = 0x15, JumpGreaterOrEqual = 0x35, JumpSet = 0x45, ReturnK = 0x06;
+
+        private readonly List<(ushort Code, Label True, Label False, uint K)> instructions = [];
+        private readonly Dictionary<Label, int> labels = [];
+
+        public void Load(uint offset) => instructions.Add((LoadWord, Label.Next, Label.Next, offset));
+
+        public void JumpIfEqual(uint k, Label ifTrue, Label ifFalse) => instructions.Add((JumpEqual, ifTrue, ifFalse, k));
+
+        public void JumpIfAtLeast(uint k, Label ifTrue, Label ifFalse) => instructions.Add((JumpGreaterOrEqual, ifTrue, ifFalse, k));
+
+        public void JumpIfAnySet(uint mask, Label ifTrue, Label ifFalse) => instructions.Add((JumpSet, ifTrue, ifFalse, mask));
+
+        public void Return(uint value) => instructions.Add((ReturnK, Label.Next, Label.Next, value));
+
+        public void Define(Label label) => labels.Add(label, instructions.Count);
+
+        public byte[] Assemble()
+        {
+            var bytes = new byte[instructions.Count * 8];
+            for (var i = 0; i < instructions.Count; i++)
+            {
+                var (code, ifTrue, ifFalse, k) = instructions[i];
+                var isJump = code is JumpEqual or JumpGreaterOrEqual or JumpSet;
+                var instruction = bytes.AsSpan(i * 8, 8);
+                BinaryPrimitives.WriteUInt16LittleEndian(instruction, code);
+                instruction[2] = isJump ? Offset(i, ifTrue) : (byte)0;
+                instruction[3] = isJump ? Offset(i, ifFalse) : (byte)0;
+                BinaryPrimitives.WriteUInt32LittleEndian(instruction[4..], k);
+            }
+            return bytes;
+        }
+
+        private byte Offset(int from, Label to)
+        {
+            if (to == Label.Next)
+            {
+                return 0;
+            }
+            var target = labels.TryGetValue(to, out var index)
+                ? index
+                : throw new InvalidOperationException($"The seccomp program jumps to {to}, which it never defines.");
+            var offset = target - from - 1;
+            return offset is >= 0 and <= byte.MaxValue
+                ? (byte)offset
+                : throw new InvalidOperationException(
+                    $"The seccomp program's jump from instruction {from} to {to} ({offset}) does not fit classic BPF's 0…255.");
+        }
     }
 }

@@ -211,7 +211,8 @@ public sealed class HostileSourceTests
         Assert.NotEqual(RunStatus.Succeeded, hostile.Status);
         Assert.NotEqual(RunStatus.CompileError, hostile.Status);
 
-        var healthy = await TestSandbox.RunAsync("lstm", ExerciseCatalog.Find("lstm")!.Solution, TestSandbox.Limits(), QuickLstm);
+        var lstm = ExerciseCatalog.Find("lstm")!;
+        var healthy = await TestSandbox.RunAsync("lstm", lstm.Solution, TestSandbox.Limits(timeoutSeconds: 150), lstm.Defaults);
         Assert.Equal(RunStatus.Succeeded, healthy.Status);
         return hostile;
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using QuestionBank.Exercises;
 using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Runs;
@@ -52,7 +53,7 @@ public sealed class RunsWithWorkerTests(PostgresFixture postgres) : IAsyncLifeti
     [Fact]
     public async Task RunMetricsAppearOnTheMetricsEndpoint()
     {
-        var submitted = await client.PostAsJsonAsync("/api/runs", new { exercise = "lstm", @params = new { epochs = 2 } });
+        var submitted = await client.PostAsJsonAsync("/api/runs", new { exercise = "lstm", source = ExerciseCatalog.Find("lstm")!.Solution, @params = new { epochs = 4 } });
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await client.ReadRunEventsAsync(id);
 

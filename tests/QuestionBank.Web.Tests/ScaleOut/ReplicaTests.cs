@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data;
+using QuestionBank.Exercises;
 using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.ScaleOut;
@@ -45,7 +46,7 @@ public sealed partial class ReplicaTests(PostgresFixture postgres)
         var secondClient = second.CreateClient();
         (await secondClient.GetAsync("/health/ready")).EnsureSuccessStatusCode();
 
-        var submitted = await firstClient.PostAsJsonAsync("/api/runs", new { exercise = "lstm", @params = new { epochs = 4 } });
+        var submitted = await firstClient.PostAsJsonAsync("/api/runs", new { exercise = "lstm", source = ExerciseCatalog.Find("lstm")!.Solution, @params = new { epochs = 4 } });
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var events = await secondClient.ReadRunEventsAsync(id);
 

@@ -15,7 +15,10 @@ public class Solution
             try { Console.WriteLine(folder + ": " + string.Join(" ", Directory.GetFileSystemEntries(folder).Take(40))); }
             catch (Exception e) { Console.WriteLine(folder + ": " + e.GetType().Name); }
         }
-        var held = Directory.GetFiles("/", "mnist*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true });
-        Console.WriteLine("found " + string.Join(" ", held));
+        foreach (var folder in new[] { "/job", "/app", "/tmp", "/dev", "/opt" })
+        {
+            var held = Directory.GetFiles(folder, "*.bin", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true });
+            Console.WriteLine("found " + string.Join(" ", held));
+        }
     }
 }

@@ -90,7 +90,9 @@ function goalText(goal) {
 function renderResult(container, run) {
   container.replaceChildren();
   container.dataset.status = run.status;
-  const verdict = run.status === "succeeded"
+  // Only the judge writes metrics: a run with metrics was judged, and failed if it missed the goals.
+  const judged = Object.keys(run.metrics).length > 0;
+  const verdict = judged
     ? (run.goalsMet ? "达标 Goal met ✓" : "未达标 Goal not met")
     : STATUS_TEXT[run.status] ?? run.status;
   container.append(element("p", { class: `verdict verdict-${run.goalsMet ? "met" : "missed"}` }, verdict));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ using QuestionBank.Sandbox.Benchmarks;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runner;
 using QuestionBank.Sandbox.Runs;
+using QuestionBank.Testing;
 
 // Sandbox benchmark: each reference's wall time and metric, cnn training throughput in the jail
 // against the same runtime root with no namespaces or limits, and the time from a run's insertion
@@ -33,6 +35,36 @@ foreach (var exercise in ExerciseCatalog.All)
     var result = await executor.ExecuteAsync(new RunRequest(exercise.Id, exercise.Solution, "cpu", exercise.Defaults), null, CancellationToken.None);
     var metrics = string.Join(", ", result.Metrics.Select(m => $"{m.Key}={m.Value:G4}"));
     Console.WriteLine($"{exercise.Id,-9} {result.Status,-10} {result.WallSeconds,7:F1}  {metrics}{(result.GoalsMet ? "" : "  GOAL MISSED")}");
+}
+
+// The worker's own memory across the hostile corpus: this process hosts the executor as a worker
+// does, and all that the corpus makes the jail print or answer comes back to it. The start is
+// measured after one ordinary run, once the worker's own code is loaded.
+var corpusBuilder = Host.CreateApplicationBuilder();
+corpusBuilder.Logging.SetMinimumLevel(LogLevel.Error);
+corpusBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    [$"{SandboxOptions.SectionName}:TimeoutSeconds"] = "20",
+    [$"{SandboxOptions.SectionName}:MemoryMb"] = "1024",
+});
+corpusBuilder.AddSandbox();
+using (var corpusHost = corpusBuilder.Build())
+{
+    var corpusExecutor = corpusHost.Services.GetRequiredService<RunExecutor>();
+    var lstm = ExerciseCatalog.Find("lstm")!;
+    await corpusExecutor.ExecuteAsync(new RunRequest("lstm", lstm.Solution, "cpu", lstm.Defaults), null, CancellationToken.None);
+    using var memory = WorkingSetProbe.Start();
+    var statuses = new List<string>();
+    foreach (var hostile in HostileSource.Names().Select(HostileSource.Load))
+    {
+        var exercise = ExerciseCatalog.Find(hostile.Exercise)!;
+        var result = await corpusExecutor.ExecuteAsync(
+            new RunRequest(hostile.Exercise, hostile.Source, "cpu", exercise.Defaults with { Epochs = 1 }), null, CancellationToken.None);
+        statuses.Add($"{hostile.Name}={result.Status}");
+    }
+    var (start, peak, end) = memory.Stop();
+    Console.WriteLine($"hostile corpus ({statuses.Count} sources): {string.Join(", ", statuses)}");
+    Console.WriteLine($"worker working set: start {start:F0} MB, peak {peak:F0} MB (+{peak - start:F0}), end {end:F0} MB (target: within 100 MB of the start)");
 }
 
 var cnn = ExerciseCatalog.Find("cnn")!;

@@ -1,14 +1,14 @@
-namespace QuestionBank.Sandbox.Tests.Infrastructure;
+namespace QuestionBank.Testing;
 
 /// <summary>
-/// The hostile sources in Jail/HostileCorpus, copied beside the tests. Each starts with comment
+/// The hostile sources in HostileCorpus/, copied beside the tests and the sandbox benchmark. Each starts with comment
 /// lines naming what it tries (<c>// hostile:</c>), the exercise it is submitted to, the statuses
 /// it may end with (<c>// expect:</c>, never succeeded) and optional tighter limits
 /// (<c>// limits: timeout=10, memory=1024</c>).
 /// </summary>
 public sealed record HostileSource(string Name, string Exercise, IReadOnlyList<string> Expected, int TimeoutSeconds, int MemoryMb, string Source)
 {
-    public static string Directory => Path.Combine(AppContext.BaseDirectory, "Jail", "HostileCorpus");
+    public static string Directory => Path.Combine(AppContext.BaseDirectory, "HostileCorpus");
 
     public static IEnumerable<string> Names() =>
         System.IO.Directory.GetFiles(Directory, "*.cs").Select(Path.GetFileNameWithoutExtension).Order()!;

@@ -31,6 +31,38 @@ public static class CodeHighlighter
         return writer.ToString();
     }
 
+    /// <summary>
+    /// Highlights code as a whole block, the way the markdown pipeline renders a fenced block of that
+    /// language: <c>&lt;pre class="code"&gt;&lt;code class="language-…"&gt;…&lt;/code&gt;&lt;/pre&gt;</c>.
+    /// For code that did not come from markdown (a submitted source): nothing in it is read as markdown.
+    /// </summary>
+    /// <param name="code">The source code.</param>
+    /// <param name="language">The language name, as in a fence's info string; unknown names give escaped plain text.</param>
+    /// <returns>The block's HTML; everything in <paramref name="code"/> and <paramref name="language"/> is HTML-escaped.</returns>
+    public static string HighlightBlock(string code, string language)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        renderer.Write("<pre class=\"code\"><code class=\"language-").WriteEscape(language).Write("\">");
+        if (LanguageDefinition.Find(language) is { } definition)
+        {
+            Write(renderer, code, definition);
+        }
+        else
+        {
+            renderer.WriteEscape(code);
+        }
+
+        if (code.Length > 0 && !code.EndsWith('\n'))
+        {
+            renderer.WriteLine();
+        }
+
+        renderer.Write("</code></pre>");
+        writer.Flush();
+        return writer.ToString();
+    }
+
     internal static void Write(HtmlRenderer renderer, string code, LanguageDefinition lang)
     {
         var i = 0;

@@ -7,13 +7,16 @@ public static class MarkdownPipelineFactory
 {
     /// <summary>
     /// Creates the shared pipeline: Markdig's advanced extensions (pipe tables, task lists, …),
-    /// raw HTML disabled (it comes out as escaped text) and highlighted fenced code blocks.
+    /// raw HTML disabled (it comes out as escaped text), links and images only to http, https,
+    /// mailto and relative addresses, no event-handler or style attributes (<see cref="SafeMarkupExtension"/>),
+    /// and highlighted fenced code blocks.
     /// </summary>
     /// <returns>A pipeline that is safe to share between threads.</returns>
     public static MarkdownPipeline Create() =>
         new MarkdownPipelineBuilder()
             .UseAdvancedExtensions()
             .DisableHtml()
+            .Use<SafeMarkupExtension>()
             .Use<CodeHighlightingExtension>()
             .Build();
 }

@@ -62,6 +62,7 @@ public static class Extensions
 
     public static void UseQuestionBankPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // API clients get ProblemDetails for errors and bare status codes; people get the error page.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/api"),

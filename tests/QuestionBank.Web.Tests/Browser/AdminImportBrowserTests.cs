@@ -60,5 +60,6 @@ public sealed class AdminImportBrowserTests(PostgresFixture postgres)
 
         await page.GotoAsync("/search?q=" + Uri.EscapeDataString("斑马独角兽"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("No question matches");
+        Assert.Empty(browser.CspViolations);
     }
 }

@@ -43,6 +43,7 @@ public sealed class ExerciseBrowserTests(PostgresFixture postgres)
         await page.Locator($"tr[data-metric={metric}]").WaitForAsync();
         await page.WaitForFunctionAsync("() => Number(document.querySelector('canvas[data-role=chart]')?.dataset.points) > 0");
         await browser.ScreenshotAsync($"run-page-{exercise}");
+        Assert.Empty(browser.CspViolations);
     }
 
     [Fact]
@@ -62,6 +63,7 @@ public sealed class ExerciseBrowserTests(PostgresFixture postgres)
         Assert.Contains("line 5", await page.Locator(".compile-errors").InnerTextAsync());
         Assert.Equal("compile_error", await page.Locator("[data-role=status]").GetAttributeAsync("data-status"));
         await browser.ScreenshotAsync("exercise-compile-error");
+        Assert.Empty(browser.CspViolations);
     }
 
     [Fact]
@@ -79,5 +81,6 @@ public sealed class ExerciseBrowserTests(PostgresFixture postgres)
         await Assertions.Expect(status).ToContainTextAsync("No sandbox worker is online", new() { Timeout = 15_000 });
         Assert.Contains("position 1", await status.InnerTextAsync());
         await browser.ScreenshotAsync("exercise-no-worker");
+        Assert.Empty(browser.CspViolations);
     }
 }

@@ -116,4 +116,36 @@ public sealed class QuestionPagesTests(PostgresFixture postgres) : AppTestBase(p
         Assert.Contains("&lt;script&gt;", html);
         Assert.DoesNotContain("<script>alert", JsonDocument.Parse(api).RootElement.GetProperty("html").GetString());
     }
+
+    [Fact]
+    public async Task LinksToJavascriptAndOtherHostileAddressesInAnImportedDocumentAreInertOnItsQuestionPage()
+    {
+        const string markdown = """
+            # 《链接测试》
+
+            ## 1. 这个问题带危险链接吗？
+
+            **答案：** [点我](javascript:alert(1)) 和 [大小写](JaVaScRiPt:alert(2)) 和 [制表符](java&#x09;script:alert(3))
+            和 [引用][evil] 和 <javascript:alert(5)> 和 ![图片](data:image/svg+xml,%3Csvg%20onload=alert(6)%3E)
+            和 [属性](https://example.com/ok){onclick="alert(7)"} 和 [正常链接](https://example.com/docs)。
+
+            [evil]: vbscript:msgbox(4)
+            """;
+        await App.ImportAsync(new ImportFile("link-test.md", Encoding.UTF8.GetBytes(markdown)));
+
+        var html = await Client.GetStringAsync("/questions/link-test-1-1");
+        var api = JsonDocument.Parse(await Client.GetStringAsync("/api/questions/link-test-1-1")).RootElement.GetProperty("html").GetString()!;
+
+        foreach (var page in new[] { html, api })
+        {
+            Assert.Empty(HtmlMarkup.JavascriptUrls(page));
+            Assert.Empty(HtmlMarkup.EventHandlerAttributes(page));
+            Assert.DoesNotContain("vbscript:", page, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("data:image", page, StringComparison.Ordinal);
+            Assert.Contains("点我 和 大小写 和 制表符", page);
+            Assert.Contains("引用 和 javascript:alert(5) 和 图片", page);
+            Assert.Contains("<a href=\"https://example.com/ok\">属性</a>", page);
+            Assert.Contains("<a href=\"https://example.com/docs\">正常链接</a>", page);
+        }
+    }
 }

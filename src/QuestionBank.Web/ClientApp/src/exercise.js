@@ -6,6 +6,9 @@ import { csharp } from "@codemirror/legacy-modes/mode/clike";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import Chart from "chart.js/auto";
 
+// This response's Content-Security-Policy nonce for styles, on this script's own tag: CodeMirror
+// mounts its theme as a <style> element, which the policy applies only when it carries the nonce.
+const STYLE_NONCE = document.currentScript?.nonce ?? "";
 const FINAL = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled"];
 const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2"];
 const STATUS_TEXT = {
@@ -135,6 +138,7 @@ async function mountExercise(root) {
     doc: localStorage.getItem(storageKey) ?? exercise.starter,
     extensions: [
       basicSetup,
+      EditorView.cspNonce.of(STYLE_NONCE),
       StreamLanguage.define(csharp),
       lintGutter(),
       EditorView.updateListener.of((update) => {

@@ -46,7 +46,7 @@ public sealed class DetailModel(QuestionQueries queries, RunQueries runs, Markdo
         {
             Exercise = exercise;
             var python = question.CodeBlocks.FirstOrDefault(code => code.Language is "python" or "py");
-            PythonHtml = python is null ? null : renderer.ToHtml($"````python\n{python.Code}\n````");
+            PythonHtml = python is null ? null : CodeHighlighter.HighlightBlock(python.Code, "python");
             RecentRuns = await runs.RecentForQuestionAsync(slug, 10, cancellationToken);
             var goal = exercise.Goals[0];
             BestRun = await runs.BestForClientAsync(

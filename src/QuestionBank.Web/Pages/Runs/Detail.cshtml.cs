@@ -8,12 +8,13 @@ using QuestionBank.Web.Apis;
 namespace QuestionBank.Web.Pages.Runs;
 
 /// <summary>A run's permanent page: what was run, how it went, its metrics, plots and output.</summary>
-public sealed class DetailModel(RunQueries runs, MarkdownRenderer renderer) : PageModel
+public sealed class DetailModel(RunQueries runs) : PageModel
 {
     public RunDetail Run { get; private set; } = null!;
 
     public Exercise? Exercise { get; private set; }
 
+    /// <summary>The submitted source, highlighted and HTML-escaped: it is code, never read as markdown.</summary>
     public string SourceHtml { get; private set; } = "";
 
     public bool IsFinal => Run.Status is not ("queued" or "running");
@@ -27,7 +28,7 @@ public sealed class DetailModel(RunQueries runs, MarkdownRenderer renderer) : Pa
         }
         Run = await RunsApi.DescribeAsync(run, runs, cancellationToken);
         Exercise = ExerciseCatalog.Find(run.Exercise);
-        SourceHtml = renderer.ToHtml($"````csharp\n{run.Source}\n````");
+        SourceHtml = CodeHighlighter.HighlightBlock(run.Source, "csharp");
         return Page();
     }
 }

@@ -1,4 +1,4 @@
-// hostile: a kilobyte of doubling constant strings that the compiler folds into gigabytes
+// hostile: a kilobyte of doubling constant strings that the compiler folds into a billion characters (2 GB)
 // exercise: lstm
 // expect: compile_error, memory_limit, timeout
 // limits: memory=2048
@@ -31,27 +31,7 @@ public class Solution
     private const string A24 = A23 + A23;
     private const string A25 = A24 + A24;
     private const string A26 = A25 + A25;
-    private const string A27 = A26 + A26;
-    private const string A28 = A27 + A27;
-    private const string A29 = A28 + A28;
-    private const string A30 = A29 + A29;
-    private const string A31 = A30 + A30;
-    private const string A32 = A31 + A31;
-    private const string A33 = A32 + A32;
-    private const string A34 = A33 + A33;
-    private const string A35 = A34 + A34;
-    private const string A36 = A35 + A35;
-    private const string A37 = A36 + A36;
-    private const string A38 = A37 + A37;
-    private const string A39 = A38 + A38;
-    private const string A40 = A39 + A39;
-    private const string A41 = A40 + A40;
-    private const string A42 = A41 + A41;
-    private const string A43 = A42 + A42;
-    private const string A44 = A43 + A43;
-    private const string A45 = A44 + A44;
-    private const string A46 = A45 + A45;
-    private const string A47 = A46 + A46;
+    private const string B = A26 + "!";
 
-    public void Run(ExerciseContext ctx) => Console.WriteLine(A47.Length);
+    public void Run(ExerciseContext ctx) => Console.WriteLine(B.Length);
 }

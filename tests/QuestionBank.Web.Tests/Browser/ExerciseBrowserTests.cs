@@ -9,7 +9,7 @@ namespace QuestionBank.Web.Tests.Browser;
 [Collection(DatabaseCollection.Name)]
 public sealed class ExerciseBrowserTests(PostgresFixture postgres)
 {
-    private static readonly LocatorWaitForOptions TrainingTimeout = new() { Timeout = 240_000 };
+    private static readonly LocatorWaitForOptions TrainingTimeout = new() { Timeout = 900_000 };
 
     [Theory]
     [InlineData("cnn", "test_accuracy")]
@@ -27,7 +27,7 @@ public sealed class ExerciseBrowserTests(PostgresFixture postgres)
         await page.GetByRole(AriaRole.Button, new() { Name = "参考答案 Show solution" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
         await page.WaitForFunctionAsync("() => Number(document.querySelector('canvas[data-role=chart]')?.dataset.points) > 0",
-            null, new() { Timeout = 240_000 });
+            null, new() { Timeout = 900_000 });
         await browser.ScreenshotAsync($"exercise-{exercise}-running");
         var verdict = page.Locator("[data-role=result] .verdict");
         await verdict.WaitForAsync(TrainingTimeout);

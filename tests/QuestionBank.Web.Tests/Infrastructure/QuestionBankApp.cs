@@ -39,6 +39,8 @@ public sealed class QuestionBankApp(
     {
         ["QuestionBank:Runs:RunWorker"] = "true",
         ["QuestionBank:Sandbox:PollSeconds"] = "0.5",
+        // Tests prove behaviour, not speed: a slow or busy machine must not time a reference out.
+        ["QuestionBank:Sandbox:TimeoutSeconds"] = "900",
     };
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)

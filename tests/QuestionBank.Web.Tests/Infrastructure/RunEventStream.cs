@@ -7,7 +7,7 @@ public static class RunEventStream
 {
     public static async Task<List<(string Type, JsonElement Data)>> ReadRunEventsAsync(this HttpClient client, Guid id)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         using var stream = new StreamReader(await client.GetStreamAsync($"/api/runs/{id}/events", timeout.Token));
         var events = new List<(string Type, JsonElement Data)>();
         string? type = null;

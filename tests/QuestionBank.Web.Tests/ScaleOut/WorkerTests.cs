@@ -41,13 +41,13 @@ public sealed class WorkerTests(PostgresFixture postgres)
 
         var doomedPrefix = $"{Environment.MachineName}/{doomed.ProcessId}/";
         await WaitUntilAsync(app, db => db.RunEvents.AnyAsync(e => e.Kind == RunEvent.ProgressKind
-            && db.Runs.Any(run => run.Id == e.RunId && run.Status == "running" && run.WorkerId!.StartsWith(doomedPrefix))), TimeSpan.FromMinutes(2));
+            && db.Runs.Any(run => run.Id == e.RunId && run.Status == "running" && run.WorkerId!.StartsWith(doomedPrefix))), TimeSpan.FromMinutes(4));
         var killedRun = await app.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().Runs
             .Where(run => run.Status == "running" && run.WorkerId!.StartsWith(doomedPrefix)).Select(run => run.Id).SingleAsync());
         doomed.Dispose(); // Killed mid-run, jail and all.
 
         await WaitUntilAsync(app, db => db.Runs.CountAsync(run => ids.Contains(run.Id) && Final.Contains(run.Status))
-            .ContinueWith(count => count.Result == ids.Count, TaskScheduler.Default), TimeSpan.FromMinutes(4));
+            .ContinueWith(count => count.Result == ids.Count, TaskScheduler.Default), TimeSpan.FromMinutes(8));
         var runs = await app.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().Runs
             .Include(run => run.Events).Where(run => ids.Contains(run.Id)).ToListAsync());
 
@@ -90,7 +90,7 @@ public sealed class WorkerTests(PostgresFixture postgres)
 
             var response = await client.PostAsJsonAsync("/api/runs", new { exercise = "lstm", source = ExerciseCatalog.Find("lstm")!.Solution, @params = new { epochs = 4 } });
             var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            await WaitUntilAsync(app, db => db.Runs.AnyAsync(run => run.Id == id && Final.Contains(run.Status)), TimeSpan.FromMinutes(2));
+            await WaitUntilAsync(app, db => db.Runs.AnyAsync(run => run.Id == id && Final.Contains(run.Status)), TimeSpan.FromMinutes(4));
 
             Assert.Contains(File.ReadLines($"/proc/{worker.ProcessId}/status"), line => line.StartsWith("Uid:\t65534\t65534", StringComparison.Ordinal));
             // Cgroups are required by default, so the run only succeeds if the unprivileged worker set them up.

@@ -1,0 +1,122 @@
+using System.Buffers.Binary;
+using QuestionBank.Exercises.Judging;
+
+namespace QuestionBank.Exercises.Tests.Judging;
+
+/// <summary>The trusted judges, with a scripted model in place of the jail.</summary>
+public sealed class JudgeTests
+{
+    [Fact]
+    public async Task TheLstmJudgeShowsEachWindowOnlyOnceTheForecastBeforeItIsIn()
+    {
+        var model = new ScriptedModel(window => new FloatTensor([window.Data[^1]], [1, 1]));
+
+        var verdict = await ExerciseCatalog.Find("lstm")!.CreateJudge(new Dictionary<string, byte[]>()).JudgeAsync(model.Tools, CancellationToken.None);
+
+        Assert.False(model.EverAskedTwoAtOnce);
+        Assert.Equal(200, model.Questions.Count);
+        Assert.All(model.Questions, window => Assert.Equal([1, 24, 1], window.Shape));
+        for (var i = 1; i < model.Questions.Count; i++)
+        {
+            // Each window is the one before, moved on by the single value that was just forecast.
+            Assert.Equal(model.Questions[i - 1].Data[1..], model.Questions[i].Data[..^1]);
+        }
+        // Forecasting the last value is the baseline itself.
+        Assert.Equal(1.0, verdict.Metrics["mse_ratio"], 6);
+    }
+
+    [Fact]
+    public async Task TheLstmJudgesHeldOutNoiseIsDrawnForEachRunWhileTheTrainingDataStaysTheSame()
+    {
+        var lstm = ExerciseCatalog.Find("lstm")!;
+        var first = lstm.CreateJudge(new Dictionary<string, byte[]>());
+        var second = lstm.CreateJudge(new Dictionary<string, byte[]>());
+        var lastValue = (FloatTensor window) => new FloatTensor([window.Data[^1]], [1, 1]);
+
+        var firstVerdict = await first.JudgeAsync(new ScriptedModel(lastValue).Tools, CancellationToken.None);
+        var secondVerdict = await second.JudgeAsync(new ScriptedModel(lastValue).Tools, CancellationToken.None);
+
+        Assert.Equal(first.TrainingFiles["series.bin"], second.TrainingFiles["series.bin"]);
+        Assert.Equal(1000 * sizeof(float), first.TrainingFiles["series.bin"].Length);
+        Assert.NotEqual(firstVerdict.Metrics["baseline_mse"], secondVerdict.Metrics["baseline_mse"]);
+    }
+
+    [Fact]
+    public async Task TheCnnJudgeShowsImagesWithoutLabelsAndCountsCorrectPredictions()
+    {
+        // Synthetic digits whose first pixel gives their label away, so a perfect model is easy to write.
+        var mnist = SyntheticDigits(10_000);
+        var judge = ExerciseCatalog.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = mnist });
+        var model = new ScriptedModel(images =>
+        {
+            var count = images.Shape[0];
+            var scores = new float[count * 10];
+            for (var i = 0; i < count; i++)
+            {
+                scores[i * 10 + (int)Math.Round(images.Data[i * 784] * 255 / 20)] = 1;
+            }
+            return new FloatTensor(scores, [count, 10]);
+        });
+
+        var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);
+
+        Assert.Equal(8000, MnistDigits.Read(judge.TrainingFiles[MnistDigits.FileName]).Count);
+        Assert.Equal(2000, model.Questions.Sum(question => question.Shape[0]));
+        Assert.All(model.Questions, question => Assert.Equal(784, question.Data.Length / question.Shape[0]));
+        Assert.Equal(1.0, verdict.Metrics["test_accuracy"]);
+    }
+
+    [Fact]
+    public async Task AModelThatAnswersWithTheWrongShapeCannotBeJudged()
+    {
+        var judge = ExerciseCatalog.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits(10_000) });
+        var model = new ScriptedModel(images => new FloatTensor(new float[images.Shape[0] * 10], [images.Shape[0] * 10]));
+
+        var problem = await Assert.ThrowsAsync<JudgeException>(() => judge.JudgeAsync(model.Tools, CancellationToken.None));
+
+        Assert.Contains("expected [500, 10]", problem.Message);
+    }
+
+    [Fact]
+    public async Task TheDqnJudgeStepsTheEnvironmentsItselfAndAsksOnlyForActionValues()
+    {
+        var model = new ScriptedModel(states => new FloatTensor(
+            Enumerable.Range(0, states.Shape[0]).SelectMany(_ => new float[] { 0, 1 }).ToArray(), [states.Shape[0], 2]));
+
+        var verdict = await ExerciseCatalog.Find("dqn")!.CreateJudge(new Dictionary<string, byte[]>()).JudgeAsync(model.Tools, CancellationToken.None);
+
+        Assert.Equal(20, model.Questions[0].Shape[0]);
+        Assert.All(model.Questions, question => Assert.Equal(4, question.Shape[1]));
+        // Always pushing right lets the pole fall within a few dozen steps.
+        Assert.InRange(verdict.Metrics["eval_mean_return"], 5, 60);
+    }
+
+    [Fact]
+    public async Task TheGanJudgeDrawsTheNoiseRendersTheSamplesAndAsksTheTrustedClassifier()
+    {
+        var judge = ExerciseCatalog.Find("gan")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits(10_000) });
+        var model = new ScriptedModel(noise => new FloatTensor(new float[noise.Shape[0] * 784], [noise.Shape[0], 1, 28, 28]));
+
+        var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);
+
+        Assert.Equal(1000, model.Questions.Sum(question => question.Shape[0]));
+        Assert.All(model.Questions, question => Assert.Equal(64, question.Shape[1]));
+        Assert.Equal(1.0, verdict.Metrics["confident_fraction"]);
+        Assert.Equal(1, verdict.Metrics["classes_covered"]);
+        Assert.Equal("samples.png", Assert.Single(verdict.Images).Name);
+    }
+
+    private static byte[] SyntheticDigits(int count)
+    {
+        var file = new byte[12 + count * 785];
+        "QBMNIST1"u8.CopyTo(file);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(8), (uint)count);
+        for (var i = 0; i < count; i++)
+        {
+            var label = (byte)(i % 10);
+            file[12 + i * 785] = label;
+            file[12 + i * 785 + 1] = (byte)(label * 20);
+        }
+        return file;
+    }
+}

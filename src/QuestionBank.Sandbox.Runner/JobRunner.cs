@@ -17,6 +17,9 @@ namespace QuestionBank.Sandbox.Runner;
 /// </summary>
 public static class JobRunner
 {
+    /// <summary>The float32 pixels [N, 784] that <see cref="RunnerMode.ClassifyDigits"/> classifies.</summary>
+    public const string DigitImagesFileName = "digits.bin";
+
     private const int MaxDiagnosticsLength = 8000;
 
     public static int Run(string jobDirectory, Stream input, Stream output)
@@ -52,9 +55,6 @@ public static class JobRunner
         }
         return 0;
     }
-
-    /// <summary>The float32 pixels [N, 784] that <see cref="RunnerMode.ClassifyDigits"/> classifies.</summary>
-    public const string DigitImagesFileName = "digits.bin";
 
     private static void RunSolution(RunnerJob job, string source, Dictionary<string, byte[]> files, ProtocolWriter protocol, RequestReader requests)
     {

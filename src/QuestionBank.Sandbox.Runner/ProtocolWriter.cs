@@ -14,11 +14,15 @@ internal sealed class ProtocolWriter(Stream output, string token) : IExerciseRep
 
     public void Send(RunnerMessage message)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(message with { Token = token }, RunnerMessage.Json);
+        var json = JsonSerializer.SerializeToUtf8Bytes(message with { Token = token }, RunnerMessage.Json);
+        var line = new byte[json.Length + 1];
+        json.CopyTo(line, 0);
+        line[^1] = (byte)'\n';
+        // One write per line: user code may write to the same raw standard output from its own
+        // threads, and a write between a message and its newline would cost the run that message.
         lock (gate)
         {
             output.Write(line);
-            output.WriteByte((byte)'\n');
             output.Flush();
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuestionBank.Data;
 using QuestionBank.Data.Runs;
 using QuestionBank.Sandbox.Jail;
+using QuestionBank.Sandbox.Preparation;
 using QuestionBank.Sandbox.Runs;
 using QuestionBank.Sandbox.Worker;
 
@@ -29,6 +30,9 @@ public static class SandboxExtensions
         builder.AddSandbox();
         builder.Services.AddScoped<RunQueue>();
         builder.Services.TryAddSingleton<RunMetrics>();
+        // Registered before the worker, which waits for it, so a first start prepares the sandbox home.
+        builder.Services.AddSingleton<SandboxPreparation>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SandboxPreparation>());
         builder.Services.AddHostedService<SandboxWorker>();
         return builder;
     }

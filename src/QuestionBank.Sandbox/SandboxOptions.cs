@@ -23,6 +23,12 @@ public sealed class SandboxOptions
 
     public string BubblewrapPath { get; set; } = "bwrap";
 
+    /// <summary>
+    /// What a worker runs on start when the sandbox home is not ready; unset, the repository's
+    /// scripts/prepare-sandbox.sh, looked for upwards from the app.
+    /// </summary>
+    public string? PrepareScript { get; set; }
+
     /// <summary>Wall-clock limit of one run.</summary>
     public int TimeoutSeconds { get; set; } = 180;
 

@@ -7,6 +7,7 @@ using QuestionBank.Data;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
+using QuestionBank.Sandbox.Preparation;
 using QuestionBank.Sandbox.Runs;
 
 namespace QuestionBank.Sandbox.Worker;
@@ -20,6 +21,7 @@ namespace QuestionBank.Sandbox.Worker;
 public sealed class SandboxWorker(
     IServiceScopeFactory scopes,
     RunExecutor executor,
+    SandboxPreparation preparation,
     RunMetrics metrics,
     IOptions<SandboxOptions> options,
     ILogger<SandboxWorker> logger) : BackgroundService
@@ -31,6 +33,8 @@ public sealed class SandboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // On a first start the sandbox home may still be being prepared: runs wait in the queue.
+        await preparation.Finished.WaitAsync(stoppingToken);
         logger.LogInformation("Sandbox worker {WorkerId} offers {Devices}, {Slots} run(s) at a time",
             WorkerId, settings.Devices, settings.EffectiveConcurrentRuns);
         using var slots = new SemaphoreSlim(settings.EffectiveConcurrentRuns);

@@ -5,11 +5,14 @@ using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Queries;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
+using QuestionBank.Sandbox.Preparation;
 using QuestionBank.Web.Runs;
 
 namespace QuestionBank.Web.Pages.Questions;
 
-public sealed class DetailModel(QuestionQueries queries, RunQueries runs, MarkdownRenderer renderer) : PageModel
+// preparations: the embedded worker's sandbox preparation, when this app runs a worker.
+public sealed class DetailModel(
+    QuestionQueries queries, RunQueries runs, MarkdownRenderer renderer, IEnumerable<SandboxPreparation> preparations) : PageModel
 {
     public QuestionDetail Question { get; private set; } = null!;
 
@@ -21,6 +24,11 @@ public sealed class DetailModel(QuestionQueries queries, RunQueries runs, Markdo
 
     /// <summary>The question's original Python, highlighted, to read beside the C# version.</summary>
     public string? PythonHtml { get; private set; }
+
+    /// <summary>Where the embedded worker's sandbox is not ready yet (or could not be prepared), its state.</summary>
+    public SandboxState? SandboxState { get; } = preparations.FirstOrDefault() is { State: not Sandbox.Preparation.SandboxState.Ready } preparation
+        ? preparation.State
+        : null;
 
     public IReadOnlyList<RunSummary> RecentRuns { get; private set; } = [];
 

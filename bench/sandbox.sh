@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sandbox benchmark: each reference's wall time and metric, cnn throughput in the jail against the
 # same runtime root without namespaces or limits, and queue-to-first-progress latency (cold, warm).
-# Usage: bash bench/sandbox.sh
+# Usage: bash bench/sandbox.sh [references] [corpus] [throughput] [latency]   (no argument: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-prerequisites.sh

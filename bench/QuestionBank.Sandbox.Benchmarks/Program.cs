@@ -21,6 +21,8 @@ using QuestionBank.Testing;
 // Sandbox benchmark: each reference's wall time and metric, cnn training throughput in the jail
 // against the same runtime root with no namespaces or limits, and the time from a run's insertion
 // to its first progress event with a worker process waiting (cold: its first run; warm: later ones).
+// Arguments choose parts: references, corpus, throughput, latency (none: all of them).
+string[] parts = args.Length > 0 ? args : ["references", "corpus", "throughput", "latency"];
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddSandbox();
@@ -29,137 +31,166 @@ var options = host.Services.GetRequiredService<IOptions<SandboxOptions>>().Value
 var executor = host.Services.GetRequiredService<RunExecutor>();
 Console.WriteLine($"{Environment.ProcessorCount} cores; runtime root {RuntimeRoot.Resolve(options)}");
 
-Console.WriteLine($"{"exercise",-9} {"status",-10} {"wall s",7}  metrics");
-foreach (var exercise in ExerciseCatalog.All)
+var cnn = ExerciseCatalog.Find("cnn")!;
+if (parts.Contains("references"))
 {
-    var result = await executor.ExecuteAsync(new RunRequest(exercise.Id, exercise.Solution, "cpu", exercise.Defaults), null, CancellationToken.None);
-    var metrics = string.Join(", ", result.Metrics.Select(m => $"{m.Key}={m.Value:G4}"));
-    Console.WriteLine($"{exercise.Id,-9} {result.Status,-10} {result.WallSeconds,7:F1}  {metrics}{(result.GoalsMet ? "" : "  GOAL MISSED")}");
+    await ReferencesAsync();
+}
+if (parts.Contains("corpus"))
+{
+    await CorpusAsync();
+}
+if (parts.Contains("throughput"))
+{
+    await ThroughputAsync();
+}
+if (parts.Contains("latency"))
+{
+    await LatencyAsync();
+}
+
+async Task ReferencesAsync()
+{
+    Console.WriteLine($"{"exercise",-9} {"status",-10} {"wall s",7}  metrics");
+    foreach (var exercise in ExerciseCatalog.All)
+    {
+        var result = await executor.ExecuteAsync(new RunRequest(exercise.Id, exercise.Solution, "cpu", exercise.Defaults), null, CancellationToken.None);
+        var metrics = string.Join(", ", result.Metrics.Select(m => $"{m.Key}={m.Value:G4}"));
+        Console.WriteLine($"{exercise.Id,-9} {result.Status,-10} {result.WallSeconds,7:F1}  {metrics}{(result.GoalsMet ? "" : "  GOAL MISSED")}");
+    }
 }
 
 // The worker's own memory across the hostile corpus: this process hosts the executor as a worker
 // does, and all that the corpus makes the jail print or answer comes back to it. The start is
 // measured after one ordinary run, once the worker's own code is loaded.
-var corpusBuilder = Host.CreateApplicationBuilder();
-corpusBuilder.Logging.SetMinimumLevel(LogLevel.Error);
-corpusBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+async Task CorpusAsync()
 {
-    [$"{SandboxOptions.SectionName}:TimeoutSeconds"] = "20",
-    [$"{SandboxOptions.SectionName}:MemoryMb"] = "1024",
-});
-corpusBuilder.AddSandbox();
-using (var corpusHost = corpusBuilder.Build())
-{
-    var corpusExecutor = corpusHost.Services.GetRequiredService<RunExecutor>();
-    var lstm = ExerciseCatalog.Find("lstm")!;
-    await corpusExecutor.ExecuteAsync(new RunRequest("lstm", lstm.Solution, "cpu", lstm.Defaults), null, CancellationToken.None);
-    using var memory = WorkingSetProbe.Start();
-    var statuses = new List<string>();
-    foreach (var hostile in HostileSource.Names().Select(HostileSource.Load))
+    var corpusBuilder = Host.CreateApplicationBuilder();
+    corpusBuilder.Logging.SetMinimumLevel(LogLevel.Error);
+    corpusBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {
-        var exercise = ExerciseCatalog.Find(hostile.Exercise)!;
-        var result = await corpusExecutor.ExecuteAsync(
-            new RunRequest(hostile.Exercise, hostile.Source, "cpu", exercise.Defaults with { Epochs = 1 }), null, CancellationToken.None);
-        statuses.Add($"{hostile.Name}={result.Status}");
-    }
-    var (start, peak, end) = memory.Stop();
-    Console.WriteLine($"hostile corpus ({statuses.Count} sources): {string.Join(", ", statuses)}");
-    Console.WriteLine($"worker working set: start {start:F0} MB, peak {peak:F0} MB (+{peak - start:F0}), end {end:F0} MB (target: within 100 MB of the start)");
-}
-
-var cnn = ExerciseCatalog.Find("cnn")!;
-var files = cnn.CreateJudge(new Dictionary<string, byte[]>
-{
-    [MnistDigits.FileName] = await File.ReadAllBytesAsync(Path.Combine(options.DataDirectory, MnistDigits.FileName)),
-}).TrainingFiles;
-var parameters = cnn.Defaults with { Epochs = 2 };
-RunnerJob Job() => new(Guid.NewGuid().ToString("N"), RunnerMode.Exercise, "cnn", "cpu", parameters.Epochs,
-    parameters.LearningRate, parameters.BatchSize, parameters.Seed, 65536, []);
-var jail = host.Services.GetRequiredService<SandboxJail>();
-var direct = new List<double>();
-var jailed = new List<double>();
-for (var round = 0; round < 3; round++)
-{
-    var probe = new ThroughputProbe(parameters.BatchSize);
-    await DirectRunner.RunAsync(options, Job(), cnn.Solution, files, probe.Observe);
-    direct.Add(probe.SamplesPerSecond);
-    probe = new ThroughputProbe(parameters.BatchSize);
-    await using (var session = await jail.StartAsync(Job(), cnn.Solution, files, CancellationToken.None))
-    {
-        await foreach (var message in session.Messages.ReadAllAsync())
-        {
-            probe.Observe(message);
-            if (message.Type is RunnerMessage.Ready or RunnerMessage.Failure)
-            {
-                break;
-            }
-        }
-    }
-    jailed.Add(probe.SamplesPerSecond);
-}
-Console.WriteLine($"cnn training samples/s: direct {string.Join(" ", direct.Select(v => $"{v:F0}"))}; jail {string.Join(" ", jailed.Select(v => $"{v:F0}"))}");
-Console.WriteLine($"jail / direct (median of 3): {Median(jailed) / Median(direct):F3} (target >= 0.95)");
-
-var clusterDirectory = Path.Combine(Path.GetTempPath(), $"qb-sandbox-bench-{Guid.NewGuid():N}");
-await using (var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, NullLogger.Instance))
-{
-    await cluster.EnsureDatabaseAsync("bench");
-    var connectionString = cluster.ConnectionString("bench");
-    var contextOptions = new DbContextOptionsBuilder<QuestionBankDbContext>();
-    contextOptions.UseQuestionBankDatabase(connectionString);
-    await using (var db = new QuestionBankDbContext(contextOptions.Options))
-    {
-        await db.Database.MigrateAsync();
-    }
-
-    using var worker = await StartWorkerAsync(connectionString);
-    await using var listener = new NpgsqlConnection(connectionString);
-    await listener.OpenAsync();
-    var notified = new SemaphoreSlim(0);
-    listener.Notification += (_, _) => notified.Release();
-    await using (var listen = new NpgsqlCommand($"LISTEN {RunQueue.EventsChannel}", listener))
-    {
-        await listen.ExecuteNonQueryAsync();
-    }
-    using var stopListening = new CancellationTokenSource();
-    var listening = Task.Run(async () =>
-    {
-        try
-        {
-            while (true)
-            {
-                await listener.WaitAsync(stopListening.Token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The measurements are done.
-        }
+        [$"{SandboxOptions.SectionName}:TimeoutSeconds"] = "20",
+        [$"{SandboxOptions.SectionName}:MemoryMb"] = "1024",
     });
-
-    var latencies = new List<double>();
-    for (var i = 0; i < 5; i++)
+    corpusBuilder.AddSandbox();
+    using (var corpusHost = corpusBuilder.Build())
     {
-        await using var db = new QuestionBankDbContext(contextOptions.Options);
-        var clock = Stopwatch.StartNew();
-        var id = await new RunQueue(db).EnqueueAsync(new NewRun(null, "cnn", cnn.Solution, "cpu", 1,
-            cnn.Defaults.LearningRate, cnn.Defaults.BatchSize, 1, "bench"), CancellationToken.None);
-        while (!await db.RunEvents.AnyAsync(e => e.RunId == id && e.Kind == "progress"))
+        var corpusExecutor = corpusHost.Services.GetRequiredService<RunExecutor>();
+        var lstm = ExerciseCatalog.Find("lstm")!;
+        await corpusExecutor.ExecuteAsync(new RunRequest("lstm", lstm.Solution, "cpu", lstm.Defaults), null, CancellationToken.None);
+        using var memory = WorkingSetProbe.Start();
+        var statuses = new List<string>();
+        foreach (var hostile in HostileSource.Names().Select(HostileSource.Load))
         {
-            await notified.WaitAsync(TimeSpan.FromMilliseconds(100));
+            var exercise = ExerciseCatalog.Find(hostile.Exercise)!;
+            var result = await corpusExecutor.ExecuteAsync(
+                new RunRequest(hostile.Exercise, hostile.Source, "cpu", exercise.Defaults with { Epochs = 1 }), null, CancellationToken.None);
+            statuses.Add($"{hostile.Name}={result.Status}");
         }
-        latencies.Add(clock.Elapsed.TotalSeconds);
-        while (await db.Runs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync() is "queued" or "running")
-        {
-            await notified.WaitAsync(TimeSpan.FromMilliseconds(200));
-        }
+        var (start, peak, end) = memory.Stop();
+        Console.WriteLine($"hostile corpus ({statuses.Count} sources): {string.Join(", ", statuses)}");
+        Console.WriteLine($"worker working set: start {start:F0} MB, peak {peak:F0} MB (+{peak - start:F0}), end {end:F0} MB (target: within 100 MB of the start)");
     }
-    Console.WriteLine($"insertion to first progress event: cold {latencies[0]:F2} s (target <= 5 s), warm median {Median(latencies.Skip(1)):F2} s ({string.Join(" ", latencies.Skip(1).Select(v => $"{v:F2}"))})");
-    await stopListening.CancelAsync();
-    await listening;
-    worker.Kill(entireProcessTree: true);
 }
-Directory.Delete(clusterDirectory, recursive: true);
+
+async Task ThroughputAsync()
+{
+    var files = cnn.CreateJudge(new Dictionary<string, byte[]>
+    {
+        [MnistDigits.FileName] = await File.ReadAllBytesAsync(Path.Combine(options.DataDirectory, MnistDigits.FileName)),
+    }).TrainingFiles;
+    var parameters = cnn.Defaults with { Epochs = 2 };
+    RunnerJob Job() => new(Guid.NewGuid().ToString("N"), RunnerMode.Exercise, "cnn", "cpu", parameters.Epochs,
+        parameters.LearningRate, parameters.BatchSize, parameters.Seed, 65536, []);
+    var jail = host.Services.GetRequiredService<SandboxJail>();
+    var direct = new List<double>();
+    var jailed = new List<double>();
+    for (var round = 0; round < 3; round++)
+    {
+        var probe = new ThroughputProbe(parameters.BatchSize);
+        await DirectRunner.RunAsync(options, Job(), cnn.Solution, files, probe.Observe);
+        direct.Add(probe.SamplesPerSecond);
+        probe = new ThroughputProbe(parameters.BatchSize);
+        await using (var session = await jail.StartAsync(Job(), cnn.Solution, files, CancellationToken.None))
+        {
+            await foreach (var message in session.Messages.ReadAllAsync())
+            {
+                probe.Observe(message);
+                if (message.Type is RunnerMessage.Ready or RunnerMessage.Failure)
+                {
+                    break;
+                }
+            }
+        }
+        jailed.Add(probe.SamplesPerSecond);
+    }
+    Console.WriteLine($"cnn training samples/s: direct {string.Join(" ", direct.Select(v => $"{v:F0}"))}; jail {string.Join(" ", jailed.Select(v => $"{v:F0}"))}");
+    Console.WriteLine($"jail / direct (median of 3): {Median(jailed) / Median(direct):F3} (target >= 0.95)");
+}
+
+async Task LatencyAsync()
+{
+    var clusterDirectory = Path.Combine(Path.GetTempPath(), $"qb-sandbox-bench-{Guid.NewGuid():N}");
+    await using (var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, NullLogger.Instance))
+    {
+        await cluster.EnsureDatabaseAsync("bench");
+        var connectionString = cluster.ConnectionString("bench");
+        var contextOptions = new DbContextOptionsBuilder<QuestionBankDbContext>();
+        contextOptions.UseQuestionBankDatabase(connectionString);
+        await using (var db = new QuestionBankDbContext(contextOptions.Options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        using var worker = await StartWorkerAsync(connectionString);
+        await using var listener = new NpgsqlConnection(connectionString);
+        await listener.OpenAsync();
+        var notified = new SemaphoreSlim(0);
+        listener.Notification += (_, _) => notified.Release();
+        await using (var listen = new NpgsqlCommand($"LISTEN {RunQueue.EventsChannel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+        using var stopListening = new CancellationTokenSource();
+        var listening = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    await listener.WaitAsync(stopListening.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The measurements are done.
+            }
+        });
+
+        var latencies = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            await using var db = new QuestionBankDbContext(contextOptions.Options);
+            var clock = Stopwatch.StartNew();
+            var id = await new RunQueue(db).EnqueueAsync(new NewRun(null, "cnn", cnn.Solution, "cpu", 1,
+                cnn.Defaults.LearningRate, cnn.Defaults.BatchSize, 1, "bench"), CancellationToken.None);
+            while (!await db.RunEvents.AnyAsync(e => e.RunId == id && e.Kind == "progress"))
+            {
+                await notified.WaitAsync(TimeSpan.FromMilliseconds(100));
+            }
+            latencies.Add(clock.Elapsed.TotalSeconds);
+            while (await db.Runs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync() is "queued" or "running")
+            {
+                await notified.WaitAsync(TimeSpan.FromMilliseconds(200));
+            }
+        }
+        Console.WriteLine($"insertion to first progress event: cold {latencies[0]:F2} s (target <= 5 s), warm median {Median(latencies.Skip(1)):F2} s ({string.Join(" ", latencies.Skip(1).Select(v => $"{v:F2}"))})");
+        await stopListening.CancelAsync();
+        await listening;
+        worker.Kill(entireProcessTree: true);
+    }
+    Directory.Delete(clusterDirectory, recursive: true);
+}
 
 static double Median(IEnumerable<double> values)
 {

@@ -176,6 +176,10 @@ async Task LatencyAsync()
                 cnn.Defaults.LearningRate, cnn.Defaults.BatchSize, 1, "bench"), CancellationToken.None);
             while (!await db.RunEvents.AnyAsync(e => e.RunId == id && e.Kind == "progress"))
             {
+                if (await db.Runs.Where(r => r.Id == id).Select(r => new { r.Status, r.Message }).SingleAsync() is { Status: not ("queued" or "running") } ended)
+                {
+                    throw new InvalidOperationException($"The run ended {ended.Status} before its first progress event: {ended.Message}");
+                }
                 await notified.WaitAsync(TimeSpan.FromMilliseconds(100));
             }
             latencies.Add(clock.Elapsed.TotalSeconds);

@@ -1,3 +1,4 @@
+using QuestionBank.Data.Runs;
 namespace QuestionBank.Data.Entities;
 
 /// <summary>
@@ -25,7 +26,7 @@ public sealed class ExerciseRun
     public int Seed { get; set; }
 
     /// <summary>queued, running, succeeded, failed, compile_error, timeout, memory_limit or cancelled.</summary>
-    public string Status { get; set; } = "queued";
+    public string Status { get; set; } = RunStatus.Queued;
 
     public Dictionary<string, double> Metrics { get; set; } = [];
 

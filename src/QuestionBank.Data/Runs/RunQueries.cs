@@ -31,14 +31,14 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
 
     /// <summary>1 for the next run a worker of its device takes; null when the run is not queued.</summary>
     public async Task<int?> QueuePositionAsync(ExerciseRun run, CancellationToken cancellationToken) =>
-        run.Status != RunQueue.Queued
+        run.Status != RunStatus.Queued
             ? null
-            : await db.Runs.CountAsync(other => other.Status == RunQueue.Queued && other.Device == run.Device
+            : await db.Runs.CountAsync(other => other.Status == RunStatus.Queued && other.Device == run.Device
                 && other.CreatedAt <= run.CreatedAt, cancellationToken);
 
     /// <summary>How many runs wait for a worker, per device.</summary>
     public async Task<IReadOnlyDictionary<string, int>> QueueLengthsAsync(CancellationToken cancellationToken) =>
-        await db.Runs.Where(run => run.Status == RunQueue.Queued).GroupBy(run => run.Device)
+        await db.Runs.Where(run => run.Status == RunStatus.Queued).GroupBy(run => run.Device)
             .ToDictionaryAsync(group => group.Key, group => group.Count(), cancellationToken);
 
     /// <summary>Devices offered by the workers that reported recently.</summary>
@@ -59,7 +59,7 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
     /// <summary>Runs a client has queued or running, for the per-client cap.</summary>
     public Task<int> ActiveCountAsync(string clientKey, CancellationToken cancellationToken) =>
         db.Runs.CountAsync(run => run.ClientKey == clientKey
-            && (run.Status == RunQueue.Queued || run.Status == RunQueue.Running), cancellationToken);
+            && (run.Status == RunStatus.Queued || run.Status == RunStatus.Running), cancellationToken);
 
     public async Task<IReadOnlyList<RunSummary>> RecentForQuestionAsync(string slug, int count, CancellationToken cancellationToken) =>
         await Summaries(db.Runs.Where(run => run.QuestionSlug == slug).OrderByDescending(run => run.CreatedAt).Take(count))

@@ -33,11 +33,6 @@ public sealed class RunQueue(QuestionBankDbContext db)
     /// <summary>NOTIFY channel with a run id as payload: the run has a new event.</summary>
     public const string EventsChannel = "run_events";
 
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Cancelled = "cancelled";
-    public const string Failed = "failed";
-
     public async Task<Guid> EnqueueAsync(NewRun run, CancellationToken cancellationToken)
     {
         var entity = new ExerciseRun
@@ -51,7 +46,7 @@ public sealed class RunQueue(QuestionBankDbContext db)
             BatchSize = run.BatchSize,
             Seed = run.Seed,
             ClientKey = run.ClientKey,
-            Status = Queued,
+            Status = RunStatus.Queued,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Runs.Add(entity);
@@ -77,7 +72,7 @@ public sealed class RunQueue(QuestionBankDbContext db)
             """).AsNoTracking().ToListAsync(cancellationToken)).SingleOrDefault();
         if (claimed is not null)
         {
-            await AppendStatusAsync(claimed.Id, Running, cancellationToken);
+            await AppendStatusAsync(claimed.Id, RunStatus.Running, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return claimed;
@@ -117,7 +112,7 @@ public sealed class RunQueue(QuestionBankDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var metrics = new Dictionary<string, double>(completion.Metrics);
         var updated = await db.Runs
-            .Where(run => run.Id == runId && run.WorkerId == workerId && run.Status == Running)
+            .Where(run => run.Id == runId && run.WorkerId == workerId && run.Status == RunStatus.Running)
             .ExecuteUpdateAsync(run => run
                 .SetProperty(r => r.Status, completion.Status)
                 .SetProperty(r => r.Metrics, metrics)
@@ -183,9 +178,9 @@ public sealed class RunQueue(QuestionBankDbContext db)
         {
             return false;
         }
-        if (statuses[0] == Cancelled)
+        if (statuses[0] == RunStatus.Cancelled)
         {
-            await AppendStatusAsync(runId, Cancelled, cancellationToken);
+            await AppendStatusAsync(runId, RunStatus.Cancelled, cancellationToken);
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Runs;
 

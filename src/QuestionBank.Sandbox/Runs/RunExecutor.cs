@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Judging;
 using QuestionBank.Sandbox.Jail;

@@ -115,7 +115,7 @@ public static class RunsApi
             foreach (var stored in await runs.GetEventsAsync(id, after, cancellationToken))
             {
                 after = stored.Id;
-                ended |= stored.Status is { } status && IsFinal(status);
+                ended |= stored.Status is { } status && RunStatus.IsFinal(status);
                 yield return new SseItem<RunStreamEvent>(
                     new RunStreamEvent(stored.Step, stored.Metrics, stored.Status, null, null, stored.CreatedAt), stored.Kind)
                 {
@@ -123,11 +123,11 @@ public static class RunsApi
                 };
             }
             var run = await runs.GetAsync(id, cancellationToken);
-            if (ended || run is null || IsFinal(run.Status))
+            if (ended || run is null || RunStatus.IsFinal(run.Status))
             {
                 yield break;
             }
-            if (run.Status == RunQueue.Queued)
+            if (run.Status == RunStatus.Queued)
             {
                 var queue = new RunStreamEvent(null, null, run.Status,
                     await runs.QueuePositionAsync(run, cancellationToken),
@@ -181,7 +181,6 @@ public static class RunsApi
             run.Source);
     }
 
-    private static bool IsFinal(string status) => status is not (RunQueue.Queued or RunQueue.Running);
 }
 
 public sealed record RunSubmission(string? QuestionSlug, string? Exercise, string? Source, string? Device, RunParameters? Params);

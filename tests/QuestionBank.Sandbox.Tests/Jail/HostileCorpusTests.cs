@@ -1,5 +1,5 @@
+using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
-using QuestionBank.Sandbox.Runs;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Jail;

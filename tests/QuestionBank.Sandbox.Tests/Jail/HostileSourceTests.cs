@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Runs;
 using QuestionBank.Sandbox.Tests.Infrastructure;

@@ -17,7 +17,7 @@ public sealed class DetailModel(RunQueries runs) : PageModel
     /// <summary>The submitted source, highlighted and HTML-escaped: it is code, never read as markdown.</summary>
     public string SourceHtml { get; private set; } = "";
 
-    public bool IsFinal => Run.Status is not ("queued" or "running");
+    public bool IsFinal => RunStatus.IsFinal(Run.Status);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -1,6 +1,9 @@
-namespace QuestionBank.Sandbox.Runs;
+namespace QuestionBank.Data.Runs;
 
-/// <summary>The states of a run, as stored in PostgreSQL and shown to users.</summary>
+/// <summary>
+/// The states of a run, as stored in PostgreSQL and shown to users. RunQueue's SQL spells queued,
+/// running and failed as literals, so that PostgreSQL matches the partial indexes on status.
+/// </summary>
 public static class RunStatus
 {
     public const string Queued = "queued";
@@ -12,5 +15,6 @@ public static class RunStatus
     public const string MemoryLimit = "memory_limit";
     public const string Cancelled = "cancelled";
 
+    /// <summary>Whether a run in this state has ended: it is neither queued nor running.</summary>
     public static bool IsFinal(string status) => status is not (Queued or Running);
 }

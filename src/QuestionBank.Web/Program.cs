@@ -20,7 +20,7 @@ app.MapSearchApi();
 app.MapAdminApi();
 app.MapExercisesApi();
 app.MapRunsApi();
-app.MapQuestionBankHealthChecks();
+app.MapServiceEndpoints();
 app.MapRazorPages();
 
 app.Run();

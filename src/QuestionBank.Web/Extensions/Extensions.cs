@@ -47,6 +47,7 @@ public static class Extensions
         services.AddScoped<DocumentImporter>();
 
         services.AddProblemDetails();
+        services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddHealthChecks().AddDbContextCheck<QuestionBankDbContext>(tags: ["ready"]);
@@ -87,8 +88,11 @@ public static class Extensions
         app.UseAdmin();
     }
 
-    public static void MapQuestionBankHealthChecks(this WebApplication app)
+    /// <summary>What operators and API clients read: metrics, health checks and the API's description.</summary>
+    public static void MapServiceEndpoints(this WebApplication app)
     {
+        // The API's description, /openapi/v1.json; the README's API tables name the same routes.
+        app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -44,12 +44,19 @@ public static class TestCluster
         return cluster.ConnectionString(database);
     }
 
+    /// <summary>Stops the cluster, if a test started it, and deletes its folder (see <see cref="TestClusterFramework"/>).</summary>
+    public static async Task StopAsync()
+    {
+        if (Started.IsValueCreated)
+        {
+            await (await Started.Value).DisposeAsync();
+        }
+    }
+
     private static async Task<PostgresFixture> StartAsync()
     {
         var postgres = new PostgresFixture();
         await postgres.InitializeAsync();
-        // xUnit 2 has no assembly fixture; the cluster lives as long as the test process.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.DisposeAsync().GetAwaiter().GetResult();
 
         await using (var seeding = new QuestionBankApp(postgres.Cluster.ConnectionString(Template)))
         {

@@ -13,25 +13,12 @@ public static class TestCluster
 
     private static readonly Lazy<Task<PostgresFixture>> Started = new(StartAsync);
 
-    // Clones are made one at a time: PostgreSQL copies the template's files, and two copies at once
-    // only compete for the same disk.
-    private static readonly SemaphoreSlim Cloning = new(1, 1);
-
     /// <summary>A new database with everything the app's start-up creates (schema, seed questions, first admin); its connection string.</summary>
     public static async Task<string> SeededDatabaseAsync()
     {
         var cluster = (await Started.Value).Cluster;
         var database = $"qb_{Guid.NewGuid():N}";
-        await Cloning.WaitAsync();
-        try
-        {
-            await ExecuteAsync(cluster.ConnectionString("postgres"), $"CREATE DATABASE {database} TEMPLATE {Template}");
-        }
-        finally
-        {
-            Cloning.Release();
-        }
-
+        await ExecuteAsync(cluster.ConnectionString("postgres"), $"CREATE DATABASE {database} TEMPLATE {Template}");
         return cluster.ConnectionString(database);
     }
 

@@ -5,7 +5,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Admin;
 
-public sealed class AdminAccessTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed class AdminAccessTests : AppPerTestBase
 {
     [Theory]
     [InlineData("GET", "/api/admin/imports")]

@@ -6,7 +6,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Admin;
 
-public sealed class AdminImportTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed class AdminImportTests : AppPerTestBase
 {
     private const string NewDocument = """
         # 《管理导入测试》

@@ -5,7 +5,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Apis;
 
-public sealed class ExercisesApiTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed class ExercisesApiTests(SeededApp app) : SharedAppTestBase(app)
 {
     [Fact]
     public async Task AnExerciseComesWithStarterSolutionParametersGoalsAndDevices()

@@ -5,7 +5,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Apis;
 
-public sealed class QuestionsApiTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed class QuestionsApiTests(SeededApp app) : SharedAppTestBase(app)
 {
     [Fact]
     public async Task StartUpImportsAllEightyFiveSeedQuestions()

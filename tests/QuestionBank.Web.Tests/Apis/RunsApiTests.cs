@@ -6,7 +6,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 namespace QuestionBank.Web.Tests.Apis;
 
 /// <summary>The runs API with no sandbox worker: validation, queueing, cancel, limits.</summary>
-public sealed class RunsApiTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed class RunsApiTests : AppPerTestBase
 {
     [Fact]
     public async Task ASubmittedRunIsQueuedAndSaysThatNoWorkerIsOnline()

@@ -7,7 +7,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Apis;
 
-public sealed class SearchApiTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed class SearchApiTests(SeededApp app) : SharedAppTestBase(app)
 {
     private async Task<JsonElement> SearchAsync(string query, int pageSize = 20) =>
         await Client.GetFromJsonAsync<JsonElement>($"/api/search?q={Uri.EscapeDataString(query)}&pageSize={pageSize}");

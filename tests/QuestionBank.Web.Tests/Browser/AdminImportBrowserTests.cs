@@ -4,8 +4,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Browser;
 
-[Collection(DatabaseCollection.Name)]
-public sealed class AdminImportBrowserTests(PostgresFixture postgres)
+public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string NewDocument = """
         # 《浏览器导入测试》
@@ -22,7 +21,7 @@ public sealed class AdminImportBrowserTests(PostgresFixture postgres)
     [Fact]
     public async Task AnAdminSignsInPreviewsCommitsFindsAndRollsBackANewDocument()
     {
-        await using var browser = await BrowserSession.StartAsync(postgres);
+        await using var browser = await app.OpenAsync();
         var page = browser.Page;
 
         await page.GotoAsync("/admin/import");

@@ -8,13 +8,12 @@ using QuestionBank.Web.Tests.Runs;
 namespace QuestionBank.Web.Tests.Browser;
 
 /// <summary>Pages in real headless Chromium under the site's Content-Security-Policy: hostile text stays text, the site's own scripts work.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class ContentSecurityPolicyBrowserTests(PostgresFixture postgres)
+public sealed class ContentSecurityPolicyBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
     public async Task ARunPageWithAHostileSourceOpensNoDialogAndItsOwnScriptsRaiseNoPolicyViolation()
     {
-        await using var browser = await BrowserSession.StartAsync(postgres);
+        await using var browser = await app.OpenAsync();
         var page = browser.Page;
         var dialogs = WatchDialogs(page);
         using var client = new HttpClient { BaseAddress = browser.BaseAddress };
@@ -41,7 +40,7 @@ public sealed class ContentSecurityPolicyBrowserTests(PostgresFixture postgres)
     [Fact]
     public async Task TheExerciseEditorGetsItsStylesUnderThePolicyWithoutAViolation()
     {
-        await using var browser = await BrowserSession.StartAsync(postgres);
+        await using var browser = await app.OpenAsync();
         var page = browser.Page;
         using var client = new HttpClient { BaseAddress = browser.BaseAddress };
 
@@ -59,7 +58,7 @@ public sealed class ContentSecurityPolicyBrowserTests(PostgresFixture postgres)
     [Fact]
     public async Task DeletingAQuestionAsksFirstAndCancellingKeepsIt()
     {
-        await using var browser = await BrowserSession.StartAsync(postgres);
+        await using var browser = await app.OpenAsync();
         var page = browser.Page;
         using var client = new HttpClient { BaseAddress = browser.BaseAddress };
         var slug = await ExerciseQuestions.SlugAsync(client, "cnn");

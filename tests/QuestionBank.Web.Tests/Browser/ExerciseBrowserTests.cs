@@ -6,8 +6,8 @@ using QuestionBank.Web.Tests.Infrastructure;
 namespace QuestionBank.Web.Tests.Browser;
 
 /// <summary>A newcomer runs exercises from question pages in real headless Chromium, against the app's own worker.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class ExerciseBrowserTests(PostgresFixture postgres)
+[Collection(TrainingCollection.Name)]
+public sealed class ExerciseBrowserTests(BrowserAppWithWorker app) : IClassFixture<BrowserAppWithWorker>
 {
     private static readonly LocatorWaitForOptions TrainingTimeout = new() { Timeout = 900_000 };
 
@@ -18,7 +18,7 @@ public sealed class ExerciseBrowserTests(PostgresFixture postgres)
     [InlineData("dqn", "eval_mean_return")]
     public async Task RunningTheSolutionShowsLiveProgressAndAFinalMetricThatMeetsTheGoal(string exercise, string metric)
     {
-        await using var browser = await BrowserSession.StartAsync(postgres, settings: QuestionBankApp.WithWorker);
+        await using var browser = await app.OpenAsync();
         var page = browser.Page;
         using var client = new HttpClient { BaseAddress = browser.BaseAddress };
         await page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, exercise)}");
@@ -49,7 +49,7 @@ public sealed class ExerciseBrowserTests(PostgresFixture postgres)
     [Fact]
     public async Task ASyntaxErrorIsMarkedAtItsLineInTheEditor()
     {
-        await using var browser = await BrowserSession.StartAsync(postgres, settings: QuestionBankApp.WithWorker);
+        await using var browser = await app.OpenAsync();
         var page = browser.Page;
         using var client = new HttpClient { BaseAddress = browser.BaseAddress };
         await page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, "cnn")}");
@@ -63,24 +63,6 @@ public sealed class ExerciseBrowserTests(PostgresFixture postgres)
         Assert.Contains("line 5", await page.Locator(".compile-errors").InnerTextAsync());
         Assert.Equal("compile_error", await page.Locator("[data-role=status]").GetAttributeAsync("data-status"));
         await browser.ScreenshotAsync("exercise-compile-error");
-        Assert.Empty(browser.CspViolations);
-    }
-
-    [Fact]
-    public async Task WithNoWorkerOnlineThePageSaysTheRunIsQueued()
-    {
-        await using var browser = await BrowserSession.StartAsync(postgres);
-        var page = browser.Page;
-        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
-        await page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, "lstm")}");
-        await page.Locator(".cm-content").WaitForAsync();
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
-
-        var status = page.Locator("[data-role=status]");
-        await Assertions.Expect(status).ToContainTextAsync("No sandbox worker is online", new() { Timeout = 15_000 });
-        Assert.Contains("position 1", await status.InnerTextAsync());
-        await browser.ScreenshotAsync("exercise-no-worker");
         Assert.Empty(browser.CspViolations);
     }
 }

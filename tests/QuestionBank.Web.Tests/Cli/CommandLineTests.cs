@@ -6,10 +6,9 @@ using QuestionBank.Web.Tests.Infrastructure;
 namespace QuestionBank.Web.Tests.Cli;
 
 /// <summary>Runs the web app's own executable with CLI arguments against a database of the shared cluster.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class CommandLineTests(PostgresFixture postgres) : IDisposable
+public sealed class CommandLineTests : IAsyncLifetime
 {
-    private readonly string _database = $"qb_cli_{Guid.NewGuid():N}";
+    private string _connectionString = null!;
     private readonly string _folder = Directory.CreateTempSubdirectory("qb-cli-").FullName;
 
     private const string Document = """
@@ -20,7 +19,14 @@ public sealed class CommandLineTests(PostgresFixture postgres) : IDisposable
         **答案：** 命令行测试用的问题。
         """;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    // The commands prepare their database themselves (migrations, the seed import): each test gives them an empty one.
+    public async Task InitializeAsync() => _connectionString = await TestCluster.EmptyDatabaseAsync();
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
 
     private Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => RunAsync(arguments, adminPassword: null);
 
@@ -38,7 +44,7 @@ public sealed class CommandLineTests(PostgresFixture postgres) : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["ConnectionStrings__QuestionBank"] = postgres.Cluster.ConnectionString(_database);
+        start.Environment["ConnectionStrings__QuestionBank"] = _connectionString;
         start.Environment["QuestionBank__ContentDirectory"] = Path.Combine(QuestionBankApp.RepoRoot, "content");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (adminPassword is not null)
@@ -54,7 +60,7 @@ public sealed class CommandLineTests(PostgresFixture postgres) : IDisposable
 
     private async Task<long> CountAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(postgres.Cluster.ConnectionString(_database));
+        await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         return (long)(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync())!;
     }
@@ -69,7 +75,6 @@ public sealed class CommandLineTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public async Task ImportFromTheCommandLineDryRunsThenCommitsAFolder()
     {
-        await postgres.Cluster.EnsureDatabaseAsync(_database);
         Write("cli-import.md", Document);
 
         var dryRun = await RunAsync("import", _folder, "--dry-run");
@@ -88,7 +93,6 @@ public sealed class CommandLineTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public async Task ABadFileFailsTheCommandWithItsNameAndLineAndWritesNothing()
     {
-        await postgres.Cluster.EnsureDatabaseAsync(_database);
         var good = Write("cli-good.md", Document);
         var bad = Write("cli-bad.md", "# 《坏》\n\n## 1. 问题\n\n```python\nprint(1)\n");
 
@@ -102,7 +106,6 @@ public sealed class CommandLineTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public async Task CreateAdminMakesAnAdminAccountAndRefusesAShortPassword()
     {
-        await postgres.Cluster.EnsureDatabaseAsync(_database);
         Assert.Equal(2, (await RunAsync("create-admin")).ExitCode);
 
         var result = await RunAsync(["create-admin", "cli-admin@questionbank.test"], "a long enough password");

@@ -5,7 +5,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Importing;
 
-public sealed class DocumentImporterTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed class DocumentImporterTests(SeededApp app) : SharedAppTestBase(app)
 {
     private const string Good = """
         # 《导入测试》

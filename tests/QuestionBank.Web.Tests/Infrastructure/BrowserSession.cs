@@ -1,16 +1,11 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace QuestionBank.Web.Tests.Infrastructure;
 
-/// <summary>The real app on Kestrel and a real headless Chromium (the system's, not a Playwright download) pointed at it.</summary>
+/// <summary>One test's page, in a browser context of its own (no cookies or storage from other tests), on a <see cref="BrowserApp"/>.</summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     // Reports every Content-Security-Policy violation of every page the session loads. Init scripts
     // come in through the DevTools protocol, so the policy under test does not apply to this one.
     // Chromium's own editing of a contenteditable (the CodeMirror editor) writes style attributes on
@@ -28,15 +23,8 @@ public sealed class BrowserSession : IAsyncDisposable
         });
         """;
 
-    private readonly QuestionBankApp _app;
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
-
-    private BrowserSession(QuestionBankApp app, IPlaywright playwright, IBrowser browser, IPage page, Uri baseAddress)
+    private BrowserSession(IPage page, Uri baseAddress)
     {
-        _app = app;
-        _playwright = playwright;
-        _browser = browser;
         Page = page;
         BaseAddress = baseAddress;
     }
@@ -54,35 +42,14 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Where the screenshots for review go: artifacts/screenshots in the repo.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(QuestionBankApp.RepoRoot, "artifacts", "screenshots");
 
-    public static async Task<BrowserSession> StartAsync(
-        PostgresFixture postgres, int width = 1280, int height = 900, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri baseAddress)
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing; run scripts/ensure-prerequisites.sh (it installs Debian's chromium).");
-        }
-
-        var app = new QuestionBankApp(postgres, settings);
-        app.UseKestrel(0);
-        app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)))
-            .First();
-
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            // Chromium's own sandbox needs user namespaces that CI containers running as root lack.
-            Args = ["--no-sandbox"],
-        });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions
         {
-            BaseURL = address.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        var session = new BrowserSession(app, playwright, browser, page, address);
+        var session = new BrowserSession(page, baseAddress);
         await page.ExposeFunctionAsync("reportCspViolation", (string violation) =>
         {
             if (violation.StartsWith(EditingPrefix, StringComparison.Ordinal))
@@ -104,10 +71,6 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
+    // The page was opened with a context of its own, which closing it closes too.
+    public async ValueTask DisposeAsync() => await Page.CloseAsync();
 }

@@ -7,15 +7,13 @@ using QuestionBank.Data.Importing;
 namespace QuestionBank.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a fresh database of the shared cluster, seeded from the repo's content/, with
-/// extra <paramref name="settings"/> (a sandbox worker, run limits) where a test needs them; apps
-/// given the same <paramref name="database"/> are replicas of one site.
+/// The real app on a database of the shared cluster (see <see cref="TestCluster"/>), with extra
+/// <paramref name="settings"/> (a sandbox worker, run limits) where a test needs them; apps given
+/// the same <paramref name="connectionString"/> are replicas of one site.
 /// </summary>
-public sealed class QuestionBankApp(
-    PostgresFixture postgres, IReadOnlyDictionary<string, string?>? settings = null, string? database = null) : WebApplicationFactory<Program>
+public sealed class QuestionBankApp(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
-    private readonly string _database = database ?? $"qb_{Guid.NewGuid():N}";
-
     public const string AdminEmail = "admin@questionbank.test";
     public const string AdminPassword = "correct horse battery staple";
 
@@ -24,7 +22,7 @@ public sealed class QuestionBankApp(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:QuestionBank", postgres.Cluster.ConnectionString(_database));
+        builder.UseSetting("ConnectionStrings:QuestionBank", connectionString);
         builder.UseSetting("QuestionBank:ContentDirectory", Path.Combine(RepoRoot, "content"));
         builder.UseSetting("QuestionBank:Admin:Email", AdminEmail);
         builder.UseSetting("QuestionBank:Admin:Password", AdminPassword);

@@ -7,7 +7,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Pages;
 
-public sealed class QuestionPagesTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed class QuestionPagesTests : AppPerTestBase
 {
     [Fact]
     public async Task HomePageListsDocumentsSectionsAndCounts()

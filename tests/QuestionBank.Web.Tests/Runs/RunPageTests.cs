@@ -9,7 +9,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 namespace QuestionBank.Web.Tests.Runs;
 
 /// <summary>What a visitor submitted (a source, and what it printed and reported) is shown as text on the run's page, never as markup.</summary>
-public sealed partial class RunPageTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed partial class RunPageTests(SeededApp app) : SharedAppTestBase(app)
 {
     /// <summary>A source that, read as markdown or HTML, would end the code fence and put a link, a script and an image on the page.</summary>
     public const string HostileSource = """

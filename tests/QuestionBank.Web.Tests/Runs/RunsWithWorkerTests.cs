@@ -6,20 +6,10 @@ using QuestionBank.Web.Tests.Infrastructure;
 namespace QuestionBank.Web.Tests.Runs;
 
 /// <summary>Runs through the real pipeline with the app's own sandbox worker training in the real jail.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class RunsWithWorkerTests(PostgresFixture postgres) : IAsyncLifetime
+[Collection(TrainingCollection.Name)]
+public sealed class RunsWithWorkerTests(SeededAppWithWorker app) : IClassFixture<SeededAppWithWorker>
 {
-    private QuestionBankApp app = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        app = new QuestionBankApp(postgres, QuestionBankApp.WithWorker);
-        client = app.CreateClient();
-        (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    private readonly HttpClient client = app.Client;
 
     [Fact]
     public async Task ASolutionRunStreamsItsProgressAndKeepsTheJudgesMetricsOnItsPage()

@@ -11,15 +11,15 @@ using QuestionBank.Web.Tests.Infrastructure;
 namespace QuestionBank.Web.Tests.ScaleOut;
 
 /// <summary>Two web replicas on one database, as behind a load balancer.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed partial class ReplicaTests(PostgresFixture postgres)
+[Collection(TrainingCollection.Name)]
+public sealed partial class ReplicaTests
 {
     [Fact]
     public async Task AnAdminSignedInOnOneReplicaIsSignedInOnTheOther()
     {
-        var database = $"qb_{Guid.NewGuid():N}";
-        await using var first = new QuestionBankApp(postgres, database: database);
-        await using var second = new QuestionBankApp(postgres, database: database);
+        var database = await TestCluster.SeededDatabaseAsync();
+        await using var first = new QuestionBankApp(database);
+        await using var second = new QuestionBankApp(database);
         var firstClient = first.CreateBrowserLikeClient();
         var secondClient = second.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false });
 
@@ -39,9 +39,9 @@ public sealed partial class ReplicaTests(PostgresFixture postgres)
     [Fact]
     public async Task ARunSubmittedOnOneReplicaStreamsItsProgressFromTheOther()
     {
-        var database = $"qb_{Guid.NewGuid():N}";
-        await using var first = new QuestionBankApp(postgres, QuestionBankApp.WithWorker, database);
-        await using var second = new QuestionBankApp(postgres, database: database);
+        var database = await TestCluster.SeededDatabaseAsync();
+        await using var first = new QuestionBankApp(database, QuestionBankApp.WithWorker);
+        await using var second = new QuestionBankApp(database);
         var firstClient = first.CreateClient();
         var secondClient = second.CreateClient();
         (await secondClient.GetAsync("/health/ready")).EnsureSuccessStatusCode();

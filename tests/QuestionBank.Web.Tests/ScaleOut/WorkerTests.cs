@@ -13,23 +13,23 @@ using QuestionBank.Web.Tests.Infrastructure;
 namespace QuestionBank.Web.Tests.ScaleOut;
 
 /// <summary>One web app and two sandbox worker processes on one database; one worker is killed mid-run.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class WorkerTests(PostgresFixture postgres)
+[Collection(TrainingCollection.Name)]
+public sealed class WorkerTests
 {
     private static readonly string[] Final = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled"];
 
     [Fact]
     public async Task EveryRunEndsExactlyOnceWhenAWorkerIsKilledMidRun()
     {
-        var database = $"qb_{Guid.NewGuid():N}";
-        await using var app = new QuestionBankApp(postgres, new Dictionary<string, string?>
+        var database = await TestCluster.SeededDatabaseAsync();
+        await using var app = new QuestionBankApp(database, new Dictionary<string, string?>
         {
             ["QuestionBank:Runs:MaxActivePerClient"] = "8",
-        }, database);
+        });
         var client = app.CreateClient();
         (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
-        using var doomed = new WorkerProcess(postgres.Cluster.ConnectionString(database));
-        using var survivor = new WorkerProcess(postgres.Cluster.ConnectionString(database));
+        using var doomed = new WorkerProcess(database);
+        using var survivor = new WorkerProcess(database);
 
         var solution = (await client.GetFromJsonAsync<JsonElement>("/api/exercises/cnn")).GetProperty("solution").GetString();
         var ids = new List<Guid>();
@@ -66,8 +66,8 @@ public sealed class WorkerTests(PostgresFixture postgres)
     [SupportedOSPlatform("linux")]
     public async Task TheWorkerImagesEntrypointRunsTheWorkerUnprivilegedWithCgroupLimitsPerRun()
     {
-        var database = $"qb_{Guid.NewGuid():N}";
-        await using var app = new QuestionBankApp(postgres, database: database);
+        var database = await TestCluster.SeededDatabaseAsync();
+        await using var app = new QuestionBankApp(database);
         var client = app.CreateClient();
         (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
         // The worker's own files are root's here; nobody gets a world-readable copy, as the image's app user owns its own.
@@ -82,7 +82,7 @@ public sealed class WorkerTests(PostgresFixture postgres)
                 await copy.WaitForExitAsync();
                 Assert.Equal(0, copy.ExitCode);
             }
-            using var worker = new WorkerProcess(postgres.Cluster.ConnectionString(database), user: "nobody", new Dictionary<string, string>
+            using var worker = new WorkerProcess(database, user: "nobody", new Dictionary<string, string>
             {
                 ["QUESTIONBANK_SANDBOX_HOME"] = home,
                 ["QuestionBank__Sandbox__AliveFile"] = alive,

@@ -7,7 +7,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 namespace QuestionBank.Web.Tests.Security;
 
 /// <summary>The Content-Security-Policy and the other security headers, and pages that need nothing the policy refuses.</summary>
-public sealed partial class SecurityHeadersTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed partial class SecurityHeadersTests(SeededApp app) : SharedAppTestBase(app)
 {
     [Fact]
     public async Task EveryPageCarriesTheSecurityHeadersAndHasNoInlineScriptOrEventHandler()

@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Browser;
+
+/// <summary>An exercise's Run in real headless Chromium when no sandbox worker is online; apart from <see cref="ExerciseBrowserTests"/>, whose app has a worker.</summary>
+public sealed class ExerciseWithoutWorkerBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task WithNoWorkerOnlineThePageSaysTheRunIsQueued()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
+        await page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, "lstm")}");
+        await page.Locator(".cm-content").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
+
+        var status = page.Locator("[data-role=status]");
+        await Assertions.Expect(status).ToContainTextAsync("No sandbox worker is online", new() { Timeout = 15_000 });
+        Assert.Contains("position 1", await status.InnerTextAsync());
+        await browser.ScreenshotAsync("exercise-no-worker");
+        Assert.Empty(browser.CspViolations);
+    }
+}

@@ -5,7 +5,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Apis;
 
-public sealed partial class OpenApiTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed partial class OpenApiTests(SeededApp app) : SharedAppTestBase(app)
 {
     [Fact]
     public async Task TheOpenApiDocumentAndTheReadmesApiTablesNameTheSameRoutes()

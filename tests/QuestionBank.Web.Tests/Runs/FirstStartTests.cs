@@ -10,8 +10,8 @@ namespace QuestionBank.Web.Tests.Runs;
 /// The app's first start on a machine whose sandbox home is not ready: its worker prepares the
 /// home (here with a stand-in script that waits for the test's signal) before it takes runs.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class FirstStartTests(PostgresFixture postgres) : IAsyncLifetime
+[Collection(TrainingCollection.Name)]
+public sealed class FirstStartTests : IAsyncLifetime
 {
     private static readonly string PreparedHome = new SandboxOptions().Home;
 
@@ -36,7 +36,7 @@ public sealed class FirstStartTests(PostgresFixture postgres) : IAsyncLifetime
             [$"{SandboxOptions.SectionName}:Home"] = Path.Combine(scratch.FullName, "home"),
             [$"{SandboxOptions.SectionName}:PrepareScript"] = script,
         };
-        app = new QuestionBankApp(postgres, settings);
+        app = new QuestionBankApp(await TestCluster.SeededDatabaseAsync(), settings);
         client = app.CreateClient();
         (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
     }

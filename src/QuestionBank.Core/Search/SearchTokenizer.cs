@@ -7,7 +7,8 @@ namespace QuestionBank.Core.Search;
 /// Splits text into what PostgreSQL full-text search can index: Latin words go to the
 /// <c>english</c> configuration (lower-cased, stemmed by PostgreSQL), runs of CJK
 /// ideographs become overlapping character bigrams (as Lucene's CJK analyzer does),
-/// because PostgreSQL's parser would keep a whole Chinese run as one token.
+/// because PostgreSQL's parser would keep a whole Chinese run as one token. Code identifiers joined
+/// by dots or underscores (<c>model.fit</c>, <c>x_train</c>) are indexed by their parts and also whole.
 /// </summary>
 public static class SearchTokenizer
 {
@@ -65,9 +66,61 @@ public static class SearchTokenizer
         }
 
         FlushRun();
-        var words = latin.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Whole identifiers go after the prose so they never sit between two words of a phrase.
+        var code = CodeIdentifiers(text).Select(identifier => identifier.Whole).Distinct(StringComparer.Ordinal);
+        var words = latin.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Concat(code);
         return new SearchTerms(string.Join(' ', words), cjk);
     }
+
+    /// <summary>
+    /// Finds identifiers made of parts joined by dots or underscores (<c>tf.keras.layers.Conv2D</c>,
+    /// <c>memory_size</c>). Each comes with its whole form: the lower-cased parts run together, one
+    /// letters-and-digits token that PostgreSQL's parser keeps whole (it would split a dotted name at will).
+    /// </summary>
+    /// <param name="text">Plain text or a query.</param>
+    public static IEnumerable<CodeIdentifier> CodeIdentifiers(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsIdentifierStart(text[i]) || (i > 0 && IsIdentifierPart(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var joins = 0;
+            while (i < text.Length)
+            {
+                if (IsIdentifierPart(text[i]))
+                {
+                    i++;
+                }
+                else if (text[i] == '.' && i + 1 < text.Length && IsIdentifierStart(text[i + 1]) && i > start)
+                {
+                    joins++;
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var source = text[start..i].TrimEnd('_');
+            var whole = new string(source.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+            joins += source.Trim('_').Count(c => c == '_');
+            if (joins > 0 && whole.Length > 1)
+            {
+                yield return new CodeIdentifier(source, whole);
+            }
+        }
+    }
+
+    private static bool IsIdentifierStart(char c) => char.IsAsciiLetter(c) || c == '_';
+
+    private static bool IsIdentifierPart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     /// <summary>True for Han ideographs and the other scripts the CJK analyzer bigrams (kana, hangul).</summary>
     public static bool IsCjk(char c)
@@ -77,8 +130,13 @@ public static class SearchTokenizer
     }
 }
 
+/// <summary>A code identifier found in text.</summary>
+/// <param name="Source">As written, e.g. <c>model.fit</c>.</param>
+/// <param name="Whole">The indexed whole form, e.g. <c>modelfit</c>.</param>
+public sealed record CodeIdentifier(string Source, string Whole);
+
 /// <summary>A text's searchable terms.</summary>
-/// <param name="Latin">Lower-cased Latin words and numbers, space-separated, for PostgreSQL's english configuration.</param>
+/// <param name="Latin">Lower-cased Latin words and numbers, then the whole forms of code identifiers, space-separated, for PostgreSQL's english configuration.</param>
 /// <param name="Cjk">Distinct CJK bigrams (or single characters of one-character runs).</param>
 public sealed record SearchTerms(string Latin, IReadOnlyList<string> Cjk)
 {

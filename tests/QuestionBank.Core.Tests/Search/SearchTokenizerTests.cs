@@ -38,7 +38,7 @@ public sealed class SearchTokenizerTests
     [Fact]
     public void SnippetMarksTheMatchAndEscapesHtml()
     {
-        var snippet = SnippetBuilder.Build("<b>正则化</b> 可以缓解过拟合问题。", "过拟合");
+        var snippet = SnippetBuilder.Build("<b>正则化</b> 可以缓解过拟合问题。", ["过拟合"]);
 
         Assert.Equal("&lt;b&gt;正则化&lt;/b&gt; 可以缓解<mark>过拟合</mark>问题。", snippet);
     }
@@ -48,7 +48,7 @@ public sealed class SearchTokenizerTests
     {
         var text = new string('甲', 500) + "知识蒸馏" + new string('乙', 500);
 
-        var snippet = SnippetBuilder.Build(text, "蒸馏");
+        var snippet = SnippetBuilder.Build(text, ["蒸馏"]);
 
         Assert.StartsWith("…", snippet);
         Assert.EndsWith("…", snippet);

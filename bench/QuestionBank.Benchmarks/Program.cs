@@ -11,6 +11,13 @@ await using var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, Nu
 try
 {
     var seeds = Directory.GetFiles(Path.Combine(repo, "content"), "*.md").Order(StringComparer.Ordinal).ToList();
+    if (args.Contains("--quality"))
+    {
+        // Search quality on the judged query set (bench/quality.sh): figures only, no pass or fail.
+        await SearchQualityBenchmark.RunAsync(cluster, repo, seeds, verbose: args.Contains("--verbose"), list: args.Contains("--list"));
+        return 0;
+    }
+
     var import = await SeedImportBenchmark.RunAsync(cluster, seeds);
     Console.WriteLine($"seed import: cold {import.ColdMs:F0} ms, median of {import.Runs} warm {import.MedianMs:F0} ms");
 

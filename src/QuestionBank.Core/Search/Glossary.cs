@@ -15,11 +15,13 @@ public sealed record GlossaryEntry(string Chinese, string English, IReadOnlyList
 
 /// <summary>
 /// The bilingual glossary, indexed for finding its terms in a query or a text: the longest form
-/// that matches at a position wins, Latin forms only as whole words, any case.
+/// that matches at a position wins. Forms written in Latin words match word by word on their
+/// stems, any case (overfitting, over-fitting and overfits all find 过拟合); other forms match as written.
 /// </summary>
 public sealed class Glossary
 {
-    private readonly Dictionary<char, List<(string Form, GlossaryEntry Entry)>> _byFirstChar = [];
+    private readonly Dictionary<char, List<(string Form, GlossaryEntry Entry)>> _exactByFirstChar = [];
+    private readonly Dictionary<string, List<(string[] Stems, GlossaryEntry Entry)>> _wordsByFirstStem = new(StringComparer.Ordinal);
 
     /// <summary>Indexes the entries.</summary>
     /// <param name="entries">The terms, in the glossary's order.</param>
@@ -30,19 +32,26 @@ public sealed class Glossary
         {
             foreach (var form in entry.Forms.Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                var key = char.ToLowerInvariant(form[0]);
-                if (!_byFirstChar.TryGetValue(key, out var list))
+                if (form.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-'))
                 {
-                    _byFirstChar[key] = list = [];
+                    var stems = LatinWords(form).Select(w => EnglishStemmer.Stem(w.Word)).ToArray();
+                    Add(_wordsByFirstStem, stems[0], (stems, entry));
                 }
-
-                list.Add((form, entry));
+                else
+                {
+                    Add(_exactByFirstChar, char.ToLowerInvariant(form[0]), (form, entry));
+                }
             }
         }
 
-        foreach (var list in _byFirstChar.Values)
+        foreach (var list in _exactByFirstChar.Values)
         {
             list.Sort((a, b) => b.Form.Length.CompareTo(a.Form.Length));
+        }
+
+        foreach (var list in _wordsByFirstStem.Values)
+        {
+            list.Sort((a, b) => b.Stems.Length.CompareTo(a.Stems.Length));
         }
 
         Words = entries.SelectMany(e => e.Forms)
@@ -58,7 +67,7 @@ public sealed class Glossary
     public IReadOnlyList<GlossaryEntry> Entries { get; }
 
     /// <summary>Every lower-cased Latin word of every form, for telling a typo from a known word.</summary>
-    public IReadOnlySet<string> Words { get; }
+    public IReadOnlyCollection<string> Words { get; }
 
     /// <summary>The forms written only in CJK characters, for segmentation and for correcting typos.</summary>
     public IReadOnlyList<string> ChineseForms { get; }
@@ -68,11 +77,21 @@ public sealed class Glossary
     /// <returns>Each match's position, length and term, in text order.</returns>
     public IReadOnlyList<GlossaryMatch> FindIn(string text)
     {
+        var words = LatinWords(text).ToList();
+        var stems = words.Select(w => EnglishStemmer.Stem(w.Word)).ToArray();
+        var wordAt = new Dictionary<int, int>();
+        for (var k = 0; k < words.Count; k++)
+        {
+            wordAt[words[k].Start] = k;
+        }
+
         var matches = new List<GlossaryMatch>();
         var i = 0;
         while (i < text.Length)
         {
-            var match = MatchAt(text, i);
+            var exact = ExactAt(text, i);
+            var stemmed = wordAt.TryGetValue(i, out var index) ? StemsAt(words, stems, index) : null;
+            var match = stemmed is not null && (exact is null || stemmed.Length >= exact.Length) ? stemmed : exact;
             if (match is null)
             {
                 i++;
@@ -86,40 +105,80 @@ public sealed class Glossary
         return matches;
     }
 
-    private GlossaryMatch? MatchAt(string text, int start)
+    private GlossaryMatch? StemsAt(List<(int Start, string Word)> words, string[] stems, int first)
     {
-        if (!_byFirstChar.TryGetValue(char.ToLowerInvariant(text[start]), out var candidates))
+        if (!_wordsByFirstStem.TryGetValue(stems[first], out var candidates))
         {
             return null;
         }
 
-        // A Latin form must start and end at word boundaries: "lr" is not inside "lrn", nor "GAN" inside "organ".
-        if (IsWordChar(text[start]) && start > 0 && IsWordChar(text[start - 1]))
+        foreach (var (formStems, entry) in candidates)
+        {
+            if (first + formStems.Length <= stems.Length && formStems.AsSpan().SequenceEqual(stems.AsSpan(first, formStems.Length)))
+            {
+                var last = words[first + formStems.Length - 1];
+                return new GlossaryMatch(words[first].Start, last.Start + last.Word.Length - words[first].Start, entry);
+            }
+        }
+
+        return null;
+    }
+
+    private GlossaryMatch? ExactAt(string text, int start)
+    {
+        if (!_exactByFirstChar.TryGetValue(char.ToLowerInvariant(text[start]), out var candidates)
+            || (char.IsAsciiLetterOrDigit(text[start]) && start > 0 && char.IsAsciiLetterOrDigit(text[start - 1])))
         {
             return null;
         }
 
         foreach (var (form, entry) in candidates)
         {
-            if (start + form.Length > text.Length
-                || string.Compare(text, start, form, 0, form.Length, StringComparison.OrdinalIgnoreCase) != 0)
-            {
-                continue;
-            }
-
             var end = start + form.Length;
-            if (IsWordChar(form[^1]) && end < text.Length && IsWordChar(text[end]))
+            if (end <= text.Length
+                && string.Compare(text, start, form, 0, form.Length, StringComparison.OrdinalIgnoreCase) == 0
+                // A form ending in a letter ends at a word boundary: "L1" is not the start of "L10".
+                && !(char.IsAsciiLetterOrDigit(form[^1]) && end < text.Length && char.IsAsciiLetterOrDigit(text[end])))
             {
-                continue;
+                return new GlossaryMatch(start, form.Length, entry);
             }
-
-            return new GlossaryMatch(start, form.Length, entry);
         }
 
         return null;
     }
 
-    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c);
+    /// <summary>The runs of ASCII letters and digits, lower-cased, with where each starts.</summary>
+    private static IEnumerable<(int Start, string Word)> LatinWords(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            yield return (start, text[start..i].ToLowerInvariant());
+        }
+    }
+
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(value);
+    }
 }
 
 /// <summary>A glossary term found in text.</summary>

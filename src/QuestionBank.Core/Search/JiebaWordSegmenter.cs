@@ -35,6 +35,20 @@ public sealed class JiebaWordSegmenter : IWordSegmenter
     }
 
     /// <inheritdoc />
+    public bool IsWord(string word)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return WordDictionary.Instance.ContainsWord(word);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <inheritdoc />
     public void AddWords(IEnumerable<string> words)
     {
         _lock.EnterWriteLock();

@@ -29,7 +29,7 @@ public sealed class QueryAnalyzer(IWordSegmenter segmenter)
         "who", "do", "does", "did", "doing", "i", "we", "you", "my", "our", "your", "is", "are", "was", "were", "be",
         "been", "can", "could", "should", "would", "will", "and", "or", "vs", "versus", "about", "from", "by", "into",
         "it", "its", "this", "that", "these", "those", "there", "way", "ways", "best", "good", "use", "using", "get",
-        "make", "between", "difference", "explain", "me", "some", "any", "up", "too", "much", "many", "if", "not", "so",
+        "make", "between", "difference", "me", "some", "any", "up", "too", "much", "many", "if", "not", "so",
     };
 
     /// <summary>Analyses a query.</summary>
@@ -45,15 +45,13 @@ public sealed class QueryAnalyzer(IWordSegmenter segmenter)
 
         foreach (var identifier in SearchTokenizer.CodeIdentifiers(text))
         {
-            var parts = SearchTokenizer.Tokenize(identifier.Source).Latin.Split(' ')
-                .Where(w => w != identifier.Whole).ToList();
-            // The whole identifier weighs more than its parts, so model.fit( outranks create_image_model's "model" and "fit".
-            concepts.Add(Concept(identifier.Source, [identifier.Source], $"'{identifier.Whole}'", vocabulary.Frequency(identifier.Whole), vocabulary, 2));
-            if (parts.Count > 1)
-            {
-                concepts.Add(Concept(identifier.Source, parts, string.Join(" & ", parts.Select(p => $"'{p}'")), parts.Min(vocabulary.Frequency), vocabulary, 1));
-            }
-
+            // The whole identifier (as a prefix: model.fit also finds model.fit_generator) weighs more
+            // than its parts, so model.fit( outranks create_image_model's "model" and "fit".
+            var whole = $"'{identifier.Whole}':*";
+            concepts.Add(Concept(identifier.Source, [identifier.Source], whole, vocabulary.Frequency(identifier.Whole), vocabulary, 2));
+            concepts.Add(Concept(
+                identifier.Source, identifier.Parts, string.Join(" & ", identifier.Parts.Select(p => $"'{p}'")),
+                identifier.Parts.Min(vocabulary.Frequency), vocabulary, 1));
             Blank(remaining, text.IndexOf(identifier.Source, StringComparison.Ordinal), identifier.Source.Length);
         }
 
@@ -83,7 +81,7 @@ public sealed class QueryAnalyzer(IWordSegmenter segmenter)
     }
 
     /// <summary>The query with its typos corrected, or null when it had none.</summary>
-    private static string? Correct(string query, SearchVocabulary vocabulary)
+    private string? Correct(string query, SearchVocabulary vocabulary)
     {
         var output = new StringBuilder(query.Length);
         var changed = false;
@@ -99,7 +97,7 @@ public sealed class QueryAnalyzer(IWordSegmenter segmenter)
                 }
 
                 var run = query[start..i];
-                var fixedRun = vocabulary.CorrectChinese(run);
+                var fixedRun = vocabulary.CorrectChinese(run, segmenter);
                 changed |= fixedRun != run;
                 output.Append(fixedRun);
             }
@@ -177,7 +175,7 @@ public sealed class QueryAnalyzer(IWordSegmenter segmenter)
         }
 
         var terms = SearchTokenizer.Tokenize(form);
-        var wholes = identifiers.Select(c => c.Whole).ToHashSet();
+        var wholes = identifiers.SelectMany(c => c.Chains).ToHashSet();
         var words = terms.Latin.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !wholes.Contains(w)).ToList();
         if (words.Count > 1 && words.Count(w => !EnglishFillers.Contains(w)) < 2)
         {

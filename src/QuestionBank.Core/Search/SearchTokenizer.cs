@@ -67,14 +67,14 @@ public static class SearchTokenizer
 
         FlushRun();
         // Whole identifiers go after the prose so they never sit between two words of a phrase.
-        var code = CodeIdentifiers(text).Select(identifier => identifier.Whole).Distinct(StringComparer.Ordinal);
+        var code = CodeIdentifiers(text).SelectMany(identifier => identifier.Chains).Distinct(StringComparer.Ordinal);
         var words = latin.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Concat(code);
         return new SearchTerms(string.Join(' ', words), cjk);
     }
 
     /// <summary>
     /// Finds identifiers made of parts joined by dots or underscores (<c>tf.keras.layers.Conv2D</c>,
-    /// <c>memory_size</c>). Each comes with its whole form: the lower-cased parts run together, one
+    /// <c>memory_size</c>). Each comes with its whole form, the lower-cased parts run together: one
     /// letters-and-digits token that PostgreSQL's parser keeps whole (it would split a dotted name at will).
     /// </summary>
     /// <param name="text">Plain text or a query.</param>
@@ -90,30 +90,20 @@ public static class SearchTokenizer
             }
 
             var start = i;
-            var joins = 0;
-            while (i < text.Length)
+            while (i < text.Length
+                && (IsIdentifierPart(text[i]) || (text[i] == '.' && i + 1 < text.Length && IsIdentifierStart(text[i + 1]))))
             {
-                if (IsIdentifierPart(text[i]))
-                {
-                    i++;
-                }
-                else if (text[i] == '.' && i + 1 < text.Length && IsIdentifierStart(text[i + 1]) && i > start)
-                {
-                    joins++;
-                    i++;
-                }
-                else
-                {
-                    break;
-                }
+                i++;
             }
 
-            var source = text[start..i].TrimEnd('_');
-            var whole = new string(source.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-            joins += source.Trim('_').Count(c => c == '_');
-            if (joins > 0 && whole.Length > 1)
+            var source = text[start..i];
+            var parts = source.Split(['.', '_'], StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => new string(p.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray()))
+                .Where(p => p.Length > 0)
+                .ToList();
+            if (parts.Count > 1)
             {
-                yield return new CodeIdentifier(source, whole);
+                yield return new CodeIdentifier(source, parts);
             }
         }
     }
@@ -131,9 +121,37 @@ public static class SearchTokenizer
 }
 
 /// <summary>A code identifier found in text.</summary>
-/// <param name="Source">As written, e.g. <c>model.fit</c>.</param>
-/// <param name="Whole">The indexed whole form, e.g. <c>modelfit</c>.</param>
-public sealed record CodeIdentifier(string Source, string Whole);
+/// <param name="Source">As written, e.g. <c>tf.keras.layers.Conv2D</c>.</param>
+/// <param name="Parts">Its lower-cased parts, e.g. tf, keras, layers, conv2d.</param>
+public sealed record CodeIdentifier(string Source, IReadOnlyList<string> Parts)
+{
+    // Beyond this many parts only the chains that start or end the identifier are indexed.
+    private const int MaxChainedParts = 6;
+
+    /// <summary>The whole form, e.g. <c>tfkeraslayersconv2d</c>.</summary>
+    public string Whole => string.Concat(Parts);
+
+    /// <summary>
+    /// Every run of two or more consecutive parts run together (tfkeras, keraslayers, layersconv2d, …):
+    /// what is indexed, so <c>layers.Conv2D</c> finds <c>tf.keras.layers.Conv2D</c> as a whole.
+    /// </summary>
+    public IEnumerable<string> Chains
+    {
+        get
+        {
+            for (var start = 0; start < Parts.Count - 1; start++)
+            {
+                for (var end = start + 2; end <= Parts.Count; end++)
+                {
+                    if (Parts.Count <= MaxChainedParts || start == 0 || end == Parts.Count)
+                    {
+                        yield return string.Concat(Parts.Skip(start).Take(end - start));
+                    }
+                }
+            }
+        }
+    }
+}
 
 /// <summary>A text's searchable terms.</summary>
 /// <param name="Latin">Lower-cased Latin words and numbers, then the whole forms of code identifiers, space-separated, for PostgreSQL's english configuration.</param>

@@ -26,7 +26,7 @@ public sealed class SearchVocabulary
         var latin = questions.Where(p => p.Value > 0).Select(p => p.Key).Where(w => w.All(char.IsAsciiLetterOrDigit)).Concat(glossary.Words);
         foreach (var word in latin.Distinct(StringComparer.Ordinal))
         {
-            _latinStems.Add(Stem(word));
+            _latinStems.Add(EnglishStemmer.Stem(word));
             if (word.Any(char.IsAsciiLetter))
             {
                 Add(_latinByLength, word.Length, word);
@@ -53,7 +53,7 @@ public sealed class SearchVocabulary
 
     /// <summary>True for a Latin word the bank or the glossary has, or a form of one (trained, training → train).</summary>
     /// <param name="word">A lower-cased Latin word.</param>
-    public bool KnowsWord(string word) => _latinStems.Contains(Stem(word));
+    public bool KnowsWord(string word) => _latinStems.Contains(EnglishStemmer.Stem(word));
 
     /// <summary>True for a CJK bigram that the bank or the glossary has.</summary>
     /// <param name="bigram">Two CJK characters.</param>
@@ -87,6 +87,11 @@ public sealed class SearchVocabulary
             {
                 var distance = EditDistance.Bounded(word, candidate, limit);
                 var frequency = Frequency(candidate);
+                if (distance > limit)
+                {
+                    continue;
+                }
+
                 if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
                 {
                     (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
@@ -103,11 +108,29 @@ public sealed class SearchVocabulary
     /// character made an unknown bigram, then, in a short run, to the most frequent known bigrams.
     /// </summary>
     /// <param name="run">Consecutive CJK characters.</param>
+    /// <param name="segmenter">
+    /// The dictionary: a character that belongs to a word reaching outside a term-sized window is not
+    /// a typo of that term (训练太慢 is not 训练集), nor is one at its edge when the rest is a word (好模型 is not 大模型).
+    /// </param>
     /// <returns>The corrected run (the same string when nothing needed correcting).</returns>
-    public string CorrectChinese(string run)
+    public string CorrectChinese(string run, IWordSegmenter segmenter)
     {
+        var words = segmenter.Cut(run);
         var chars = run.ToCharArray();
         var fixedAt = new bool[chars.Length];
+        var wordStart = new int[chars.Length];
+        var wordEnd = new int[chars.Length];
+        var offset = 0;
+        foreach (var word in words)
+        {
+            for (var k = offset; k < offset + word.Length && k < chars.Length; k++)
+            {
+                (wordStart[k], wordEnd[k]) = (offset, offset + word.Length);
+            }
+
+            offset += word.Length;
+        }
+
         foreach (var form in Glossary.ChineseForms.Where(f => f.Length >= 3 && f.Length <= chars.Length).OrderByDescending(f => f.Length))
         {
             for (var start = 0; start + form.Length <= chars.Length; start++)
@@ -121,7 +144,12 @@ public sealed class SearchVocabulary
                     }
                 }
 
-                if (mismatch >= 0 && !fixedAt[mismatch] && TouchesUnknownBigram(chars, mismatch))
+                var end = start + form.Length;
+                if (mismatch >= 0 && !fixedAt[mismatch]
+                    && wordStart[mismatch] >= start && wordEnd[mismatch] <= end
+                    && TouchesUnknownBigram(chars, mismatch, start, end)
+                    && !(mismatch == start && segmenter.IsWord(new string(chars, start + 1, form.Length - 1)))
+                    && !(mismatch == end - 1 && segmenter.IsWord(new string(chars, start, form.Length - 1))))
                 {
                     chars[mismatch] = form[mismatch - start];
                     fixedAt[mismatch] = true;
@@ -171,22 +199,9 @@ public sealed class SearchVocabulary
         }
     }
 
-    private bool TouchesUnknownBigram(char[] chars, int p) =>
-        (p > 0 && !KnowsBigram(new string(chars, p - 1, 2))) || (p + 1 < chars.Length && !KnowsBigram(new string(chars, p, 2)));
-
-    /// <summary>A light English stem, enough to see that "trained" and "training" are the bank's "train".</summary>
-    private static string Stem(string word)
-    {
-        foreach (var suffix in (ReadOnlySpan<string>)["ations", "ation", "ments", "ment", "ings", "ing", "ers", "ies", "ied", "ed", "er", "es", "ly", "s"])
-        {
-            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                return word[..^suffix.Length];
-            }
-        }
-
-        return word;
-    }
+    /// <summary>True when the character at p makes a bigram no question or term has, within [start, end).</summary>
+    private bool TouchesUnknownBigram(char[] chars, int p, int start, int end) =>
+        (p > start && !KnowsBigram(new string(chars, p - 1, 2))) || (p + 1 < end && !KnowsBigram(new string(chars, p, 2)));
 
     private static void Add<TKey>(Dictionary<TKey, List<string>> index, TKey key, string word)
         where TKey : notnull

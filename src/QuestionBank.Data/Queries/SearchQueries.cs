@@ -17,9 +17,8 @@ public sealed class SearchQueries(QuestionBankDbContext db, SearchCatalog catalo
 {
     private const double TitleBoost = 2.5;
 
-    // A concept held by more than this share of the bank says little and would make every question a
-    // candidate; it is dropped when the query has a rarer one (as Lucene's common-terms query does).
     private const double CommonShare = 0.4;
+    private const int EnoughCandidates = 50;
 
     private const int SuggestionCount = 8;
 
@@ -133,10 +132,16 @@ public sealed class SearchQueries(QuestionBankDbContext db, SearchCatalog catalo
         return terms.Concat(titles.Select(t => new Suggestion(SuggestionKind.Question, t.Title, t.Slug))).ToList();
     }
 
+    /// <summary>
+    /// The concepts to search for. A concept held by more than <see cref="CommonShare"/> of the bank
+    /// says little and would make every question a candidate, so it is dropped when the rarer ones
+    /// already hold enough questions to fill pages (as Lucene's common-terms query does); with fewer,
+    /// it stays to rank and to fill them (怎么用小数据集训练好模型: 训练 and 模型 still count).
+    /// </summary>
     private static List<QueryConcept> Informative(IReadOnlyList<QueryConcept> concepts, SearchVocabulary vocabulary)
     {
         var rare = concepts.Where(c => c.Frequency <= CommonShare * vocabulary.QuestionCount).ToList();
-        return rare.Count > 0 ? rare : concepts.ToList();
+        return rare.Sum(c => c.Frequency) >= EnoughCandidates ? rare : concepts.ToList();
     }
 
     private sealed record SearchRow(string RowType, long Id, string? Slug, string? Title, string? Value, string? Label, string? BodyText, double? Score, int Count);

@@ -32,6 +32,20 @@ public sealed class QueryAnalyzer(IWordSegmenter segmenter)
         "make", "between", "difference", "me", "some", "any", "up", "too", "much", "many", "if", "not", "so",
     };
 
+    // PostgreSQL's english stop words (snowball's list): a phrase made mostly of them shrinks to one word in a tsquery.
+    private static readonly HashSet<string> StopWords =
+    [
+        "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves",
+        "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their",
+        "theirs", "themselves", "what", "which", "who", "whom", "this", "that", "these", "those", "am", "is", "are", "was",
+        "were", "be", "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing", "a", "an", "the", "and",
+        "but", "if", "or", "because", "as", "until", "while", "of", "at", "by", "for", "with", "about", "against", "between",
+        "into", "through", "during", "before", "after", "above", "below", "to", "from", "up", "down", "in", "out", "on", "off",
+        "over", "under", "again", "further", "then", "once", "here", "there", "when", "where", "why", "how", "all", "any",
+        "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not", "only", "own", "same", "so",
+        "than", "too", "very", "s", "t", "can", "will", "just", "don", "should", "now",
+    ];
+
     /// <summary>Analyses a query.</summary>
     /// <param name="query">The visitor's text.</param>
     /// <param name="vocabulary">The bank's words and the glossary.</param>
@@ -163,8 +177,8 @@ public sealed class QueryAnalyzer(IWordSegmenter segmenter)
 
     /// <summary>
     /// One form as a tsquery: Latin words as a phrase, CJK as all its bigrams. A phrase mostly of
-    /// English stop words ("out of memory") is skipped: PostgreSQL would reduce it to its one
-    /// remaining word and find every "memory".
+    /// English stop words ("out of memory", "over-fitting") is skipped: PostgreSQL would reduce it to
+    /// its one remaining word and find every "memory" or "fit".
     /// </summary>
     private static string? FormQuery(string form)
     {
@@ -177,7 +191,7 @@ public sealed class QueryAnalyzer(IWordSegmenter segmenter)
         var terms = SearchTokenizer.Tokenize(form);
         var wholes = identifiers.SelectMany(c => c.Chains).ToHashSet();
         var words = terms.Latin.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !wholes.Contains(w)).ToList();
-        if (words.Count > 1 && words.Count(w => !EnglishFillers.Contains(w)) < 2)
+        if (words.Count > 1 && words.Count(w => !StopWords.Contains(w)) < 2)
         {
             return null;
         }

@@ -85,25 +85,12 @@ public sealed class GlossaryTests
     [Fact]
     public void TheShippedGlossaryHasAtLeast150Terms()
     {
-        var path = Path.Combine(RepoRoot(), "content", GlossaryParser.FileName);
+        var path = Path.Combine(ContentFolder.Path, GlossaryParser.FileName);
 
         var parsed = GlossaryParser.Parse(GlossaryParser.FileName, System.IO.File.ReadAllBytes(path), MarkdownPipelineFactory.Create());
 
         Assert.True(parsed.Entries.Count >= 150, $"{parsed.Entries.Count} terms");
         Assert.All(parsed.Entries, e => Assert.Contains(e.Chinese, c => SearchTokenizer.IsCjk(c)));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "QuestionBank.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("QuestionBank.sln not found");
     }
 
     private sealed class EntryComparer : IEqualityComparer<GlossaryEntry>

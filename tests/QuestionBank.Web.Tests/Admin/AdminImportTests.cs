@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using QuestionBank.Core.Search;
 using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Admin;
@@ -53,6 +54,9 @@ public sealed class AdminImportTests(PostgresFixture postgres) : AppTestBase(pos
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    private async Task<int> SearchTotalAsync(string query) =>
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/search?q={Uri.EscapeDataString(query)}")).GetProperty("total").GetInt32();
 
     /// <summary>Results whose title has the query itself: the glossary also finds other questions (权重衰减 is weight decay, L2 regularisation).</summary>
     private async Task<int> TitledHitsAsync(string query) =>
@@ -205,5 +209,41 @@ public sealed class AdminImportTests(PostgresFixture postgres) : AppTestBase(pos
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/admin/questions/{slug}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/questions/{slug}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.DeleteAsync($"/api/admin/questions/{slug}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheGlossaryImportsWithAPreviewAndRollsBack()
+    {
+        // A term joining an English word no question has to a Chinese phrase one question has.
+        var glossary = System.IO.File.ReadAllText(Path.Combine(QuestionBankApp.RepoRoot, "content", GlossaryParser.FileName))
+            .TrimEnd() + "\n| 游戏对战 | zebracorn duel | |\n";
+        Assert.Equal(0, await SearchTotalAsync("zebracorn duel"));
+
+        var preview = await ImportAsync(true, File(GlossaryParser.FileName, glossary));
+        var previewed = Assert.Single(preview.GetProperty("documents").EnumerateArray());
+        Assert.Equal(("updated", 1, 0, 0), (previewed.GetProperty("status").GetString(), previewed.GetProperty("added").GetInt32(),
+            previewed.GetProperty("changed").GetInt32(), previewed.GetProperty("removed").GetInt32()));
+        Assert.Equal(0, await SearchTotalAsync("zebracorn duel"));
+
+        var import = (await ImportAsync(false, File(GlossaryParser.FileName, glossary))).GetProperty("importId").GetInt64();
+        var found = await Client.GetFromJsonAsync<JsonElement>("/api/search?q=zebracorn%20duel");
+        Assert.Contains("游戏对战", found.GetProperty("items")[0].GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/admin/imports/{import}/rollback", null)).StatusCode);
+        Assert.Equal(0, await SearchTotalAsync("zebracorn duel"));
+        Assert.True(await SearchTotalAsync("overfitting") > 0);
+    }
+
+    [Fact]
+    public async Task AGlossaryRowWithoutItsEnglishFormIsRefusedAndNothingChanges()
+    {
+        var before = await App.SnapshotAsync();
+
+        var response = await Admin.PostImportAsync(false, [File(GlossaryParser.FileName, "| 中文 | English |\n|---|---|\n| 过拟合 | |\n")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("needs its Chinese and its English form", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await App.SnapshotAsync());
+        Assert.True(await SearchTotalAsync("overfitting") > 0);
     }
 }

@@ -48,8 +48,10 @@ public sealed class SearchQueries(QuestionBankDbContext db, SearchCatalog catalo
         for (var i = 0; i < concepts.Count; i++)
         {
             parameters.Add(new NpgsqlParameter($"q{i}", concepts[i].Query));
+            // One visit of each matching row reads everything the score and the facets need.
             hits.Append(i == 0 ? string.Empty : " UNION ALL ").Append($"""
-                SELECT id, {i} AS c, title_vector @@ to_tsquery('english', @q{i}) AS in_title
+                SELECT id, {i} AS c, title_vector @@ to_tsquery('english', @q{i}) AS in_title, document_id, kind,
+                       (kind = 'Coding' AND title LIKE ANY(@exercise)) AS exercise
                 FROM questions WHERE search_vector @@ to_tsquery('english', @q{i}) AND NOT is_hidden
                 """);
         }
@@ -59,16 +61,14 @@ public sealed class SearchQueries(QuestionBankDbContext db, SearchCatalog catalo
             WITH hits AS ({hits}),
             scored AS MATERIALIZED (
                 SELECT id, sum(@w[c + 1] * CASE WHEN in_title THEN {TitleBoost.ToString(System.Globalization.CultureInfo.InvariantCulture)} ELSE 1 END)
-                           * (1 + count(*) / @n) AS score
+                           * (1 + count(*) / @n) AS score,
+                       min(document_id) AS document_id, min(kind) AS kind, bool_or(exercise) AS exercise
                 FROM hits GROUP BY id),
-            matched AS MATERIALIZED (
-                SELECT s.id, s.score, q.document_id, q.kind, (q.kind = 'Coding' AND q.title LIKE ANY(@exercise)) AS exercise
-                FROM scored s JOIN questions q ON q.id = s.id),
             filtered AS MATERIALIZED (
-                SELECT m.* FROM matched m JOIN documents d ON d.id = m.document_id
-                WHERE (@document IS NULL OR d.slug = @document)
-                  AND (@kind IS NULL OR m.kind = @kind)
-                  AND (@has_exercise IS NULL OR m.exercise = @has_exercise)),
+                SELECT * FROM scored
+                WHERE (@document IS NULL OR document_id = (SELECT id FROM documents WHERE slug = @document))
+                  AND (@kind IS NULL OR kind = @kind)
+                  AND (@has_exercise IS NULL OR exercise = @has_exercise)),
             page AS (SELECT id, score FROM filtered ORDER BY score DESC, id LIMIT @limit OFFSET @offset)
             SELECT 'hit' AS row_type, q.id, q.slug, q.title, d.slug AS value, d.title AS label, q.body_text, p.score, 0 AS count
             FROM page p JOIN questions q ON q.id = p.id JOIN documents d ON d.id = q.document_id

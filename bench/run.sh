@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark: 20,000-question bank, web app in its own process, load from this one over loopback,
+# Load benchmark: 100,000-question bank, web app in its own process, load from this one over loopback,
 # idle and again while a sandbox worker process trains the cnn reference.
 # Usage: bash bench/run.sh [--questions N] [--requests N] [--warmup N] [--concurrency N]
 set -euo pipefail

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using QuestionBank.Core.Search;
 using QuestionBank.Data.Embedded;
 using QuestionBank.Data.Importing;
 
@@ -22,6 +23,11 @@ public static class BankGenerator
         await using var db = await BankContext.OpenAsync(cluster, Database);
         var importer = BankContext.Importer(db);
         var random = new Random(20261125);
+        // The glossary is imported once; the documents are copied.
+        var glossary = seeds.Where(path => GlossaryParser.IsGlossary(Path.GetFileName(path)))
+            .Select(path => new ImportFile(Path.GetFileName(path), File.ReadAllBytes(path))).ToList();
+        await importer.ImportFilesAsync(glossary, ImportOptions.System);
+        seeds = seeds.Where(path => !GlossaryParser.IsGlossary(Path.GetFileName(path))).ToList();
         var texts = seeds.Select(File.ReadAllText).ToList();
         const int seedQuestions = 85;
         var copies = (questions + seedQuestions - 1) / seedQuestions;

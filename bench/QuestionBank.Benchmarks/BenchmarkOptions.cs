@@ -13,7 +13,7 @@ public sealed record BenchmarkOptions(int Questions, int Requests, int Warmup, i
         // One request in flight per core by default: the web app, PostgreSQL and this load generator
         // share the machine, and more requests in flight than cores only measure the queue.
         return new BenchmarkOptions(
-            Value("--questions", 20_000),
+            Value("--questions", 100_000),
             Value("--requests", 3_000),
             Value("--warmup", 2_000),
             Value("--concurrency", Environment.ProcessorCount));

@@ -11,6 +11,13 @@ await using var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, Nu
 try
 {
     var seeds = Directory.GetFiles(Path.Combine(repo, "content"), "*.md").Order(StringComparer.Ordinal).ToList();
+    if (args.Contains("--quality"))
+    {
+        // Search quality on the judged query set (bench/quality.sh): figures only, no pass or fail.
+        await SearchQualityBenchmark.RunAsync(cluster, repo, seeds, verbose: args.Contains("--verbose"), list: args.Contains("--list"));
+        return 0;
+    }
+
     var import = await SeedImportBenchmark.RunAsync(cluster, seeds);
     Console.WriteLine($"seed import: cold {import.ColdMs:F0} ms, median of {import.Runs} warm {import.MedianMs:F0} ms");
 
@@ -19,7 +26,13 @@ try
 
     await using var web = await WebAppProcess.StartAsync(repo, cluster.ConnectionString(BankGenerator.Database));
     var runner = new LoadRunner(web.BaseAddress, options.Concurrency);
-    string[] queries = ["过拟合", "剪枝", "蒸馏", "GAN", "LSTM", "迁移学习", "模型压缩", "分布式训练", "transformer", "强化学习", "量子纠缠", "model deployment"];
+    // Every kind the search serves: Chinese and English keywords, questions in plain words, typos, code, no match.
+    string[] queries =
+    [
+        "过拟合", "剪枝", "蒸馏", "GAN", "LSTM", "迁移学习", "模型压缩", "分布式训练", "transformer", "强化学习", "量子纠缠", "model deployment",
+        "overfitting", "knowledge distillation", "怎么防止模型过拟合", "大模型训练显存不够怎么办", "how to speed up inference of a large model",
+        "过拟和", "tranformer", "model.fit", "tf.keras.layers.Conv2D",
+    ];
     var searchUrls = queries.Select(q => $"/api/search?q={Uri.EscapeDataString(q)}&pageSize=20").ToList();
     var searchPageUrls = queries.Select(q => $"/search?q={Uri.EscapeDataString(q)}").ToList();
     var questionUrls = bank.SampleSlugs.Select(s => $"/questions/{s}").ToList();
@@ -67,7 +80,7 @@ try
         ["a run trained throughout the busy scenarios"] = trainedThroughout,
         ["search p95 while training <= 2x idle"] = busy[0].P95 <= 2 * results[0].P95,
         ["question page p95 while training <= 2x idle"] = busy[2].P95 <= 2 * results[2].P95,
-        ["search p95 <= 25 ms"] = results[0].P95 <= 25,
+        ["search p95 <= 20 ms"] = results[0].P95 <= 20,
         ["question page p95 <= 15 ms"] = results[2].P95 <= 15,
         ["seed import <= 2 s"] = import.ColdMs <= 2000,
         ["no failed requests"] = results.Concat(busy).All(r => r.Failures == 0),

@@ -24,6 +24,10 @@ public sealed class QuestionBankDbContext(DbContextOptions<QuestionBankDbContext
 
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
 
+    public DbSet<GlossarySource> Glossaries => Set<GlossarySource>();
+
+    public DbSet<SearchWord> SearchWords => Set<SearchWord>();
+
     public DbSet<ExerciseRun> Runs => Set<ExerciseRun>();
 
     public DbSet<RunEvent> RunEvents => Set<RunEvent>();

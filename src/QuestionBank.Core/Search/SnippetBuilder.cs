@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace QuestionBank.Core.Search;
 
 /// <summary>
-/// Builds a short HTML-escaped excerpt of a text around the first place a query matches,
+/// Builds a short HTML-escaped excerpt of a text around the first place a query's terms match,
 /// with matches wrapped in <c>&lt;mark&gt;</c>. Done here rather than with PostgreSQL's
 /// <c>ts_headline</c>, whose parser cannot see Chinese bigrams inside a run.
 /// </summary>
@@ -13,12 +13,12 @@ public static class SnippetBuilder
 {
     /// <summary>Builds the snippet.</summary>
     /// <param name="text">Plain text of the matched document.</param>
-    /// <param name="query">The user's query.</param>
+    /// <param name="terms">What to mark: the query's words, or every form of its concepts.</param>
     /// <param name="length">Approximate snippet length in characters.</param>
-    public static string Build(string text, string query, int length = 160)
+    public static string Build(string text, IEnumerable<string> terms, int length = 160)
     {
         var flattened = Regex.Replace(text, @"\s+", " ").Trim();
-        var pattern = MatchPattern(query);
+        var pattern = MatchPattern(terms);
         var first = pattern?.Match(flattened);
         var start = first is { Success: true } ? Math.Max(0, first.Index - (length / 3)) : 0;
         var end = Math.Min(flattened.Length, start + length);
@@ -49,16 +49,18 @@ public static class SnippetBuilder
         return html.ToString();
     }
 
-    private static Regex? MatchPattern(string query)
+    private static Regex? MatchPattern(IEnumerable<string> terms)
     {
-        var terms = SearchTokenizer.Tokenize(query);
-        // Whole CJK runs first so 过拟合 is marked as one span rather than as two overlapping bigrams.
-        var runs = Regex.Matches(query, @"[\u2E80-\uFAFF]+").Select(m => m.Value);
-        var words = terms.Latin.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var alternatives = runs.Concat(terms.Cjk).Concat(words)
-            .Distinct()
+        // Whole terms first so 过拟合 is marked as one span rather than as two overlapping bigrams;
+        // Latin words only as whole words, so GAN is not marked inside "organ".
+        var list = terms.ToList();
+        var words = list.SelectMany(t => SearchTokenizer.Tokenize(t).Latin.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length > 1);
+        var alternatives = list.Concat(words)
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(t => t.Length)
-            .Select(Regex.Escape)
+            .Select(t => char.IsAsciiLetterOrDigit(t[0]) ? $@"\b{Regex.Escape(t)}\b" : Regex.Escape(t))
             .ToList();
         return alternatives.Count == 0
             ? null

@@ -11,7 +11,8 @@ namespace QuestionBank.Data.Importing;
 /// <summary>
 /// Writes parsed documents into the bank. Every call is one transaction under one lock: all files
 /// are parsed before anything is written, so one bad file leaves the bank exactly as it was, and
-/// two imports of the same document run one after the other.
+/// two imports of the same document run one after the other. The glossary file
+/// (<see cref="GlossaryParser.FileName"/>) is imported beside the documents, with the same preview and rollback.
 /// </summary>
 public sealed class DocumentImporter(
     QuestionBankDbContext db,
@@ -23,6 +24,9 @@ public sealed class DocumentImporter(
     /// <summary>Largest file an import accepts.</summary>
     public const int MaxFileBytes = 5 * 1024 * 1024;
 
+    /// <summary>The slug an import's record gives the glossary, which is not a document.</summary>
+    public const string GlossarySlug = "glossary";
+
     // Serialises imports and rollbacks across processes so they never race on a document's slugs.
     private const long ImportLockKey = 0x5142_494D_504F_5254;
 
@@ -31,7 +35,9 @@ public sealed class DocumentImporter(
     public async Task<ImportOutcome> ImportFilesAsync(
         IEnumerable<ImportFile> files, ImportOptions options, CancellationToken cancellationToken = default)
     {
-        var documents = files.Select(Parse).ToList();
+        var all = files.ToList();
+        var glossary = all.Where(f => GlossaryParser.IsGlossary(f.Name)).Select(ParseGlossary).SingleOrDefault();
+        var documents = all.Where(f => !GlossaryParser.IsGlossary(f.Name)).Select(Parse).ToList();
         var clash = documents.GroupBy(d => d.Slug).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
         {
@@ -42,20 +48,19 @@ public sealed class DocumentImporter(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync(cancellationToken);
 
-        var results = new List<DocumentImportResult>(documents.Count);
+        var results = new List<DocumentImportResult>(documents.Count + 1);
         var record = new ImportRecord { ImportedBy = options.ImportedBy, ImportedAt = clock.GetUtcNow() };
-        foreach (var document in documents)
+        void Record(DocumentImportResult result, string contentHash, PreviousVersion? previous)
         {
-            var (result, previous) = await ImportOneAsync(document, cancellationToken);
             results.Add(result);
             if (result.Status != DocumentImportStatus.Unchanged)
             {
                 record.Documents.Add(new ImportedDocument
                 {
-                    FileName = document.SourceName,
-                    DocumentSlug = document.Slug,
-                    Title = document.Title,
-                    ContentHash = document.ContentHash,
+                    FileName = result.FileName,
+                    DocumentSlug = result.Slug,
+                    Title = result.Title,
+                    ContentHash = contentHash,
                     Added = result.Added,
                     Changed = result.Changed,
                     Removed = result.Removed,
@@ -64,6 +69,18 @@ public sealed class DocumentImporter(
                     PreviousContentHash = previous?.ContentHash,
                 });
             }
+        }
+
+        foreach (var document in documents)
+        {
+            var (result, previous) = await ImportOneAsync(document, cancellationToken);
+            Record(result, document.ContentHash, previous);
+        }
+
+        if (glossary is not null)
+        {
+            var (result, previous) = await ImportGlossaryAsync(glossary, cancellationToken);
+            Record(result, glossary.ContentHash, previous);
         }
 
         if (options.DryRun || record.Documents.Count == 0)
@@ -76,6 +93,7 @@ public sealed class DocumentImporter(
 
         db.Imports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        await SearchWords.AddAsync(db, ChangedDocumentSlugs(record), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
@@ -112,8 +130,10 @@ public sealed class DocumentImporter(
 
         foreach (var imported in record.Documents)
         {
-            var current = await db.Documents.Where(d => d.Slug == imported.DocumentSlug)
-                .Select(d => d.ContentHash).SingleOrDefaultAsync(cancellationToken);
+            var current = imported.DocumentSlug == GlossarySlug
+                ? await db.Glossaries.OrderBy(g => g.Id).Select(g => g.ContentHash).FirstOrDefaultAsync(cancellationToken)
+                : await db.Documents.Where(d => d.Slug == imported.DocumentSlug)
+                    .Select(d => d.ContentHash).SingleOrDefaultAsync(cancellationToken);
             if (current != imported.ContentHash)
             {
                 throw new ImportRollbackException(
@@ -123,8 +143,13 @@ public sealed class DocumentImporter(
 
         foreach (var imported in record.Documents)
         {
-            if (imported.PreviousMarkdown is null)
+            if (imported.DocumentSlug == GlossarySlug)
             {
+                await RollBackGlossaryAsync(imported, cancellationToken);
+            }
+            else if (imported.PreviousMarkdown is null)
+            {
+                await SearchWords.RemoveAsync(db, [imported.DocumentSlug], cancellationToken);
                 // Questions first: their section foreign key would otherwise block the cascade from the document.
                 await db.Questions.IgnoreQueryFilters().Where(q => q.Document.Slug == imported.DocumentSlug)
                     .ExecuteDeleteAsync(cancellationToken);
@@ -140,6 +165,7 @@ public sealed class DocumentImporter(
         record.RolledBackBy = rolledBackBy;
         record.RolledBackAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await SearchWords.AddAsync(db, ChangedDocumentSlugs(record), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         logger.LogInformation("Import {ImportId} rolled back by {RolledBackBy}", importId, rolledBackBy);
@@ -160,6 +186,67 @@ public sealed class DocumentImporter(
     {
         EnsureWithinSizeLimit(file.Name, file.Content.Length);
         return parser.Parse(file.Name, file.Content);
+    }
+
+    private ParsedGlossary ParseGlossary(ImportFile file)
+    {
+        EnsureWithinSizeLimit(file.Name, file.Content.Length);
+        return GlossaryParser.Parse(file.Name, file.Content, pipeline);
+    }
+
+    private static List<string> ChangedDocumentSlugs(ImportRecord record) =>
+        record.Documents.Select(d => d.DocumentSlug).Where(slug => slug != GlossarySlug).ToList();
+
+    /// <summary>Stores the glossary; the counts are of terms (by their Chinese form) added, changed and removed.</summary>
+    private async Task<(DocumentImportResult Result, PreviousVersion? Previous)> ImportGlossaryAsync(
+        ParsedGlossary parsed, CancellationToken cancellationToken)
+    {
+        var existing = await db.Glossaries.OrderBy(g => g.Id).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null && existing.ContentHash == parsed.ContentHash)
+        {
+            return (new DocumentImportResult(
+                parsed.SourceName, GlossarySlug, parsed.Title, DocumentImportStatus.Unchanged, 0, 0, 0, []), null);
+        }
+
+        var before = existing is null
+            ? []
+            : GlossaryParser.Parse(existing.SourceName, Encoding.UTF8.GetBytes(existing.Markdown), pipeline).Entries
+                .ToDictionary(e => e.Chinese, StringComparer.OrdinalIgnoreCase);
+        var after = parsed.Entries.ToDictionary(e => e.Chinese, StringComparer.OrdinalIgnoreCase);
+        var added = after.Keys.Count(k => !before.ContainsKey(k));
+        var removed = before.Keys.Count(k => !after.ContainsKey(k));
+        var changed = after.Count(p => before.TryGetValue(p.Key, out var old)
+            && (old.English != p.Value.English || !old.Variants.SequenceEqual(p.Value.Variants)));
+
+        var previous = existing is null ? null : new PreviousVersion(existing.SourceName, existing.Markdown, existing.ContentHash);
+        var now = clock.GetUtcNow();
+        var glossary = existing ?? db.Glossaries.Add(new GlossarySource
+        {
+            SourceName = parsed.SourceName,
+            Title = parsed.Title,
+            ContentHash = parsed.ContentHash,
+            Markdown = parsed.Markdown,
+            ImportedAt = now,
+        }).Entity;
+        glossary.SourceName = parsed.SourceName;
+        glossary.Title = parsed.Title;
+        glossary.ContentHash = parsed.ContentHash;
+        glossary.Markdown = parsed.Markdown;
+        glossary.UpdatedAt = now;
+        var status = existing is null ? DocumentImportStatus.Added : DocumentImportStatus.Updated;
+        return (new DocumentImportResult(parsed.SourceName, GlossarySlug, parsed.Title, status, added, changed, removed, []), previous);
+    }
+
+    private async Task RollBackGlossaryAsync(ImportedDocument imported, CancellationToken cancellationToken)
+    {
+        if (imported.PreviousMarkdown is null)
+        {
+            await db.Glossaries.ExecuteDeleteAsync(cancellationToken);
+            return;
+        }
+
+        var previous = GlossaryParser.Parse(imported.PreviousSourceName!, Encoding.UTF8.GetBytes(imported.PreviousMarkdown), pipeline);
+        await ImportGlossaryAsync(previous, cancellationToken);
     }
 
     private async Task LockAsync(CancellationToken cancellationToken) =>
@@ -184,6 +271,10 @@ public sealed class DocumentImporter(
         }
 
         var previous = existing is null ? null : new PreviousVersion(existing.SourceName, existing.Markdown, existing.ContentHash);
+        if (existing is not null)
+        {
+            await SearchWords.RemoveAsync(db, [existing.Slug], cancellationToken);
+        }
 
         var now = clock.GetUtcNow();
         var document = existing ?? db.Documents.Add(new Document

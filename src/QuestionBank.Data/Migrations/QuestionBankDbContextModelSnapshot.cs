@@ -315,6 +315,50 @@ namespace QuestionBank.Data.Migrations
                     b.ToTable("runs", (string)null);
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.GlossarySource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("markdown");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_name");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_glossaries");
+
+                    b.ToTable("glossaries", (string)null);
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.ImportRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -682,6 +726,23 @@ namespace QuestionBank.Data.Migrations
                         .HasDatabaseName("ix_sandbox_workers_last_seen_at");
 
                     b.ToTable("sandbox_workers", (string)null);
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.SearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("word");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("integer")
+                        .HasColumnName("questions");
+
+                    b.HasKey("Word")
+                        .HasName("pk_search_words");
+
+                    b.ToTable("search_words", (string)null);
                 });
 
             modelBuilder.Entity("QuestionBank.Data.Entities.Section", b =>

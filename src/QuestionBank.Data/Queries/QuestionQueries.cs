@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using QuestionBank.Core.Documents;
-using QuestionBank.Core.Search;
 
 namespace QuestionBank.Data.Queries;
 
 /// <summary>Read side of the bank: browsing, one question, search.</summary>
-public sealed class QuestionQueries(QuestionBankDbContext db)
+public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog catalog)
 {
     private const int SimilarCount = 5;
     private const int SimilarCandidates = 200;
+    private const int MaxTerms = 12;
 
     public async Task<IReadOnlyList<DocumentSummary>> GetDocumentsAsync(CancellationToken cancellationToken = default)
     {
@@ -73,6 +73,7 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
                 Section = q.Section.Position,
                 SectionTitle = q.Section.Title,
                 q.BodyMarkdown,
+                q.BodyText,
                 q.SearchTitle,
                 Previous = db.Questions
                     .Where(p => p.DocumentId == q.DocumentId && p.Position < q.Position)
@@ -94,11 +95,14 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
         }
 
         var similar = await SimilarAsync(question.Id, question.SearchTitle, cancellationToken);
+        var glossary = (await catalog.GetAsync(db, cancellationToken)).Glossary;
+        var terms = glossary.FindIn($"{question.Title}\n{question.BodyText}")
+            .Select(m => m.Entry).Distinct().Take(MaxTerms).ToList();
 
         return new QuestionDetail(
             question.Slug, question.Number, question.Title, question.Kind, question.Document, question.DocumentTitle,
             question.Section, question.SectionTitle, question.BodyMarkdown, question.Parts, question.Code,
-            question.Previous, question.Next, similar);
+            question.Previous, question.Next, similar, terms);
     }
 
     /// <summary>
@@ -132,68 +136,4 @@ public sealed class QuestionQueries(QuestionBankDbContext db)
             LIMIT {SimilarCount}
             """).ToListAsync(cancellationToken);
     }
-
-    /// <remarks>
-    /// Raw SQL columns are snake_case: the naming convention maps result types too. Raw SQL does not
-    /// get the hidden-question query filter, so it says NOT is_hidden itself.
-    /// </remarks>
-    public async Task<Paged<SearchHit>> SearchAsync(string text, int page, int pageSize, CancellationToken cancellationToken = default)
-    {
-        var tsQuery = ToTsQuery(SearchTokenizer.Tokenize(text));
-        if (tsQuery.Length == 0)
-        {
-            return new Paged<SearchHit>(0, page, pageSize, []);
-        }
-
-        // Title matches form the first tier (score 1 + title rank) and body-only matches the second
-        // (score = body rank), so a page only ranks the tiers it shows: ranking a common term's
-        // thousands of body matches is the costly part and is skipped while titles fill the page.
-        // The query text is repeated rather than put in a CTE: as a constant the planner folds it,
-        // and the GIN index then answers without rechecking (detoasting) every matching vector.
-        var offset = (page - 1) * pageSize;
-        var rows = await db.Database.SqlQuery<SearchRow>($"""
-            WITH counts AS MATERIALIZED (
-                SELECT (SELECT count(*) FROM questions WHERE search_vector @@ to_tsquery('english', {tsQuery}) AND NOT is_hidden)::int AS total,
-                       (SELECT count(*) FROM questions WHERE title_vector @@ to_tsquery('english', {tsQuery}) AND NOT is_hidden)::int AS titled),
-            title_page AS MATERIALIZED (
-                SELECT id, (1 + ts_rank(title_vector, to_tsquery('english', {tsQuery})))::float8 AS score
-                FROM questions
-                WHERE title_vector @@ to_tsquery('english', {tsQuery}) AND NOT is_hidden
-                ORDER BY score DESC, id
-                LIMIT {pageSize} OFFSET {offset}),
-            body_page AS MATERIALIZED (
-                SELECT id, ts_rank(search_vector, to_tsquery('english', {tsQuery}))::float8 AS score
-                FROM questions
-                WHERE {offset + pageSize} > (SELECT titled FROM counts)
-                  AND search_vector @@ to_tsquery('english', {tsQuery})
-                  AND NOT title_vector @@ to_tsquery('english', {tsQuery})
-                  AND NOT is_hidden
-                ORDER BY score DESC, id
-                LIMIT {pageSize} - (SELECT count(*) FROM title_page)
-                OFFSET greatest(0, {offset} - (SELECT titled FROM counts))),
-            page AS (SELECT id, score FROM title_page UNION ALL SELECT id, score FROM body_page)
-            SELECT q.slug, q.title, d.slug AS document, q.body_text, page.score, counts.total
-            FROM counts
-            LEFT JOIN (page JOIN questions q ON q.id = page.id JOIN documents d ON d.id = q.document_id) ON true
-            ORDER BY page.score DESC, q.id
-            """).ToListAsync(cancellationToken);
-
-        // The counts row comes back alone, with no question, when the page is past the end.
-        var hits = rows
-            .Where(r => r.Slug is not null)
-            .Select(r => new SearchHit(r.Slug!, r.Title!, r.Document!, SnippetBuilder.Build(r.BodyText!, text), Math.Round(r.Score!.Value, 4)))
-            .ToList();
-        return new Paged<SearchHit>(rows[0].Total, page, pageSize, hits);
-    }
-
-    /// <summary>ANDs every term; terms hold only letters and digits, so quoting them is enough.</summary>
-    private static string ToTsQuery(SearchTerms terms)
-    {
-        var latin = terms.Latin.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => $"'{w}'");
-        // A lone character can only be found as the start of an indexed bigram.
-        var cjk = terms.Cjk.Select(t => t.Length == 1 ? $"'{t}':*" : $"'{t}'");
-        return string.Join(" & ", latin.Concat(cjk));
-    }
-
-    private sealed record SearchRow(string? Slug, string? Title, string? Document, string? BodyText, double? Score, int Total);
 }

@@ -1,4 +1,5 @@
 using QuestionBank.Core.Documents;
+using QuestionBank.Core.Search;
 
 namespace QuestionBank.Data.Queries;
 
@@ -31,6 +32,16 @@ public sealed record QuestionDetail(
     IReadOnlyList<CodeSample> CodeBlocks,
     QuestionLink? Previous,
     QuestionLink? Next,
-    IReadOnlyList<QuestionLink> Similar);
+    IReadOnlyList<QuestionLink> Similar,
+    IReadOnlyList<GlossaryEntry> Terms);
 
 public sealed record SearchHit(string Slug, string Title, string Document, string Snippet, double Score);
+
+public enum SuggestionKind
+{
+    Term,
+    Question,
+}
+
+/// <summary>A suggestion: a glossary term (Target is the text to search for) or a question (Target is its slug).</summary>
+public sealed record Suggestion(SuggestionKind Kind, string Text, string Target);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using QuestionBank.Core.Search;
 using QuestionBank.Data;
 using QuestionBank.Data.Importing;
 using QuestionBank.Web.Admin;
@@ -13,18 +14,22 @@ namespace QuestionBank.Web.Database;
 public sealed class DatabaseInitializer(
     QuestionBankDatabase database,
     IServiceScopeFactory scopes,
+    IServiceProvider services,
     IOptions<QuestionBankOptions> options,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // jieba's dictionary takes a second or two to load: load it beside the database start, not on the first search.
+        var segmenter = Task.Run(services.GetRequiredService<IWordSegmenter>, cancellationToken);
         await database.StartAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureFirstAdminAsync(cancellationToken);
 
+        await segmenter;
         if (await db.Documents.AnyAsync(cancellationToken))
         {
             return;

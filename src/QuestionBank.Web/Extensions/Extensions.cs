@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using QuestionBank.Core.Documents;
 using QuestionBank.Core.Rendering;
+using QuestionBank.Core.Search;
 using QuestionBank.Data;
 using QuestionBank.Data.Importing;
 using QuestionBank.Data.Queries;
@@ -43,7 +44,11 @@ public static class Extensions
         services.AddHostedService<DatabaseInitializer>();
         services.AddDbContextPool<QuestionBankDbContext>((sp, options) =>
             options.UseQuestionBankDatabase(sp.GetRequiredService<QuestionBankDatabase>().ConnectionString));
+        services.AddSingleton<IWordSegmenter, JiebaWordSegmenter>();
+        services.AddSingleton<QueryAnalyzer>();
+        services.AddSingleton<SearchCatalog>();
         services.AddScoped<QuestionQueries>();
+        services.AddScoped<SearchQueries>();
         services.AddScoped<DocumentImporter>();
 
         services.AddProblemDetails();

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using QuestionBank.Core.Documents;
 using QuestionBank.Data.Queries;
 using QuestionBank.Web.Apis;
 
 namespace QuestionBank.Web.Pages;
 
-public sealed class SearchModel(QuestionQueries queries) : PageModel
+public sealed class SearchModel(SearchQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -15,10 +17,23 @@ public sealed class SearchModel(QuestionQueries queries) : PageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    /// <summary>Null until a query is given; the snippets in it are already HTML-escaped with marks.</summary>
-    public Paged<SearchHit>? Result { get; private set; }
+    [BindProperty(SupportsGet = true)]
+    public string? Document { get; set; }
 
-    public PagerModel Pager => new("/search", PageNumber, Result?.PageCount ?? 1, new Dictionary<string, string?> { ["q"] = Q });
+    [BindProperty(SupportsGet = true)]
+    public QuestionKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? Exercise { get; set; }
+
+    /// <summary>Search for the text as typed, without correcting it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Exact { get; set; }
+
+    /// <summary>Null until a query is given; the snippets in it are already HTML-escaped with marks.</summary>
+    public SearchResult? Result { get; private set; }
+
+    public PagerModel Pager => new("/search", PageNumber, Result?.Hits.PageCount ?? 1, State());
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -29,9 +44,43 @@ public sealed class SearchModel(QuestionQueries queries) : PageModel
 
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            Result = await queries.SearchAsync(Q, PageNumber, Paging.DefaultPageSize, cancellationToken);
+            Result = await queries.SearchAsync(
+                new SearchRequest(Q, PageNumber, Paging.DefaultPageSize, SearchApi.ExerciseKeywords, Document, Kind, Exercise, Exact),
+                cancellationToken);
         }
 
         return Page();
     }
+
+    /// <summary>This search with one parameter set (or, with a null value, removed), from its first page.</summary>
+    public string With(string name, string? value)
+    {
+        var state = State();
+        state[name] = value;
+        return SearchUrl(state);
+    }
+
+    /// <summary>This search without its facet filters.</summary>
+    public string WithoutFilters() => SearchUrl(new Dictionary<string, string?> { ["q"] = Q, ["exact"] = Exact ? "true" : null });
+
+    private static string SearchUrl(Dictionary<string, string?> state) =>
+        QueryHelpers.AddQueryString("/search", state.Where(p => !string.IsNullOrEmpty(p.Value)));
+
+    public static string FacetLabel(SearchFacet facet) => facet switch
+    {
+        { Facet: "kind", Value: nameof(QuestionKind.Coding) } => "编程题 Coding",
+        { Facet: "kind" } => "概念题 Concept",
+        { Facet: "exercise", Value: "true" } => "有练习 Runnable exercise",
+        { Facet: "exercise" } => "无练习 No exercise",
+        _ => facet.Label,
+    };
+
+    private Dictionary<string, string?> State() => new()
+    {
+        ["q"] = Q,
+        ["document"] = Document,
+        ["kind"] = Kind?.ToString(),
+        ["exercise"] = Exercise?.ToString().ToLowerInvariant(),
+        ["exact"] = Exact ? "true" : null,
+    };
 }

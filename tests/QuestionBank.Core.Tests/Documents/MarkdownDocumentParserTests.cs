@@ -8,7 +8,7 @@ public sealed class MarkdownDocumentParserTests
 {
     private static readonly MarkdownDocumentParser Parser = new(MarkdownPipelineFactory.Create());
 
-    internal static readonly string ContentDirectory = FindContentDirectory();
+    internal static readonly string ContentDirectory = ContentFolder.Path;
 
     private static ParsedDocument Seed(string prefix)
     {
@@ -183,18 +183,5 @@ public sealed class MarkdownDocumentParserTests
         Assert.Equal(first.Questions.Select(q => q.Slug), second.Questions.Select(q => q.Slug));
         Assert.Equal("001-2954bc372a3b4660-1-1", first.Questions.First().Slug);
         Assert.Equal(first.ContentHash, second.ContentHash);
-    }
-
-    private static string FindContentDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "QuestionBank.sln")))
-            {
-                return Path.Combine(dir.FullName, "content");
-            }
-        }
-
-        throw new InvalidOperationException("QuestionBank.sln not found above the test folder.");
     }
 }

@@ -38,7 +38,7 @@ public sealed class SearchTokenizerTests
     [Fact]
     public void SnippetMarksTheMatchAndEscapesHtml()
     {
-        var snippet = SnippetBuilder.Build("<b>正则化</b> 可以缓解过拟合问题。", "过拟合");
+        var snippet = SnippetBuilder.Build("<b>正则化</b> 可以缓解过拟合问题。", ["过拟合"]);
 
         Assert.Equal("&lt;b&gt;正则化&lt;/b&gt; 可以缓解<mark>过拟合</mark>问题。", snippet);
     }
@@ -48,10 +48,41 @@ public sealed class SearchTokenizerTests
     {
         var text = new string('甲', 500) + "知识蒸馏" + new string('乙', 500);
 
-        var snippet = SnippetBuilder.Build(text, "蒸馏");
+        var snippet = SnippetBuilder.Build(text, ["蒸馏"]);
 
         Assert.StartsWith("…", snippet);
         Assert.EndsWith("…", snippet);
         Assert.Contains("<mark>蒸馏</mark>", snippet);
+    }
+
+    [Fact]
+    public void DottedIdentifiersAreIndexedByTheirPartsAndByEveryChainOfParts()
+    {
+        var terms = SearchTokenizer.Tokenize("x = tf.keras.layers.Conv2D(32) 然后 model.fit(x_train)");
+
+        var words = terms.Latin.Split(' ');
+        Assert.Contains("conv2d", words);
+        Assert.Contains("fit", words);
+        Assert.Contains("tfkeraslayersconv2d", words);
+        Assert.Contains("layersconv2d", words);
+        Assert.Contains("modelfit", words);
+        Assert.Contains("xtrain", words);
+        Assert.DoesNotContain("tfkeras.layers", words);
+    }
+
+    [Fact]
+    public void WholeIdentifiersComeAfterTheProseSoPhrasesStayIntact()
+    {
+        var terms = SearchTokenizer.Tokenize("call model.fit then evaluate");
+
+        Assert.Equal("call model fit then evaluate modelfit", terms.Latin);
+    }
+
+    [Fact]
+    public void SnippetMarksEveryFormOfAConceptAndLatinOnlyAsWholeWords()
+    {
+        var snippet = SnippetBuilder.Build("GAN 即生成对抗网络, not an organ", ["生成对抗网络", "GAN"]);
+
+        Assert.Equal("<mark>GAN</mark> 即<mark>生成对抗网络</mark>, not an organ", snippet);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using QuestionBank.Core.Search;
 using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Admin;
@@ -57,6 +58,11 @@ public sealed class AdminImportTests : AppPerTestBase
     private async Task<int> SearchTotalAsync(string query) =>
         (await Client.GetFromJsonAsync<JsonElement>($"/api/search?q={Uri.EscapeDataString(query)}")).GetProperty("total").GetInt32();
 
+    /// <summary>Results whose title has the query itself: the glossary also finds other questions (权重衰减 is weight decay, L2 regularisation).</summary>
+    private async Task<int> TitledHitsAsync(string query) =>
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/search?q={Uri.EscapeDataString(query)}&pageSize=100")).GetProperty("items")
+            .EnumerateArray().Count(i => i.GetProperty("title").GetString()!.Contains(query, StringComparison.Ordinal));
+
     /// <summary>The admin's imports; loading content/ at start-up is an import of its own, by "system".</summary>
     private async Task<List<JsonElement>> ImportsAsync() =>
         (await Admin.GetFromJsonAsync<JsonElement>("/api/admin/imports")).EnumerateArray()
@@ -89,7 +95,7 @@ public sealed class AdminImportTests : AppPerTestBase
         var result = await ImportAsync(false, File("admin-new.md", NewDocument));
 
         Assert.True(result.GetProperty("importId").GetInt64() > 0);
-        Assert.Equal(1, await SearchTotalAsync("权重衰减"));
+        Assert.Equal(1, await TitledHitsAsync("权重衰减"));
         var record = Assert.Single(await ImportsAsync());
         Assert.Equal(QuestionBankApp.AdminEmail, record.GetProperty("importedBy").GetString());
         var file = Assert.Single(record.GetProperty("files").EnumerateArray());
@@ -120,7 +126,7 @@ public sealed class AdminImportTests : AppPerTestBase
         var afterFirst = await App.SnapshotAsync();
         var second = (await ImportAsync(false, File("admin-new.md", NewDocument.Replace("标签平滑", "斑马独角兽", StringComparison.Ordinal))))
             .GetProperty("importId").GetInt64();
-        Assert.Equal(1, await SearchTotalAsync("斑马独角兽"));
+        Assert.Equal(1, await TitledHitsAsync("斑马独角兽"));
 
         // The older import cannot be undone while the newer one still holds the document.
         Assert.Equal(HttpStatusCode.Conflict, (await Admin.PostAsync($"/api/admin/imports/{first}/rollback", null)).StatusCode);
@@ -129,7 +135,7 @@ public sealed class AdminImportTests : AppPerTestBase
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/admin/imports/{first}/rollback", null)).StatusCode);
 
         Assert.Equal(original, await App.SnapshotAsync());
-        Assert.Equal(0, await SearchTotalAsync("权重衰减"));
+        Assert.Equal(0, await TitledHitsAsync("权重衰减"));
         var again = await Admin.PostAsync($"/api/admin/imports/{first}/rollback", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("already rolled back", await again.Content.ReadAsStringAsync());
@@ -171,7 +177,7 @@ public sealed class AdminImportTests : AppPerTestBase
 
         var statuses = imports.Select(i => i.GetProperty("documents")[0].GetProperty("status").GetString()).Order().ToList();
         Assert.Equal(["added", "unchanged"], statuses);
-        Assert.Equal(1, await SearchTotalAsync("权重衰减"));
+        Assert.Equal(1, await TitledHitsAsync("权重衰减"));
         Assert.Single(await ImportsAsync());
     }
 
@@ -195,7 +201,7 @@ public sealed class AdminImportTests : AppPerTestBase
 
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/admin/questions/{slug}/hide", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/questions/{slug}")).StatusCode);
-        Assert.Equal(0, await SearchTotalAsync("权重衰减"));
+        Assert.Equal(0, await TitledHitsAsync("权重衰减"));
 
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/admin/questions/{slug}/unhide", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/questions/{slug}")).StatusCode);
@@ -203,5 +209,41 @@ public sealed class AdminImportTests : AppPerTestBase
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/admin/questions/{slug}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/questions/{slug}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.DeleteAsync($"/api/admin/questions/{slug}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheGlossaryImportsWithAPreviewAndRollsBack()
+    {
+        // A term joining an English word no question has to a Chinese phrase one question has.
+        var glossary = System.IO.File.ReadAllText(Path.Combine(QuestionBankApp.RepoRoot, "content", GlossaryParser.FileName))
+            .TrimEnd() + "\n| 游戏对战 | zebracorn duel | |\n";
+        Assert.Equal(0, await SearchTotalAsync("zebracorn duel"));
+
+        var preview = await ImportAsync(true, File(GlossaryParser.FileName, glossary));
+        var previewed = Assert.Single(preview.GetProperty("documents").EnumerateArray());
+        Assert.Equal(("updated", 1, 0, 0), (previewed.GetProperty("status").GetString(), previewed.GetProperty("added").GetInt32(),
+            previewed.GetProperty("changed").GetInt32(), previewed.GetProperty("removed").GetInt32()));
+        Assert.Equal(0, await SearchTotalAsync("zebracorn duel"));
+
+        var import = (await ImportAsync(false, File(GlossaryParser.FileName, glossary))).GetProperty("importId").GetInt64();
+        var found = await Client.GetFromJsonAsync<JsonElement>("/api/search?q=zebracorn%20duel");
+        Assert.Contains("游戏对战", found.GetProperty("items")[0].GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/admin/imports/{import}/rollback", null)).StatusCode);
+        Assert.Equal(0, await SearchTotalAsync("zebracorn duel"));
+        Assert.True(await SearchTotalAsync("overfitting") > 0);
+    }
+
+    [Fact]
+    public async Task AGlossaryRowWithoutItsEnglishFormIsRefusedAndNothingChanges()
+    {
+        var before = await App.SnapshotAsync();
+
+        var response = await Admin.PostImportAsync(false, [File(GlossaryParser.FileName, "| 中文 | English |\n|---|---|\n| 过拟合 | |\n")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("needs its Chinese and its English form", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await App.SnapshotAsync());
+        Assert.True(await SearchTotalAsync("overfitting") > 0);
     }
 }

@@ -6,7 +6,7 @@ using QuestionBank.Web.Tests.Infrastructure;
 namespace QuestionBank.Web.Tests.Search;
 
 /// <summary>Search through the glossary, with optional words, corrected typos, code identifiers, facets and suggestions, over the seeds.</summary>
-public sealed class SearchMeaningTests(PostgresFixture postgres) : AppTestBase(postgres)
+public sealed class SearchMeaningTests(SeededApp app) : SharedAppTestBase(app)
 {
     private async Task<JsonElement> SearchAsync(string query, string filters = "") =>
         await Client.GetFromJsonAsync<JsonElement>($"/api/search?q={Uri.EscapeDataString(query)}&pageSize=50{filters}");

@@ -2,9 +2,9 @@ using QuestionBank.Sandbox;
 using QuestionBank.Sandbox.Cli;
 using QuestionBank.ServiceDefaults;
 
-if (args is ["run", .. var runArgs])
+if (args is ["run", ..])
 {
-    return await RunCommand.ExecuteAsync(runArgs);
+    return await RunCommand.InvokeAsync(args);
 }
 
 var builder = Host.CreateApplicationBuilder(args);

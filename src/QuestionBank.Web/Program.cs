@@ -2,17 +2,16 @@ using QuestionBank.Web.Apis;
 using QuestionBank.Web.Cli;
 using QuestionBank.Web.Extensions;
 
-var command = CommandLine.Parse(args);
-var builder = WebApplication.CreateBuilder(command is null ? args : []);
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.InvokeAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
 
 builder.AddQuestionBank();
 
 var app = builder.Build();
-
-if (command is not null)
-{
-    return await command.RunAsync(app);
-}
 
 app.UseQuestionBankPipeline();
 app.MapQuestionsApi();

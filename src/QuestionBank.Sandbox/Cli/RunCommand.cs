@@ -1,78 +1,111 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Runs;
+using QuestionBank.ServiceDefaults;
 
 namespace QuestionBank.Sandbox.Cli;
 
 /// <summary>
-/// <c>run --exercise ID [--source FILE | --solution] [--device cpu] [--seed N] [--epochs N]
-/// [--learning-rate X] [--batch-size N] [--timeout-seconds N] [--memory-mb N]</c>: runs one job in
-/// the jail without a database. Progress goes to standard error; the last line of standard output
-/// is one JSON object: status, metrics, goalsMet, diagnostics, output, wallSeconds, images. Exit
-/// code 0 when the run succeeded and met the exercise's goals, 1 otherwise, 2 for a usage error.
+/// <c>run --exercise ID [--source FILE | --solution] [--device cpu|cuda] [--seed N] [--epochs N]
+/// [--learning-rate X] [--batch-size N] [--timeout-seconds N] [--memory-mb N] [--images DIR]</c>:
+/// runs one job in the jail without a database. Progress goes to standard error; the last line of
+/// standard output is one JSON object: status, metrics, goalsMet, diagnostics, output, wallSeconds,
+/// images. Exit code 0 when the run succeeded and met the exercise's goals, 1 otherwise, 2 for a
+/// usage error.
 /// </summary>
-public static class RunCommand
+public sealed class RunCommand : Command
 {
-    public const string Usage =
-        "usage: run --exercise cnn|lstm|gan|dqn [--source FILE | --solution] [--device cpu|cuda] [--seed N] " +
-        "[--epochs N] [--learning-rate X] [--batch-size N] [--timeout-seconds N] [--memory-mb N] [--images DIR]";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
-    public static async Task<int> ExecuteAsync(string[] args)
+    private readonly Option<string> exercise = new("--exercise")
     {
-        Dictionary<string, string> options;
-        try
+        Required = true,
+        Description = $"The exercise: {string.Join(", ", ExerciseCatalog.All.Select(e => e.Id))}.",
+    };
+    private readonly Option<FileInfo?> source = new("--source") { Description = "A file holding the source to run (default: the starter)." };
+    private readonly Option<bool> solution = new("--solution") { Description = "Run the exercise's reference solution." };
+    private readonly Option<string> device = new("--device") { DefaultValueFactory = _ => "cpu", Description = "cpu or cuda." };
+    private readonly Option<int> seed = new("--seed") { Description = "The random seed." };
+    private readonly Option<int> epochs = new("--epochs") { Description = "Training epochs (or episodes)." };
+    private readonly Option<double> learningRate = new("--learning-rate")
+    {
+        Description = "The optimiser's learning rate, as 0.001 or 1e-3.",
+        // The default parser reads "0,01" as 1: a comma is taken for a thousands separator.
+        CustomParser = result =>
         {
-            options = ParseOptions(args);
-        }
-        catch (ArgumentException exception)
-        {
-            await Console.Error.WriteLineAsync($"{exception.Message}\n{Usage}");
-            return 2;
-        }
-        var exercise = options.TryGetValue("exercise", out var id) ? ExerciseCatalog.Find(id) : null;
-        if (exercise is null)
-        {
-            await Console.Error.WriteLineAsync($"Choose an exercise: {string.Join(", ", ExerciseCatalog.All.Select(e => e.Id))}.\n{Usage}");
-            return 2;
-        }
+            var token = result.Tokens.Single().Value;
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+            result.AddError($"Cannot parse argument '{token}' for option '--learning-rate': write a number such as 0.001 or 1e-3.");
+            return 0;
+        },
+    };
+    private readonly Option<int> batchSize = new("--batch-size") { Description = "The batch size." };
+    private readonly Option<int> timeoutSeconds = new("--timeout-seconds") { Description = "The run's wall-clock limit." };
+    private readonly Option<int> memoryMb = new("--memory-mb") { Description = "The run's memory limit in MB." };
+    private readonly Option<DirectoryInfo?> images = new("--images") { Description = "A folder to write the run's plots to." };
 
+    public RunCommand() : base("run", "Runs one exercise job in the jail, without a database.")
+    {
+        exercise.Validators.Add(result =>
+        {
+            if (ExerciseCatalog.Find(result.GetValueOrDefault<string>() ?? "") is null)
+            {
+                result.AddError($"Choose an exercise: {string.Join(", ", ExerciseCatalog.All.Select(e => e.Id))}.");
+            }
+        });
+        device.AcceptOnlyFromAmong("cpu", "cuda");
+        foreach (var option in new Option[] { exercise, source, solution, device, seed, epochs, learningRate, batchSize, timeoutSeconds, memoryMb, images })
+        {
+            Options.Add(option);
+        }
+        Validators.Add(result =>
+        {
+            if (result.GetValue(source) is not null && result.GetValue(solution))
+            {
+                result.AddError("Give --source or --solution, not both.");
+            }
+        });
+        SetAction(ExecuteAsync);
+    }
+
+    /// <summary>Parses <paramref name="args"/>, which start with <c>run</c>, and runs the job.</summary>
+    public static Task<int> InvokeAsync(string[] args) =>
+        new RootCommand("QuestionBank sandbox") { new RunCommand() }.Parse(args).InvokeOrReportUsageAsync();
+
+    private async Task<int> ExecuteAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var chosen = ExerciseCatalog.Find(parsed.GetRequiredValue(exercise))!;
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddSimpleConsole().AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
             console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Configuration.AddInMemoryCollection(Overrides(options));
+        builder.Configuration.AddInMemoryCollection(Overrides(parsed));
         builder.AddSandbox();
         using var host = builder.Build();
 
-        var source = options.TryGetValue("source", out var file) ? await File.ReadAllTextAsync(file)
-            : options.ContainsKey("solution") ? exercise.Solution
-            : exercise.Starter;
+        var code = parsed.GetValue(source) is { } file ? await File.ReadAllTextAsync(file.FullName, cancellationToken)
+            : parsed.GetValue(solution) ? chosen.Solution
+            : chosen.Starter;
         var parameters = new ExerciseParameters(
-            Int(options, "epochs") ?? exercise.Defaults.Epochs,
-            options.TryGetValue("learning-rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : exercise.Defaults.LearningRate,
-            Int(options, "batch-size") ?? exercise.Defaults.BatchSize,
-            Int(options, "seed") ?? exercise.Defaults.Seed);
-        var request = new RunRequest(exercise.Id, source, options.GetValueOrDefault("device", "cpu"), parameters);
+            Given(parsed, epochs) ?? chosen.Defaults.Epochs,
+            Given(parsed, learningRate) ?? chosen.Defaults.LearningRate,
+            Given(parsed, batchSize) ?? chosen.Defaults.BatchSize,
+            Given(parsed, seed) ?? chosen.Defaults.Seed);
+        var request = new RunRequest(chosen.Id, code, parsed.GetRequiredValue(device), parameters);
+        var result = await host.Services.GetRequiredService<RunExecutor>().ExecuteAsync(request, new ConsoleObserver(), cancellationToken);
 
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        if (parsed.GetValue(images) is { } folder)
         {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        var result = await host.Services.GetRequiredService<RunExecutor>()
-            .ExecuteAsync(request, new ConsoleObserver(), cancellation.Token);
-
-        if (options.TryGetValue("images", out var imagesDirectory))
-        {
-            Directory.CreateDirectory(imagesDirectory);
+            folder.Create();
             foreach (var image in result.Images)
             {
-                await File.WriteAllBytesAsync(Path.Combine(imagesDirectory, Path.GetFileName(image.Name)), image.Png);
+                await File.WriteAllBytesAsync(Path.Combine(folder.FullName, Path.GetFileName(image.Name)), image.Png, cancellationToken);
             }
         }
         Console.WriteLine(JsonSerializer.Serialize(new
@@ -88,52 +121,27 @@ public static class RunCommand
         return result.Status == RunStatus.Succeeded && result.GoalsMet ? 0 : 1;
     }
 
-    private static Dictionary<string, string> ParseOptions(string[] args)
-    {
-        var options = new Dictionary<string, string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"Unexpected argument '{args[i]}'.");
-            }
-            var name = args[i][2..];
-            if (name == "solution")
-            {
-                options[name] = "true";
-            }
-            else if (i + 1 < args.Length)
-            {
-                options[name] = args[++i];
-            }
-            else
-            {
-                throw new ArgumentException($"--{name} needs a value.");
-            }
-        }
-        return options;
-    }
-
-    private static Dictionary<string, string?> Overrides(Dictionary<string, string> options)
+    private Dictionary<string, string?> Overrides(ParseResult parsed)
     {
         var overrides = new Dictionary<string, string?>();
-        if (options.TryGetValue("timeout-seconds", out var timeout))
+        if (Given(parsed, timeoutSeconds) is { } timeout)
         {
-            overrides[$"{SandboxOptions.SectionName}:TimeoutSeconds"] = timeout;
+            overrides[$"{SandboxOptions.SectionName}:TimeoutSeconds"] = timeout.ToString(CultureInfo.InvariantCulture);
         }
-        if (options.TryGetValue("memory-mb", out var memory))
+        if (Given(parsed, memoryMb) is { } memory)
         {
-            overrides[$"{SandboxOptions.SectionName}:MemoryMb"] = memory;
+            overrides[$"{SandboxOptions.SectionName}:MemoryMb"] = memory.ToString(CultureInfo.InvariantCulture);
         }
-        if (options.GetValueOrDefault("device") == "cuda")
+        if (parsed.GetValue(device) == "cuda")
         {
             overrides[$"{SandboxOptions.SectionName}:Devices:0"] = "cuda";
         }
         return overrides;
     }
 
-    private static int? Int(Dictionary<string, string> options, string name) =>
-        options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : null;
+    /// <summary>The option's value when the command line gives it, else null (the exercise's or the sandbox's default).</summary>
+    private static T? Given<T>(ParseResult parsed, Option<T> option) where T : struct =>
+        parsed.GetResult(option) is null ? null : parsed.GetValue(option);
 
     private sealed class ConsoleObserver : IRunObserver
     {

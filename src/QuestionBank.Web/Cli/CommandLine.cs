@@ -1,66 +1,68 @@
+using System.CommandLine;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Importing;
+using QuestionBank.ServiceDefaults;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
+using QuestionBank.Web.Extensions;
 
 namespace QuestionBank.Web.Cli;
 
 /// <summary>
 /// Commands run instead of the server, on the same services and database:
-/// <c>import &lt;file-or-folder&gt;... [--dry-run]</c> and <c>create-admin &lt;email&gt;</c>.
+/// <c>import &lt;file-or-folder&gt;... [--dry-run]</c> and <c>create-admin &lt;email&gt;</c>
+/// (the password from $QUESTIONBANK_ADMIN_PASSWORD, else the first line of standard input).
 /// </summary>
-public sealed class CommandLine
+public sealed class CommandLine : RootCommand
 {
     private const string PasswordVariable = "QUESTIONBANK_ADMIN_PASSWORD";
 
-    private CommandLine(string name, IReadOnlyList<string> arguments, bool dryRun)
+    private readonly Argument<string[]> paths = new("file-or-folder")
     {
-        Name = name;
-        Arguments = arguments;
-        DryRun = dryRun;
+        Arity = ArgumentArity.OneOrMore,
+        Description = "Markdown files, or folders whose .md files are imported.",
+    };
+    private readonly Option<bool> dryRun = new("--dry-run") { Description = "Show what the import would change and write nothing." };
+    private readonly Argument<string> email = new("email") { Description = "The admin's email address." };
+
+    private CommandLine() : base("QuestionBank: without a command, serves the site.")
+    {
+        // An unknown option would otherwise be taken for a path: "--dryrun" must not import anything.
+        paths.Validators.Add(result =>
+        {
+            foreach (var option in result.Tokens.Select(token => token.Value).Where(value => value.StartsWith('-')))
+            {
+                result.AddError($"Unrecognized option '{option}'.");
+            }
+        });
+        var import = new Command("import", "Imports markdown into the bank in one transaction; a bad file changes nothing.") { paths, dryRun };
+        import.SetAction((parsed, cancellationToken) => WithServicesAsync(services =>
+            ImportAsync(services.GetRequiredService<DocumentImporter>(), parsed, cancellationToken)));
+        var createAdmin = new Command("create-admin", $"Creates or updates an admin account; the password comes from ${PasswordVariable}, else the first line of standard input.") { email };
+        createAdmin.SetAction((parsed, cancellationToken) => WithServicesAsync(services =>
+            CreateAdminAsync(services.GetRequiredService<AccountService>(), parsed.GetRequiredValue(email), cancellationToken)));
+        Subcommands.Add(import);
+        Subcommands.Add(createAdmin);
     }
 
-    public string Name { get; }
+    /// <summary>True when <paramref name="args"/> name a command; otherwise they configure the server.</summary>
+    public static bool IsCommand(string[] args) => args is ["import" or "create-admin", ..];
 
-    public IReadOnlyList<string> Arguments { get; }
+    /// <returns>The process exit code: 0 done, 1 refused, 2 a usage error.</returns>
+    public static Task<int> InvokeAsync(string[] args) => new CommandLine().Parse(args).InvokeOrReportUsageAsync();
 
-    public bool DryRun { get; }
-
-    /// <summary>The command in <paramref name="args"/>, or null when they only configure the server.</summary>
-    public static CommandLine? Parse(string[] args)
+    /// <summary>Builds the app without serving it, prepares its database, and runs the command on its services.</summary>
+    private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> command)
     {
-        if (args is not [("import" or "create-admin") and var name, .. var rest])
-        {
-            return null;
-        }
-
-        return new CommandLine(name, rest.Where(a => a != "--dry-run").ToList(), rest.Contains("--dry-run"));
-    }
-
-    public static string Usage => """
-        Usage:
-          dotnet run --project src/QuestionBank.Web -- import <file-or-folder>... [--dry-run]
-          dotnet run --project src/QuestionBank.Web -- create-admin <email>
-              (password from $QUESTIONBANK_ADMIN_PASSWORD, else the first line of standard input)
-        """;
-
-    /// <returns>The process exit code.</returns>
-    public async Task<int> RunAsync(WebApplication app)
-    {
-        if (Arguments.Count == 0)
-        {
-            await Console.Error.WriteLineAsync(Usage);
-            return 2;
-        }
-
+        var builder = WebApplication.CreateBuilder();
+        builder.AddQuestionBank();
+        await using var app = builder.Build();
         var initializer = app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single();
         await initializer.StartAsync(CancellationToken.None);
         try
         {
             await using var scope = app.Services.CreateAsyncScope();
-            return Name == "import"
-                ? await ImportAsync(scope.ServiceProvider.GetRequiredService<DocumentImporter>())
-                : await CreateAdminAsync(scope.ServiceProvider.GetRequiredService<AccountService>());
+            return await command(scope.ServiceProvider);
         }
         finally
         {
@@ -68,19 +70,20 @@ public sealed class CommandLine
         }
     }
 
-    private async Task<int> ImportAsync(DocumentImporter importer)
+    private async Task<int> ImportAsync(DocumentImporter importer, ParseResult parsed, CancellationToken cancellationToken)
     {
-        var paths = Arguments.SelectMany(ExpandPath).ToList();
-        if (paths.Count == 0)
+        var arguments = parsed.GetRequiredValue(paths);
+        var files = arguments.SelectMany(ExpandPath).ToList();
+        if (files.Count == 0)
         {
-            await Console.Error.WriteLineAsync($"No .md files found in {string.Join(", ", Arguments)}.");
+            await Console.Error.WriteLineAsync($"No .md files found in {string.Join(", ", arguments)}.");
             return 1;
         }
 
         try
         {
-            var files = paths.Select(path => new ImportFile(Path.GetFileName(path), File.ReadAllBytes(path)));
-            var outcome = await importer.ImportFilesAsync(files, new ImportOptions($"cli:{Environment.UserName}", DryRun), CancellationToken.None);
+            var imports = files.Select(path => new ImportFile(Path.GetFileName(path), File.ReadAllBytes(path)));
+            var outcome = await importer.ImportFilesAsync(imports, new ImportOptions($"cli:{Environment.UserName}", parsed.GetValue(dryRun)), cancellationToken);
             Console.WriteLine(outcome.DryRun ? "Dry run: nothing was written." : outcome.ImportId is { } id ? $"Import {id}:" : "Nothing changed.");
             foreach (var document in outcome.Documents)
             {
@@ -100,13 +103,13 @@ public sealed class CommandLine
         }
     }
 
-    private async Task<int> CreateAdminAsync(AccountService accounts)
+    private static async Task<int> CreateAdminAsync(AccountService accounts, string email, CancellationToken cancellationToken)
     {
-        var password = Environment.GetEnvironmentVariable(PasswordVariable) ?? await Console.In.ReadLineAsync() ?? string.Empty;
+        var password = Environment.GetEnvironmentVariable(PasswordVariable) ?? await Console.In.ReadLineAsync(cancellationToken) ?? string.Empty;
         try
         {
-            await accounts.SaveAsync(Arguments[0], password, isAdmin: true, CancellationToken.None);
-            Console.WriteLine($"{Arguments[0]} is an admin.");
+            await accounts.SaveAsync(email, password, isAdmin: true, cancellationToken);
+            Console.WriteLine($"{email} is an admin.");
             return 0;
         }
         catch (ArgumentException error)

@@ -59,4 +59,18 @@ public sealed class RunCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Choose an exercise: cnn, lstm, gan, dqn", run.Progress);
     }
+
+    [Theory]
+    [InlineData("--epoch", "3", "Unrecognized command or argument '--epoch'")]
+    [InlineData("--epochs", "three", "Cannot parse argument 'three' for option '--epochs'")]
+    [InlineData("--learning-rate", "0,01", "Cannot parse argument '0,01' for option '--learning-rate'")]
+    [InlineData("--device", "gpu", "Argument 'gpu' not recognized")]
+    public async Task AnUnknownOptionOrABadValueIsAUsageErrorThatRunsNothing(string option, string value, string message)
+    {
+        var run = await SandboxCli.RunAsync("--exercise", "lstm", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Progress);
+        Assert.DoesNotContain("running", run.Progress);
+    }
 }

@@ -114,4 +114,17 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM accounts WHERE normalized_email = 'CLI-ADMIN@QUESTIONBANK.TEST' AND is_admin"));
         Assert.Equal(1, (await RunAsync(["create-admin", "cli-admin@questionbank.test"], "short")).ExitCode);
     }
+
+    [Theory]
+    [InlineData("import", "--dryrun", "Unrecognized option '--dryrun'")]
+    [InlineData("import", "", "Required argument 'file-or-folder' missing")]
+    [InlineData("create-admin", "a@example.com b@example.com", "Unrecognized command or argument 'b@example.com'")]
+    public async Task AnUnknownOptionOrAMissingArgumentIsAUsageErrorThatTouchesNoDatabase(string command, string arguments, string message)
+    {
+        var result = await RunAsync([command, .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)], adminPassword: null);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Output);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"));
+    }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuestionBank.Core.Documents;
 using QuestionBank.Core.Rendering;
@@ -15,35 +16,11 @@ public static class QuestionsApi
         return api;
     }
 
-    public static async Task<Results<Ok<QuestionPage>, ValidationProblem>> ListQuestions(
-        QuestionQueries queries,
-        CancellationToken cancellationToken,
-        int page = 1,
-        int pageSize = Paging.DefaultPageSize,
-        string? document = null,
-        int? section = null,
-        string? kind = null)
+    public static async Task<Ok<QuestionPage>> ListQuestions(
+        [AsParameters] QuestionListQuery query, QuestionQueries queries, CancellationToken cancellationToken)
     {
-        var errors = Paging.Validate(page, pageSize);
-        QuestionKind? parsedKind = null;
-        if (kind is not null)
-        {
-            if (Enum.TryParse<QuestionKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k))
-            {
-                parsedKind = k;
-            }
-            else
-            {
-                errors["kind"] = ["kind must be 'concept' or 'coding'."];
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var result = await queries.ListAsync(new QuestionFilter(page, pageSize, document, section, parsedKind), cancellationToken);
+        var kind = query.Kind is null ? (QuestionKind?)null : Enum.Parse<QuestionKind>(query.Kind, ignoreCase: true);
+        var result = await queries.ListAsync(new QuestionFilter(query.Page, query.PageSize, query.Document, query.Section, kind), cancellationToken);
         return TypedResults.Ok(new QuestionPage(
             result.Total,
             result.Items.Select(q => new QuestionSummary(q.Slug, q.Title, q.Kind, q.Document, q.SectionTitle)).ToList()));
@@ -77,6 +54,14 @@ public static class QuestionsApi
             question.Similar));
     }
 }
+
+/// <summary>The query of <c>GET /api/questions</c>; AddValidation answers a bad one with 400 and its errors.</summary>
+public sealed record QuestionListQuery(
+    [property: Range(1, Paging.MaxPage)] int Page = 1,
+    [property: Range(1, Paging.MaxPageSize)] int PageSize = Paging.DefaultPageSize,
+    string? Document = null,
+    int? Section = null,
+    [property: RegularExpression("(?i)^(concept|coding)$", ErrorMessage = "kind must be 'concept' or 'coding'.")] string? Kind = null);
 
 public sealed record QuestionPage(int Total, IReadOnlyList<QuestionSummary> Items);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -14,7 +15,6 @@ namespace QuestionBank.Web.Apis;
 
 public static class RunsApi
 {
-    private static readonly string[] Devices = ["cpu", "cuda"];
     private static readonly TimeSpan StreamPoll = TimeSpan.FromSeconds(2);
 
     public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
@@ -28,47 +28,13 @@ public static class RunsApi
         return api;
     }
 
-    public static async Task<Results<Accepted<RunCreated>, ValidationProblem, ProblemHttpResult>> SubmitRun(
+    public static async Task<Results<Accepted<RunCreated>, ProblemHttpResult>> SubmitRun(
         RunSubmission submission, HttpContext context, RunQueue queue, RunQueries runs, RunMetrics metrics,
         IOptions<RunsOptions> options, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        var errors = new Dictionary<string, string[]>();
-        var exercise = ExerciseCatalog.Find(submission.Exercise ?? "");
-        if (exercise is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["exercise"] = [$"Choose one of {string.Join(", ", ExerciseCatalog.All.Select(e => e.Id))}."],
-            });
-        }
-        var source = submission.Source ?? exercise.Starter;
-        if (Encoding.UTF8.GetByteCount(source) > limits.MaxSourceBytes)
-        {
-            errors["source"] = [$"The source is limited to {limits.MaxSourceBytes / 1024} KB."];
-        }
-        var device = submission.Device ?? "cpu";
-        if (!Devices.Contains(device))
-        {
-            errors["device"] = ["The device must be cpu or cuda."];
-        }
-        if (submission.QuestionSlug is { Length: > 200 })
-        {
-            errors["questionSlug"] = ["The question slug is too long."];
-        }
-        var parameters = new ExerciseParameters(
-            submission.Params?.Epochs ?? exercise.Defaults.Epochs,
-            submission.Params?.LearningRate ?? exercise.Defaults.LearningRate,
-            submission.Params?.BatchSize ?? exercise.Defaults.BatchSize,
-            submission.Params?.Seed ?? exercise.Defaults.Seed);
-        foreach (var (name, problem) in exercise.Limits.Validate(parameters))
-        {
-            errors[$"params.{name}"] = [problem];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
+        var exercise = ExerciseCatalog.Find(submission.Exercise!)!;
+        var parameters = submission.ParametersOf(exercise);
 
         var client = ClientKeys.GetOrCreate(context);
         if (await runs.ActiveCountAsync(client, cancellationToken) >= limits.MaxActivePerClient)
@@ -77,7 +43,7 @@ public static class RunsApi
                 $"You already have {limits.MaxActivePerClient} runs queued or running; wait for one to finish or cancel it.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs");
         }
-        var id = await queue.EnqueueAsync(new NewRun(submission.QuestionSlug, exercise.Id, source, device,
+        var id = await queue.EnqueueAsync(new NewRun(submission.QuestionSlug, exercise.Id, submission.Source ?? exercise.Starter, submission.Device ?? "cpu",
             parameters.Epochs, parameters.LearningRate, parameters.BatchSize, parameters.Seed, client), cancellationToken);
         metrics.Submitted(exercise.Id);
         return TypedResults.Accepted($"/api/runs/{id}", new RunCreated(id));
@@ -183,7 +149,54 @@ public static class RunsApi
 
 }
 
-public sealed record RunSubmission(string? QuestionSlug, string? Exercise, string? Source, string? Device, RunParameters? Params);
+/// <summary>
+/// The body of <c>POST /api/runs</c>. Its rules depend on the exercise it names (the parameters'
+/// ranges) and on configuration (the source's size), so it checks itself; AddValidation answers a
+/// bad one with 400 and every error by field.
+/// </summary>
+public sealed record RunSubmission(
+    string? QuestionSlug,
+    string? Exercise,
+    string? Source,
+    string? Device,
+    RunParameters? Params) : IValidatableObject
+{
+    /// <summary>The parameters to run with: the submitted ones, else the exercise's defaults.</summary>
+    public ExerciseParameters ParametersOf(Exercise exercise) => new(
+        Params?.Epochs ?? exercise.Defaults.Epochs,
+        Params?.LearningRate ?? exercise.Defaults.LearningRate,
+        Params?.BatchSize ?? exercise.Defaults.BatchSize,
+        Params?.Seed ?? exercise.Defaults.Seed);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ExerciseCatalog.Find(Exercise ?? "") is not { } exercise)
+        {
+            yield return new ValidationResult(
+                $"Choose one of {string.Join(", ", ExerciseCatalog.All.Select(e => e.Id))}.", ["exercise"]);
+            yield break;
+        }
+        // Checked here rather than by attributes: a failed attribute skips this method, and a
+        // client should hear about every bad field at once.
+        if (QuestionSlug is { Length: > 200 })
+        {
+            yield return new ValidationResult("The question slug is too long.", ["questionSlug"]);
+        }
+        if (Device is not (null or "cpu" or "cuda"))
+        {
+            yield return new ValidationResult("The device must be cpu or cuda.", ["device"]);
+        }
+        var maxSourceBytes = validationContext.GetRequiredService<IOptions<RunsOptions>>().Value.MaxSourceBytes;
+        if (Encoding.UTF8.GetByteCount(Source ?? exercise.Starter) > maxSourceBytes)
+        {
+            yield return new ValidationResult($"The source is limited to {maxSourceBytes / 1024} KB.", ["source"]);
+        }
+        foreach (var (name, problem) in exercise.Limits.Validate(ParametersOf(exercise)))
+        {
+            yield return new ValidationResult(problem, [$"params.{name}"]);
+        }
+    }
+}
 
 public sealed record RunParameters(int? Epochs, double? LearningRate, int? BatchSize, int? Seed);
 

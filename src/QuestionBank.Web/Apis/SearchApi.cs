@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Queries;
@@ -19,30 +20,11 @@ public static class SearchApi
         return api;
     }
 
-    public static async Task<Results<Ok<SearchPage>, ValidationProblem>> Search(
-        SearchQueries queries,
-        CancellationToken cancellationToken,
-        string? q = null,
-        int page = 1,
-        int pageSize = Paging.DefaultPageSize,
-        string? document = null,
-        QuestionKind? kind = null,
-        bool? exercise = null,
-        bool exact = false)
+    public static async Task<Ok<SearchPage>> Search([AsParameters] SearchQuery query, SearchQueries queries, CancellationToken cancellationToken)
     {
-        var errors = Paging.Validate(page, pageSize);
-        if (ValidateQuery(q) is { } error)
-        {
-            errors["q"] = [error];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var result = await queries.SearchAsync(
-            new SearchRequest(q!, page, pageSize, ExerciseKeywords, document, kind, exercise, exact), cancellationToken);
+            new SearchRequest(query.Q!, query.Page, query.PageSize, ExerciseKeywords, query.Document, query.Kind, query.Exercise, query.Exact),
+            cancellationToken);
         return TypedResults.Ok(new SearchPage(
             result.Hits.Total,
             result.Query.Corrected,
@@ -51,23 +33,27 @@ public static class SearchApi
     }
 
     /// <summary>Glossary terms and question titles for the header box's suggestions.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<Suggestion>>, ValidationProblem>> Suggest(
-        SearchQueries queries, CancellationToken cancellationToken, string? q = null)
-    {
-        if (ValidateQuery(q) is { } error)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [error] });
-        }
-
-        return TypedResults.Ok(await queries.SuggestAsync(q!, cancellationToken));
-    }
-
-    /// <summary>Why a query cannot be searched, or null when it can.</summary>
-    public static string? ValidateQuery(string? q) =>
-        string.IsNullOrWhiteSpace(q) ? "A search query is required."
-        : q.Length > Paging.MaxQueryLength ? $"A search query is at most {Paging.MaxQueryLength} characters."
-        : null;
+    public static async Task<Ok<IReadOnlyList<Suggestion>>> Suggest([AsParameters] SuggestQuery query, SearchQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.SuggestAsync(query.Q!, cancellationToken));
 }
+
+/// <summary>The query of <c>GET /api/search</c>: <c>q</c> is required; AddValidation answers a bad one with 400 and its errors.</summary>
+public sealed record SearchQuery(
+    [property: Required(ErrorMessage = "A search query is required.")]
+    [property: StringLength(Paging.MaxQueryLength, ErrorMessage = "A search query is at most {1} characters.")]
+    string? Q = null,
+    [property: Range(1, Paging.MaxPage)] int Page = 1,
+    [property: Range(1, Paging.MaxPageSize)] int PageSize = Paging.DefaultPageSize,
+    string? Document = null,
+    QuestionKind? Kind = null,
+    bool? Exercise = null,
+    bool Exact = false);
+
+/// <summary>The query of <c>GET /api/search/suggest</c>.</summary>
+public sealed record SuggestQuery(
+    [property: Required(ErrorMessage = "A search query is required.")]
+    [property: StringLength(Paging.MaxQueryLength, ErrorMessage = "A search query is at most {1} characters.")]
+    string? Q = null);
 
 /// <summary>A page of results; Corrected is the query searched for instead when the one typed had typos.</summary>
 public sealed record SearchPage(int Total, string? Corrected, IReadOnlyList<SearchItem> Items, IReadOnlyList<SearchFacet> Facets);

@@ -51,7 +51,19 @@ public static class Extensions
         services.AddScoped<SearchQueries>();
         services.AddScoped<DocumentImporter>();
 
-        services.AddProblemDetails();
+        // Validation names fields as C# does (Page, Device); clients sent page and device.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                validation.Errors = validation.Errors.ToDictionary(
+                    error => string.Join('.', error.Key.Split('.').Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)),
+                    error => error.Value);
+            }
+        });
+        // Endpoints' [AsParameters] queries and bodies carry their rules as attributes (or
+        // IValidatableObject); a request that breaks one gets a 400 ValidationProblem.
+        services.AddValidation();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -10,11 +11,13 @@ namespace QuestionBank.Web.Pages;
 public sealed class SearchModel(SearchQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [StringLength(Paging.MaxQueryLength)]
     public string? Q { get; set; }
 
     // "page" is also the Razor Pages route value, so bind it from the query string only.
     [BindProperty(SupportsGet = true)]
     [FromQuery(Name = "page")]
+    [Range(1, Paging.MaxPage)]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true)]
@@ -37,7 +40,7 @@ public sealed class SearchModel(SearchQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid || Paging.Validate(PageNumber, Paging.DefaultPageSize).Count > 0 || Q?.Length > Paging.MaxQueryLength)
+        if (!ModelState.IsValid)
         {
             return BadRequest();
         }

@@ -86,6 +86,16 @@ public sealed class QuestionsApiTests(SeededApp app) : SharedAppTestBase(app)
     }
 
     [Fact]
+    public async Task EveryBadQueryParameterIsNamedAsTheClientSentIt()
+    {
+        var response = await Client.GetAsync("/api/questions?page=0&pageSize=1000&kind=essay");
+
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["kind", "page", "pageSize"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal("kind must be 'concept' or 'coding'.", errors.GetProperty("kind")[0].GetString());
+    }
+
+    [Fact]
     public async Task HealthEndpointsReportLiveAndReady()
     {
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/live")).StatusCode);

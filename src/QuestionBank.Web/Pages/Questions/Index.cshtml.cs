@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuestionBank.Core.Documents;
@@ -20,6 +21,7 @@ public sealed class IndexModel(QuestionQueries queries) : PageModel
     // "page" is also the Razor Pages route value, so bind it from the query string only.
     [BindProperty(SupportsGet = true)]
     [FromQuery(Name = "page")]
+    [Range(1, Paging.MaxPage)]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
@@ -37,7 +39,7 @@ public sealed class IndexModel(QuestionQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid || Paging.Validate(PageNumber, Paging.DefaultPageSize).Count > 0)
+        if (!ModelState.IsValid)
         {
             return BadRequest();
         }

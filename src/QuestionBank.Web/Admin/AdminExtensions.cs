@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuestionBank.Data;
@@ -17,8 +16,12 @@ public static class AdminExtensions
     public const string LoginRateLimit = "login";
     public const string LoginPath = "/admin/login";
 
-    // An import may hold several files of up to 5 MB each, and the preview page posts them back base64-encoded.
-    private const int MaxImportRequestBytes = 64 * 1024 * 1024;
+    /// <summary>
+    /// The body limit of the import endpoints only: an import may hold several files of up to 5 MB
+    /// each, and the preview page posts them back base64-encoded. Every other request keeps
+    /// <see cref="Extensions.Extensions.MaxRequestBytes"/>.
+    /// </summary>
+    public const int MaxImportRequestBytes = 64 * 1024 * 1024;
 
     public static void AddAdmin(this WebApplicationBuilder builder)
     {
@@ -70,13 +73,6 @@ public static class AdminExtensions
                     })
                 : RateLimitPartition.GetNoLimiter("show"));
         });
-
-        services.Configure<FormOptions>(options =>
-        {
-            options.MultipartBodyLengthLimit = MaxImportRequestBytes;
-            options.ValueLengthLimit = MaxImportRequestBytes;
-        });
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxImportRequestBytes);
     }
 
     public static void UseAdmin(this WebApplication app)

@@ -14,7 +14,9 @@ public static class AdminApi
     {
         var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AdminExtensions.AdminPolicy);
         api.MapGet("/antiforgery", GetAntiforgeryToken);
-        api.MapPost("/imports", Import);
+        api.MapPost("/imports", Import)
+            .WithMetadata(new RequestSizeLimitAttribute(AdminExtensions.MaxImportRequestBytes))
+            .WithFormOptions(multipartBodyLengthLimit: AdminExtensions.MaxImportRequestBytes);
         api.MapGet("/imports", GetImports);
         api.MapPost("/imports/{id:long}/rollback", Rollback);
         api.MapPost("/questions/{slug}/hide", (string slug, QuestionModeration moderation, CancellationToken ct) => SetHidden(slug, true, moderation, ct));

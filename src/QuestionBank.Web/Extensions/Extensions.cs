@@ -20,6 +20,12 @@ namespace QuestionBank.Web.Extensions;
 
 public static class Extensions
 {
+    /// <summary>
+    /// The request body limit of every endpoint but the imports (AdminExtensions.MaxImportRequestBytes):
+    /// the largest other request, a run's source, is 64 KB.
+    /// </summary>
+    public const int MaxRequestBytes = 1024 * 1024;
+
     private const string DefaultUrl = "http://localhost:5080";
 
     public static void AddQuestionBank(this WebApplicationBuilder builder)
@@ -28,6 +34,7 @@ public static class Extensions
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
 
         // Lease renewals and progress events are database commands too; log commands only when they fail.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);

@@ -32,10 +32,14 @@ public static partial class AdminSession
         }));
     }
 
+    public static Task<HttpClient> SignInAsync(
+        this QuestionBankApp app, string email = QuestionBankApp.AdminEmail, string password = QuestionBankApp.AdminPassword) =>
+        app.CreateBrowserLikeClient().SignInAsync(email, password);
+
+    /// <summary>Signs <paramref name="client"/> in, which keeps cookies and does not follow redirects.</summary>
     public static async Task<HttpClient> SignInAsync(
-        this QuestionBankApp app, string email = QuestionBankApp.AdminEmail, string password = QuestionBankApp.AdminPassword)
+        this HttpClient client, string email = QuestionBankApp.AdminEmail, string password = QuestionBankApp.AdminPassword)
     {
-        var client = app.CreateBrowserLikeClient();
         var response = await PostLoginAsync(client, email, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;

@@ -1,20 +1,15 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace QuestionBank.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on Kestrel, on its own clone of the seeded database, and a real headless Chromium
-/// (the system's, not a Playwright download), shared by a test class; each test opens its own <see cref="BrowserSession"/>.
+/// A <see cref="KestrelApp"/> with a real headless Chromium (the system's, not a Playwright
+/// download), shared by a test class; each test opens its own <see cref="BrowserSession"/>.
 /// </summary>
-public class BrowserApp : IAsyncLifetime
+public class BrowserApp : KestrelApp
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly IReadOnlyDictionary<string, string?>? _settings;
-    private QuestionBankApp _app = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
@@ -23,24 +18,18 @@ public class BrowserApp : IAsyncLifetime
     }
 
     // Not public: xUnit wants a fixture to have one public constructor.
-    protected BrowserApp(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+    protected BrowserApp(IReadOnlyDictionary<string, string?> settings) : base(settings)
+    {
+    }
 
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing; run scripts/ensure-prerequisites.sh (it installs Debian's chromium).");
         }
 
-        _app = new QuestionBankApp(await TestCluster.SeededDatabaseAsync(), _settings);
-        _app.UseKestrel(0);
-        _app.StartServer();
-        BaseAddress = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)))
-            .First();
-
+        await base.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -53,11 +42,11 @@ public class BrowserApp : IAsyncLifetime
 
     public Task<BrowserSession> OpenAsync() => BrowserSession.OpenAsync(_browser, BaseAddress);
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
-        await _app.DisposeAsync();
+        await base.DisposeAsync();
     }
 }
 

@@ -11,6 +11,8 @@ namespace QuestionBank.Web.Pages.Admin;
 /// Upload or paste markdown, read the dry run, then commit. The previewed files travel back with
 /// the commit as base64, byte for byte, so what is committed is exactly what was previewed.
 /// </summary>
+[RequestSizeLimit(AdminExtensions.MaxImportRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = AdminExtensions.MaxImportRequestBytes, ValueLengthLimit = AdminExtensions.MaxImportRequestBytes)]
 public sealed class ImportModel(DocumentImporter importer, TimeProvider clock) : PageModel
 {
     [BindProperty]

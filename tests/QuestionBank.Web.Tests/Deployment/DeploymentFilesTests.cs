@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using QuestionBank.Web.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
+using static QuestionBank.Web.Tests.Deployment.DeploymentYaml;
 
 namespace QuestionBank.Web.Tests.Deployment;
 
@@ -11,8 +11,7 @@ namespace QuestionBank.Web.Tests.Deployment;
 /// </summary>
 public sealed partial class DeploymentFilesTests
 {
-    private static readonly string Repo = QuestionBankApp.RepoRoot;
-    private static readonly YamlMappingNode Services = LoadServices();
+    private static readonly YamlMappingNode Services = ComposeServices();
 
     [Fact]
     public void ComposeRunsPostgresTheWebAppAWorkerAndAGpuWorkerInItsProfile()
@@ -107,16 +106,6 @@ public sealed partial class DeploymentFilesTests
     private static IEnumerable<string> DockerfileImages() => Dockerfiles().SelectMany(path => File.ReadLines(path))
         .Select(line => FromLine().Match(line)).Where(match => match.Success)
         .Select(match => match.Groups[1].Value);
-
-    private static YamlMappingNode LoadServices()
-    {
-        var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(Repo, "docker-compose.yml"));
-        yaml.Load(reader);
-        return Mapping((YamlMappingNode)yaml.Documents[0].RootNode, "services");
-    }
-
-    private static YamlMappingNode Mapping(YamlMappingNode node, string key) => (YamlMappingNode)node.Children[new YamlScalarNode(key)];
 
     [GeneratedRegex(@"^FROM\s+(\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex FromLine();

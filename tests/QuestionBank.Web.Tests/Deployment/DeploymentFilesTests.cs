@@ -96,6 +96,22 @@ public sealed partial class DeploymentFilesTests
         Assert.All(variables, variable => Assert.Contains(variable, readme));
     }
 
+    [Fact]
+    public void TheReadmeExplainsRunningAtScaleAndEachSecurityGrant()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repo, "README.md"));
+        var section = readme[readme.IndexOf("## Running at scale", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+
+        Assert.Contains("openssl rand -base64 32", readme);
+        Assert.Contains("kubectl apply -k deploy/kubernetes", section);
+        foreach (var grant in new[] { "user: app", "seccomp=./deploy/docker/sandbox-seccomp.json", "apparmor=unconfined", "systempaths=unconfined",
+            "procMount: Unmasked", "hostUsers: false", "no-new-privileges", "QuestionBank__Sandbox__ContainerLimits=true", "questionbank_worker", "nvidia.com/gpu" })
+        {
+            Assert.Contains(grant, section);
+        }
+    }
+
     private static IEnumerable<string> Dockerfiles() => Services.Children.Values.Cast<YamlMappingNode>()
         .Where(service => service.Children.ContainsKey("build"))
         .Select(service => Path.Combine(Repo, Mapping(service, "build").Children["dockerfile"].ToString()))

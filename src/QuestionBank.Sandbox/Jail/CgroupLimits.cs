@@ -37,8 +37,7 @@ public sealed class CgroupLimits : IDisposable
     {
         try
         {
-            return options.ContainerLimits ? new CgroupLimits([], MemoryEvents(Unified ? Root : Path.Combine(Root, "memory")))
-                : Create(name, options);
+            return options.ContainerLimits ? ForContainer() : Create(name, options);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -53,21 +52,23 @@ public sealed class CgroupLimits : IDisposable
     /// </summary>
     public static string? WhyRunsWouldBeUnlimited(SandboxOptions options)
     {
-        if (!options.RequireCgroups || options.ContainerLimits)
+        if (!options.RequireCgroups)
         {
             return null;
         }
         try
         {
-            using var probe = Create($"start-check-{Environment.ProcessId}", options);
+            using var probe = options.ContainerLimits ? ForContainer() : Create($"start-check-{Environment.ProcessId}", options);
             return null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return $"The sandbox worker cannot create a run's cgroups under {Root} ({exception.Message}), so runs would have no memory or process limits. " +
-                "Start it through worker-entrypoint.sh as root (which delegates a cgroup subtree and then drops to an unprivileged user), " +
-                "give its user a delegated cgroup, or, in a container with its own memory, pids and CPU limits that runs one run at a time, " +
-                "set QuestionBank:Sandbox:ContainerLimits=true.";
+            return options.ContainerLimits
+                ? $"The sandbox worker cannot read its container's memory events under {Root} ({exception.Message}), so it could not tell a run that ran out of memory."
+                : $"The sandbox worker cannot create a run's cgroups under {Root} ({exception.Message}), so runs would have no memory or process limits. " +
+                    "Start it through worker-entrypoint.sh as root (which delegates a cgroup subtree and then drops to an unprivileged user), " +
+                    "give its user a delegated cgroup, or, in a container with its own memory, pids and CPU limits that runs one run at a time, " +
+                    "set QuestionBank:Sandbox:ContainerLimits=true.";
         }
     }
 
@@ -115,6 +116,9 @@ public sealed class CgroupLimits : IDisposable
             }
         }
     }
+
+    /// <summary>No groups of its own: the container's group (the root of its cgroup namespace) is the run's.</summary>
+    private static CgroupLimits ForContainer() => new([], MemoryEvents(Unified ? Root : Path.Combine(Root, "memory")));
 
     private static CgroupLimits Create(string name, SandboxOptions options) =>
         Unified ? CreateUnified(name, options) : CreateV1(name, options);

@@ -1,5 +1,6 @@
 using QuestionBank.Sandbox;
 using QuestionBank.Sandbox.Cli;
+using QuestionBank.Sandbox.Jail;
 using QuestionBank.ServiceDefaults;
 
 if (args is ["run", ..])
@@ -13,5 +14,12 @@ builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 builder.AddQuestionBankTelemetry();
 builder.AddSandboxDatabase();
 builder.AddSandboxWorker();
+// A worker that cannot limit runs refuses to start rather than claim runs it must fail.
+if (CgroupLimits.WhyRunsWouldBeUnlimited(
+    builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions()) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    return 3;
+}
 builder.Build().Run();
 return 0;

@@ -54,6 +54,14 @@ public sealed class SandboxOptions
     /// <summary>Refuse to run when cgroup limits cannot be set up (keep true outside development).</summary>
     public bool RequireCgroups { get; set; } = true;
 
+    /// <summary>
+    /// The worker's container has its own memory, pids and CPU limits and they are the run's: the
+    /// worker creates no cgroups (an unprivileged container cannot), runs one run at a time and
+    /// makes the jail the OOM killer's first choice, so a run over the memory limit dies and the
+    /// worker reports memory_limit.
+    /// </summary>
+    public bool ContainerLimits { get; set; }
+
     /// <summary>Runs one worker executes at a time; 0 means one per two cores.</summary>
     public int ConcurrentRuns { get; set; }
 
@@ -78,7 +86,8 @@ public sealed class SandboxOptions
     /// <summary>Device nodes the jail may use, e.g. /dev/nvidia0, /dev/nvidiactl and /dev/nvidia-uvm on a CUDA worker.</summary>
     public string[] DeviceNodes { get; set; } = [];
 
-    public int EffectiveConcurrentRuns => ConcurrentRuns > 0 ? ConcurrentRuns : Math.Max(1, Environment.ProcessorCount / 2);
+    public int EffectiveConcurrentRuns => ContainerLimits ? 1
+        : ConcurrentRuns > 0 ? ConcurrentRuns : Math.Max(1, Environment.ProcessorCount / 2);
 
     public int EffectiveCpuSeconds => CpuSeconds > 0 ? CpuSeconds : TimeoutSeconds * Environment.ProcessorCount * 2;
 

@@ -3,7 +3,14 @@
 # a delegated cgroup subtree, so it can give each run its own memory, pids and cpu limits without
 # being root. Usage: worker-entrypoint.sh dotnet QuestionBank.Sandbox.dll [args...]
 # Root is needed only for the delegation; the worker and the jails it starts never have it.
+# Started as any other user (compose's and Kubernetes' least-privilege settings), it skips that
+# step: the worker then needs QuestionBank__Sandbox__ContainerLimits=true (the container's limits
+# are the run's) and otherwise refuses to start, saying so.
 set -eu
+
+if [ "$(id -u)" != 0 ]; then
+    exec "$@"
+fi
 
 user="${QUESTIONBANK_WORKER_USER:-app}"
 cgroup=/sys/fs/cgroup

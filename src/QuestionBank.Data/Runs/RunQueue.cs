@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using QuestionBank.Data.Entities;
 
 namespace QuestionBank.Data.Runs;
@@ -33,6 +34,26 @@ public sealed class RunQueue(QuestionBankDbContext db)
     /// <summary>NOTIFY channel with a run id as payload: the run has a new event.</summary>
     public const string EventsChannel = "run_events";
 
+    /// <summary>
+    /// The database role of sandbox workers (migration SandboxWorkerRole): it may claim, renew,
+    /// report and complete runs and list itself as a worker, and read nothing else.
+    /// </summary>
+    public const string WorkerRole = "questionbank_worker";
+
+    /// <summary>
+    /// The runs a worker offering the devices in the array <c>@devices</c> may claim. The claim
+    /// takes the oldest of them; the KEDA triggers in deploy/kubernetes count them, with the
+    /// array written out, to scale each worker deployment (a test holds them to this text).
+    /// </summary>
+    public const string ClaimableRuns = "FROM runs WHERE status = 'queued' AND device = ANY(@devices)";
+
+    private const string ClaimSql = $"""
+        UPDATE runs SET status = 'running', worker_id = @worker_id, started_at = now(),
+            lease_expires_at = now() + @lease, attempts = attempts + 1
+        WHERE id = (SELECT id {ClaimableRuns} ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING *
+        """;
+
     public async Task<Guid> EnqueueAsync(NewRun run, CancellationToken cancellationToken)
     {
         var entity = new ExerciseRun
@@ -60,16 +81,10 @@ public sealed class RunQueue(QuestionBankDbContext db)
     public async Task<ExerciseRun?> ClaimAsync(
         string workerId, IReadOnlyCollection<string> devices, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var deviceList = devices.ToArray();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = (await db.Runs.FromSql($"""
-            UPDATE runs SET status = 'running', worker_id = {workerId}, started_at = now(),
-                lease_expires_at = now() + {lease}, attempts = attempts + 1
-            WHERE id = (
-                SELECT id FROM runs WHERE status = 'queued' AND device = ANY({deviceList})
-                ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING *
-            """).AsNoTracking().ToListAsync(cancellationToken)).SingleOrDefault();
+        var claimed = (await db.Runs.FromSqlRaw(ClaimSql,
+                new NpgsqlParameter("worker_id", workerId), new NpgsqlParameter("lease", lease), new NpgsqlParameter("devices", devices.ToArray()))
+            .AsNoTracking().ToListAsync(cancellationToken)).SingleOrDefault();
         if (claimed is not null)
         {
             await AppendStatusAsync(claimed.Id, RunStatus.Running, cancellationToken);

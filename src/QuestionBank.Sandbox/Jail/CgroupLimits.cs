@@ -4,7 +4,9 @@ namespace QuestionBank.Sandbox.Jail;
 /// <summary>
 /// One run's control groups: memory (no swap), process count and CPU weight, on cgroup v2 where
 /// the host has it and on the v1 memory, pids and cpu hierarchies otherwise. The jail's first
-/// process joins them before it starts bubblewrap, so nothing it starts escapes them.
+/// process joins them before it starts bubblewrap, so nothing it starts escapes them. With
+/// <see cref="SandboxOptions.ContainerLimits"/> there are no groups of its own: the worker's
+/// container is the run's group, and only its OOM kills are watched.
 /// </summary>
 public sealed class CgroupLimits : IDisposable
 {
@@ -12,23 +14,30 @@ public sealed class CgroupLimits : IDisposable
     private const string Parent = "questionbank";
 
     private readonly IReadOnlyList<string> groups;
-    private readonly bool unified;
+    private readonly string memoryEvents;
+    private readonly long oomKillsBefore;
 
-    private CgroupLimits(IReadOnlyList<string> groups, bool unified)
+    private CgroupLimits(IReadOnlyList<string> groups, string memoryEvents)
     {
         this.groups = groups;
-        this.unified = unified;
+        this.memoryEvents = memoryEvents;
+        oomKillsBefore = OomKills(memoryEvents);
     }
+
+    private static bool Unified => File.Exists(Path.Combine(Root, "cgroup.controllers"));
 
     /// <summary>The cgroup.procs files the jail's first process writes its pid to.</summary>
     public IReadOnlyList<string> ProcsFiles => [.. groups.Select(group => Path.Combine(group, "cgroup.procs"))];
 
-    /// <summary>Creates the groups, or returns null (and logs why) when this host does not let us.</summary>
+    /// <summary>
+    /// Creates the groups, or returns null (and logs why) when this host does not let us. With
+    /// container limits, watches the container's own group instead.
+    /// </summary>
     public static CgroupLimits? TryCreate(string name, SandboxOptions options, ILogger logger)
     {
         try
         {
-            return File.Exists(Path.Combine(Root, "cgroup.controllers")) ? CreateUnified(name, options) : CreateV1(name, options);
+            return options.ContainerLimits ? ForContainer() : Create(name, options);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -37,15 +46,34 @@ public sealed class CgroupLimits : IDisposable
         }
     }
 
-    /// <summary>Whether the kernel's OOM killer killed a process of this run for going over the memory limit.</summary>
-    public bool OutOfMemoryKilled()
+    /// <summary>
+    /// Why runs would get no limits here (a worker then refuses to start), or null when each run
+    /// gets its own groups, container limits stand in for them, or cgroups are not required.
+    /// </summary>
+    public static string? WhyRunsWouldBeUnlimited(SandboxOptions options)
     {
-        var events = unified
-            ? Path.Combine(groups[0], "memory.events")
-            : Path.Combine(groups.First(group => group.Contains("/memory/", StringComparison.Ordinal)), "memory.oom_control");
-        return File.ReadLines(events).Any(line =>
-            line.StartsWith("oom_kill ", StringComparison.Ordinal) && line != "oom_kill 0");
+        if (!options.RequireCgroups)
+        {
+            return null;
+        }
+        try
+        {
+            using var probe = options.ContainerLimits ? ForContainer() : Create($"start-check-{Environment.ProcessId}", options);
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return options.ContainerLimits
+                ? $"The sandbox worker cannot read its container's memory events under {Root} ({exception.Message}), so it could not tell a run that ran out of memory."
+                : $"The sandbox worker cannot create a run's cgroups under {Root} ({exception.Message}), so runs would have no memory or process limits. " +
+                    "Start it through worker-entrypoint.sh as root (which delegates a cgroup subtree and then drops to an unprivileged user), " +
+                    "give its user a delegated cgroup, or, in a container with its own memory, pids and CPU limits that runs one run at a time, " +
+                    "set QuestionBank:Sandbox:ContainerLimits=true.";
+        }
     }
+
+    /// <summary>Whether the kernel's OOM killer killed a process of this run for going over the memory limit.</summary>
+    public bool OutOfMemoryKilled() => OomKills(memoryEvents) > oomKillsBefore;
 
     /// <summary>Kills every process left in the groups.</summary>
     public void KillAll()
@@ -89,6 +117,12 @@ public sealed class CgroupLimits : IDisposable
         }
     }
 
+    /// <summary>No groups of its own: the container's group (the root of its cgroup namespace) is the run's.</summary>
+    private static CgroupLimits ForContainer() => new([], MemoryEvents(Unified ? Root : Path.Combine(Root, "memory")));
+
+    private static CgroupLimits Create(string name, SandboxOptions options) =>
+        Unified ? CreateUnified(name, options) : CreateV1(name, options);
+
     private static CgroupLimits CreateUnified(string name, SandboxOptions options)
     {
         var parent = Path.Combine(Root, Parent);
@@ -101,7 +135,7 @@ public sealed class CgroupLimits : IDisposable
         File.WriteAllText(Path.Combine(group, "pids.max"), $"{options.MaxProcesses}");
         // cpu.weight is 1..10000 with 100 for an equal share; cpu.shares is 2..262144 with 1024.
         File.WriteAllText(Path.Combine(parent, "cpu.weight"), $"{Math.Clamp(options.CpuShares * 100 / 1024, 1, 10000)}");
-        return new CgroupLimits([group], unified: true);
+        return new CgroupLimits([group], MemoryEvents(group));
     }
 
     private static CgroupLimits CreateV1(string name, SandboxOptions options)
@@ -109,7 +143,7 @@ public sealed class CgroupLimits : IDisposable
         var memory = Group("memory", name);
         var pids = Group("pids", name);
         var cpu = Group("cpu", name);
-        var groups = new CgroupLimits([memory, pids, cpu], unified: false);
+        var groups = new CgroupLimits([memory, pids, cpu], MemoryEvents(memory));
         var bytes = $"{options.MemoryMb * 1024L * 1024}";
         File.WriteAllText(Path.Combine(memory, "memory.limit_in_bytes"), bytes);
         var withSwap = Path.Combine(memory, "memory.memsw.limit_in_bytes");
@@ -122,6 +156,15 @@ public sealed class CgroupLimits : IDisposable
         File.WriteAllText(Path.Combine(Root, "cpu", Parent, "cpu.shares"), $"{options.CpuShares}");
         return groups;
     }
+
+    /// <summary>Where a group's OOM kills are counted: memory.events on cgroup v2, memory.oom_control on v1.</summary>
+    private static string MemoryEvents(string group) =>
+        Path.Combine(group, Unified ? "memory.events" : "memory.oom_control");
+
+    private static long OomKills(string memoryEvents) => File.ReadLines(memoryEvents)
+        .Where(line => line.StartsWith("oom_kill ", StringComparison.Ordinal))
+        .Select(line => long.Parse(line["oom_kill ".Length..], System.Globalization.CultureInfo.InvariantCulture))
+        .FirstOrDefault();
 
     private static string Group(string controller, string name)
     {

@@ -14,10 +14,12 @@ namespace QuestionBank.Sandbox.Jail;
 /// </summary>
 public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<SandboxJail> logger)
 {
-    // Joins the run's cgroups before anything of the jail exists, and opens the seccomp program
-    // as descriptor 3 for bubblewrap (a child process started from .NET gets no other descriptors).
+    // Joins the run's cgroups before anything of the jail exists, makes the jail the OOM killer's
+    // first choice (with container limits the worker shares its memory limit; raising one's own
+    // score needs no privilege), and opens the seccomp program as descriptor 3 for bubblewrap (a
+    // child process started from .NET gets no other descriptors).
     private const string JoinCgroupsAndExec =
-        "for procs in $QB_CGROUP_PROCS; do echo $$ > \"$procs\" || exit 125; done; if [ -n \"$QB_SECCOMP\" ]; then exec 3< \"$QB_SECCOMP\"; fi; exec \"$@\"";
+        "for procs in $QB_CGROUP_PROCS; do echo $$ > \"$procs\" || exit 125; done; echo 1000 > /proc/self/oom_score_adj || exit 125; if [ -n \"$QB_SECCOMP\" ]; then exec 3< \"$QB_SECCOMP\"; fi; exec \"$@\"";
 
     private static readonly string[] RunnerCommand = ["/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll", "/job"];
 
@@ -59,7 +61,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             if (cgroups is null && settings.RequireCgroups)
             {
                 throw new InvalidOperationException(
-                    "The sandbox cannot set cgroup limits on this host. Run the worker as root (or with a delegated cgroup), or set QuestionBank:Sandbox:RequireCgroups=false for development.");
+                    "The sandbox cannot set cgroup limits on this host. Run the worker as root (or with a delegated cgroup), set QuestionBank:Sandbox:ContainerLimits=true in a container whose limits are the run's, or set QuestionBank:Sandbox:RequireCgroups=false for development.");
             }
             // The jail's user (nobody) must read the job folder.
             if (!OperatingSystem.IsWindows())

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using QuestionBank.Web.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
+using static QuestionBank.Web.Tests.Deployment.DeploymentYaml;
 
 namespace QuestionBank.Web.Tests.Deployment;
 
@@ -11,8 +11,7 @@ namespace QuestionBank.Web.Tests.Deployment;
 /// </summary>
 public sealed partial class DeploymentFilesTests
 {
-    private static readonly string Repo = QuestionBankApp.RepoRoot;
-    private static readonly YamlMappingNode Services = LoadServices();
+    private static readonly YamlMappingNode Services = ComposeServices();
 
     [Fact]
     public void ComposeRunsPostgresTheWebAppAWorkerAndAGpuWorkerInItsProfile()
@@ -97,6 +96,22 @@ public sealed partial class DeploymentFilesTests
         Assert.All(variables, variable => Assert.Contains(variable, readme));
     }
 
+    [Fact]
+    public void TheReadmeExplainsRunningAtScaleAndEachSecurityGrant()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repo, "README.md"));
+        var section = readme[readme.IndexOf("## Running at scale", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+
+        Assert.Contains("openssl rand -base64 32", readme);
+        Assert.Contains("kubectl apply -k deploy/kubernetes", section);
+        foreach (var grant in new[] { "user: app", "seccomp=./deploy/docker/sandbox-seccomp.json", "apparmor=unconfined", "systempaths=unconfined",
+            "procMount: Unmasked", "hostUsers: false", "no-new-privileges", "QuestionBank__Sandbox__ContainerLimits=true", "questionbank_worker", "nvidia.com/gpu" })
+        {
+            Assert.Contains(grant, section);
+        }
+    }
+
     private static IEnumerable<string> Dockerfiles() => Services.Children.Values.Cast<YamlMappingNode>()
         .Where(service => service.Children.ContainsKey("build"))
         .Select(service => Path.Combine(Repo, Mapping(service, "build").Children["dockerfile"].ToString()))
@@ -107,16 +122,6 @@ public sealed partial class DeploymentFilesTests
     private static IEnumerable<string> DockerfileImages() => Dockerfiles().SelectMany(path => File.ReadLines(path))
         .Select(line => FromLine().Match(line)).Where(match => match.Success)
         .Select(match => match.Groups[1].Value);
-
-    private static YamlMappingNode LoadServices()
-    {
-        var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(Repo, "docker-compose.yml"));
-        yaml.Load(reader);
-        return Mapping((YamlMappingNode)yaml.Documents[0].RootNode, "services");
-    }
-
-    private static YamlMappingNode Mapping(YamlMappingNode node, string key) => (YamlMappingNode)node.Children[new YamlScalarNode(key)];
 
     [GeneratedRegex(@"^FROM\s+(\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex FromLine();

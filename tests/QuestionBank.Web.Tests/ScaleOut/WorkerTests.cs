@@ -110,11 +110,11 @@ public sealed class WorkerTests
     /// A sandbox worker process (the built QuestionBank.Sandbox.dll), killed with its jails when disposed;
     /// with a user, started the way the worker image starts it, through its entrypoint script.
     /// </summary>
-    private sealed class WorkerProcess : IDisposable
+    internal sealed class WorkerProcess : IDisposable
     {
         // The worker's own output folder: in this test's folder its dependencies come from the ASP.NET
         // Core shared framework, which a plain worker process does not load. Same configuration as this build.
-        private static readonly string WorkerDll = Path.Combine(QuestionBankApp.RepoRoot, "src", "QuestionBank.Sandbox", "bin",
+        internal static readonly string WorkerDll = Path.Combine(QuestionBankApp.RepoRoot, "src", "QuestionBank.Sandbox", "bin",
             new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "QuestionBank.Sandbox.dll");
 
         private readonly Process process;

@@ -21,9 +21,8 @@ public static class SandboxExtensions
     }
 
     /// <summary>
-    /// Registers a worker that takes queued runs from the bank's database. The database context
-    /// must be registered already (the web app does so; <see cref="AddSandboxDatabase"/> for a
-    /// standalone worker).
+    /// Registers a worker that takes queued runs from the bank's database, which is registered
+    /// apart (the web app does so; <see cref="AddSandboxDatabase"/> for a standalone worker).
     /// </summary>
     public static IHostApplicationBuilder AddSandboxWorker(this IHostApplicationBuilder builder)
     {
@@ -40,13 +39,13 @@ public static class SandboxExtensions
     /// <summary>The database of a standalone worker: <c>ConnectionStrings:QuestionBank</c>, which must be set.</summary>
     public static IHostApplicationBuilder AddSandboxDatabase(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("QuestionBank");
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseServiceCollectionExtensions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
                 "A sandbox worker needs the bank's database: set ConnectionStrings__QuestionBank (the web app's embedded default starts its own worker).");
         }
-        builder.Services.AddDbContextPool<QuestionBankDbContext>(options => options.UseQuestionBankDatabase(connectionString));
+        builder.Services.AddQuestionBankDatabase(connectionString);
         return builder;
     }
 }

@@ -5,7 +5,7 @@ using QuestionBank.Web.Extensions;
 var command = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
-builder.AddQuestionBank();
+await builder.AddQuestionBankAsync();
 
 var app = builder.Build();
 

@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using QuestionBank.Data;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
@@ -20,6 +19,7 @@ namespace QuestionBank.Sandbox.Worker;
 /// </summary>
 public sealed class SandboxWorker(
     IServiceScopeFactory scopes,
+    NpgsqlDataSource dataSource,
     RunExecutor executor,
     SandboxPreparation preparation,
     RunMetrics metrics,
@@ -220,11 +220,7 @@ public sealed class SandboxWorker(
 
     /// <summary>Wakes the claim loop when a run is queued (or re-queued) anywhere.</summary>
     private Task ListenAsync(CancellationToken stoppingToken) =>
-        NotificationListener.ListenAsync(() =>
-        {
-            using var scope = scopes.CreateScope();
-            return scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>().Database.GetConnectionString()!;
-        }, RunQueue.QueuedChannel, _ => wake.Release(), logger, stoppingToken);
+        NotificationListener.ListenAsync(dataSource, RunQueue.QueuedChannel, _ => wake.Release(), logger, stoppingToken);
 
     private sealed class ChannelObserver(ChannelWriter<(int Step, IReadOnlyDictionary<string, double> Metrics)> events) : IRunObserver
     {

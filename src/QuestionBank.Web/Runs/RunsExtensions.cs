@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using QuestionBank.Data.Runs;
 using QuestionBank.Sandbox;
-using QuestionBank.Web.Database;
 
 namespace QuestionBank.Web.Runs;
 
@@ -12,10 +11,11 @@ public static class RunsExtensions
 
     /// <summary>
     /// Registers exercise runs: the queue, the queries, the event hub behind the streams, the
-    /// per-client rate limit, and, with the embedded database or when asked to, a sandbox worker.
-    /// Call after the database is registered: the worker starts after it.
+    /// per-client rate limit, and a sandbox worker when asked to or, unless told otherwise, by
+    /// <paramref name="runWorkerByDefault"/> (with the embedded database). Call after the database
+    /// is registered: the worker starts after it.
     /// </summary>
-    public static void AddRuns(this WebApplicationBuilder builder)
+    public static void AddRuns(this WebApplicationBuilder builder, bool runWorkerByDefault)
     {
         var services = builder.Services;
         services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.SectionName);
@@ -33,7 +33,7 @@ public static class RunsExtensions
         }));
 
         var runWorker = builder.Configuration.GetValue<bool?>($"{RunsOptions.SectionName}:{nameof(RunsOptions.RunWorker)}")
-            ?? string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(QuestionBankDatabase.ConnectionStringName));
+            ?? runWorkerByDefault;
         if (runWorker)
         {
             builder.AddSandboxWorker();

@@ -8,8 +8,6 @@ if (args is ["run", .. var runArgs])
 }
 
 var builder = Host.CreateApplicationBuilder(args);
-// Every lease renewal and progress event is a command; log them only when they fail.
-builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 builder.AddQuestionBankTelemetry();
 builder.AddSandboxDatabase();
 builder.AddSandboxWorker();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuestionBank.Data;
 using QuestionBank.Data.Runs;
 using QuestionBank.Sandbox.Jail;
@@ -28,7 +27,7 @@ public static class SandboxExtensions
     {
         builder.AddSandbox();
         builder.Services.AddScoped<RunQueue>();
-        builder.Services.TryAddSingleton<RunMetrics>();
+        builder.Services.AddRunMetrics();
         // Registered before the worker, which waits for it, so a first start prepares the sandbox home.
         builder.Services.AddSingleton<SandboxPreparation>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SandboxPreparation>());

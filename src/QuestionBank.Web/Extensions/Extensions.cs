@@ -29,9 +29,6 @@ public static class Extensions
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        // Lease renewals and progress events are database commands too; log commands only when they fail.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
-
         var services = builder.Services;
         services.AddOptions<QuestionBankOptions>().BindConfiguration(QuestionBankOptions.SectionName);
 

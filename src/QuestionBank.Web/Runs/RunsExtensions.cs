@@ -21,6 +21,7 @@ public static class RunsExtensions
         services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.SectionName);
         services.AddScoped<RunQueue>();
         services.AddScoped<RunQueries>();
+        services.AddRunMetrics();
         services.AddHostedService<QueueLengthSampler>();
         services.AddSingleton<RunEventHub>();
         services.AddHostedService(provider => provider.GetRequiredService<RunEventHub>());

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QuestionBank.Contracts;
 using QuestionBank.Data.Entities;
 
 namespace QuestionBank.Data.Runs;
@@ -14,7 +15,7 @@ public sealed record RunCompletion(
     IReadOnlyDictionary<string, double> Metrics,
     bool GoalsMet,
     string? Message,
-    string? CompileErrorsJson,
+    IReadOnlyList<CompileError> CompileErrors,
     string? Output,
     double WallSeconds,
     IReadOnlyList<(string Name, byte[] Png)> Images);
@@ -62,14 +63,18 @@ public sealed class RunQueue(QuestionBankDbContext db)
     {
         var deviceList = devices.ToArray();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = (await db.Runs.FromSql($"""
+        var claimedIds = await db.Database.SqlQuery<Guid>($"""
             UPDATE runs SET status = 'running', worker_id = {workerId}, started_at = now(),
                 lease_expires_at = now() + {lease}, attempts = attempts + 1
             WHERE id = (
                 SELECT id FROM runs WHERE status = 'queued' AND device = ANY({deviceList})
                 ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING *
-            """).AsNoTracking().ToListAsync(cancellationToken)).SingleOrDefault();
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        // Read apart from the UPDATE: EF Core reads the JSON column only by composing over the SQL, and an UPDATE does not compose.
+        var claimed = claimedIds is [var id]
+            ? await db.Runs.AsNoTracking().SingleAsync(run => run.Id == id, cancellationToken)
+            : null;
         if (claimed is not null)
         {
             await AppendStatusAsync(claimed.Id, RunStatus.Running, cancellationToken);
@@ -111,6 +116,7 @@ public sealed class RunQueue(QuestionBankDbContext db)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var metrics = new Dictionary<string, double>(completion.Metrics);
+        var compileErrors = completion.CompileErrors.ToList();
         var updated = await db.Runs
             .Where(run => run.Id == runId && run.WorkerId == workerId && run.Status == RunStatus.Running)
             .ExecuteUpdateAsync(run => run
@@ -118,7 +124,7 @@ public sealed class RunQueue(QuestionBankDbContext db)
                 .SetProperty(r => r.Metrics, metrics)
                 .SetProperty(r => r.GoalsMet, completion.GoalsMet)
                 .SetProperty(r => r.Message, completion.Message)
-                .SetProperty(r => r.CompileErrors, completion.CompileErrorsJson)
+                .SetProperty(r => r.CompileErrors, compileErrors)
                 .SetProperty(r => r.Output, completion.Output)
                 .SetProperty(r => r.WallSeconds, completion.WallSeconds)
                 .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow)

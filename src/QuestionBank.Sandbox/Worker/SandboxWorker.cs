@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -162,7 +161,7 @@ public sealed class SandboxWorker(
         await using var scope = scopes.CreateAsyncScope();
         var completion = new RunCompletion(
             result.Status, result.Metrics, result.GoalsMet, result.Diagnostics.Message,
-            result.Diagnostics.CompileErrors.Count > 0 ? JsonSerializer.Serialize(result.Diagnostics.CompileErrors, JsonSerializerOptions.Web) : null,
+            result.Diagnostics.CompileErrors,
             result.Output, result.WallSeconds, [.. result.Images.Select(image => (image.Name, image.Png))]);
         var stored = !leaseLost && await scope.ServiceProvider.GetRequiredService<RunQueue>()
             .CompleteAsync(run.Id, WorkerId, completion, CancellationToken.None);

@@ -1,10 +1,10 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using QuestionBank.Contracts;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
@@ -14,7 +14,6 @@ namespace QuestionBank.Web.Apis;
 
 public static class RunsApi
 {
-    private static readonly string[] Devices = ["cpu", "cuda"];
     private static readonly TimeSpan StreamPoll = TimeSpan.FromSeconds(2);
 
     public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
@@ -47,10 +46,10 @@ public static class RunsApi
         {
             errors["source"] = [$"The source is limited to {limits.MaxSourceBytes / 1024} KB."];
         }
-        var device = submission.Device ?? "cpu";
-        if (!Devices.Contains(device))
+        var device = submission.Device ?? ComputeDevices.Cpu;
+        if (!ComputeDevices.All.Contains(device))
         {
-            errors["device"] = ["The device must be cpu or cuda."];
+            errors["device"] = [$"The device must be {string.Join(" or ", ComputeDevices.All)}."];
         }
         if (submission.QuestionSlug is { Length: > 200 })
         {
@@ -165,15 +164,12 @@ public static class RunsApi
     {
         var exercise = ExerciseCatalog.Find(run.Exercise);
         var images = await runs.GetImageNamesAsync(run.Id, cancellationToken);
-        var compileErrors = run.CompileErrors is null
-            ? []
-            : JsonSerializer.Deserialize<List<CompileErrorDto>>(run.CompileErrors, JsonSerializerOptions.Web) ?? [];
         return new RunDetail(
             run.Id, run.Exercise, run.QuestionSlug, run.Status, run.Device,
             new ExerciseParameters(run.Epochs, run.LearningRate, run.BatchSize, run.Seed),
             run.Metrics, run.GoalsMet, exercise?.Goals ?? [],
             [.. images.Select(name => new RunImageLink(name, $"/api/runs/{run.Id}/images/{Uri.EscapeDataString(name)}"))],
-            new RunDiagnosticsDto(run.Message, compileErrors),
+            new RunDiagnosticsDto(run.Message, run.CompileErrors),
             run.Output ?? "",
             await runs.QueuePositionAsync(run, cancellationToken),
             await runs.OnlineWorkersAsync(run.Device, cancellationToken),
@@ -191,9 +187,7 @@ public sealed record RunCreated(Guid Id);
 
 public sealed record RunImageLink(string Name, string Url);
 
-public sealed record CompileErrorDto(int Line, int Column, string Code, string Message);
-
-public sealed record RunDiagnosticsDto(string? Message, IReadOnlyList<CompileErrorDto> CompileErrors);
+public sealed record RunDiagnosticsDto(string? Message, IReadOnlyList<CompileError> CompileErrors);
 
 public sealed record RunTimings(DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, double? WallSeconds);
 

@@ -1,7 +1,7 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using QuestionBank.Data.Runs;
 using QuestionBank.Sandbox;
+using QuestionBank.Web.Extensions;
 
 namespace QuestionBank.Web.Runs;
 
@@ -26,12 +26,7 @@ public static class RunsExtensions
         services.AddSingleton<RunEventHub>();
         services.AddHostedService(provider => provider.GetRequiredService<RunEventHub>());
         services.AddRateLimiter(options => options.AddPolicy(SubmitPolicy, context =>
-        {
-            var limits = context.RequestServices.GetRequiredService<IOptions<RunsOptions>>().Value;
-            return RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerMinute, Window = TimeSpan.FromMinutes(1) });
-        }));
+            ClientRateLimits.PerMinute(context, context.RequestServices.GetRequiredService<IOptions<RunsOptions>>().Value.PerMinute)));
 
         var runWorker = builder.Configuration.GetValue<bool?>($"{RunsOptions.SectionName}:{nameof(RunsOptions.RunWorker)}")
             ?? runWorkerByDefault;

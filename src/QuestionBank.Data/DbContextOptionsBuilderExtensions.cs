@@ -5,9 +5,13 @@ namespace QuestionBank.Data;
 
 public static class DbContextOptionsBuilderExtensions
 {
-    /// <summary>The one place the provider and naming are chosen, shared by the app and design-time tools.</summary>
+    /// <summary>The one place the provider and naming are chosen, for design-time tools, tests and benchmarks.</summary>
     public static DbContextOptionsBuilder UseQuestionBankDatabase(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(WithPlannerDefaults(connectionString)).UseSnakeCaseNamingConvention();
+
+    /// <summary>The same choice on a process's shared data source (see <see cref="DatabaseServiceCollectionExtensions"/>).</summary>
+    public static DbContextOptionsBuilder UseQuestionBankDatabase(this DbContextOptionsBuilder builder, NpgsqlDataSource dataSource) =>
+        builder.UseNpgsql(dataSource).UseSnakeCaseNamingConvention();
 
     /// <summary>
     /// The planner does not count the cost of detoasting large search vectors, so with the default
@@ -15,7 +19,7 @@ public static class DbContextOptionsBuilderExtensions
     /// (65 ms against 17 ms for a two-term query on 20,000 questions). An SSD-like cost fixes the
     /// choice; a connection string that sets its own Options keeps them.
     /// </summary>
-    private static string WithPlannerDefaults(string connectionString)
+    internal static string WithPlannerDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.Options))

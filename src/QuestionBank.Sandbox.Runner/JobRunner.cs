@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
 using System.Text.Json;
+using QuestionBank.Contracts;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Sandbox.Runner.Compilation;
@@ -132,11 +133,11 @@ public static class JobRunner
 
     private static Device OpenDevice(string name) => name switch
     {
-        "cpu" => CPU,
-        "cuda" when cuda.is_available() => CUDA,
-        "cuda" => throw new InvalidOperationException(
+        ComputeDevices.Cpu => CPU,
+        ComputeDevices.Cuda when cuda.is_available() => CUDA,
+        ComputeDevices.Cuda => throw new InvalidOperationException(
             "CUDA was requested, but this worker's libtorch finds no CUDA device. Run cuda exercises on a worker built with -p:TorchDevice=cuda on a machine with an NVIDIA GPU."),
-        _ => throw new InvalidOperationException($"Unknown device '{name}'; use cpu or cuda."),
+        _ => throw new InvalidOperationException($"Unknown device '{name}'; use {string.Join(" or ", ComputeDevices.All)}."),
     };
 
     private static RunnerMessage Failure(string status, string diagnostics) =>

@@ -1,7 +1,7 @@
+using QuestionBank.Contracts;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using QuestionBank.Sandbox.Runner.Compilation;
 
 namespace QuestionBank.Sandbox.Runner;
 

@@ -9,8 +9,6 @@ if (args is ["run", ..])
 }
 
 var builder = Host.CreateApplicationBuilder(args);
-// Every lease renewal and progress event is a command; log them only when they fail.
-builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 builder.AddQuestionBankTelemetry();
 builder.AddSandboxDatabase();
 builder.AddSandboxWorker();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuestionBank.Data;
 using QuestionBank.Data.Runs;
 using QuestionBank.Sandbox.Jail;
@@ -21,15 +20,14 @@ public static class SandboxExtensions
     }
 
     /// <summary>
-    /// Registers a worker that takes queued runs from the bank's database. The database context
-    /// must be registered already (the web app does so; <see cref="AddSandboxDatabase"/> for a
-    /// standalone worker).
+    /// Registers a worker that takes queued runs from the bank's database, which is registered
+    /// apart (the web app does so; <see cref="AddSandboxDatabase"/> for a standalone worker).
     /// </summary>
     public static IHostApplicationBuilder AddSandboxWorker(this IHostApplicationBuilder builder)
     {
         builder.AddSandbox();
         builder.Services.AddScoped<RunQueue>();
-        builder.Services.TryAddSingleton<RunMetrics>();
+        builder.Services.AddRunMetrics();
         // Registered before the worker, which waits for it, so a first start prepares the sandbox home.
         builder.Services.AddSingleton<SandboxPreparation>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SandboxPreparation>());
@@ -40,13 +38,13 @@ public static class SandboxExtensions
     /// <summary>The database of a standalone worker: <c>ConnectionStrings:QuestionBank</c>, which must be set.</summary>
     public static IHostApplicationBuilder AddSandboxDatabase(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("QuestionBank");
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseServiceCollectionExtensions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
                 "A sandbox worker needs the bank's database: set ConnectionStrings__QuestionBank (the web app's embedded default starts its own worker).");
         }
-        builder.Services.AddDbContextPool<QuestionBankDbContext>(options => options.UseQuestionBankDatabase(connectionString));
+        builder.Services.AddQuestionBankDatabase(connectionString);
         return builder;
     }
 }

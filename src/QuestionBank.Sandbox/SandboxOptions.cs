@@ -1,4 +1,5 @@
 using System.Reflection;
+using QuestionBank.Contracts;
 
 namespace QuestionBank.Sandbox;
 
@@ -66,7 +67,7 @@ public sealed class SandboxOptions
     public int ConcurrentRuns { get; set; }
 
     /// <summary>Devices this worker offers: cpu, and cuda on a worker built with -p:TorchDevice=cuda on a GPU machine.</summary>
-    public string[] Devices { get; set; } = ["cpu"];
+    public string[] Devices { get; set; } = [ComputeDevices.Cpu];
 
     /// <summary>How long a claimed run stays this worker's without a heartbeat.</summary>
     public int LeaseSeconds { get; set; } = 30;

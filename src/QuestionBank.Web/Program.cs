@@ -9,7 +9,7 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddQuestionBank();
+await builder.AddQuestionBankAsync();
 
 var app = builder.Build();
 

@@ -17,7 +17,15 @@ internal sealed class ExerciseRunConfiguration : IEntityTypeConfiguration<Exerci
         builder.Property(r => r.ClientKey).HasMaxLength(128);
         builder.Property(r => r.WorkerId).HasMaxLength(200);
         builder.Property(r => r.Metrics).HasMetricsConversion();
-        builder.Property(r => r.CompileErrors).HasColumnType("jsonb");
+        // Named as the rows written before this mapping were (camelCase), so they read back unchanged.
+        builder.ComplexCollection(r => r.CompileErrors, errors =>
+        {
+            errors.ToJson();
+            errors.Property(e => e.Line).HasJsonPropertyName("line");
+            errors.Property(e => e.Column).HasJsonPropertyName("column");
+            errors.Property(e => e.Code).HasJsonPropertyName("code");
+            errors.Property(e => e.Message).HasJsonPropertyName("message");
+        });
         builder.Property(r => r.CreatedAt).HasDefaultValueSql("now()");
         // The queue: workers take the oldest queued run for a device they have.
         builder.HasIndex(r => new { r.Device, r.CreatedAt }).HasFilter("status = 'queued'");

@@ -1,4 +1,6 @@
+using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
+
 namespace QuestionBank.Data.Entities;
 
 /// <summary>
@@ -34,8 +36,8 @@ public sealed class ExerciseRun
 
     public string? Message { get; set; }
 
-    /// <summary>The compiler's errors as a JSON array of {line, column, code, message}.</summary>
-    public string? CompileErrors { get; set; }
+    /// <summary>The compiler's errors (a JSON column); empty unless the run ended in compile_error.</summary>
+    public List<CompileError> CompileErrors { get; set; } = [];
 
     public string? Output { get; set; }
 

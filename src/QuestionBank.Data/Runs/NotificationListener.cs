@@ -10,14 +10,13 @@ public static class NotificationListener
 
     /// <summary>Calls <paramref name="onNotification"/> with each payload sent on <paramref name="channel"/> until cancelled.</summary>
     public static async Task ListenAsync(
-        Func<string> connectionString, string channel, Action<string> onNotification, ILogger logger, CancellationToken stoppingToken)
+        NpgsqlDataSource dataSource, string channel, Action<string> onNotification, ILogger logger, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var connection = new NpgsqlConnection(connectionString());
-                await connection.OpenAsync(stoppingToken);
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, notification) => onNotification(notification.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {channel}", connection))
                 {

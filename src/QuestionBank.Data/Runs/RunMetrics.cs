@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 
 namespace QuestionBank.Data.Runs;
 
@@ -43,4 +45,22 @@ public sealed class RunMetrics
 
     private IEnumerable<Measurement<int>> ObserveQueue() =>
         queued.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>("device", pair.Key)));
+}
+
+public static class RunMetricsExtensions
+{
+    /// <summary>
+    /// Registers <see cref="RunMetrics"/> and names its meter to OpenTelemetry, once however many
+    /// parts of a process use it (the web app's API and its embedded worker).
+    /// </summary>
+    public static IServiceCollection AddRunMetrics(this IServiceCollection services)
+    {
+        if (services.Any(service => service.ServiceType == typeof(RunMetrics)))
+        {
+            return services;
+        }
+        services.AddSingleton<RunMetrics>();
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(RunMetrics.MeterName));
+        return services;
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using QuestionBank.Contracts;
 using QuestionBank.Data.Entities;
 
 namespace QuestionBank.Data.Runs;
@@ -15,7 +16,7 @@ public sealed record RunCompletion(
     IReadOnlyDictionary<string, double> Metrics,
     bool GoalsMet,
     string? Message,
-    string? CompileErrorsJson,
+    IReadOnlyList<CompileError> CompileErrors,
     string? Output,
     double WallSeconds,
     IReadOnlyList<(string Name, byte[] Png)> Images);
@@ -51,7 +52,7 @@ public sealed class RunQueue(QuestionBankDbContext db)
         UPDATE runs SET status = 'running', worker_id = @worker_id, started_at = now(),
             lease_expires_at = now() + @lease, attempts = attempts + 1
         WHERE id = (SELECT id {ClaimableRuns} ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING *
+        RETURNING id AS "Value"
         """;
 
     public async Task<Guid> EnqueueAsync(NewRun run, CancellationToken cancellationToken)
@@ -82,9 +83,13 @@ public sealed class RunQueue(QuestionBankDbContext db)
         string workerId, IReadOnlyCollection<string> devices, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = (await db.Runs.FromSqlRaw(ClaimSql,
+        var claimedIds = await db.Database.SqlQueryRaw<Guid>(ClaimSql,
                 new NpgsqlParameter("worker_id", workerId), new NpgsqlParameter("lease", lease), new NpgsqlParameter("devices", devices.ToArray()))
-            .AsNoTracking().ToListAsync(cancellationToken)).SingleOrDefault();
+            .ToListAsync(cancellationToken);
+        // Read apart from the UPDATE: EF Core reads the JSON column only by composing over the SQL, and an UPDATE does not compose.
+        var claimed = claimedIds is [var id]
+            ? await db.Runs.AsNoTracking().SingleAsync(run => run.Id == id, cancellationToken)
+            : null;
         if (claimed is not null)
         {
             await AppendStatusAsync(claimed.Id, RunStatus.Running, cancellationToken);
@@ -126,6 +131,7 @@ public sealed class RunQueue(QuestionBankDbContext db)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var metrics = new Dictionary<string, double>(completion.Metrics);
+        var compileErrors = completion.CompileErrors.ToList();
         var updated = await db.Runs
             .Where(run => run.Id == runId && run.WorkerId == workerId && run.Status == RunStatus.Running)
             .ExecuteUpdateAsync(run => run
@@ -133,7 +139,7 @@ public sealed class RunQueue(QuestionBankDbContext db)
                 .SetProperty(r => r.Metrics, metrics)
                 .SetProperty(r => r.GoalsMet, completion.GoalsMet)
                 .SetProperty(r => r.Message, completion.Message)
-                .SetProperty(r => r.CompileErrors, completion.CompileErrorsJson)
+                .SetProperty(r => r.CompileErrors, compileErrors)
                 .SetProperty(r => r.Output, completion.Output)
                 .SetProperty(r => r.WallSeconds, completion.WallSeconds)
                 .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow)

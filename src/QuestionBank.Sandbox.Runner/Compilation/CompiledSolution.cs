@@ -1,3 +1,5 @@
+using QuestionBank.Contracts;
+
 namespace QuestionBank.Sandbox.Runner.Compilation;
 
 /// <summary>The compiled assembly, or the errors that prevented it.</summary>

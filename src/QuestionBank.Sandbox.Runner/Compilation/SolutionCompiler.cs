@@ -1,3 +1,4 @@
+using QuestionBank.Contracts;
 using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

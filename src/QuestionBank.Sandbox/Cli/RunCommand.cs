@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Runs;
@@ -27,7 +28,7 @@ public sealed class RunCommand : Command
     };
     private readonly Option<FileInfo?> source = new("--source") { Description = "A file holding the source to run (default: the starter)." };
     private readonly Option<bool> solution = new("--solution") { Description = "Run the exercise's reference solution." };
-    private readonly Option<string> device = new("--device") { DefaultValueFactory = _ => "cpu", Description = "cpu or cuda." };
+    private readonly Option<string> device = new("--device") { DefaultValueFactory = _ => ComputeDevices.Cpu, Description = "The device to train on." };
     private readonly Option<int> seed = new("--seed") { Description = "The random seed." };
     private readonly Option<int> epochs = new("--epochs") { Description = "Training epochs (or episodes)." };
     private readonly Option<double> learningRate = new("--learning-rate")
@@ -59,7 +60,7 @@ public sealed class RunCommand : Command
                 result.AddError($"Choose an exercise: {string.Join(", ", ExerciseCatalog.All.Select(e => e.Id))}.");
             }
         });
-        device.AcceptOnlyFromAmong("cpu", "cuda");
+        device.AcceptOnlyFromAmong([.. ComputeDevices.All]);
         foreach (var option in new Option[] { exercise, source, solution, device, seed, epochs, learningRate, batchSize, timeoutSeconds, memoryMb, images })
         {
             Options.Add(option);
@@ -132,9 +133,9 @@ public sealed class RunCommand : Command
         {
             overrides[$"{SandboxOptions.SectionName}:MemoryMb"] = memory.ToString(CultureInfo.InvariantCulture);
         }
-        if (parsed.GetValue(device) == "cuda")
+        if (parsed.GetValue(device) == ComputeDevices.Cuda)
         {
-            overrides[$"{SandboxOptions.SectionName}:Devices:0"] = "cuda";
+            overrides[$"{SandboxOptions.SectionName}:Devices:0"] = ComputeDevices.Cuda;
         }
         return overrides;
     }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using QuestionBank.Contracts;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Judging;
@@ -61,7 +62,7 @@ public sealed class DigitClassifier(SandboxJail jail, IOptions<SandboxOptions> o
 
     private async Task<RunnerMessage> RunTrustedAsync(RunnerMode mode, Dictionary<string, byte[]> files, CancellationToken cancellationToken)
     {
-        var job = new RunnerJob(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), mode, "gan", "cpu", 1, 0.001, 64, 0,
+        var job = new RunnerJob(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), mode, "gan", ComputeDevices.Cpu, 1, 0.001, 64, 0,
             settings.OutputLimitKb * 1024, []);
         await using var session = await jail.StartAsync(job, null, files, cancellationToken);
         RunnerMessage? artifact = null, failure = null;

@@ -1,8 +1,8 @@
+using QuestionBank.Contracts;
 using System.Collections.Concurrent;
 using QuestionBank.Exercises.Judging;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runner;
-using QuestionBank.Sandbox.Runner.Compilation;
 
 namespace QuestionBank.Sandbox.Runs;
 

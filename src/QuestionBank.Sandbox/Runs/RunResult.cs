@@ -1,4 +1,4 @@
-using QuestionBank.Sandbox.Runner.Compilation;
+using QuestionBank.Contracts;
 
 namespace QuestionBank.Sandbox.Runs;
 

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using QuestionBank.Data;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
@@ -20,6 +18,7 @@ namespace QuestionBank.Sandbox.Worker;
 /// </summary>
 public sealed class SandboxWorker(
     IServiceScopeFactory scopes,
+    NpgsqlDataSource dataSource,
     RunExecutor executor,
     SandboxPreparation preparation,
     RunMetrics metrics,
@@ -162,7 +161,7 @@ public sealed class SandboxWorker(
         await using var scope = scopes.CreateAsyncScope();
         var completion = new RunCompletion(
             result.Status, result.Metrics, result.GoalsMet, result.Diagnostics.Message,
-            result.Diagnostics.CompileErrors.Count > 0 ? JsonSerializer.Serialize(result.Diagnostics.CompileErrors, JsonSerializerOptions.Web) : null,
+            result.Diagnostics.CompileErrors,
             result.Output, result.WallSeconds, [.. result.Images.Select(image => (image.Name, image.Png))]);
         var stored = !leaseLost && await scope.ServiceProvider.GetRequiredService<RunQueue>()
             .CompleteAsync(run.Id, WorkerId, completion, CancellationToken.None);
@@ -220,11 +219,7 @@ public sealed class SandboxWorker(
 
     /// <summary>Wakes the claim loop when a run is queued (or re-queued) anywhere.</summary>
     private Task ListenAsync(CancellationToken stoppingToken) =>
-        NotificationListener.ListenAsync(() =>
-        {
-            using var scope = scopes.CreateScope();
-            return scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>().Database.GetConnectionString()!;
-        }, RunQueue.QueuedChannel, _ => wake.Release(), logger, stoppingToken);
+        NotificationListener.ListenAsync(dataSource, RunQueue.QueuedChannel, _ => wake.Release(), logger, stoppingToken);
 
     private sealed class ChannelObserver(ChannelWriter<(int Step, IReadOnlyDictionary<string, double> Metrics)> events) : IRunObserver
     {

@@ -7,6 +7,7 @@ using QuestionBank.Data;
 using QuestionBank.Data.Accounts;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Moderation;
+using QuestionBank.Web.Extensions;
 
 namespace QuestionBank.Web.Admin;
 
@@ -63,14 +64,8 @@ public static class AdminExtensions
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Only attempts count: showing the form is free.
             options.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value.LoginAttemptsPerMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    })
+                ? ClientRateLimits.PerMinute(context,
+                    context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value.LoginAttemptsPerMinute)
                 : RateLimitPartition.GetNoLimiter("show"));
         });
     }

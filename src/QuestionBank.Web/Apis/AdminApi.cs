@@ -79,7 +79,7 @@ public static class AdminApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteQuestion(
         string slug, QuestionModeration moderation, CancellationToken cancellationToken) =>
-        await moderation.DeleteAsync(slug, cancellationToken) ? TypedResults.NoContent() : QuestionNotFound(slug);
+        await moderation.DeleteAsync(slug, cancellationToken) ? TypedResults.NoContent() : QuestionsApi.QuestionNotFound(slug);
 
     /// <summary>The ProblemDetails for a file the importer refused: the message names the file and, where known, the line.</summary>
     public static ProblemHttpResult ImportRejected(DocumentParseException error) => TypedResults.Problem(
@@ -90,10 +90,7 @@ public static class AdminApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetHidden(
         string slug, bool hidden, QuestionModeration moderation, CancellationToken cancellationToken) =>
-        await moderation.SetHiddenAsync(slug, hidden, cancellationToken) ? TypedResults.NoContent() : QuestionNotFound(slug);
-
-    private static ProblemHttpResult QuestionNotFound(string slug) =>
-        TypedResults.Problem(title: "Question not found", detail: $"No question has the slug '{slug}'.", statusCode: StatusCodes.Status404NotFound);
+        await moderation.SetHiddenAsync(slug, hidden, cancellationToken) ? TypedResults.NoContent() : QuestionsApi.QuestionNotFound(slug);
 }
 
 public sealed record AntiforgeryTokenResponse(string HeaderName, string Token);

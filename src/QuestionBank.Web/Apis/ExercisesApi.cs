@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 
@@ -26,7 +27,7 @@ public static class ExercisesApi
             return TypedResults.NotFound();
         }
         // cpu is always offered: a cpu run waits in the queue until a worker comes online.
-        var devices = (await runs.OnlineDevicesAsync(cancellationToken)).Append("cpu").Distinct().Order(StringComparer.Ordinal).ToList();
+        var devices = (await runs.OnlineDevicesAsync(cancellationToken)).Append(ComputeDevices.Cpu).Distinct().Order(StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new ExerciseDetail(
             exercise.Id, exercise.Title, exercise.Summary, exercise.Starter, exercise.Solution,
             new ExerciseParameterSpec(exercise.Defaults, exercise.Limits), exercise.Goals, devices));

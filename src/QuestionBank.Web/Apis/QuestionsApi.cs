@@ -32,10 +32,7 @@ public static class QuestionsApi
         var question = await queries.GetAsync(slug, cancellationToken);
         if (question is null)
         {
-            return TypedResults.Problem(
-                title: "Question not found",
-                detail: $"No question has the slug '{slug}'.",
-                statusCode: StatusCodes.Status404NotFound);
+            return QuestionNotFound(slug);
         }
 
         return TypedResults.Ok(new QuestionResponse(
@@ -53,6 +50,10 @@ public static class QuestionsApi
             question.Next?.Slug,
             question.Similar));
     }
+
+    /// <summary>The 404 for a slug that names no question, for readers and moderators alike.</summary>
+    internal static ProblemHttpResult QuestionNotFound(string slug) =>
+        TypedResults.Problem(title: "Question not found", detail: $"No question has the slug '{slug}'.", statusCode: StatusCodes.Status404NotFound);
 }
 
 /// <summary>The query of <c>GET /api/questions</c>; AddValidation answers a bad one with 400 and its errors.</summary>

@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using QuestionBank.Contracts;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
@@ -43,7 +43,7 @@ public static class RunsApi
                 $"You already have {limits.MaxActivePerClient} runs queued or running; wait for one to finish or cancel it.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs");
         }
-        var id = await queue.EnqueueAsync(new NewRun(submission.QuestionSlug, exercise.Id, submission.Source ?? exercise.Starter, submission.Device ?? "cpu",
+        var id = await queue.EnqueueAsync(new NewRun(submission.QuestionSlug, exercise.Id, submission.Source ?? exercise.Starter, submission.Device ?? ComputeDevices.Cpu,
             parameters.Epochs, parameters.LearningRate, parameters.BatchSize, parameters.Seed, client), cancellationToken);
         metrics.Submitted(exercise.Id);
         return TypedResults.Accepted($"/api/runs/{id}", new RunCreated(id));
@@ -131,15 +131,12 @@ public static class RunsApi
     {
         var exercise = ExerciseCatalog.Find(run.Exercise);
         var images = await runs.GetImageNamesAsync(run.Id, cancellationToken);
-        var compileErrors = run.CompileErrors is null
-            ? []
-            : JsonSerializer.Deserialize<List<CompileErrorDto>>(run.CompileErrors, JsonSerializerOptions.Web) ?? [];
         return new RunDetail(
             run.Id, run.Exercise, run.QuestionSlug, run.Status, run.Device,
             new ExerciseParameters(run.Epochs, run.LearningRate, run.BatchSize, run.Seed),
             run.Metrics, run.GoalsMet, exercise?.Goals ?? [],
             [.. images.Select(name => new RunImageLink(name, $"/api/runs/{run.Id}/images/{Uri.EscapeDataString(name)}"))],
-            new RunDiagnosticsDto(run.Message, compileErrors),
+            new RunDiagnosticsDto(run.Message, run.CompileErrors),
             run.Output ?? "",
             await runs.QueuePositionAsync(run, cancellationToken),
             await runs.OnlineWorkersAsync(run.Device, cancellationToken),
@@ -182,9 +179,9 @@ public sealed record RunSubmission(
         {
             yield return new ValidationResult("The question slug is too long.", ["questionSlug"]);
         }
-        if (Device is not (null or "cpu" or "cuda"))
+        if (Device is not null && !ComputeDevices.All.Contains(Device))
         {
-            yield return new ValidationResult("The device must be cpu or cuda.", ["device"]);
+            yield return new ValidationResult($"The device must be {string.Join(" or ", ComputeDevices.All)}.", ["device"]);
         }
         var maxSourceBytes = validationContext.GetRequiredService<IOptions<RunsOptions>>().Value.MaxSourceBytes;
         if (Encoding.UTF8.GetByteCount(Source ?? exercise.Starter) > maxSourceBytes)
@@ -204,9 +201,7 @@ public sealed record RunCreated(Guid Id);
 
 public sealed record RunImageLink(string Name, string Url);
 
-public sealed record CompileErrorDto(int Line, int Column, string Code, string Message);
-
-public sealed record RunDiagnosticsDto(string? Message, IReadOnlyList<CompileErrorDto> CompileErrors);
+public sealed record RunDiagnosticsDto(string? Message, IReadOnlyList<CompileError> CompileErrors);
 
 public sealed record RunTimings(DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, double? WallSeconds);
 

@@ -55,7 +55,7 @@ public sealed class CommandLine : RootCommand
     private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> command)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.AddQuestionBank();
+        await builder.AddQuestionBankAsync();
         await using var app = builder.Build();
         var initializer = app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single();
         await initializer.StartAsync(CancellationToken.None);

@@ -8,11 +8,9 @@ using QuestionBank.Web.Admin;
 namespace QuestionBank.Web.Database;
 
 /// <summary>
-/// Runs before the server accepts requests: starts the database if it is ours, applies
-/// migrations, creates the configured first admin, and imports the content folder into an empty bank.
+/// Runs before the server accepts requests: applies migrations, creates the configured first admin, and imports the content folder into an empty bank.
 /// </summary>
 public sealed class DatabaseInitializer(
-    QuestionBankDatabase database,
     IServiceScopeFactory scopes,
     IServiceProvider services,
     IOptions<QuestionBankOptions> options,
@@ -21,9 +19,8 @@ public sealed class DatabaseInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // jieba's dictionary takes a second or two to load: load it beside the database start, not on the first search.
+        // jieba's dictionary takes a second or two to load: load it beside the migrations, not on the first search.
         var segmenter = Task.Run(services.GetRequiredService<IWordSegmenter>, cancellationToken);
-        await database.StartAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>();
         await db.Database.MigrateAsync(cancellationToken);

@@ -1,47 +1,78 @@
-using Microsoft.Extensions.Options;
+using QuestionBank.Data;
 using QuestionBank.Data.Embedded;
 
 namespace QuestionBank.Web.Database;
 
 /// <summary>
-/// Where the bank's database is: the configured server, or a private cluster this process starts
-/// (and stops when it exits) when <c>ConnectionStrings:QuestionBank</c> is not set.
+/// The private cluster this process starts, and stops once the host has stopped, when
+/// <c>ConnectionStrings:QuestionBank</c> is not set; with a configured server it holds nothing.
 /// </summary>
-public sealed class QuestionBankDatabase(
-    IConfiguration configuration,
-    IOptions<QuestionBankOptions> options,
-    IHostEnvironment environment,
-    ILogger<QuestionBankDatabase> logger) : IAsyncDisposable
+public sealed class QuestionBankDatabase : IHostedLifecycleService, IAsyncDisposable
 {
-    public const string ConnectionStringName = "QuestionBank";
     private const string EmbeddedDatabaseName = "questionbank";
-    private EmbeddedPostgres? _embedded;
-    private string? _connectionString;
+    // The host may report its stop more than once, and the CLI disposes too: the cluster is stopped once, by whoever comes first.
+    private readonly Lazy<Task> _stop;
 
-    public string ConnectionString => _connectionString
-        ?? throw new InvalidOperationException("The database has not been started yet.");
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private QuestionBankDatabase(EmbeddedPostgres? embedded, ILoggerFactory? loggerFactory)
     {
-        var configured = configuration.GetConnectionString(ConnectionStringName);
-        if (!string.IsNullOrWhiteSpace(configured))
+        IsEmbedded = embedded is not null;
+        _stop = new Lazy<Task>(async () =>
         {
-            _connectionString = configured;
-            return;
-        }
-
-        var dataDirectory = Path.Combine(environment.ContentRootPath, options.Value.DataDirectory, "postgres");
-        _embedded = await EmbeddedPostgres.StartAsync(dataDirectory, logger, options.Value.EmbeddedPort, cancellationToken);
-        await _embedded.EnsureDatabaseAsync(EmbeddedDatabaseName, cancellationToken);
-        _connectionString = _embedded.ConnectionString(EmbeddedDatabaseName);
+            if (embedded is not null)
+            {
+                await embedded.DisposeAsync();
+            }
+            loggerFactory?.Dispose();
+        });
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Whether this process runs the bank's database itself.</summary>
+    public bool IsEmbedded { get; }
+
+    /// <summary>
+    /// Starts the embedded cluster when no server is configured, before the app is built, so that its
+    /// connection string is plain configuration; then registers the one data source and DbContext on it.
+    /// </summary>
+    public static async Task<QuestionBankDatabase> AddAsync(WebApplicationBuilder builder)
     {
-        if (_embedded is not null)
-        {
-            await _embedded.DisposeAsync();
-            _embedded = null;
-        }
+        var database = await StartAsync(builder);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<QuestionBankDatabase>());
+        builder.Services.AddQuestionBankDatabase(builder.Configuration.GetConnectionString(DatabaseServiceCollectionExtensions.ConnectionStringName)!);
+        return database;
     }
+
+    private static async Task<QuestionBankDatabase> StartAsync(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseServiceCollectionExtensions.ConnectionStringName)))
+        {
+            return new QuestionBankDatabase(null, null);
+        }
+
+        var options = configuration.GetSection(QuestionBankOptions.SectionName).Get<QuestionBankOptions>() ?? new QuestionBankOptions();
+        var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory, "postgres");
+        // The app's logging does not exist before it is built: the cluster logs to the console on its own.
+        var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
+        var embedded = await EmbeddedPostgres.StartAsync(
+            dataDirectory, loggerFactory.CreateLogger<QuestionBankDatabase>(), options.EmbeddedPort);
+        await embedded.EnsureDatabaseAsync(EmbeddedDatabaseName);
+        configuration[$"ConnectionStrings:{DatabaseServiceCollectionExtensions.ConnectionStringName}"] = embedded.ConnectionString(EmbeddedDatabaseName);
+        return new QuestionBankDatabase(embedded, loggerFactory);
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>After every hosted service and the server have stopped: nothing uses the database any more.</summary>
+    public Task StoppedAsync(CancellationToken cancellationToken) => _stop.Value;
+
+    public async ValueTask DisposeAsync() => await _stop.Value;
 }

@@ -28,16 +28,13 @@ public static class Extensions
 
     private const string DefaultUrl = "http://localhost:5080";
 
-    public static void AddQuestionBank(this WebApplicationBuilder builder)
+    public static async Task AddQuestionBankAsync(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
-
-        // Lease renewals and progress events are database commands too; log commands only when they fail.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 
         var services = builder.Services;
         services.AddOptions<QuestionBankOptions>().BindConfiguration(QuestionBankOptions.SectionName);
@@ -47,10 +44,9 @@ public static class Extensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<IMarkdownDocumentParser, MarkdownDocumentParser>();
 
-        services.AddSingleton<QuestionBankDatabase>();
+        // First: it is the hosted service that stops last, after everything that uses the database.
+        var database = await QuestionBankDatabase.AddAsync(builder);
         services.AddHostedService<DatabaseInitializer>();
-        services.AddDbContextPool<QuestionBankDbContext>((sp, options) =>
-            options.UseQuestionBankDatabase(sp.GetRequiredService<QuestionBankDatabase>().ConnectionString));
         services.AddSingleton<IWordSegmenter, JiebaWordSegmenter>();
         services.AddSingleton<QueryAnalyzer>();
         services.AddSingleton<SearchCatalog>();
@@ -79,7 +75,7 @@ public static class Extensions
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages();
         builder.AddAdmin();
-        builder.AddRuns();
+        builder.AddRuns(runWorkerByDefault: database.IsEmbedded);
         builder.AddQuestionBankTelemetry()
             .WithMetrics(metrics => metrics.AddPrometheusExporter())
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());

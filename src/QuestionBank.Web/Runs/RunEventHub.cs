@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
-using QuestionBank.Data;
+using Npgsql;
 using QuestionBank.Data.Runs;
 
 namespace QuestionBank.Web.Runs;
@@ -10,7 +9,7 @@ namespace QuestionBank.Web.Runs;
 /// the event streams of the runs being watched. A stream also re-reads on a timer, so a missed
 /// notification (a reconnect) only delays it.
 /// </summary>
-public sealed class RunEventHub(IServiceScopeFactory scopes, ILogger<RunEventHub> logger) : BackgroundService
+public sealed class RunEventHub(NpgsqlDataSource dataSource, ILogger<RunEventHub> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Subscription, byte>> watchers = new();
 
@@ -22,7 +21,7 @@ public sealed class RunEventHub(IServiceScopeFactory scopes, ILogger<RunEventHub
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        NotificationListener.ListenAsync(ConnectionString, RunQueue.EventsChannel, payload =>
+        NotificationListener.ListenAsync(dataSource, RunQueue.EventsChannel, payload =>
         {
             if (Guid.TryParse(payload, out var runId) && watchers.TryGetValue(runId, out var subscriptions))
             {
@@ -32,12 +31,6 @@ public sealed class RunEventHub(IServiceScopeFactory scopes, ILogger<RunEventHub
                 }
             }
         }, logger, stoppingToken);
-
-    private string ConnectionString()
-    {
-        using var scope = scopes.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>().Database.GetConnectionString()!;
-    }
 
     /// <summary>A stream's wake-up call: signalled when its run has new events.</summary>
     public sealed class Subscription(RunEventHub hub, Guid runId) : IDisposable

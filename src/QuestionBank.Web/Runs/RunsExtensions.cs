@@ -1,8 +1,7 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using QuestionBank.Data.Runs;
 using QuestionBank.Sandbox;
-using QuestionBank.Web.Database;
+using QuestionBank.Web.Extensions;
 
 namespace QuestionBank.Web.Runs;
 
@@ -12,28 +11,25 @@ public static class RunsExtensions
 
     /// <summary>
     /// Registers exercise runs: the queue, the queries, the event hub behind the streams, the
-    /// per-client rate limit, and, with the embedded database or when asked to, a sandbox worker.
-    /// Call after the database is registered: the worker starts after it.
+    /// per-client rate limit, and a sandbox worker when asked to or, unless told otherwise, by
+    /// <paramref name="runWorkerByDefault"/> (with the embedded database). Call after the database
+    /// is registered: the worker starts after it.
     /// </summary>
-    public static void AddRuns(this WebApplicationBuilder builder)
+    public static void AddRuns(this WebApplicationBuilder builder, bool runWorkerByDefault)
     {
         var services = builder.Services;
         services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.SectionName);
         services.AddScoped<RunQueue>();
         services.AddScoped<RunQueries>();
+        services.AddRunMetrics();
         services.AddHostedService<QueueLengthSampler>();
         services.AddSingleton<RunEventHub>();
         services.AddHostedService(provider => provider.GetRequiredService<RunEventHub>());
         services.AddRateLimiter(options => options.AddPolicy(SubmitPolicy, context =>
-        {
-            var limits = context.RequestServices.GetRequiredService<IOptions<RunsOptions>>().Value;
-            return RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerMinute, Window = TimeSpan.FromMinutes(1) });
-        }));
+            ClientRateLimits.PerMinute(context, context.RequestServices.GetRequiredService<IOptions<RunsOptions>>().Value.PerMinute)));
 
         var runWorker = builder.Configuration.GetValue<bool?>($"{RunsOptions.SectionName}:{nameof(RunsOptions.RunWorker)}")
-            ?? string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(QuestionBankDatabase.ConnectionStringName));
+            ?? runWorkerByDefault;
         if (runWorker)
         {
             builder.AddSandboxWorker();

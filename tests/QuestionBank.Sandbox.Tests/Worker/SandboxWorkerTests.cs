@@ -68,8 +68,7 @@ public sealed class SandboxWorkerTests(PostgresFixture postgres) : IAsyncLifetim
         var run = Assert.Single(await WaitForEndAsync([id], TimeSpan.FromMinutes(1)));
 
         Assert.Equal("compile_error", run.Status);
-        Assert.Contains("\"line\": 3", run.CompileErrors);
-        Assert.Contains("CS0029", run.CompileErrors);
+        Assert.Contains(run.CompileErrors, error => error is { Line: 3, Code: "CS0029" });
     }
 
     [Fact]

@@ -25,6 +25,14 @@ public sealed class RunsApiTests : AppPerTestBase
     }
 
     [Fact]
+    public async Task ASubmittedRunIsCountedOnTheMetricsEndpointWithoutAWorker()
+    {
+        await SubmitAsync();
+
+        Assert.Contains("questionbank_runs_submitted_total{", await Client.GetStringAsync("/metrics"));
+    }
+
+    [Fact]
     public async Task TheEventStreamOfAQueuedRunReportsItsQueuePosition()
     {
         var id = await SubmitAsync();

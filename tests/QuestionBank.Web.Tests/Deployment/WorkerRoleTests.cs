@@ -28,7 +28,7 @@ public sealed class WorkerRoleTests
             Assert.False(await queue.RenewLeaseAsync(runId, "worker/1", TimeSpan.FromSeconds(30), CancellationToken.None));
             await queue.AppendProgressAsync(runId, 1, new Dictionary<string, double> { ["loss"] = 1 }, CancellationToken.None);
             var stored = await queue.CompleteAsync(runId, "worker/1", new RunCompletion(RunStatus.Succeeded,
-                new Dictionary<string, double> { ["test_accuracy"] = 0.9 }, true, null, null, "", 1, [("samples", [1, 2, 3])]), CancellationToken.None);
+                new Dictionary<string, double> { ["test_accuracy"] = 0.9 }, true, null, [], "", 1, [("samples", [1, 2, 3])]), CancellationToken.None);
             await queue.RemoveWorkerAsync("worker/1", CancellationToken.None);
             return stored;
         });

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using QuestionBank.Contracts;
 using QuestionBank.Data;
 using QuestionBank.Data.Entities;
 using QuestionBank.Web.Tests.Infrastructure;
@@ -59,10 +60,7 @@ public sealed partial class RunPageTests(SeededApp app) : SharedAppTestBase(app)
                 Seed = 1,
                 Status = "failed",
                 Message = "<script>alert('message')</script>",
-                CompileErrors = JsonSerializer.Serialize(new[]
-                {
-                    new { line = 3, column = 1, code = "CS1525<b>", message = "[x](javascript:alert('compile')) <img src=x onerror=alert('compile')>" },
-                }),
+                CompileErrors = [new CompileError(3, 1, "CS1525<b>", "[x](javascript:alert('compile')) <img src=x onerror=alert('compile')>")],
                 Output = "````\n[x](javascript:alert('output'))\n<script>alert('output')</script>\n",
                 Metrics = new Dictionary<string, double> { ["<img src=x onerror=alert('metric')>"] = 1 },
                 CreatedAt = DateTimeOffset.UtcNow,

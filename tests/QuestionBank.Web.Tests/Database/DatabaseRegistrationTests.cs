@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using QuestionBank.Data;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Database;
+
+/// <summary>One data source and one DbContext registration per process, whoever registers the worker.</summary>
+public sealed class DatabaseRegistrationTests(SeededApp app) : SharedAppTestBase(app)
+{
+    [Fact]
+    public void TheAppRegistersOneDataSourceAndOneDbContext()
+    {
+        Assert.Single(App.Services.GetServices<NpgsqlDataSource>());
+        // Every AddDbContext or AddDbContextPool call adds one of these, and all of them would apply.
+        Assert.Single(App.Services.GetServices<IDbContextOptionsConfiguration<QuestionBankDbContext>>());
+    }
+
+    [Fact]
+    public async Task EfCoreUsesTheSharedDataSource()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>();
+
+        // The provider's options extension is the only place that names the data source EF Core was given.
+#pragma warning disable EF1001
+        var dataSource = db.GetService<IDbContextOptions>().FindExtension<Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.Internal.NpgsqlOptionsExtension>()?.DataSource;
+#pragma warning restore EF1001
+
+        Assert.Same(App.Services.GetRequiredService<NpgsqlDataSource>(), dataSource);
+        Assert.True(await db.Database.CanConnectAsync());
+    }
+}
+
+/// <summary>Without a configured server the app runs a cluster of its own, started before the app is built.</summary>
+public sealed class EmbeddedDatabaseTests : IDisposable
+{
+    // Not CreateTempSubdirectory: its mode 0700 keeps out the postgres account that runs the cluster under root.
+    private readonly DirectoryInfo _data = new(Path.Combine(Path.GetTempPath(), $"qb-embedded-{Guid.NewGuid():N}"));
+
+    public void Dispose() => _data.Delete(recursive: true);
+
+    [Fact]
+    public async Task WithoutAConnectionStringTheAppStartsItsOwnClusterAsConfigurationAndStopsItOnExit()
+    {
+        var app = new QuestionBankApp("", new Dictionary<string, string?>
+        {
+            ["QuestionBank:DataDirectory"] = _data.FullName,
+            // The embedded default also hosts a worker; this test is about the database only.
+            ["QuestionBank:Runs:RunWorker"] = "false",
+        });
+        await using (app)
+        {
+            (await app.CreateClient().GetAsync("/health/ready")).EnsureSuccessStatusCode();
+
+            var configured = app.Services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseServiceCollectionExtensions.ConnectionStringName);
+            Assert.Equal(new NpgsqlConnectionStringBuilder(configured).Port,
+                new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).Port);
+            Assert.True(File.Exists(Path.Combine(_data.FullName, "postgres", "postmaster.pid")));
+        }
+
+        Assert.False(File.Exists(Path.Combine(_data.FullName, "postgres", "postmaster.pid")));
+    }
+}

@@ -65,71 +65,60 @@ public static class CodeHighlighter
 
     internal static void Write(HtmlRenderer renderer, string code, LanguageDefinition lang)
     {
-        var i = 0;
         var plainStart = 0;
-
-        void Emit(int start, int end, string cssClass)
+        for (var i = 0; i < code.Length;)
         {
-            renderer.WriteEscape(code.AsSpan(plainStart, start - plainStart));
-            renderer.Write("<span class=\"").Write(cssClass).Write("\">");
-            renderer.WriteEscape(code.AsSpan(start, end - start));
-            renderer.Write("</span>");
-            plainStart = i = end;
-        }
-
-        while (i < code.Length)
-        {
-            var c = code[i];
-            if (IsLineComment(code, i, lang))
+            var (end, cssClass) = Scan(code, i, lang);
+            if (cssClass is not null)
             {
-                Emit(i, IndexOrEnd(code, "\n", i), "tok-com");
+                renderer.WriteEscape(code.AsSpan(plainStart, i - plainStart));
+                renderer.Write("<span class=\"").Write(cssClass).Write("\">");
+                renderer.WriteEscape(code.AsSpan(i, end - i));
+                renderer.Write("</span>");
+                plainStart = end;
             }
-            else if (lang.BlockComment is { } block && At(code, i, block.Start))
-            {
-                var end = code.IndexOf(block.End, i + block.Start.Length, StringComparison.Ordinal);
-                Emit(i, end < 0 ? code.Length : end + block.End.Length, "tok-com");
-            }
-            else if (StringQuoteAt(code, i, lang) is var quote and >= 0)
-            {
-                Emit(i, ScanString(code, i, quote, lang), "tok-str");
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                Emit(i, ScanNumber(code, i), "tok-num");
-            }
-            else if (char.IsLetter(c) || c == '_')
-            {
-                var end = i + 1;
-                while (end < code.Length && IsIdentifierPart(code[end]))
-                {
-                    end++;
-                }
-
-                var word = code[i..end];
-                if (lang.Keywords.Contains(word))
-                {
-                    Emit(i, end, "tok-kw");
-                }
-                else if (lang.Builtins.Contains(word))
-                {
-                    Emit(i, end, "tok-builtin");
-                }
-                else if (end < code.Length && code[end] == '(')
-                {
-                    Emit(i, end, "tok-fn");
-                }
-                else
-                {
-                    i = end;
-                }
-            }
-            else
-            {
-                i++;
-            }
+            i = end;
         }
 
         renderer.WriteEscape(code.AsSpan(plainStart));
+    }
+
+    /// <summary>The token that starts at <paramref name="i"/>: where it ends, and its class (null for plain text).</summary>
+    private static (int End, string? CssClass) Scan(string code, int i, LanguageDefinition lang)
+    {
+        var c = code[i];
+        if (IsLineComment(code, i, lang))
+        {
+            return (IndexOrEnd(code, "\n", i), "tok-com");
+        }
+        if (lang.BlockComment is { } block && At(code, i, block.Start))
+        {
+            var end = code.IndexOf(block.End, i + block.Start.Length, StringComparison.Ordinal);
+            return (end < 0 ? code.Length : end + block.End.Length, "tok-com");
+        }
+        if (StringQuoteAt(code, i, lang) is var quote and >= 0)
+        {
+            return (ScanString(code, i, quote, lang), "tok-str");
+        }
+        if (char.IsAsciiDigit(c))
+        {
+            return (ScanNumber(code, i), "tok-num");
+        }
+        if (!char.IsLetter(c) && c != '_')
+        {
+            return (i + 1, null);
+        }
+
+        var wordEnd = i + 1;
+        while (wordEnd < code.Length && IsIdentifierPart(code[wordEnd]))
+        {
+            wordEnd++;
+        }
+        var word = code[i..wordEnd];
+        return (wordEnd, lang.Keywords.Contains(word) ? "tok-kw"
+            : lang.Builtins.Contains(word) ? "tok-builtin"
+            : wordEnd < code.Length && code[wordEnd] == '(' ? "tok-fn"
+            : null);
     }
 
     private static bool IsLineComment(string code, int i, LanguageDefinition lang) =>

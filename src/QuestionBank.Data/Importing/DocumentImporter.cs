@@ -35,15 +35,7 @@ public sealed class DocumentImporter(
     public async Task<ImportOutcome> ImportFilesAsync(
         IEnumerable<ImportFile> files, ImportOptions options, CancellationToken cancellationToken = default)
     {
-        var all = files.ToList();
-        var glossary = all.Where(f => GlossaryParser.IsGlossary(f.Name)).Select(ParseGlossary).SingleOrDefault();
-        var documents = all.Where(f => !GlossaryParser.IsGlossary(f.Name)).Select(Parse).ToList();
-        var clash = documents.GroupBy(d => d.Slug).FirstOrDefault(g => g.Count() > 1);
-        if (clash is not null)
-        {
-            throw new DocumentParseException(
-                clash.Last().SourceName, null, $"it is the same document as {clash.First().SourceName} (same file name); import one of them");
-        }
+        var (documents, glossary) = ParseAll(files);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync(cancellationToken);
@@ -55,19 +47,7 @@ public sealed class DocumentImporter(
             results.Add(result);
             if (result.Status != DocumentImportStatus.Unchanged)
             {
-                record.Documents.Add(new ImportedDocument
-                {
-                    FileName = result.FileName,
-                    DocumentSlug = result.Slug,
-                    Title = result.Title,
-                    ContentHash = contentHash,
-                    Added = result.Added,
-                    Changed = result.Changed,
-                    Removed = result.Removed,
-                    PreviousSourceName = previous?.SourceName,
-                    PreviousMarkdown = previous?.Markdown,
-                    PreviousContentHash = previous?.ContentHash,
-                });
+                record.Documents.Add(ImportedDocumentOf(result, contentHash, previous));
             }
         }
 
@@ -106,6 +86,35 @@ public sealed class DocumentImporter(
 
         return new ImportOutcome(record.Id, false, results);
     }
+
+    /// <summary>Parses every file: the glossary (at most one) and the documents, refusing two files of one document.</summary>
+    private (List<ParsedDocument> Documents, ParsedGlossary? Glossary) ParseAll(IEnumerable<ImportFile> files)
+    {
+        var all = files.ToList();
+        var glossary = all.Where(f => GlossaryParser.IsGlossary(f.Name)).Select(ParseGlossary).SingleOrDefault();
+        var documents = all.Where(f => !GlossaryParser.IsGlossary(f.Name)).Select(Parse).ToList();
+        var clash = documents.GroupBy(d => d.Slug).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+        {
+            throw new DocumentParseException(
+                clash.Last().SourceName, null, $"it is the same document as {clash.First().SourceName} (same file name); import one of them");
+        }
+        return (documents, glossary);
+    }
+
+    private static ImportedDocument ImportedDocumentOf(DocumentImportResult result, string contentHash, PreviousVersion? previous) => new()
+    {
+        FileName = result.FileName,
+        DocumentSlug = result.Slug,
+        Title = result.Title,
+        ContentHash = contentHash,
+        Added = result.Added,
+        Changed = result.Changed,
+        Removed = result.Removed,
+        PreviousSourceName = previous?.SourceName,
+        PreviousMarkdown = previous?.Markdown,
+        PreviousContentHash = previous?.ContentHash,
+    };
 
     /// <summary>
     /// Puts every document of an import back as it was before it: documents it created are deleted,
@@ -292,6 +301,16 @@ public sealed class DocumentImporter(
         document.Markdown = parsed.Markdown;
         document.UpdatedAt = now;
 
+        var (added, changed, removed) = SyncQuestions(document, parsed);
+
+        var status = existing is null ? DocumentImportStatus.Added : DocumentImportStatus.Updated;
+        return (new DocumentImportResult(
+            parsed.SourceName, parsed.Slug, parsed.Title, status, added, changed, removed, warnings), previous);
+    }
+
+    /// <summary>Makes the document's sections and questions those parsed, keeping the rows of questions that stay.</summary>
+    private (int Added, int Changed, int Removed) SyncQuestions(Document document, ParsedDocument parsed)
+    {
         var sections = SyncSections(document, parsed);
         var previousQuestions = document.Questions.ToDictionary(q => q.Slug, StringComparer.Ordinal);
         int added = 0, changed = 0, position = 0;
@@ -326,10 +345,7 @@ public sealed class DocumentImporter(
             document.Sections.Remove(unused);
             db.Sections.Remove(unused);
         }
-
-        var status = existing is null ? DocumentImportStatus.Added : DocumentImportStatus.Updated;
-        return (new DocumentImportResult(
-            parsed.SourceName, parsed.Slug, parsed.Title, status, added, changed, previousQuestions.Count, warnings), previous);
+        return (added, changed, previousQuestions.Count);
     }
 
     private static Dictionary<int, Section> SyncSections(Document document, ParsedDocument parsed)

@@ -33,6 +33,28 @@ public sealed class SearchQueries(QuestionBankDbContext db, SearchCatalog catalo
             return new SearchResult(analyzed, new Paged<SearchHit>(0, request.Page, request.PageSize, []), []);
         }
 
+        var (sql, parameters) = SearchSql(concepts, request);
+        var rows = await db.Database.SqlQueryRaw<SearchRow>(sql, parameters).ToListAsync(cancellationToken);
+
+        var marks = analyzed.HighlightTerms.ToList();
+        var items = rows.Where(r => r.RowType == "hit")
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Id)
+            .Select(r => new SearchHit(r.Slug!, r.Title!, r.Value!, SnippetBuilder.Build(r.BodyText!, marks), Math.Round(r.Score!.Value, 4)))
+            .ToList();
+        var facets = rows.Where(r => r.RowType is "document" or "kind" or "exercise")
+            .Select(r => new SearchFacet(r.RowType, r.Value!, r.Label ?? r.Value!, r.Count))
+            .OrderBy(f => f.Facet).ThenByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
+            .ToList();
+        var total = rows.Single(r => r.RowType == "total").Count;
+        return new SearchResult(analyzed, new Paged<SearchHit>(total, request.Page, request.PageSize, items), facets);
+    }
+
+    /// <summary>
+    /// One statement for a page of hits, the total and the facets: each concept's matching rows are
+    /// visited once, scored by concept weight (title matches boosted) and by how many concepts match.
+    /// </summary>
+    private static (string Sql, object[] Parameters) SearchSql(IReadOnlyList<QueryConcept> concepts, SearchRequest request)
+    {
         var parameters = new List<NpgsqlParameter>
         {
             new("w", concepts.Select(c => c.Weight).ToArray()),
@@ -82,19 +104,7 @@ public sealed class SearchQueries(QuestionBankDbContext db, SearchCatalog catalo
             UNION ALL
             SELECT 'exercise', 0, NULL, NULL, f.exercise::text, NULL, NULL, NULL, count(*)::int FROM filtered f GROUP BY f.exercise
             """;
-        var rows = await db.Database.SqlQueryRaw<SearchRow>(sql, parameters.ToArray<object>()).ToListAsync(cancellationToken);
-
-        var marks = analyzed.HighlightTerms.ToList();
-        var items = rows.Where(r => r.RowType == "hit")
-            .OrderByDescending(r => r.Score).ThenBy(r => r.Id)
-            .Select(r => new SearchHit(r.Slug!, r.Title!, r.Value!, SnippetBuilder.Build(r.BodyText!, marks), Math.Round(r.Score!.Value, 4)))
-            .ToList();
-        var facets = rows.Where(r => r.RowType is "document" or "kind" or "exercise")
-            .Select(r => new SearchFacet(r.RowType, r.Value!, r.Label ?? r.Value!, r.Count))
-            .OrderBy(f => f.Facet).ThenByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
-            .ToList();
-        var total = rows.Single(r => r.RowType == "total").Count;
-        return new SearchResult(analyzed, new Paged<SearchHit>(total, request.Page, request.PageSize, items), facets);
+        return (sql, parameters.ToArray<object>());
     }
 
     /// <summary>What to offer while a visitor types: glossary terms that start with the text, then titles that match it.</summary>

@@ -44,34 +44,9 @@ public sealed class SandboxWorker(
             try
             {
                 running.RemoveAll(task => task.IsCompleted);
-                await using (var scope = scopes.CreateAsyncScope())
-                {
-                    var queue = scope.ServiceProvider.GetRequiredService<RunQueue>();
-                    await queue.ReportWorkerAsync(WorkerId, settings.Devices, settings.EffectiveConcurrentRuns, running.Count, stoppingToken);
-                    await queue.RecoverLapsedLeasesAsync(settings.MaxAttempts, stoppingToken);
-                }
+                await ReportAndRecoverAsync(running.Count, stoppingToken);
                 TouchAliveFile();
-                while (await slots.WaitAsync(0, stoppingToken))
-                {
-                    var run = await ClaimAsync(stoppingToken);
-                    if (run is null)
-                    {
-                        slots.Release();
-                        break;
-                    }
-                    running.Add(Task.Run(async () =>
-                    {
-                        try
-                        {
-                            await ProcessAsync(run, stoppingToken);
-                        }
-                        finally
-                        {
-                            slots.Release();
-                            wake.Release();
-                        }
-                    }, CancellationToken.None));
-                }
+                await StartClaimedRunsAsync(slots, running, stoppingToken);
                 await wake.WaitAsync(TimeSpan.FromSeconds(settings.PollSeconds), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -86,16 +61,54 @@ public sealed class SandboxWorker(
         }
         await Task.WhenAll(running);
         await listening;
-        await using (var scope = scopes.CreateAsyncScope())
+        await SignOffAsync();
+    }
+
+    /// <summary>Says the worker is alive and how busy, and queues again the runs of workers that died.</summary>
+    private async Task ReportAndRecoverAsync(int runningCount, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<RunQueue>();
+        await queue.ReportWorkerAsync(WorkerId, settings.Devices, settings.EffectiveConcurrentRuns, runningCount, cancellationToken);
+        await queue.RecoverLapsedLeasesAsync(settings.MaxAttempts, cancellationToken);
+    }
+
+    /// <summary>Claims runs while a slot is free and the queue has one, each processed on a task of its own.</summary>
+    private async Task StartClaimedRunsAsync(SemaphoreSlim slots, List<Task> running, CancellationToken stoppingToken)
+    {
+        while (await slots.WaitAsync(0, stoppingToken))
         {
-            try
+            var run = await ClaimAsync(stoppingToken);
+            if (run is null)
             {
-                await scope.ServiceProvider.GetRequiredService<RunQueue>().RemoveWorkerAsync(WorkerId, CancellationToken.None);
+                slots.Release();
+                return;
             }
-            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            running.Add(Task.Run(async () =>
             {
-                logger.LogWarning(exception, "Could not sign the worker off; it drops out of the list once it stops reporting");
-            }
+                try
+                {
+                    await ProcessAsync(run, stoppingToken);
+                }
+                finally
+                {
+                    slots.Release();
+                    wake.Release();
+                }
+            }, CancellationToken.None));
+        }
+    }
+
+    private async Task SignOffAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<RunQueue>().RemoveWorkerAsync(WorkerId, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            logger.LogWarning(exception, "Could not sign the worker off; it drops out of the list once it stops reporting");
         }
     }
 

@@ -5,7 +5,7 @@ namespace QuestionBank.Benchmarks;
 /// <summary>Sends a fixed number of GETs with a fixed number of workers and records each request's latency.</summary>
 public sealed class LoadRunner(Uri baseAddress, int concurrency)
 {
-    private readonly HttpClient _client = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress };
+    private readonly HttpClient client = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress };
 
     public sealed record Result(string Name, int Requests, int Failures, double P50, double P95, double P99, double Max, double Throughput);
 
@@ -21,7 +21,7 @@ public sealed class LoadRunner(Uri baseAddress, int concurrency)
             while ((i = Interlocked.Increment(ref next)) < requests)
             {
                 var watch = Stopwatch.StartNew();
-                using var response = await _client.GetAsync(urls[i % urls.Count], HttpCompletionOption.ResponseContentRead);
+                using var response = await client.GetAsync(urls[i % urls.Count], HttpCompletionOption.ResponseContentRead);
                 latencies[i] = watch.Elapsed.TotalMilliseconds;
                 if (!response.IsSuccessStatusCode)
                 {

@@ -12,14 +12,14 @@ namespace QuestionBank.Benchmarks;
 /// </summary>
 public sealed class TrainingLoad : IAsyncDisposable
 {
-    private readonly Process _worker;
-    private readonly string _connectionString;
-    private readonly List<Guid> _runs = [];
+    private readonly Process worker;
+    private readonly string connectionString;
+    private readonly List<Guid> runs = [];
 
     private TrainingLoad(Process worker, string connectionString)
     {
-        _worker = worker;
-        _connectionString = connectionString;
+        this.worker = worker;
+        this.connectionString = connectionString;
     }
 
     /// <summary>Starts the worker, queues <paramref name="runs"/> long cnn runs and returns once the first one is training.</summary>
@@ -38,11 +38,11 @@ public sealed class TrainingLoad : IAsyncDisposable
         var cnn = ExerciseCatalog.Find("cnn")!;
         for (var i = 0; i < runs; i++)
         {
-            load._runs.Add(await new RunQueue(db).EnqueueAsync(new NewRun(null, cnn.Id, cnn.Solution, "cpu",
+            load.runs.Add(await new RunQueue(db).EnqueueAsync(new NewRun(null, cnn.Id, cnn.Solution, "cpu",
                 cnn.Limits.MaxEpochs, cnn.Defaults.LearningRate, cnn.Defaults.BatchSize, i, "benchmark"), CancellationToken.None));
         }
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!await db.RunEvents.AnyAsync(e => load._runs.Contains(e.RunId) && e.Kind == "progress"))
+        while (!await db.RunEvents.AnyAsync(e => load.runs.Contains(e.RunId) && e.Kind == "progress"))
         {
             if (DateTime.UtcNow > deadline || worker.HasExited)
             {
@@ -57,28 +57,28 @@ public sealed class TrainingLoad : IAsyncDisposable
     public async Task<bool> IsTrainingAsync()
     {
         await using var db = NewContext();
-        return await db.Runs.AnyAsync(run => _runs.Contains(run.Id) && run.Status == "running");
+        return await db.Runs.AnyAsync(run => runs.Contains(run.Id) && run.Status == "running");
     }
 
     public async ValueTask DisposeAsync()
     {
         await using (var db = NewContext())
         {
-            foreach (var id in _runs)
+            foreach (var id in runs)
             {
                 await new RunQueue(db).RequestCancelAsync(id, CancellationToken.None);
             }
         }
         await Task.Delay(TimeSpan.FromSeconds(3));
-        _worker.Kill(entireProcessTree: true);
-        await _worker.WaitForExitAsync();
-        _worker.Dispose();
+        worker.Kill(entireProcessTree: true);
+        await worker.WaitForExitAsync();
+        worker.Dispose();
     }
 
     private QuestionBankDbContext NewContext()
     {
         var options = new DbContextOptionsBuilder<QuestionBankDbContext>();
-        options.UseQuestionBankDatabase(_connectionString);
+        options.UseQuestionBankDatabase(connectionString);
         return new QuestionBankDbContext(options.Options);
     }
 }

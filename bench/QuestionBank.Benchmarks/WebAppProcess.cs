@@ -7,11 +7,11 @@ namespace QuestionBank.Benchmarks;
 /// <summary>The Release build of the web app in its own process, so the load generator does not share its CPU time or GC.</summary>
 public sealed class WebAppProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly Process process;
 
     private WebAppProcess(Process process, Uri baseAddress)
     {
-        _process = process;
+        this.process = process;
         BaseAddress = baseAddress;
     }
 
@@ -60,13 +60,13 @@ public sealed class WebAppProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (!process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
         }
 
-        _process.Dispose();
+        process.Dispose();
     }
 
     private static int FreePort()

@@ -7,21 +7,21 @@ namespace QuestionBank.Testing;
 /// <summary>One throwaway PostgreSQL cluster for the test run; each app gets its own database in it.</summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"qb-tests-{Guid.NewGuid():N}");
-    private EmbeddedPostgres? _cluster;
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"qb-tests-{Guid.NewGuid():N}");
+    private EmbeddedPostgres? cluster;
 
-    public EmbeddedPostgres Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not started.");
+    public EmbeddedPostgres Cluster => cluster ?? throw new InvalidOperationException("The cluster is not started.");
 
     public async Task InitializeAsync() =>
-        _cluster = await EmbeddedPostgres.StartAsync(_directory, NullLogger.Instance);
+        cluster = await EmbeddedPostgres.StartAsync(directory, NullLogger.Instance);
 
     public async Task DisposeAsync()
     {
-        if (_cluster is not null)
+        if (cluster is not null)
         {
-            await _cluster.DisposeAsync();
+            await cluster.DisposeAsync();
         }
 
-        Directory.Delete(_directory, recursive: true);
+        Directory.Delete(directory, recursive: true);
     }
 }

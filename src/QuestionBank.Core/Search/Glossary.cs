@@ -20,8 +20,8 @@ public sealed record GlossaryEntry(string Chinese, string English, IReadOnlyList
 /// </summary>
 public sealed class Glossary
 {
-    private readonly Dictionary<char, List<(string Form, GlossaryEntry Entry)>> _exactByFirstChar = [];
-    private readonly Dictionary<string, List<(string[] Stems, GlossaryEntry Entry)>> _wordsByFirstStem = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, List<(string Form, GlossaryEntry Entry)>> exactByFirstChar = [];
+    private readonly Dictionary<string, List<(string[] Stems, GlossaryEntry Entry)>> wordsByFirstStem = new(StringComparer.Ordinal);
 
     /// <summary>Indexes the entries.</summary>
     /// <param name="entries">The terms, in the glossary's order.</param>
@@ -35,21 +35,21 @@ public sealed class Glossary
                 if (form.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-'))
                 {
                     var stems = LatinWords(form).Select(w => EnglishStemmer.Stem(w.Word)).ToArray();
-                    Add(_wordsByFirstStem, stems[0], (stems, entry));
+                    Add(wordsByFirstStem, stems[0], (stems, entry));
                 }
                 else
                 {
-                    Add(_exactByFirstChar, char.ToLowerInvariant(form[0]), (form, entry));
+                    Add(exactByFirstChar, char.ToLowerInvariant(form[0]), (form, entry));
                 }
             }
         }
 
-        foreach (var list in _exactByFirstChar.Values)
+        foreach (var list in exactByFirstChar.Values)
         {
             list.Sort((a, b) => b.Form.Length.CompareTo(a.Form.Length));
         }
 
-        foreach (var list in _wordsByFirstStem.Values)
+        foreach (var list in wordsByFirstStem.Values)
         {
             list.Sort((a, b) => b.Stems.Length.CompareTo(a.Stems.Length));
         }
@@ -107,7 +107,7 @@ public sealed class Glossary
 
     private GlossaryMatch? StemsAt(List<(int Start, string Word)> words, string[] stems, int first)
     {
-        if (!_wordsByFirstStem.TryGetValue(stems[first], out var candidates))
+        if (!wordsByFirstStem.TryGetValue(stems[first], out var candidates))
         {
             return null;
         }
@@ -126,7 +126,7 @@ public sealed class Glossary
 
     private GlossaryMatch? ExactAt(string text, int start)
     {
-        if (!_exactByFirstChar.TryGetValue(char.ToLowerInvariant(text[start]), out var candidates)
+        if (!exactByFirstChar.TryGetValue(char.ToLowerInvariant(text[start]), out var candidates)
             || (char.IsAsciiLetterOrDigit(text[start]) && start > 0 && char.IsAsciiLetterOrDigit(text[start - 1])))
         {
             return null;

@@ -8,60 +8,60 @@ namespace QuestionBank.Core.Search;
 /// </summary>
 public sealed class JiebaWordSegmenter : IWordSegmenter
 {
-    private readonly JiebaSegmenter _segmenter;
-    private readonly HashSet<string> _added = new(StringComparer.Ordinal);
+    private readonly JiebaSegmenter segmenter;
+    private readonly HashSet<string> added = new(StringComparer.Ordinal);
     // jieba's dictionary is a shared mutable trie: adding words must not race with cutting.
-    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly ReaderWriterLockSlim segmenterLock = new();
 
     /// <summary>Loads jieba's dictionary from <c>Resources/jieba</c> beside the application.</summary>
     public JiebaWordSegmenter()
     {
         ConfigManager.ConfigFileBaseDir = Path.Combine(AppContext.BaseDirectory, "Resources", "jieba");
-        _segmenter = new JiebaSegmenter();
+        segmenter = new JiebaSegmenter();
     }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Cut(string text)
     {
-        _lock.EnterReadLock();
+        segmenterLock.EnterReadLock();
         try
         {
-            return _segmenter.Cut(text, cutAll: false, hmm: true).ToList();
+            return segmenter.Cut(text, cutAll: false, hmm: true).ToList();
         }
         finally
         {
-            _lock.ExitReadLock();
+            segmenterLock.ExitReadLock();
         }
     }
 
     /// <inheritdoc />
     public bool IsWord(string word)
     {
-        _lock.EnterReadLock();
+        segmenterLock.EnterReadLock();
         try
         {
             return WordDictionary.Instance.ContainsWord(word);
         }
         finally
         {
-            _lock.ExitReadLock();
+            segmenterLock.ExitReadLock();
         }
     }
 
     /// <inheritdoc />
     public void AddWords(IEnumerable<string> words)
     {
-        _lock.EnterWriteLock();
+        segmenterLock.EnterWriteLock();
         try
         {
-            foreach (var word in words.Where(_added.Add))
+            foreach (var word in words.Where(added.Add))
             {
-                _segmenter.AddWord(word);
+                segmenter.AddWord(word);
             }
         }
         finally
         {
-            _lock.ExitWriteLock();
+            segmenterLock.ExitWriteLock();
         }
     }
 }

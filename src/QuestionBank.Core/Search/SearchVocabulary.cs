@@ -6,12 +6,12 @@ namespace QuestionBank.Core.Search;
 /// </summary>
 public sealed class SearchVocabulary
 {
-    private readonly IReadOnlyDictionary<string, int> _questions;
-    private readonly HashSet<string> _latinStems = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, List<string>> _latinByLength = [];
-    private readonly HashSet<string> _bigrams = new(StringComparer.Ordinal);
-    private readonly Dictionary<char, List<string>> _bigramsByFirst = [];
-    private readonly Dictionary<char, List<string>> _bigramsBySecond = [];
+    private readonly IReadOnlyDictionary<string, int> questions;
+    private readonly HashSet<string> latinStems = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<string>> latinByLength = [];
+    private readonly HashSet<string> bigrams = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, List<string>> bigramsByFirst = [];
+    private readonly Dictionary<char, List<string>> bigramsBySecond = [];
 
     /// <summary>Builds the vocabulary.</summary>
     /// <param name="questions">Each indexed word (Latin word, code identifier or CJK bigram) with the number of questions holding it.</param>
@@ -19,25 +19,25 @@ public sealed class SearchVocabulary
     /// <param name="glossary">The glossary, whose words are known even where no question has them.</param>
     public SearchVocabulary(IReadOnlyDictionary<string, int> questions, int questionCount, Glossary glossary)
     {
-        _questions = questions;
+        this.questions = questions;
         QuestionCount = Math.Max(questionCount, 1);
         Glossary = glossary;
         var glossaryBigrams = glossary.ChineseForms.SelectMany(f => SearchTokenizer.Tokenize(f).Cjk).Where(b => b.Length == 2);
         var latin = questions.Where(p => p.Value > 0).Select(p => p.Key).Where(w => w.All(char.IsAsciiLetterOrDigit)).Concat(glossary.Words);
         foreach (var word in latin.Distinct(StringComparer.Ordinal))
         {
-            _latinStems.Add(EnglishStemmer.Stem(word));
+            latinStems.Add(EnglishStemmer.Stem(word));
             if (word.Any(char.IsAsciiLetter))
             {
-                Add(_latinByLength, word.Length, word);
+                Add(latinByLength, word.Length, word);
             }
         }
 
         var cjk = questions.Where(p => p.Value > 0 && p.Key.Length == 2 && p.Key.All(SearchTokenizer.IsCjk)).Select(p => p.Key);
-        foreach (var bigram in cjk.Concat(glossaryBigrams).Where(_bigrams.Add))
+        foreach (var bigram in cjk.Concat(glossaryBigrams).Where(bigrams.Add))
         {
-            Add(_bigramsByFirst, bigram[0], bigram);
-            Add(_bigramsBySecond, bigram[1], bigram);
+            Add(bigramsByFirst, bigram[0], bigram);
+            Add(bigramsBySecond, bigram[1], bigram);
         }
     }
 
@@ -49,15 +49,15 @@ public sealed class SearchVocabulary
 
     /// <summary>How many questions hold an indexed word (0 for a word no question has).</summary>
     /// <param name="word">A lower-cased Latin word, a code identifier's whole form or a CJK bigram.</param>
-    public int Frequency(string word) => _questions.TryGetValue(word, out var n) ? Math.Max(n, 0) : 0;
+    public int Frequency(string word) => questions.TryGetValue(word, out var n) ? Math.Max(n, 0) : 0;
 
     /// <summary>True for a Latin word the bank or the glossary has, or a form of one (trained, training → train).</summary>
     /// <param name="word">A lower-cased Latin word.</param>
-    public bool KnowsWord(string word) => _latinStems.Contains(EnglishStemmer.Stem(word));
+    public bool KnowsWord(string word) => latinStems.Contains(EnglishStemmer.Stem(word));
 
     /// <summary>True for a CJK bigram that the bank or the glossary has.</summary>
     /// <param name="bigram">Two CJK characters.</param>
-    public bool KnowsBigram(string bigram) => _bigrams.Contains(bigram);
+    public bool KnowsBigram(string bigram) => bigrams.Contains(bigram);
 
     /// <summary>
     /// The known word nearest an unknown Latin word: at most one edit for words of five to seven
@@ -78,7 +78,7 @@ public sealed class SearchVocabulary
         var bestFrequency = -1;
         for (var length = word.Length - limit; length <= word.Length + limit; length++)
         {
-            if (!_latinByLength.TryGetValue(length, out var candidates))
+            if (!latinByLength.TryGetValue(length, out var candidates))
             {
                 continue;
             }
@@ -179,8 +179,8 @@ public sealed class SearchVocabulary
         foreach (var p in positions)
         {
             var candidates = p > 0
-                ? _bigramsByFirst.GetValueOrDefault(chars[p - 1], []).Select(b => b[1])
-                : _bigramsBySecond.GetValueOrDefault(chars[p + 1], []).Select(b => b[0]);
+                ? bigramsByFirst.GetValueOrDefault(chars[p - 1], []).Select(b => b[1])
+                : bigramsBySecond.GetValueOrDefault(chars[p + 1], []).Select(b => b[0]);
             foreach (var c in candidates.Distinct())
             {
                 var left = p > 0 ? Frequency($"{chars[p - 1]}{c}") : int.MaxValue;

@@ -14,17 +14,17 @@ namespace QuestionBank.Data.Embedded;
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     private const string SuperUser = "questionbank";
-    private readonly string _dataDirectory;
-    private readonly string _binDirectory;
-    private readonly ILogger _logger;
-    private bool _started;
+    private readonly string dataDirectory;
+    private readonly string binDirectory;
+    private readonly ILogger logger;
+    private bool started;
 
     private EmbeddedPostgres(string dataDirectory, string binDirectory, int port, ILogger logger)
     {
-        _dataDirectory = dataDirectory;
-        _binDirectory = binDirectory;
+        this.dataDirectory = dataDirectory;
+        this.binDirectory = binDirectory;
         Port = port;
-        _logger = logger;
+        this.logger = logger;
     }
 
     public int Port { get; private set; }
@@ -68,56 +68,56 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_dataDirectory);
+        Directory.CreateDirectory(dataDirectory);
         var owner = Environment.IsPrivilegedProcess ? "postgres" : null;
         if (owner is not null)
         {
-            await RunAsync("chown", ["-R", $"{owner}:", _dataDirectory], null, cancellationToken);
+            await RunAsync("chown", ["-R", $"{owner}:", dataDirectory], null, cancellationToken);
         }
 
-        if (!File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
+        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
-            _logger.LogInformation("Initialising a PostgreSQL cluster in {DataDirectory}", _dataDirectory);
+            logger.LogInformation("Initialising a PostgreSQL cluster in {DataDirectory}", dataDirectory);
             await RunAsync(
-                Path.Combine(_binDirectory, "initdb"),
-                ["-D", _dataDirectory, "-U", SuperUser, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"],
+                Path.Combine(binDirectory, "initdb"),
+                ["-D", dataDirectory, "-U", SuperUser, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"],
                 owner,
                 cancellationToken);
         }
 
         // The server may already be running: another process of ours uses it (the web app while the
         // CLI imports), or a killed run left it behind. Share it, and leave stopping it to its owner.
-        var pidFile = Path.Combine(_dataDirectory, "postmaster.pid");
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
         if (File.Exists(pidFile)
-            && await RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", _dataDirectory, "status"], owner, cancellationToken, check: false) == 0
+            && await RunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataDirectory, "status"], owner, cancellationToken, check: false) == 0
             && int.TryParse(File.ReadLines(pidFile).Skip(3).FirstOrDefault(), out var runningPort))
         {
             Port = runningPort;
-            _logger.LogInformation("Using the PostgreSQL server already running on 127.0.0.1:{Port} from {DataDirectory}", Port, _dataDirectory);
+            logger.LogInformation("Using the PostgreSQL server already running on 127.0.0.1:{Port} from {DataDirectory}", Port, dataDirectory);
             return;
         }
 
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_dataDirectory} -c max_connections=200 -c fsync=off -c shared_buffers=256MB";
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c max_connections=200 -c fsync=off -c shared_buffers=256MB";
         await RunAsync(
-            Path.Combine(_binDirectory, "pg_ctl"),
-            ["-D", _dataDirectory, "-o", options, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "start"],
+            Path.Combine(binDirectory, "pg_ctl"),
+            ["-D", dataDirectory, "-o", options, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "start"],
             owner,
             cancellationToken);
-        _started = true;
-        _logger.LogInformation("PostgreSQL started on 127.0.0.1:{Port} from {DataDirectory}", Port, _dataDirectory);
+        started = true;
+        logger.LogInformation("PostgreSQL started on 127.0.0.1:{Port} from {DataDirectory}", Port, dataDirectory);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_started)
+        if (!started)
         {
             return;
         }
 
-        _started = false;
+        started = false;
         var owner = Environment.IsPrivilegedProcess ? "postgres" : null;
-        await RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], owner, CancellationToken.None, check: false);
-        _logger.LogInformation("PostgreSQL on port {Port} stopped", Port);
+        await RunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataDirectory, "-m", "fast", "-w", "stop"], owner, CancellationToken.None, check: false);
+        logger.LogInformation("PostgreSQL on port {Port} stopped", Port);
     }
 
     /// <summary>Server binaries from PATH, else the newest under /usr/lib/postgresql.</summary>

@@ -12,34 +12,34 @@ namespace QuestionBank.Data.Queries;
 /// </summary>
 public sealed class SearchCatalog(IWordSegmenter segmenter, MarkdownPipeline pipeline)
 {
-    private readonly SemaphoreSlim _reload = new(1, 1);
-    private (long Stamp, SearchVocabulary Vocabulary)? _current;
+    private readonly SemaphoreSlim reload = new(1, 1);
+    private (long Stamp, SearchVocabulary Vocabulary)? current;
 
     public async Task<SearchVocabulary> GetAsync(QuestionBankDbContext db, CancellationToken cancellationToken)
     {
         var stamp = await db.Database
             .SqlQuery<long>($"SELECT coalesce(max(id), 0) * 1000003 + count(rolled_back_at) AS \"Value\" FROM imports")
             .SingleAsync(cancellationToken);
-        if (_current is { } current && current.Stamp == stamp)
+        if (current is { } cached && cached.Stamp == stamp)
         {
-            return current.Vocabulary;
+            return cached.Vocabulary;
         }
 
-        await _reload.WaitAsync(cancellationToken);
+        await reload.WaitAsync(cancellationToken);
         try
         {
-            if (_current is { } loaded && loaded.Stamp == stamp)
+            if (current is { } loaded && loaded.Stamp == stamp)
             {
                 return loaded.Vocabulary;
             }
 
             var vocabulary = await LoadAsync(db, cancellationToken);
-            _current = (stamp, vocabulary);
+            current = (stamp, vocabulary);
             return vocabulary;
         }
         finally
         {
-            _reload.Release();
+            reload.Release();
         }
     }
 

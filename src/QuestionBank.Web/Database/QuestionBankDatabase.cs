@@ -11,12 +11,12 @@ public sealed class QuestionBankDatabase : IHostedLifecycleService, IAsyncDispos
 {
     private const string EmbeddedDatabaseName = "questionbank";
     // The host may report its stop more than once, and the CLI disposes too: the cluster is stopped once, by whoever comes first.
-    private readonly Lazy<Task> _stop;
+    private readonly Lazy<Task> stop;
 
     private QuestionBankDatabase(EmbeddedPostgres? embedded, ILoggerFactory? loggerFactory)
     {
         IsEmbedded = embedded is not null;
-        _stop = new Lazy<Task>(async () =>
+        stop = new Lazy<Task>(async () =>
         {
             if (embedded is not null)
             {
@@ -72,7 +72,7 @@ public sealed class QuestionBankDatabase : IHostedLifecycleService, IAsyncDispos
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>After every hosted service and the server have stopped: nothing uses the database any more.</summary>
-    public Task StoppedAsync(CancellationToken cancellationToken) => _stop.Value;
+    public Task StoppedAsync(CancellationToken cancellationToken) => stop.Value;
 
-    public async ValueTask DisposeAsync() => await _stop.Value;
+    public async ValueTask DisposeAsync() => await stop.Value;
 }

@@ -8,8 +8,8 @@ namespace QuestionBank.Web.Tests.Cli;
 /// <summary>Runs the web app's own executable with CLI arguments against a database of the shared cluster.</summary>
 public sealed class CommandLineTests : IAsyncLifetime
 {
-    private string _connectionString = null!;
-    private readonly string _folder = Directory.CreateTempSubdirectory("qb-cli-").FullName;
+    private string connectionString = null!;
+    private readonly string folder = Directory.CreateTempSubdirectory("qb-cli-").FullName;
 
     private const string Document = """
         # 《命令行导入》
@@ -20,11 +20,11 @@ public sealed class CommandLineTests : IAsyncLifetime
         """;
 
     // The commands prepare their database themselves (migrations, the seed import): each test gives them an empty one.
-    public async Task InitializeAsync() => _connectionString = await TestCluster.EmptyDatabaseAsync();
+    public async Task InitializeAsync() => connectionString = await TestCluster.EmptyDatabaseAsync();
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_folder, recursive: true);
+        Directory.Delete(folder, recursive: true);
         return Task.CompletedTask;
     }
 
@@ -44,7 +44,7 @@ public sealed class CommandLineTests : IAsyncLifetime
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["ConnectionStrings__QuestionBank"] = _connectionString;
+        start.Environment["ConnectionStrings__QuestionBank"] = connectionString;
         start.Environment["QuestionBank__ContentDirectory"] = Path.Combine(QuestionBankApp.RepoRoot, "content");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (adminPassword is not null)
@@ -60,14 +60,14 @@ public sealed class CommandLineTests : IAsyncLifetime
 
     private async Task<long> CountAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         return (long)(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync())!;
     }
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(folder, name);
         File.WriteAllText(path, text, new UTF8Encoding(false));
         return path;
     }
@@ -77,13 +77,13 @@ public sealed class CommandLineTests : IAsyncLifetime
     {
         Write("cli-import.md", Document);
 
-        var dryRun = await RunAsync("import", _folder, "--dry-run");
+        var dryRun = await RunAsync("import", folder, "--dry-run");
         Assert.Equal(0, dryRun.ExitCode);
         Assert.Contains("Dry run", dryRun.Output);
         Assert.Contains("cli-import.md", dryRun.Output);
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM documents WHERE source_name = 'cli-import.md'"));
 
-        var commit = await RunAsync("import", _folder);
+        var commit = await RunAsync("import", folder);
         Assert.Equal(0, commit.ExitCode);
         Assert.Contains("1 added", commit.Output);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM questions WHERE title = '什么是斑马独角兽采样？'"));

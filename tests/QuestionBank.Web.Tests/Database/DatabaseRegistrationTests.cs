@@ -39,16 +39,16 @@ public sealed class DatabaseRegistrationTests(SeededApp app) : SharedAppTestBase
 public sealed class EmbeddedDatabaseTests : IDisposable
 {
     // Not CreateTempSubdirectory: its mode 0700 keeps out the postgres account that runs the cluster under root.
-    private readonly DirectoryInfo _data = new(Path.Combine(Path.GetTempPath(), $"qb-embedded-{Guid.NewGuid():N}"));
+    private readonly DirectoryInfo data = new(Path.Combine(Path.GetTempPath(), $"qb-embedded-{Guid.NewGuid():N}"));
 
-    public void Dispose() => _data.Delete(recursive: true);
+    public void Dispose() => data.Delete(recursive: true);
 
     [Fact]
     public async Task WithoutAConnectionStringTheAppStartsItsOwnClusterAsConfigurationAndStopsItOnExit()
     {
         var app = new QuestionBankApp("", new Dictionary<string, string?>
         {
-            ["QuestionBank:DataDirectory"] = _data.FullName,
+            ["QuestionBank:DataDirectory"] = data.FullName,
             // The embedded default also hosts a worker; this test is about the database only.
             ["QuestionBank:Runs:RunWorker"] = "false",
         });
@@ -59,9 +59,9 @@ public sealed class EmbeddedDatabaseTests : IDisposable
             var configured = app.Services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseServiceCollectionExtensions.ConnectionStringName);
             Assert.Equal(new NpgsqlConnectionStringBuilder(configured).Port,
                 new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).Port);
-            Assert.True(File.Exists(Path.Combine(_data.FullName, "postgres", "postmaster.pid")));
+            Assert.True(File.Exists(Path.Combine(data.FullName, "postgres", "postmaster.pid")));
         }
 
-        Assert.False(File.Exists(Path.Combine(_data.FullName, "postgres", "postmaster.pid")));
+        Assert.False(File.Exists(Path.Combine(data.FullName, "postgres", "postmaster.pid")));
     }
 }

@@ -6,13 +6,13 @@ namespace QuestionBank.Web.Tests.Infrastructure;
 /// </summary>
 public abstract class AppPerTestBase : IAsyncLifetime
 {
-    private readonly SeededApp _app = new();
+    private readonly SeededApp app = new();
 
-    protected QuestionBankApp App => _app.App;
+    protected QuestionBankApp App => app.App;
 
-    protected HttpClient Client => _app.Client;
+    protected HttpClient Client => app.Client;
 
-    public virtual Task InitializeAsync() => _app.InitializeAsync();
+    public virtual Task InitializeAsync() => app.InitializeAsync();
 
-    public Task DisposeAsync() => _app.DisposeAsync();
+    public Task DisposeAsync() => app.DisposeAsync();
 }

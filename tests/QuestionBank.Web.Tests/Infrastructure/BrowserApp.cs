@@ -10,8 +10,8 @@ public class BrowserApp : KestrelApp
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
 
     public BrowserApp()
     {
@@ -30,8 +30,8 @@ public class BrowserApp : KestrelApp
         }
 
         await base.InitializeAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -40,12 +40,12 @@ public class BrowserApp : KestrelApp
         });
     }
 
-    public Task<BrowserSession> OpenAsync() => BrowserSession.OpenAsync(_browser, BaseAddress);
+    public Task<BrowserSession> OpenAsync() => BrowserSession.OpenAsync(browser, BaseAddress);
 
     public override async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await browser.DisposeAsync();
+        playwright.Dispose();
         await base.DisposeAsync();
     }
 }

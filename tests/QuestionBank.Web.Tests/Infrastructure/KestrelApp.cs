@@ -10,14 +10,14 @@ namespace QuestionBank.Web.Tests.Infrastructure;
 /// </summary>
 public class KestrelApp : IAsyncLifetime
 {
-    private readonly IReadOnlyDictionary<string, string?>? _settings;
+    private readonly IReadOnlyDictionary<string, string?>? settings;
 
     public KestrelApp()
     {
     }
 
     // Not public: xUnit wants a fixture to have one public constructor.
-    protected KestrelApp(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+    protected KestrelApp(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
 
     public QuestionBankApp App { get; private set; } = null!;
 
@@ -25,7 +25,7 @@ public class KestrelApp : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        App = new QuestionBankApp(await TestCluster.SeededDatabaseAsync(), _settings);
+        App = new QuestionBankApp(await TestCluster.SeededDatabaseAsync(), settings);
         App.UseKestrel(0);
         App.StartServer();
         BaseAddress = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

@@ -3,14 +3,14 @@ namespace QuestionBank.Web.Tests.Infrastructure;
 /// <summary>One started app on its own clone of the seeded database, with a client on it.</summary>
 public class SeededApp : IAsyncLifetime
 {
-    private readonly IReadOnlyDictionary<string, string?>? _settings;
+    private readonly IReadOnlyDictionary<string, string?>? settings;
 
     public SeededApp()
     {
     }
 
     // Not public: xUnit wants a fixture to have one public constructor.
-    protected SeededApp(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+    protected SeededApp(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
 
     public QuestionBankApp App { get; private set; } = null!;
 
@@ -18,7 +18,7 @@ public class SeededApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = new QuestionBankApp(await TestCluster.SeededDatabaseAsync(), _settings);
+        App = new QuestionBankApp(await TestCluster.SeededDatabaseAsync(), settings);
         Client = App.CreateClient();
         (await Client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
     }

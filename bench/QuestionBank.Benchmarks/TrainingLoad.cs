@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using QuestionBank.Data;
+using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 
@@ -38,7 +39,7 @@ public sealed class TrainingLoad : IAsyncDisposable
         var cnn = ExerciseCatalog.Find("cnn")!;
         for (var i = 0; i < runs; i++)
         {
-            load.runs.Add(await new RunQueue(db).EnqueueAsync(new NewRun(null, cnn.Id, cnn.Solution, "cpu",
+            load.runs.Add(await new RunQueue(db).EnqueueAsync(new NewRun(null, cnn.Id, cnn.Solution, ComputeDevices.Cpu,
                 cnn.Limits.MaxEpochs, cnn.Defaults.LearningRate, cnn.Defaults.BatchSize, i, "benchmark"), CancellationToken.None));
         }
         var deadline = DateTime.UtcNow.AddMinutes(2);

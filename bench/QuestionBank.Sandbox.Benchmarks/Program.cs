@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using QuestionBank.Contracts;
 using QuestionBank.Data;
 using QuestionBank.Data.Embedded;
 using QuestionBank.Data.Runs;
@@ -54,7 +55,7 @@ async Task ReferencesAsync()
     Console.WriteLine($"{"exercise",-9} {"status",-10} {"wall s",7}  metrics");
     foreach (var exercise in ExerciseCatalog.All)
     {
-        var result = await executor.ExecuteAsync(new RunRequest(exercise.Id, exercise.Solution, "cpu", exercise.Defaults), null, CancellationToken.None);
+        var result = await executor.ExecuteAsync(new RunRequest(exercise.Id, exercise.Solution, ComputeDevices.Cpu, exercise.Defaults), null, CancellationToken.None);
         var metrics = string.Join(", ", result.Metrics.Select(m => $"{m.Key}={m.Value:G4}"));
         Console.WriteLine($"{exercise.Id,-9} {result.Status,-10} {result.WallSeconds,7:F1}  {metrics}{(result.GoalsMet ? "" : "  GOAL MISSED")}");
     }
@@ -77,14 +78,14 @@ async Task CorpusAsync()
     {
         var corpusExecutor = corpusHost.Services.GetRequiredService<RunExecutor>();
         var lstm = ExerciseCatalog.Find("lstm")!;
-        await corpusExecutor.ExecuteAsync(new RunRequest("lstm", lstm.Solution, "cpu", lstm.Defaults), null, CancellationToken.None);
+        await corpusExecutor.ExecuteAsync(new RunRequest("lstm", lstm.Solution, ComputeDevices.Cpu, lstm.Defaults), null, CancellationToken.None);
         using var memory = WorkingSetProbe.Start();
         var statuses = new List<string>();
         foreach (var hostile in HostileSource.Names().Select(HostileSource.Load))
         {
             var exercise = ExerciseCatalog.Find(hostile.Exercise)!;
             var result = await corpusExecutor.ExecuteAsync(
-                new RunRequest(hostile.Exercise, hostile.Source, "cpu", exercise.Defaults with { Epochs = 1 }), null, CancellationToken.None);
+                new RunRequest(hostile.Exercise, hostile.Source, ComputeDevices.Cpu, exercise.Defaults with { Epochs = 1 }), null, CancellationToken.None);
             statuses.Add($"{hostile.Name}={result.Status}");
         }
         var (start, peak, end) = memory.Stop();
@@ -95,12 +96,12 @@ async Task CorpusAsync()
 
 async Task ThroughputAsync()
 {
-    var files = cnn.CreateJudge(new Dictionary<string, byte[]>
+    var files = ExerciseRegistry.Find(cnn.Id)!.CreateJudge(new Dictionary<string, byte[]>
     {
         [MnistDigits.FileName] = await File.ReadAllBytesAsync(Path.Combine(options.DataDirectory, MnistDigits.FileName)),
     }).TrainingFiles;
     var parameters = cnn.Defaults with { Epochs = 2 };
-    RunnerJob Job() => new(Guid.NewGuid().ToString("N"), RunnerMode.Exercise, "cnn", "cpu", parameters.Epochs,
+    RunnerJob Job() => new(Guid.NewGuid().ToString("N"), RunnerMode.Exercise, "cnn", ComputeDevices.Cpu, parameters.Epochs,
         parameters.LearningRate, parameters.BatchSize, parameters.Seed, 65536, []);
     var jail = host.Services.GetRequiredService<SandboxJail>();
     var direct = new List<double>();
@@ -172,7 +173,7 @@ async Task LatencyAsync()
         {
             await using var db = new QuestionBankDbContext(contextOptions.Options);
             var clock = Stopwatch.StartNew();
-            var id = await new RunQueue(db).EnqueueAsync(new NewRun(null, "cnn", cnn.Solution, "cpu", 1,
+            var id = await new RunQueue(db).EnqueueAsync(new NewRun(null, "cnn", cnn.Solution, ComputeDevices.Cpu, 1,
                 cnn.Defaults.LearningRate, cnn.Defaults.BatchSize, 1, "bench"), CancellationToken.None);
             while (!await db.RunEvents.AnyAsync(e => e.RunId == id && e.Kind == "progress"))
             {

@@ -59,7 +59,7 @@ public static class JobRunner
 
     private static void RunSolution(RunnerJob job, string source, Dictionary<string, byte[]> files, ProtocolWriter protocol, RequestReader requests)
     {
-        var exercise = ExerciseCatalog.Find(job.Exercise)
+        var exercise = ExerciseRegistry.Find(job.Exercise)
             ?? throw new InvalidOperationException($"There is no exercise '{job.Exercise}'.");
         // libtorch loads and the training tensors are built while Roslyn compiles.
         var preparing = Task.Run(() => (Device: OpenDevice(job.Device), Training: exercise.LoadTraining(files)));

@@ -20,6 +20,12 @@ public sealed class ExerciseCatalogTests
     }
 
     [Fact]
+    public void EveryDescribedExerciseHasItsDataAndJudge() =>
+        Assert.Equal(
+            ExerciseCatalog.All.Select(exercise => exercise.Id),
+            ExerciseRegistry.All.Select(exercise => exercise.Description.Id));
+
+    [Fact]
     public void ParametersOutsideTheLimitsAreReportedByName()
     {
         var limits = ExerciseCatalog.Find("cnn")!.Limits;

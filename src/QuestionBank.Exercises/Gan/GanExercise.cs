@@ -5,29 +5,7 @@ namespace QuestionBank.Exercises.Gan;
 /// <summary>Generate handwritten digits with a generative adversarial network.</summary>
 public sealed class GanExercise : Exercise
 {
-    /// <summary>The size of the noise vector the judge feeds the generator.</summary>
-    public const int LatentSize = 64;
-    internal const int Samples = 1000;
-    internal const double Confidence = 0.9;
-
-    public override string Id => "gan";
-
-    public override IReadOnlyList<string> QuestionKeywords => ["GAN", "生成对抗"];
-
-    public override string Title => "GAN: generate MNIST digits";
-
-    public override string Summary =>
-        "Train a generator and a discriminator on 8,000 MNIST digits (ctx.Mnist) and Submit the generator: " +
-        $"it maps noise [N, {LatentSize}] to images [N, 1, 28, 28] with pixels in [-1, 1]. The judge draws " +
-        $"{Samples} digits and classifies them with a reference CNN: at least 80% must be classified with " +
-        "confidence ≥ 0.9, covering at least 8 of the 10 digits.";
-
-    public override ExerciseParameters Defaults => new(Epochs: 15, LearningRate: 0.0005, BatchSize: 64, Seed: 1);
-
-    public override ParameterLimits Limits => new(MaxEpochs: 60, 1e-5, 0.01, MinBatchSize: 8, MaxBatchSize: 512);
-
-    public override IReadOnlyList<MetricGoal> Goals =>
-        [new("confident_fraction", Minimum: 0.8), new("classes_covered", Minimum: 8)];
+    public override ExerciseDescription Description => ExerciseCatalog.Gan;
 
     public override IReadOnlyList<string> DataFiles => [MnistDigits.FileName];
 

@@ -17,15 +17,15 @@ internal sealed class GanJudge(MnistRecords train) : ExerciseJudge
     public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
     {
         var random = SecretRandom.Create();
-        var pixels = new float[GanExercise.Samples * MnistDigits.PixelsPerImage];
-        for (var start = 0; start < GanExercise.Samples; start += BatchSize)
+        var pixels = new float[GanDescription.Samples * MnistDigits.PixelsPerImage];
+        for (var start = 0; start < GanDescription.Samples; start += BatchSize)
         {
-            var noise = new float[BatchSize * GanExercise.LatentSize];
+            var noise = new float[BatchSize * GanDescription.LatentSize];
             for (var i = 0; i < noise.Length; i++)
             {
                 noise[i] = SecretRandom.Gaussian(random);
             }
-            var generated = await tools.Model.ForwardAsync(new FloatTensor(noise, [BatchSize, GanExercise.LatentSize]), cancellationToken);
+            var generated = await tools.Model.ForwardAsync(new FloatTensor(noise, [BatchSize, GanDescription.LatentSize]), cancellationToken);
             if (generated.ElementCount != BatchSize * MnistDigits.PixelsPerImage || generated.Shape[0] != BatchSize)
             {
                 throw new JudgeException(
@@ -38,14 +38,14 @@ internal sealed class GanJudge(MnistRecords train) : ExerciseJudge
             }
         }
 
-        var probabilities = await tools.Digits.ClassifyAsync(pixels, GanExercise.Samples, cancellationToken);
+        var probabilities = await tools.Digits.ClassifyAsync(pixels, GanDescription.Samples, cancellationToken);
         var confident = 0;
         var covered = new HashSet<int>();
-        for (var i = 0; i < GanExercise.Samples; i++)
+        for (var i = 0; i < GanDescription.Samples; i++)
         {
             var row = probabilities.AsSpan(i * 10, 10);
             var digit = SecretRandom.ArgMax(row);
-            if (row[digit] >= GanExercise.Confidence)
+            if (row[digit] >= GanDescription.Confidence)
             {
                 confident++;
                 covered.Add(digit);
@@ -54,7 +54,7 @@ internal sealed class GanJudge(MnistRecords train) : ExerciseJudge
         return new JudgeVerdict(
             new Dictionary<string, double>
             {
-                ["confident_fraction"] = (double)confident / GanExercise.Samples,
+                ["confident_fraction"] = (double)confident / GanDescription.Samples,
                 ["classes_covered"] = covered.Count,
             },
             [new JudgeImage("samples.png", DigitGrid.Render(pixels))]);

@@ -279,7 +279,8 @@ public sealed class SolutionCompiler
     {
         var framework = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll")
             .Where(path => !ExcludedReferences.Contains(Path.GetFileName(path)));
-        string[] exerciseApi = [typeof(TorchSharp.torch).Assembly.Location, typeof(ExerciseContext).Assembly.Location];
+        string[] exerciseApi =
+            [typeof(TorchSharp.torch).Assembly.Location, typeof(ExerciseContext).Assembly.Location, typeof(ExerciseParameters).Assembly.Location];
         return [.. framework.Concat(exerciseApi).Select(path => MetadataReference.CreateFromFile(path))];
     }
 }

@@ -21,12 +21,12 @@ public sealed class RunExecutor(SandboxJail jail, DigitClassifier digits, IOptio
     public async Task<RunResult> ExecuteAsync(RunRequest request, IRunObserver? observer, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var exercise = ExerciseCatalog.Find(request.Exercise);
+        var exercise = ExerciseRegistry.Find(request.Exercise);
         if (exercise is null)
         {
             return Ended(RunStatus.Failed, $"There is no exercise '{request.Exercise}'.", clock);
         }
-        var problems = exercise.Limits.Validate(request.Parameters);
+        var problems = exercise.Description.Limits.Validate(request.Parameters);
         if (problems.Count > 0)
         {
             return Ended(RunStatus.Failed, string.Join(" ", problems.Values), clock);
@@ -93,7 +93,7 @@ public sealed class RunExecutor(SandboxJail jail, DigitClassifier digits, IOptio
     private RunResult Classify(Exercise exercise, JailOutcome outcome, JailedModel model, bool compileTimedOut, Verdict? verdict, Stopwatch clock)
     {
         var metrics = verdict?.Result?.Metrics ?? new Dictionary<string, double>();
-        var goalsMet = verdict?.Result is not null && exercise.MeetsGoals(metrics);
+        var goalsMet = verdict?.Result is not null && exercise.Description.MeetsGoals(metrics);
         var (status, message) = outcome switch
         {
             { Cancelled: true } => (RunStatus.Cancelled, $"Cancelled after {outcome.Wall.TotalSeconds:0.#} s."),
@@ -101,7 +101,7 @@ public sealed class RunExecutor(SandboxJail jail, DigitClassifier digits, IOptio
             _ when model.CompileErrors.Count > 0 => (RunStatus.CompileError, "The code does not compile."),
             _ when verdict?.Result is not null => goalsMet
                 ? (RunStatus.Succeeded, null)
-                : (RunStatus.Failed, $"The judge's metrics miss the goals ({string.Join(", ", exercise.Goals)})."),
+                : (RunStatus.Failed, $"The judge's metrics miss the goals ({string.Join(", ", exercise.Description.Goals)})."),
             { TimedOut: true } => (RunStatus.Timeout, $"The run went over its wall-clock limit of {settings.TimeoutSeconds} s."),
             { CpuLimitExceeded: true } => (RunStatus.Timeout, $"The run went over its CPU-time limit of {settings.EffectiveCpuSeconds} s."),
             { OutOfMemory: true } => (RunStatus.MemoryLimit, $"The run went over its memory limit of {settings.MemoryMb} MB and was killed."),

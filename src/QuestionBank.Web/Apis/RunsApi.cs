@@ -159,7 +159,7 @@ public sealed record RunSubmission(
     RunParameters? Params) : IValidatableObject
 {
     /// <summary>The parameters to run with: the submitted ones, else the exercise's defaults.</summary>
-    public ExerciseParameters ParametersOf(Exercise exercise) => new(
+    public ExerciseParameters ParametersOf(ExerciseDescription exercise) => new(
         Params?.Epochs ?? exercise.Defaults.Epochs,
         Params?.LearningRate ?? exercise.Defaults.LearningRate,
         Params?.BatchSize ?? exercise.Defaults.BatchSize,

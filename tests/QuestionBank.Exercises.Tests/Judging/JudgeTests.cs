@@ -11,7 +11,7 @@ public sealed class JudgeTests
     {
         var model = new ScriptedModel(window => new FloatTensor([window.Data[^1]], [1, 1]));
 
-        var verdict = await ExerciseCatalog.Find("lstm")!.CreateJudge(new Dictionary<string, byte[]>()).JudgeAsync(model.Tools, CancellationToken.None);
+        var verdict = await ExerciseRegistry.Find("lstm")!.CreateJudge(new Dictionary<string, byte[]>()).JudgeAsync(model.Tools, CancellationToken.None);
 
         Assert.False(model.EverAskedTwoAtOnce);
         Assert.Equal(200, model.Questions.Count);
@@ -28,7 +28,7 @@ public sealed class JudgeTests
     [Fact]
     public async Task TheLstmJudgesHeldOutNoiseIsDrawnForEachRunWhileTheTrainingDataStaysTheSame()
     {
-        var lstm = ExerciseCatalog.Find("lstm")!;
+        var lstm = ExerciseRegistry.Find("lstm")!;
         var first = lstm.CreateJudge(new Dictionary<string, byte[]>());
         var second = lstm.CreateJudge(new Dictionary<string, byte[]>());
         var lastValue = (FloatTensor window) => new FloatTensor([window.Data[^1]], [1, 1]);
@@ -46,7 +46,7 @@ public sealed class JudgeTests
     {
         // Synthetic digits whose first pixel gives their label away, so a perfect model is easy to write.
         var mnist = SyntheticDigits(10_000);
-        var judge = ExerciseCatalog.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = mnist });
+        var judge = ExerciseRegistry.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = mnist });
         var model = new ScriptedModel(images =>
         {
             var count = images.Shape[0];
@@ -69,7 +69,7 @@ public sealed class JudgeTests
     [Fact]
     public async Task AModelThatAnswersWithTheWrongShapeCannotBeJudged()
     {
-        var judge = ExerciseCatalog.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits(10_000) });
+        var judge = ExerciseRegistry.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits(10_000) });
         var model = new ScriptedModel(images => new FloatTensor(new float[images.Shape[0] * 10], [images.Shape[0] * 10]));
 
         var problem = await Assert.ThrowsAsync<JudgeException>(() => judge.JudgeAsync(model.Tools, CancellationToken.None));
@@ -83,7 +83,7 @@ public sealed class JudgeTests
         var model = new ScriptedModel(states => new FloatTensor(
             Enumerable.Range(0, states.Shape[0]).SelectMany(_ => new float[] { 0, 1 }).ToArray(), [states.Shape[0], 2]));
 
-        var verdict = await ExerciseCatalog.Find("dqn")!.CreateJudge(new Dictionary<string, byte[]>()).JudgeAsync(model.Tools, CancellationToken.None);
+        var verdict = await ExerciseRegistry.Find("dqn")!.CreateJudge(new Dictionary<string, byte[]>()).JudgeAsync(model.Tools, CancellationToken.None);
 
         Assert.Equal(20, model.Questions[0].Shape[0]);
         Assert.All(model.Questions, question => Assert.Equal(4, question.Shape[1]));
@@ -94,7 +94,7 @@ public sealed class JudgeTests
     [Fact]
     public async Task TheGanJudgeDrawsTheNoiseRendersTheSamplesAndAsksTheTrustedClassifier()
     {
-        var judge = ExerciseCatalog.Find("gan")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits(10_000) });
+        var judge = ExerciseRegistry.Find("gan")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits(10_000) });
         var model = new ScriptedModel(noise => new FloatTensor(new float[noise.Shape[0] * 784], [noise.Shape[0], 1, 28, 28]));
 
         var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);

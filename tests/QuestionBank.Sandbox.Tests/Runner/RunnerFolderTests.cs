@@ -13,6 +13,7 @@ public sealed class RunnerFolderTests
     [InlineData("Microsoft.CodeAnalysis.CSharp.dll")]
     [InlineData("TorchSharp.dll")]
     [InlineData("QuestionBank.Exercises.dll")]
+    [InlineData("QuestionBank.Exercises.Catalog.dll")]
     [InlineData("QuestionBank.Sandbox.Runner.dll")]
     public void TheRunnerFolderHoldsReadyToRunImagesOfTheCompilerTorchSharpAndTheRunner(string assembly)
     {

@@ -20,7 +20,7 @@ public sealed class DetailModel(
     public IReadOnlyList<RenderedBlock> Blocks { get; private set; } = [];
 
     /// <summary>The hands-on exercise of a coding question, when there is one.</summary>
-    public Exercise? Exercise { get; private set; }
+    public ExerciseDescription? Exercise { get; private set; }
 
     /// <summary>The question's original Python, highlighted, to read beside the C# version.</summary>
     public string? PythonHtml { get; private set; }

@@ -12,7 +12,7 @@ public sealed class DetailModel(RunQueries runs) : PageModel
 {
     public RunDetail Run { get; private set; } = null!;
 
-    public Exercise? Exercise { get; private set; }
+    public ExerciseDescription? Exercise { get; private set; }
 
     /// <summary>The submitted source, highlighted and HTML-escaped: it is code, never read as markdown.</summary>
     public string SourceHtml { get; private set; } = "";

@@ -1,0 +1,16 @@
+using QuestionBank.Exercises.Cnn;
+using QuestionBank.Exercises.Dqn;
+using QuestionBank.Exercises.Gan;
+using QuestionBank.Exercises.Lstm;
+
+namespace QuestionBank.Exercises;
+
+/// <summary>The data and judge of every exercise in <see cref="ExerciseCatalog"/>, by id.</summary>
+public static class ExerciseRegistry
+{
+    public static IReadOnlyList<Exercise> All { get; } =
+        [new CnnExercise(), new LstmExercise(), new GanExercise(), new DqnExercise()];
+
+    public static Exercise? Find(string id) =>
+        All.FirstOrDefault(exercise => string.Equals(exercise.Id, id, StringComparison.OrdinalIgnoreCase));
+}

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Extensions.Mathematics;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -244,6 +245,7 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         null => string.Empty,
         LiteralInline literal => literal.Content.ToString(),
         CodeInline code => code.Content,
+        MathInline math => math.Content.ToString(),
         LineBreakInline => " ",
         ContainerInline container => string.Concat(container.Select(InlineText)),
         _ => string.Empty,

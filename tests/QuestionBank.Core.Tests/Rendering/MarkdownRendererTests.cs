@@ -12,6 +12,34 @@ public class MarkdownRendererTests
     private static string Fence(string language, string code) => $"```{language}\n{code}\n```\n";
 
     [Fact]
+    public void FormulasBecomeMathElementsHoldingTheirTexAsText()
+    {
+        var html = Render("The loss $L = -\\sum_i y_i \\log p_i$ is minimised.\n\n$$\n\\frac{a}{b} < c\n$$\n");
+
+        Assert.Contains("<span class=\"math\">\\(L = -\\sum_i y_i \\log p_i\\)</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"math\">\n\\[\n\\frac{a}{b} &lt; c\n\\]</div>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FormulaTextIsKeptInThePlainTextThatSearchIndexes()
+    {
+        var text = Markdown.ToPlainText("Cross-entropy: $-\\log \\mathrm{softmax}(z)_y$\n\n$$\n\\mathrm{KL}(p \\| q)\n$$\n", Pipeline);
+
+        Assert.Contains("softmax", text, StringComparison.Ordinal);
+        Assert.Contains("KL", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MarkupInsideAFormulaIsEscapedText()
+    {
+        var html = Render("$<img src=x onerror=alert(1)>$ and\n\n$$\n</div><script>alert(1)</script>\n$$\n");
+
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PythonFenceIsWrappedInPreCodeWithLanguageClass()
     {
         var html = Render(Fence("python", "x = 1"));

@@ -15,7 +15,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserApp app) : IClassFi
     {
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
-        var dialogs = WatchDialogs(page);
+        var dialogs = browser.WatchDialogs();
         using var client = new HttpClient { BaseAddress = browser.BaseAddress };
         var submitted = await client.PostAsJsonAsync("/api/runs", new { exercise = "cnn", source = RunPageTests.HostileSource });
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -62,11 +62,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserApp app) : IClassFi
         var page = browser.Page;
         using var client = new HttpClient { BaseAddress = browser.BaseAddress };
         var slug = await ExerciseQuestions.SlugAsync(client, "cnn");
-        await page.GotoAsync("/admin/login");
-        await page.GetByLabel("Email").FillAsync(QuestionBankApp.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(QuestionBankApp.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await browser.SignInAsAdminAsync();
         await page.GotoAsync($"/questions/{slug}");
         var delete = page.GetByRole(AriaRole.Button, new() { Name = "Delete" });
 
@@ -91,17 +87,6 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserApp app) : IClassFi
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{slug} was deleted.");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/questions/{slug}")).StatusCode);
         Assert.Empty(browser.CspViolations);
-    }
-
-    private static ConcurrentQueue<string> WatchDialogs(IPage page)
-    {
-        var dialogs = new ConcurrentQueue<string>();
-        page.Dialog += (_, dialog) =>
-        {
-            dialogs.Enqueue($"{dialog.Type}: {dialog.Message}");
-            _ = dialog.DismissAsync();
-        };
-        return dialogs;
     }
 
     private static async Task AssertEventuallyAsync(Action assertion)

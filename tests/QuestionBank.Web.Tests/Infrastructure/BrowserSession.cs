@@ -65,6 +65,44 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>Dismisses every dialog (alert, confirm, prompt) the page opens from now on, and records it.</summary>
+    public ConcurrentQueue<string> WatchDialogs()
+    {
+        var dialogs = new ConcurrentQueue<string>();
+        Page.Dialog += (_, dialog) =>
+        {
+            dialogs.Enqueue($"{dialog.Type}: {dialog.Message}");
+            _ = dialog.DismissAsync();
+        };
+        return dialogs;
+    }
+
+    /// <summary>Signs in as the test app's admin through the login form.</summary>
+    public async Task SignInAsAdminAsync()
+    {
+        await Page.GotoAsync("/admin/login");
+        await Page.GetByLabel("Email").FillAsync(QuestionBankApp.AdminEmail);
+        await Page.GetByLabel("Password").FillAsync(QuestionBankApp.AdminPassword);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync("**/admin");
+    }
+
+    /// <summary>Previews and commits one markdown file on the admin import page (signed in).</summary>
+    public async Task ImportAsync(string fileName, string markdown)
+    {
+        await Page.GotoAsync("/admin/import");
+        await Page.Locator("#uploads").SetInputFilesAsync(new FilePayload
+        {
+            Name = fileName,
+            MimeType = "text/markdown",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(markdown),
+        });
+        await Page.Locator("#preview").ClickAsync();
+        await Assertions.Expect(Page.Locator("#import-result")).ToContainTextAsync("nothing has been written yet");
+        await Page.Locator("#commit").ClickAsync();
+        await Assertions.Expect(Page.Locator("#import-result h2")).ToContainTextAsync("Imported");
+    }
+
     public async Task ScreenshotAsync(string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);

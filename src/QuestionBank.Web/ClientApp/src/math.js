@@ -1,0 +1,20 @@
+// Formulas in answers. Markdig writes $…$ as <span class="math">\(…\)</span> and $$…$$ as
+// <div class="math">\[…\]</div>, the TeX as escaped text. KaTeX draws each one through the DOM
+// (styles through the CSSOM, which the Content-Security-Policy allows) with `trust` off, so a
+// formula can't add links, classes or attributes; a formula KaTeX can't parse stays as its text.
+import katex from "katex";
+import "katex/dist/katex.min.css";
+
+for (const element of document.querySelectorAll(".math")) {
+  const displayMode = element.tagName === "DIV";
+  const tex = element.textContent.trim().replace(/^\\[([]/, "").replace(/\\[)\]]$/, "");
+  katex.render(tex, element, {
+    displayMode,
+    throwOnError: false,
+    trust: false,
+    strict: "ignore",
+    // Bounds on what one formula may cost the reader's browser.
+    maxSize: 20,
+    maxExpand: 500,
+  });
+}

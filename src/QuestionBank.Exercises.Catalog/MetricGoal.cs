@@ -8,6 +8,9 @@ public sealed record MetricGoal(string Metric, double? Minimum = null, double? M
         && (Minimum is null || value >= Minimum)
         && (Maximum is null || value <= Maximum);
 
+    /// <summary>Whether a smaller value of the metric is the better result (the goal is a ceiling).</summary>
+    public bool LowerIsBetter => Maximum is not null;
+
     public override string ToString() => (Minimum, Maximum) switch
     {
         (not null, null) => $"{Metric} ≥ {Minimum}",

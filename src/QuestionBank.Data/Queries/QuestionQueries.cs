@@ -57,6 +57,18 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
         return new Paged<QuestionListItem>(total, filter.Page, filter.PageSize, items);
     }
 
+    /// <summary>Coding questions whose title holds any of <paramref name="titleWords"/> (case-sensitive), in bank order.</summary>
+    public async Task<IReadOnlyList<QuestionLink>> CodingQuestionsTitledAsync(
+        IReadOnlyCollection<string> titleWords, CancellationToken cancellationToken = default)
+    {
+        var patterns = titleWords.Select(word => $"%{word}%").ToArray();
+        return await db.Questions.AsNoTracking()
+            .Where(q => q.Kind == QuestionKind.Coding && patterns.Any(pattern => EF.Functions.Like(q.Title, pattern)))
+            .OrderBy(q => q.Document.Slug).ThenBy(q => q.Position)
+            .Select(q => new QuestionLink(q.Slug, q.Title))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<QuestionDetail?> GetAsync(string slug, CancellationToken cancellationToken = default)
     {
         var question = await db.Questions.AsNoTracking()

@@ -77,10 +77,26 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
                 .Where(run => run.QuestionSlug == slug && run.ClientKey == clientKey)
                 .OrderByDescending(run => run.CreatedAt).Take(200))
             .ToListAsync(cancellationToken);
+        return BestFirst(runs, metric, lowerIsBetter).FirstOrDefault();
+    }
+
+    /// <summary>The best judged runs of an exercise by <paramref name="metric"/>, among its latest 500, best first.</summary>
+    public async Task<IReadOnlyList<RunSummary>> BestForExerciseAsync(
+        string exercise, string metric, bool lowerIsBetter, int count, CancellationToken cancellationToken)
+    {
+        var runs = await Summaries(db.Runs
+                .Where(run => run.Exercise == exercise)
+                .OrderByDescending(run => run.CreatedAt).Take(500))
+            .ToListAsync(cancellationToken);
+        return [.. BestFirst(runs, metric, lowerIsBetter).Take(count)];
+    }
+
+    private static IEnumerable<RunSummary> BestFirst(IEnumerable<RunSummary> runs, string metric, bool lowerIsBetter)
+    {
         var scored = runs.Where(run => run.Metrics.ContainsKey(metric));
         return lowerIsBetter
-            ? scored.MinBy(run => run.Metrics[metric])
-            : scored.MaxBy(run => run.Metrics[metric]);
+            ? scored.OrderBy(run => run.Metrics[metric])
+            : scored.OrderByDescending(run => run.Metrics[metric]);
     }
 
     private static IQueryable<RunSummary> Summaries(IQueryable<ExerciseRun> runs) =>

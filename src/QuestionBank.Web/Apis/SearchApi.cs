@@ -8,10 +8,6 @@ namespace QuestionBank.Web.Apis;
 
 public static class SearchApi
 {
-    /// <summary>Title keywords that give a coding question a runnable exercise, for the "has an exercise" facet.</summary>
-    public static IReadOnlyList<string> ExerciseKeywords { get; } =
-        ExerciseCatalog.All.SelectMany(exercise => exercise.QuestionKeywords).Distinct().ToList();
-
     public static RouteGroupBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/search").WithTags("Search");
@@ -23,7 +19,7 @@ public static class SearchApi
     public static async Task<Ok<SearchPage>> Search([AsParameters] SearchQuery query, SearchQueries queries, CancellationToken cancellationToken)
     {
         var result = await queries.SearchAsync(
-            new SearchRequest(query.Q!, query.Page, query.PageSize, ExerciseKeywords, query.Document, query.Kind, query.Exercise, query.Exact),
+            new SearchRequest(query.Q!, query.Page, query.PageSize, ExerciseCatalog.QuestionKeywords, query.Document, query.Kind, query.Exercise, query.Exact),
             cancellationToken);
         return TypedResults.Ok(new SearchPage(
             result.Hits.Total,

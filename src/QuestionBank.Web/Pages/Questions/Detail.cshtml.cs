@@ -58,7 +58,7 @@ public sealed class DetailModel(
             RecentRuns = await runs.RecentForQuestionAsync(slug, 10, cancellationToken);
             var goal = exercise.Goals[0];
             BestRun = await runs.BestForClientAsync(
-                slug, ClientKeys.GetOrCreate(HttpContext), goal.Metric, lowerIsBetter: goal.Maximum is not null, cancellationToken);
+                slug, ClientKeys.GetOrCreate(HttpContext), goal.Metric, goal.LowerIsBetter, cancellationToken);
         }
         return Page();
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data;
 using QuestionBank.Web.Tests.Infrastructure;
 using static QuestionBank.Web.Tests.Infrastructure.TestImages;
@@ -117,7 +118,7 @@ public sealed partial class ImageImportTests : AppPerTestBase
         { "zip-slip", () => [("slip.zip", Zip(("ch3.md", Utf8(Chapter)), ("../../etc/evil.png", Png)))], "../../etc/evil.png" },
         { "absolute path", () => [("abs.zip", Zip(("ch3.md", Utf8(Chapter)), ("/tmp/evil.png", Png)))], "/tmp/evil.png" },
         { "zip bomb", () => [("bomb.zip", Zip([.. Enumerable.Range(0, 21).Select(i => ($"bomb{i}.md", new byte[5 * 1024 * 1024]))]))], "bomb.zip" },
-        { "too many entries", () => [("many.zip", Zip([.. Enumerable.Range(0, 2001).Select(i => ($"n{i}.txt", new byte[1]))]))], "bomb.zip" },
+        { "too many entries", () => [("many.zip", Zip([.. Enumerable.Range(0, 2001).Select(i => ($"n{i}.txt", new byte[1]))]))], "many.zip" },
         { "fake png", () => [("ch3.md", Utf8(Chapter)), ("3-1.png", Utf8("<script>alert(1)</script>"))], "3-1.png" },
         { "oversize png", () => [("ch3.md", Utf8(Chapter)), ("3-1.png", [.. Png, .. new byte[5 * 1024 * 1024]])], "3-1.png" },
         { "fake png in a zip", () => [("fake.zip", Zip(("ch3.md", Utf8(Chapter)), ("img/ch3/3-1.png", Gif)))], "img/ch3/3-1.png" },
@@ -133,7 +134,8 @@ public sealed partial class ImageImportTests : AppPerTestBase
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.True(detail.Contains(named, StringComparison.Ordinal), $"The {kind} refusal does not name {named}: {detail}");
         Assert.Equal(before, await App.SnapshotAsync());
         Assert.Equal(0, await StoredImagesAsync());
     }
@@ -184,7 +186,7 @@ public sealed partial class ImageImportTests : AppPerTestBase
         var before = Assert.Single(ImageSources(await QuestionHtmlAsync("斑马更新问题？")));
 
         var update = await ImportAsync(false, ("u.md", Utf8(markdown)), ("fig.png", [.. Png, 0]));
-        Assert.Equal("Updated", update.GetProperty("documents")[0].GetProperty("status").GetString());
+        Assert.Equal("updated", update.GetProperty("documents")[0].GetProperty("status").GetString());
         Assert.NotEqual(before, Assert.Single(ImageSources(await QuestionHtmlAsync("斑马更新问题？"))));
 
         await Admin.PostAsync($"/api/admin/imports/{update.GetProperty("importId").GetInt64()}/rollback", null);

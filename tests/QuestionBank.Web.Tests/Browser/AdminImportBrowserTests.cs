@@ -18,18 +18,70 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         **答案：** 它不存在。
         """;
 
-    [Fact]
-    public async Task AnAdminSignsInPreviewsCommitsFindsAndRollsBackANewDocument()
-    {
-        await using var browser = await app.OpenAsync();
-        var page = browser.Page;
+    private const string Chapter = """
+        # 《浏览器图像测试》
 
+        ## 1. 什么是斑马感受野？
+
+        **答案：** 见下图。
+
+        ![斑马感受野示意图](img/ch5/5-1.png)
+
+        ## 2. 什么是斑马空洞卷积？
+
+        **答案：** ![缺了的斑马图](img/ch5/5-2.png)
+        """;
+
+    private static async Task SignInAsync(IPage page)
+    {
         await page.GotoAsync("/admin/import");
         Assert.Contains("/admin/login", page.Url);
         await page.GetByLabel("Email").FillAsync(QuestionBankApp.AdminEmail);
         await page.GetByLabel("Password").FillAsync(QuestionBankApp.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/admin/import");
+    }
+
+    [Fact]
+    public async Task AZipOfAChapterWithItsImagesImportsThroughTheAdminPageAndItsFigureShowsOnTheQuestionPage()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await SignInAsync(page);
+
+        await page.Locator("#uploads").SetInputFilesAsync(new FilePayload
+        {
+            Name = "chapter5.zip",
+            MimeType = "application/zip",
+            Buffer = TestImages.Zip(("ch5/ch5.md", Encoding.UTF8.GetBytes(Chapter)), ("ch5/img/ch5/5-1.png", TestImages.Png)),
+        });
+        await page.Locator("#preview").ClickAsync();
+        var preview = page.Locator("#import-result");
+        await Assertions.Expect(preview).ToContainTextAsync("img/ch5/5-2.png");
+        await Assertions.Expect(preview).ToContainTextAsync("line 11");
+        await page.Locator("#commit").ClickAsync();
+        await Assertions.Expect(page.Locator("#import-result h2")).ToContainTextAsync("Imported");
+
+        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("斑马感受野示意图"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "什么是斑马感受野？" }).ClickAsync();
+        var figure = page.Locator(".markdown img[alt='斑马感受野示意图']");
+        await Assertions.Expect(figure).ToHaveAttributeAsync("loading", "lazy");
+        await figure.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector(\".markdown img\")?.complete");
+        Assert.True(await figure.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "什么是斑马空洞卷积？" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".markdown .missing-image")).ToHaveTextAsync("缺了的斑马图");
+        await Assertions.Expect(page.Locator(".markdown .missing-image")).ToBeVisibleAsync();
+        Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
+    public async Task AnAdminSignsInPreviewsCommitsFindsAndRollsBackANewDocument()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await SignInAsync(page);
 
         await page.Locator("#uploads").SetInputFilesAsync(new FilePayload
         {

@@ -83,9 +83,9 @@ public static class ImportArchive
                 DocumentImporter.EnsureWithinSizeLimit($"{archiveName}: {name}", output.Length);
             }
         }
-        catch (InvalidDataException)
+        catch (Exception error) when (error is InvalidDataException or NotSupportedException)
         {
-            throw new DocumentParseException($"{archiveName}: {name}", null, "the entry is damaged and cannot be unpacked");
+            throw new DocumentParseException($"{archiveName}: {name}", null, "the entry is damaged or packed in a way that cannot be read");
         }
 
         return output.ToArray();

@@ -21,15 +21,15 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
     private const string Chapter = """
         # 《浏览器图像测试》
 
-        ## 1. 什么是斑马感受野？
+        ## 1. 什么是青鸾感受野？
 
         **答案：** 见下图。
 
-        ![斑马感受野示意图](img/ch5/5-1.png)
+        ![青鸾感受野示意图](img/ch5/5-1.png)
 
-        ## 2. 什么是斑马空洞卷积？
+        ## 2. 什么是青鸾空洞卷积？
 
-        **答案：** ![缺了的斑马图](img/ch5/5-2.png)
+        **答案：** ![缺了的青鸾图](img/ch5/5-2.png)
         """;
 
     private static async Task SignInAsync(IPage page)
@@ -62,16 +62,16 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         await page.Locator("#commit").ClickAsync();
         await Assertions.Expect(page.Locator("#import-result h2")).ToContainTextAsync("Imported");
 
-        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("斑马感受野示意图"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "什么是斑马感受野？" }).ClickAsync();
-        var figure = page.Locator(".markdown img[alt='斑马感受野示意图']");
+        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("青鸾感受野示意图"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "什么是青鸾感受野？" }).ClickAsync();
+        var figure = page.Locator(".markdown img[alt='青鸾感受野示意图']");
         await Assertions.Expect(figure).ToHaveAttributeAsync("loading", "lazy");
         await figure.ScrollIntoViewIfNeededAsync();
         await page.WaitForFunctionAsync("() => document.querySelector(\".markdown img\")?.complete");
         Assert.True(await figure.EvaluateAsync<int>("img => img.naturalWidth") > 0);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "什么是斑马空洞卷积？" }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".markdown .missing-image")).ToHaveTextAsync("缺了的斑马图");
+        await page.GetByRole(AriaRole.Link, new() { Name = "什么是青鸾空洞卷积？" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".markdown .missing-image")).ToHaveTextAsync("缺了的青鸾图");
         await Assertions.Expect(page.Locator(".markdown .missing-image")).ToBeVisibleAsync();
         Assert.Empty(browser.CspViolations);
     }

@@ -42,6 +42,14 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         await page.WaitForURLAsync("**/admin/import");
     }
 
+    /// <summary>Chooses one file on the import page and asks for the dry run; returns where its result shows.</summary>
+    private static async Task<ILocator> PreviewAsync(IPage page, string name, string mimeType, byte[] content)
+    {
+        await page.Locator("#uploads").SetInputFilesAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = content });
+        await page.Locator("#preview").ClickAsync();
+        return page.Locator("#import-result");
+    }
+
     [Fact]
     public async Task AZipOfAChapterWithItsImagesImportsThroughTheAdminPageAndItsFigureShowsOnTheQuestionPage()
     {
@@ -49,14 +57,8 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         var page = browser.Page;
         await SignInAsync(page);
 
-        await page.Locator("#uploads").SetInputFilesAsync(new FilePayload
-        {
-            Name = "chapter5.zip",
-            MimeType = "application/zip",
-            Buffer = TestImages.Zip(("ch5/ch5.md", Encoding.UTF8.GetBytes(Chapter)), ("ch5/img/ch5/5-1.png", TestImages.Png)),
-        });
-        await page.Locator("#preview").ClickAsync();
-        var preview = page.Locator("#import-result");
+        var preview = await PreviewAsync(page, "chapter5.zip", "application/zip",
+            TestImages.Zip(("ch5/ch5.md", Encoding.UTF8.GetBytes(Chapter)), ("ch5/img/ch5/5-1.png", TestImages.Png)));
         await Assertions.Expect(preview).ToContainTextAsync("img/ch5/5-2.png");
         await Assertions.Expect(preview).ToContainTextAsync("line 11");
         await page.Locator("#commit").ClickAsync();
@@ -83,14 +85,7 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         var page = browser.Page;
         await SignInAsync(page);
 
-        await page.Locator("#uploads").SetInputFilesAsync(new FilePayload
-        {
-            Name = "browser-import.md",
-            MimeType = "text/markdown",
-            Buffer = Encoding.UTF8.GetBytes(NewDocument),
-        });
-        await page.Locator("#preview").ClickAsync();
-        var preview = page.Locator("#import-result");
+        var preview = await PreviewAsync(page, "browser-import.md", "text/markdown", Encoding.UTF8.GetBytes(NewDocument));
         await Assertions.Expect(preview).ToContainTextAsync("nothing has been written yet");
         await Assertions.Expect(preview.Locator(".document-result .added")).ToHaveTextAsync("2");
         await browser.ScreenshotAsync("admin-import-preview");

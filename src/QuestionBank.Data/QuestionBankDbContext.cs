@@ -24,6 +24,10 @@ public sealed class QuestionBankDbContext(DbContextOptions<QuestionBankDbContext
 
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
 
+    public DbSet<StoredImage> Images => Set<StoredImage>();
+
+    public DbSet<DocumentImage> DocumentImages => Set<DocumentImage>();
+
     public DbSet<GlossarySource> Glossaries => Set<GlossarySource>();
 
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();

@@ -19,6 +19,7 @@ app.MapSearchApi();
 app.MapAdminApi();
 app.MapExercisesApi();
 app.MapRunsApi();
+app.MapImagesApi();
 app.MapServiceEndpoints();
 app.MapRazorPages();
 

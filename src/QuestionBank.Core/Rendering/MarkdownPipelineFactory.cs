@@ -9,7 +9,7 @@ public static class MarkdownPipelineFactory
     /// Creates the shared pipeline: Markdig's advanced extensions (pipe tables, task lists, …),
     /// raw HTML disabled (it comes out as escaped text), links and images only to http, https,
     /// mailto and relative addresses, no event-handler or style attributes (<see cref="SafeMarkupExtension"/>),
-    /// and highlighted fenced code blocks.
+    /// lazy-loaded images (<see cref="ImageExtension"/>) and highlighted fenced code blocks.
     /// </summary>
     /// <returns>A pipeline that is safe to share between threads.</returns>
     public static MarkdownPipeline Create() =>
@@ -17,6 +17,7 @@ public static class MarkdownPipelineFactory
             .UseAdvancedExtensions()
             .DisableHtml()
             .Use<SafeMarkupExtension>()
+            .Use<ImageExtension>()
             .Use<CodeHighlightingExtension>()
             .Build();
 }

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Renderers;
 
 namespace QuestionBank.Core.Rendering;
 
@@ -8,6 +9,26 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline)
 {
     /// <summary>Renders markdown to HTML; raw HTML in the source comes out escaped.</summary>
     /// <param name="markdown">The markdown source.</param>
+    /// <param name="images">
+    /// The images of the document the markdown belongs to (normalized relative path to URL); when given,
+    /// relative image addresses are rewritten to those URLs and those it lacks show as their alt text
+    /// (<see cref="ImageExtension.ResolveImages"/>). When null, addresses are left as written.
+    /// </param>
     /// <returns>The HTML fragment.</returns>
-    public string ToHtml(string markdown) => Markdown.ToHtml(markdown, pipeline);
+    public string ToHtml(string markdown, IReadOnlyDictionary<string, string>? images = null)
+    {
+        if (images is null)
+        {
+            return Markdown.ToHtml(markdown, pipeline);
+        }
+
+        var document = Markdown.Parse(markdown, pipeline);
+        ImageExtension.ResolveImages(document, images);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
 }

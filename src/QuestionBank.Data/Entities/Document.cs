@@ -21,4 +21,6 @@ public sealed class Document
     public List<Section> Sections { get; set; } = [];
 
     public List<Question> Questions { get; set; } = [];
+
+    public List<DocumentImage> Images { get; set; } = [];
 }

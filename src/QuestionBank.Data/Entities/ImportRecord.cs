@@ -14,6 +14,9 @@ public sealed class ImportRecord
     public DateTimeOffset? RolledBackAt { get; set; }
 
     public List<ImportedDocument> Documents { get; set; } = [];
+
+    /// <summary>The images this import found for the documents it changed.</summary>
+    public List<DocumentImage> Images { get; set; } = [];
 }
 
 /// <summary>
@@ -32,7 +35,7 @@ public sealed class ImportedDocument
 
     public required string Title { get; set; }
 
-    /// <summary>SHA-256 of the imported file.</summary>
+    /// <summary>SHA-256 of the imported file, combined with its images' when it has any (see DocumentImporter).</summary>
     public required string ContentHash { get; set; }
 
     public int Added { get; set; }

@@ -3,6 +3,7 @@ using Markdig;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using QuestionBank.Core.Documents;
+using QuestionBank.Core.Images;
 using QuestionBank.Core.Search;
 using QuestionBank.Data.Entities;
 
@@ -13,6 +14,8 @@ namespace QuestionBank.Data.Importing;
 /// are parsed before anything is written, so one bad file leaves the bank exactly as it was, and
 /// two imports of the same document run one after the other. The glossary file
 /// (<see cref="GlossaryParser.FileName"/>) is imported beside the documents, with the same preview and rollback.
+/// Image files (<see cref="ImageFormat"/>) travel with the documents: each document keeps the images its
+/// markdown names by a relative path, found by the file's path in the upload (its name holds the folders).
 /// </summary>
 public sealed class DocumentImporter(
     QuestionBankDbContext db,
@@ -35,7 +38,7 @@ public sealed class DocumentImporter(
     public async Task<ImportOutcome> ImportFilesAsync(
         IEnumerable<ImportFile> files, ImportOptions options, CancellationToken cancellationToken = default)
     {
-        var (documents, glossary) = ParseAll(files);
+        var (documents, glossary) = ParseAll(files.ToList());
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync(cancellationToken);
@@ -53,8 +56,12 @@ public sealed class DocumentImporter(
 
         foreach (var document in documents)
         {
-            var (result, previous) = await ImportOneAsync(document, cancellationToken);
-            Record(result, document.ContentHash, previous);
+            var (result, previous) = await ImportOneAsync(document.Parsed, document.ContentHash, cancellationToken);
+            Record(result with { Warnings = [.. result.Warnings.Concat(document.MissingImages).OrderBy(w => w.Line)] }, document.ContentHash, previous);
+            if (result.Status != DocumentImportStatus.Unchanged)
+            {
+                RecordImages(record, document);
+            }
         }
 
         if (glossary is not null)
@@ -72,6 +79,7 @@ public sealed class DocumentImporter(
         }
 
         db.Imports.Add(record);
+        await StoreImagesAsync(documents, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await SearchWords.AddAsync(db, ChangedDocumentSlugs(record), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -87,19 +95,50 @@ public sealed class DocumentImporter(
         return new ImportOutcome(record.Id, false, results);
     }
 
-    /// <summary>Parses every file: the glossary (at most one) and the documents, refusing two files of one document.</summary>
-    private (List<ParsedDocument> Documents, ParsedGlossary? Glossary) ParseAll(IEnumerable<ImportFile> files)
+    /// <summary>
+    /// Parses every file: checks the images, then the glossary (at most one) and the documents, refusing
+    /// two files of one document, and finds each document's images.
+    /// </summary>
+    private (List<DocumentUpload> Documents, ParsedGlossary? Glossary) ParseAll(List<ImportFile> all)
     {
-        var all = files.ToList();
-        var glossary = all.Where(f => GlossaryParser.IsGlossary(f.Name)).Select(ParseGlossary).SingleOrDefault();
-        var documents = all.Where(f => !GlossaryParser.IsGlossary(f.Name)).Select(Parse).ToList();
+        var images = UploadedImages.Check(all.Where(f => ImageFormat.FromName(f.Name) is not null));
+        var texts = all.Where(f => ImageFormat.FromName(f.Name) is null).ToList();
+        var glossary = texts.Where(f => GlossaryParser.IsGlossary(f.Name)).Select(ParseGlossary).SingleOrDefault();
+        var documents = texts.Where(f => !GlossaryParser.IsGlossary(f.Name)).Select(Parse).ToList();
         var clash = documents.GroupBy(d => d.Slug).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
         {
             throw new DocumentParseException(
                 clash.Last().SourceName, null, $"it is the same document as {clash.First().SourceName} (same file name); import one of them");
         }
-        return (documents, glossary);
+        return (documents.Select(d => images.Resolve(d, pipeline)).ToList(), glossary);
+    }
+
+    /// <summary>Records the document's images as this import's: they are what its page shows until a later import changes it.</summary>
+    private void RecordImages(ImportRecord record, DocumentUpload document)
+    {
+        var entity = db.Documents.Local.Single(d => d.Slug == document.Parsed.Slug);
+        foreach (var (path, image) in document.Images)
+        {
+            var row = new DocumentImage { Path = path, ImageSha256 = image.Sha256 };
+            entity.Images.Add(row);
+            record.Images.Add(row);
+        }
+    }
+
+    /// <summary>Adds the images the bank does not hold yet; an image already there (same bytes) is shared.</summary>
+    private async Task StoreImagesAsync(List<DocumentUpload> documents, CancellationToken cancellationToken)
+    {
+        var needed = documents.SelectMany(d => d.Images.Values).DistinctBy(i => i.Sha256).ToList();
+        var hashes = needed.Select(i => i.Sha256).ToList();
+        var stored = await db.Images.Where(i => hashes.Contains(i.Sha256)).Select(i => i.Sha256).ToListAsync(cancellationToken);
+        db.Images.AddRange(needed.Where(i => !stored.Contains(i.Sha256)).Select(i => new StoredImage
+        {
+            Sha256 = i.Sha256,
+            Extension = i.Format.Extension,
+            ContentType = i.Format.ContentType,
+            Content = i.Content,
+        }));
     }
 
     private static ImportedDocument ImportedDocumentOf(DocumentImportResult result, string contentHash, PreviousVersion? previous) => new()
@@ -150,6 +189,8 @@ public sealed class DocumentImporter(
             }
         }
 
+        // Its images go with it; documents it changed show their previous import's images again.
+        await db.DocumentImages.Where(i => i.ImportRecordId == importId).ExecuteDeleteAsync(cancellationToken);
         foreach (var imported in record.Documents)
         {
             if (imported.DocumentSlug == GlossarySlug)
@@ -167,13 +208,15 @@ public sealed class DocumentImporter(
             else
             {
                 var previous = parser.Parse(imported.PreviousSourceName!, Encoding.UTF8.GetBytes(imported.PreviousMarkdown));
-                await ImportOneAsync(previous, cancellationToken);
+                await ImportOneAsync(previous, imported.PreviousContentHash!, cancellationToken);
             }
         }
 
         record.RolledBackBy = rolledBackBy;
         record.RolledBackAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        // An image another document still shows stays.
+        await db.Images.Where(i => !db.DocumentImages.Any(d => d.ImageSha256 == i.Sha256)).ExecuteDeleteAsync(cancellationToken);
         await SearchWords.AddAsync(db, ChangedDocumentSlugs(record), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -261,8 +304,11 @@ public sealed class DocumentImporter(
     private async Task LockAsync(CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
 
+    /// <param name="parsed">The document.</param>
+    /// <param name="contentHash">The hash of the document with its images, which tells whether it changed.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
     private async Task<(DocumentImportResult Result, PreviousVersion? Previous)> ImportOneAsync(
-        ParsedDocument parsed, CancellationToken cancellationToken)
+        ParsedDocument parsed, string contentHash, CancellationToken cancellationToken)
     {
         var existing = await db.Documents
             .IgnoreQueryFilters()
@@ -273,7 +319,7 @@ public sealed class DocumentImporter(
             .SingleOrDefaultAsync(d => d.Slug == parsed.Slug, cancellationToken);
 
         var warnings = DocumentReview.Review(parsed);
-        if (existing is not null && existing.ContentHash == parsed.ContentHash)
+        if (existing is not null && existing.ContentHash == contentHash)
         {
             return (new DocumentImportResult(
                 parsed.SourceName, parsed.Slug, parsed.Title, DocumentImportStatus.Unchanged, 0, 0, 0, warnings), null);
@@ -291,13 +337,13 @@ public sealed class DocumentImporter(
             Slug = parsed.Slug,
             Title = parsed.Title,
             SourceName = parsed.SourceName,
-            ContentHash = parsed.ContentHash,
+            ContentHash = contentHash,
             Markdown = parsed.Markdown,
             ImportedAt = now,
         }).Entity;
         document.Title = parsed.Title;
         document.SourceName = parsed.SourceName;
-        document.ContentHash = parsed.ContentHash;
+        document.ContentHash = contentHash;
         document.Markdown = parsed.Markdown;
         document.UpdatedAt = now;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QuestionBank.Core.Documents;
+using QuestionBank.Data.Entities;
 
 namespace QuestionBank.Data.Queries;
 
@@ -76,6 +77,7 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
             .Select(q => new
             {
                 q.Id,
+                q.DocumentId,
                 q.Slug,
                 q.Number,
                 q.Title,
@@ -114,7 +116,28 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
         return new QuestionDetail(
             question.Slug, question.Number, question.Title, question.Kind, question.Document, question.DocumentTitle,
             question.Section, question.SectionTitle, question.BodyMarkdown, question.Parts, question.Code,
-            question.Previous, question.Next, similar, terms);
+            question.Previous, question.Next, similar, terms,
+            await DocumentImagesAsync(question.DocumentId, question.Document, cancellationToken));
+    }
+
+    /// <summary>An imported image by its stable file name (<see cref="StoredImage.FileName"/>), or null.</summary>
+    public async Task<StoredImage?> GetImageAsync(string sha256, string extension, CancellationToken cancellationToken = default) =>
+        await db.Images.AsNoTracking().SingleOrDefaultAsync(i => i.Sha256 == sha256 && i.Extension == extension, cancellationToken);
+
+    /// <summary>
+    /// The images a document's pages show, by their path relative to the document: those the latest
+    /// import of the document that is not rolled back found for it.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> DocumentImagesAsync(long documentId, string documentSlug, CancellationToken cancellationToken)
+    {
+        var latest = await db.Imports
+            .Where(i => i.RolledBackAt == null && i.Documents.Any(d => d.DocumentSlug == documentSlug))
+            .MaxAsync(i => (long?)i.Id, cancellationToken);
+        var images = await db.DocumentImages
+            .Where(i => i.DocumentId == documentId && i.ImportRecordId == latest)
+            .Select(i => new { i.Path, i.ImageSha256, i.Image.Extension })
+            .ToListAsync(cancellationToken);
+        return images.ToDictionary(i => i.Path, i => StoredImage.FileName(i.ImageSha256, i.Extension), StringComparer.Ordinal);
     }
 
     /// <summary>

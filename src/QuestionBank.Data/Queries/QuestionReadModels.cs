@@ -33,7 +33,8 @@ public sealed record QuestionDetail(
     QuestionLink? Previous,
     QuestionLink? Next,
     IReadOnlyList<QuestionLink> Similar,
-    IReadOnlyList<GlossaryEntry> Terms);
+    IReadOnlyList<GlossaryEntry> Terms,
+    IReadOnlyDictionary<string, string> Images);
 
 public sealed record SearchHit(string Slug, string Title, string Document, string Snippet, double Score);
 

@@ -3,23 +3,29 @@ using QuestionBank.Data.Importing;
 
 namespace QuestionBank.Web.Admin;
 
-/// <summary>Turns uploaded or pasted markdown into files for the importer, refusing what it cannot be.</summary>
+/// <summary>Turns uploaded or pasted markdown, images and zips of them into files for the importer, refusing what they cannot be.</summary>
 public static class ImportUploads
 {
-    /// <exception cref="DocumentParseException">A file is not a markdown file or is too large.</exception>
+    /// <summary>Reads the uploads as they are; zips stay whole (see <see cref="Expand"/>).</summary>
+    /// <exception cref="DocumentParseException">A file is not markdown, an image or a zip, or is too large.</exception>
     public static async Task<List<ImportFile>> ReadAsync(IEnumerable<IFormFile> uploads, CancellationToken cancellationToken)
     {
         var files = new List<ImportFile>();
         foreach (var upload in uploads)
         {
             var name = Path.GetFileName(upload.FileName);
-            if (!name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            if (!ImportArchive.IsImportable(name) && !ImportArchive.IsArchive(name))
             {
-                throw new DocumentParseException(name, null, "only markdown files (.md) can be imported");
+                throw new DocumentParseException(name, null, "only markdown files (.md), png, jpeg, gif, webp or svg images, or a .zip of them can be imported");
             }
 
             // Checked before reading so an oversized upload is not buffered; the importer checks again.
-            DocumentImporter.EnsureWithinSizeLimit(name, upload.Length);
+            // A zip is bounded by the request limit and checked as it is unpacked.
+            if (!ImportArchive.IsArchive(name))
+            {
+                DocumentImporter.EnsureWithinSizeLimit(name, upload.Length);
+            }
+
             using var buffer = new MemoryStream((int)upload.Length);
             await upload.CopyToAsync(buffer, cancellationToken);
             files.Add(new ImportFile(name, buffer.ToArray()));
@@ -27,6 +33,11 @@ public static class ImportUploads
 
         return files;
     }
+
+    /// <summary>The files to import: each zip replaced by the markdown and images in it.</summary>
+    /// <exception cref="DocumentParseException">A zip is refused (see <see cref="ImportArchive"/>).</exception>
+    public static List<ImportFile> Expand(IEnumerable<ImportFile> uploads) =>
+        uploads.SelectMany(file => ImportArchive.IsArchive(file.Name) ? ImportArchive.Read(file.Name, new MemoryStream(file.Content)) : [file]).ToList();
 
     /// <summary>A file name for pasted text: the one given (with .md added), or one made from the time.</summary>
     public static string PastedFileName(string? name, TimeProvider clock)

@@ -43,13 +43,13 @@ public static class AdminApi
         {
             return TypedResults.Problem(
                 title: "Nothing to import",
-                detail: "Send one or more markdown files as multipart form data.",
+                detail: "Send markdown files and their images, or a zip of them, as multipart form data.",
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
         try
         {
-            var uploads = await ImportUploads.ReadAsync(files, cancellationToken);
+            var uploads = ImportUploads.Expand(await ImportUploads.ReadAsync(files, cancellationToken));
             var outcome = await importer.ImportFilesAsync(uploads, new ImportOptions(context.User.Identity!.Name!, dryRun), cancellationToken);
             return TypedResults.Ok(outcome);
         }

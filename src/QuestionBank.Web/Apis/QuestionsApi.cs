@@ -35,6 +35,7 @@ public static class QuestionsApi
             return QuestionNotFound(slug);
         }
 
+        var images = ImagesApi.Urls(question.Images);
         return TypedResults.Ok(new QuestionResponse(
             question.Slug,
             question.Number,
@@ -43,8 +44,8 @@ public static class QuestionsApi
             question.Document,
             question.DocumentTitle,
             question.SectionTitle,
-            renderer.ToHtml(question.BodyMarkdown),
-            question.Parts.Select(p => new PartResponse(p.Kind, p.Label, p.Markdown, renderer.ToHtml(p.Markdown))).ToList(),
+            renderer.ToHtml(question.BodyMarkdown, images),
+            question.Parts.Select(p => new PartResponse(p.Kind, p.Label, p.Markdown, renderer.ToHtml(p.Markdown, images))).ToList(),
             question.CodeBlocks,
             question.Previous?.Slug,
             question.Next?.Slug,

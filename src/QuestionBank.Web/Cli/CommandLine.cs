@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Markdig;
 using QuestionBank.Core.Documents;
+using QuestionBank.Core.Images;
 using QuestionBank.Data.Importing;
 using QuestionBank.ServiceDefaults;
 using QuestionBank.Web.Admin;
@@ -10,7 +12,7 @@ namespace QuestionBank.Web.Cli;
 
 /// <summary>
 /// Commands run instead of the server, on the same services and database:
-/// <c>import &lt;file-or-folder&gt;... [--dry-run]</c> and <c>create-admin &lt;email&gt;</c>
+/// <c>import &lt;file-folder-or-zip&gt;... [--dry-run]</c> and <c>create-admin &lt;email&gt;</c>
 /// (the password from $QUESTIONBANK_ADMIN_PASSWORD, else the first line of standard input).
 /// </summary>
 public sealed class CommandLine : RootCommand
@@ -20,7 +22,7 @@ public sealed class CommandLine : RootCommand
     private readonly Argument<string[]> paths = new("file-or-folder")
     {
         Arity = ArgumentArity.OneOrMore,
-        Description = "Markdown files, or folders whose .md files are imported.",
+        Description = "Markdown files (with the images they name, read relative to the file), folders whose .md files and images are imported, or .zip archives of them.",
     };
     private readonly Option<bool> dryRun = new("--dry-run") { Description = "Show what the import would change and write nothing." };
     private readonly Argument<string> email = new("email") { Description = "The admin's email address." };
@@ -37,7 +39,7 @@ public sealed class CommandLine : RootCommand
         });
         var import = new Command("import", "Imports markdown into the bank in one transaction; a bad file changes nothing.") { paths, dryRun };
         import.SetAction((parsed, cancellationToken) => WithServicesAsync(services =>
-            ImportAsync(services.GetRequiredService<DocumentImporter>(), parsed, cancellationToken)));
+            ImportAsync(services.GetRequiredService<DocumentImporter>(), services.GetRequiredService<MarkdownPipeline>(), parsed, cancellationToken)));
         var createAdmin = new Command("create-admin", $"Creates or updates an admin account; the password comes from ${PasswordVariable}, else the first line of standard input.") { email };
         createAdmin.SetAction((parsed, cancellationToken) => WithServicesAsync(services =>
             CreateAdminAsync(services.GetRequiredService<AccountService>(), parsed.GetRequiredValue(email), cancellationToken)));
@@ -70,19 +72,18 @@ public sealed class CommandLine : RootCommand
         }
     }
 
-    private async Task<int> ImportAsync(DocumentImporter importer, ParseResult parsed, CancellationToken cancellationToken)
+    private async Task<int> ImportAsync(DocumentImporter importer, MarkdownPipeline pipeline, ParseResult parsed, CancellationToken cancellationToken)
     {
         var arguments = parsed.GetRequiredValue(paths);
-        var files = arguments.SelectMany(ExpandPath).ToList();
-        if (files.Count == 0)
-        {
-            await Console.Error.WriteLineAsync($"No .md files found in {string.Join(", ", arguments)}.");
-            return 1;
-        }
-
         try
         {
-            var imports = files.Select(path => new ImportFile(Path.GetFileName(path), File.ReadAllBytes(path)));
+            var imports = arguments.SelectMany(path => ReadPath(path, pipeline)).ToList();
+            if (!imports.Any(file => file.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+            {
+                await Console.Error.WriteLineAsync($"No .md files found in {string.Join(", ", arguments)}.");
+                return 1;
+            }
+
             var outcome = await importer.ImportFilesAsync(imports, new ImportOptions($"cli:{Environment.UserName}", parsed.GetValue(dryRun)), cancellationToken);
             Console.WriteLine(outcome.DryRun ? "Dry run: nothing was written." : outcome.ImportId is { } id ? $"Import {id}:" : "Nothing changed.");
             foreach (var document in outcome.Documents)
@@ -119,7 +120,34 @@ public sealed class CommandLine : RootCommand
         }
     }
 
-    private static IEnumerable<string> ExpandPath(string path) => Directory.Exists(path)
-        ? Directory.GetFiles(path, "*.md").Order(StringComparer.Ordinal)
-        : [path];
+    /// <summary>
+    /// The files a path names, by their path in what is imported: a folder's markdown and images (its
+    /// subfolders too) relative to it, a zip's entries, or a markdown file with the images it names.
+    /// </summary>
+    private static IEnumerable<ImportFile> ReadPath(string path, MarkdownPipeline pipeline)
+    {
+        if (Directory.Exists(path))
+        {
+            return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Select(file => Path.GetRelativePath(path, file).Replace(Path.DirectorySeparatorChar, '/'))
+                .Where(ImportArchive.IsImportable)
+                .Order(StringComparer.Ordinal)
+                .Select(name => new ImportFile(name, File.ReadAllBytes(Path.Combine(path, name))));
+        }
+
+        if (ImportArchive.IsArchive(path))
+        {
+            using var zip = File.OpenRead(path);
+            return ImportArchive.Read(Path.GetFileName(path), zip);
+        }
+
+        var markdown = new ImportFile(Path.GetFileName(path), File.ReadAllBytes(path));
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var images = ImageReferences.Find(System.Text.Encoding.UTF8.GetString(markdown.Content), pipeline)
+            .Select(image => image.Path)
+            .Distinct(StringComparer.Ordinal)
+            .Where(image => ImageFormat.FromName(image) is not null && File.Exists(Path.Combine(folder, image)))
+            .Select(image => new ImportFile(image, File.ReadAllBytes(Path.Combine(folder, image))));
+        return [markdown, .. images];
+    }
 }

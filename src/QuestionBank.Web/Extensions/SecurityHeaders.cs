@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
 
 namespace QuestionBank.Web.Extensions;
 
@@ -6,9 +7,13 @@ namespace QuestionBank.Web.Extensions;
 /// Puts the security headers on every response: a Content-Security-Policy under which a page runs
 /// only the site's own script files (no inline script, no event-handler attributes, no javascript:
 /// URLs), <c>X-Content-Type-Options: nosniff</c> and <c>Referrer-Policy: same-origin</c>.
+/// An endpoint that sets its own policy (uploaded files: <see cref="UploadedFilePolicy"/>) keeps it.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
+    /// <summary>The policy of a file a user uploaded: shown as an image, it can run nothing, load nothing, and is sandboxed when opened directly.</summary>
+    public const string UploadedFilePolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
+
     private static readonly object NonceKey = new();
 
     public Task InvokeAsync(HttpContext context)
@@ -20,7 +25,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = Policy(nonce);
+            if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = Policy(nonce);
+            }
+
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             return Task.CompletedTask;
@@ -39,8 +48,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         // no 'unsafe-inline' is needed. CodeMirror and Chart.js set element styles through the CSSOM
         // (element.style), which the policy does not govern; the pages have no style attributes.
         $"style-src 'self' 'nonce-{nonce}'",
-        // Run images come from /api/runs; CodeMirror's theme draws lint underlines and special-character
-        // markers with data: SVG images. Markdown images on other sites are not loaded.
+        // Run images come from /api/runs and imported images from /images; CodeMirror's theme draws lint
+        // underlines and special-character markers with data: SVG images. Markdown images on other sites are not loaded.
         "img-src 'self' data:",
         "object-src 'none'",
         "base-uri 'self'",

@@ -107,7 +107,7 @@ public partial class LinkSafetyTests
         var html = Render($"[text]({destination}) ![alt]({destination})\n");
 
         Assert.Contains($"<a href=\"{href}\">text</a>", html, StringComparison.Ordinal);
-        Assert.Contains($"<img src=\"{href}\" alt=\"alt\" />", html, StringComparison.Ordinal);
+        Assert.Contains($"<img src=\"{href}\" loading=\"lazy\" alt=\"alt\" />", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public partial class LinkSafetyTests
     {
         var html = Render("[**bold** ![logo](img/logo.png)](javascript:alert(1))\n");
 
-        Assert.Contains("<p><strong>bold</strong> <img src=\"img/logo.png\" alt=\"logo\" /></p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p><strong>bold</strong> <img src=\"img/logo.png\" loading=\"lazy\" alt=\"logo\" /></p>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript", html, StringComparison.Ordinal);
     }
 
@@ -172,7 +172,7 @@ public partial class LinkSafetyTests
         Assert.DoesNotContain("data-x", html, StringComparison.Ordinal);
         Assert.Contains("<h1 id=\"top\" class=\"lead\" title=\"kept\">Title</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://example.com\">link</a>", html, StringComparison.Ordinal);
-        Assert.Contains("<img src=\"x.png\" width=\"20\" alt=\"img\" />", html, StringComparison.Ordinal);
+        Assert.Contains("<img src=\"x.png\" width=\"20\" loading=\"lazy\" alt=\"img\" />", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,27 +18,74 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         **答案：** 它不存在。
         """;
 
-    [Fact]
-    public async Task AnAdminSignsInPreviewsCommitsFindsAndRollsBackANewDocument()
-    {
-        await using var browser = await app.OpenAsync();
-        var page = browser.Page;
+    private const string Chapter = """
+        # 《浏览器图像测试》
 
+        ## 1. 什么是青鸾感受野？
+
+        **答案：** 见下图。
+
+        ![青鸾感受野示意图](img/ch5/5-1.png)
+
+        ## 2. 什么是青鸾空洞卷积？
+
+        **答案：** ![缺了的青鸾图](img/ch5/5-2.png)
+        """;
+
+    private static async Task SignInAsync(IPage page)
+    {
         await page.GotoAsync("/admin/import");
         Assert.Contains("/admin/login", page.Url);
         await page.GetByLabel("Email").FillAsync(QuestionBankApp.AdminEmail);
         await page.GetByLabel("Password").FillAsync(QuestionBankApp.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/admin/import");
+    }
 
-        await page.Locator("#uploads").SetInputFilesAsync(new FilePayload
-        {
-            Name = "browser-import.md",
-            MimeType = "text/markdown",
-            Buffer = Encoding.UTF8.GetBytes(NewDocument),
-        });
+    /// <summary>Chooses one file on the import page and asks for the dry run; returns where its result shows.</summary>
+    private static async Task<ILocator> PreviewAsync(IPage page, string name, string mimeType, byte[] content)
+    {
+        await page.Locator("#uploads").SetInputFilesAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = content });
         await page.Locator("#preview").ClickAsync();
-        var preview = page.Locator("#import-result");
+        return page.Locator("#import-result");
+    }
+
+    [Fact]
+    public async Task AZipOfAChapterWithItsImagesImportsThroughTheAdminPageAndItsFigureShowsOnTheQuestionPage()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await SignInAsync(page);
+
+        var preview = await PreviewAsync(page, "chapter5.zip", "application/zip",
+            TestImages.Zip(("ch5/ch5.md", Encoding.UTF8.GetBytes(Chapter)), ("ch5/img/ch5/5-1.png", TestImages.Png)));
+        await Assertions.Expect(preview).ToContainTextAsync("img/ch5/5-2.png");
+        await Assertions.Expect(preview).ToContainTextAsync("line 11");
+        await page.Locator("#commit").ClickAsync();
+        await Assertions.Expect(page.Locator("#import-result h2")).ToContainTextAsync("Imported");
+
+        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("青鸾感受野示意图"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "什么是青鸾感受野？" }).ClickAsync();
+        var figure = page.Locator(".markdown img[alt='青鸾感受野示意图']");
+        await Assertions.Expect(figure).ToHaveAttributeAsync("loading", "lazy");
+        await figure.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector(\".markdown img\")?.complete");
+        Assert.True(await figure.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "什么是青鸾空洞卷积？" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".markdown .missing-image")).ToHaveTextAsync("缺了的青鸾图");
+        await Assertions.Expect(page.Locator(".markdown .missing-image")).ToBeVisibleAsync();
+        Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
+    public async Task AnAdminSignsInPreviewsCommitsFindsAndRollsBackANewDocument()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await SignInAsync(page);
+
+        var preview = await PreviewAsync(page, "browser-import.md", "text/markdown", Encoding.UTF8.GetBytes(NewDocument));
         await Assertions.Expect(preview).ToContainTextAsync("nothing has been written yet");
         await Assertions.Expect(preview.Locator(".document-result .added")).ToHaveTextAsync("2");
         await browser.ScreenshotAsync("admin-import-preview");

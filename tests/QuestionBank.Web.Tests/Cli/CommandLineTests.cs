@@ -65,12 +65,27 @@ public sealed class CommandLineTests : IAsyncLifetime
         return (long)(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync())!;
     }
 
-    private string Write(string name, string text)
+    private string Write(string name, string text) => Write(name, Encoding.UTF8.GetBytes(text));
+
+    private string Write(string name, byte[] content)
     {
         var path = Path.Combine(folder, name);
-        File.WriteAllText(path, text, new UTF8Encoding(false));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
         return path;
     }
+
+    private const string Figures = """
+        # 《命令行图像》
+
+        ## 1. 什么是斑马卷积核？
+
+        **答案：** ![卷积核示意](img/ch3/3-1.png)
+
+        ## 2. 什么是斑马步幅？
+
+        **答案：** ![步幅示意](./img/ch3/3-2.gif) ![缺失的图](img/ch3/3-9.png)
+        """;
 
     [Fact]
     public async Task ImportFromTheCommandLineDryRunsThenCommitsAFolder()
@@ -101,6 +116,49 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("cli-bad.md, line 5", result.Output);
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM documents WHERE source_name LIKE 'cli-%'"));
+    }
+
+    [Fact]
+    public async Task AChapterFolderWithItsImgFolderImportsEveryFigureAndReportsAMissingOneWithItsLine()
+    {
+        Write("chapter/figures.md", Figures);
+        Write("chapter/img/ch3/3-1.png", TestImages.Png);
+        Write("chapter/img/ch3/3-2.gif", TestImages.Gif);
+
+        var result = await RunAsync("import", Path.Combine(folder, "chapter"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning, line 9: The image “img/ch3/3-9.png” is not in the upload", result.Output);
+        Assert.Equal(2, await CountAsync("SELECT count(*) FROM images"));
+        Assert.Equal(2, await CountAsync("SELECT count(*) FROM document_images"));
+    }
+
+    [Fact]
+    public async Task AMarkdownFileBringsTheImagesItNamesAndAZipImportsWithItsImages()
+    {
+        var file = Write("book/text/figures.md", Figures.Replace("](img/", "](../img/").Replace("](./img/", "](../img/"));
+        Write("book/img/ch3/3-1.png", TestImages.Png);
+        Write("book/img/ch3/3-2.gif", TestImages.Gif);
+        var zip = Write("zipped.zip", TestImages.Zip(("zipped.md", Encoding.UTF8.GetBytes(Figures.Replace("命令行图像", "压缩包图像"))), ("img/ch3/3-1.png", [.. TestImages.Png, 1])));
+
+        Assert.Equal(0, (await RunAsync("import", file)).ExitCode);
+        Assert.Equal(2, await CountAsync("SELECT count(*) FROM document_images"));
+        Assert.Equal(0, (await RunAsync("import", zip)).ExitCode);
+        Assert.Equal(3, await CountAsync("SELECT count(*) FROM document_images"));
+        Assert.Equal(3, await CountAsync("SELECT count(*) FROM images"));
+    }
+
+    [Fact]
+    public async Task AZipSlipArchiveFailsTheCommandWithItsNameAndWritesNothing()
+    {
+        var zip = Write("slip.zip", TestImages.Zip(("ok.md", Encoding.UTF8.GetBytes(Document)), ("../../outside.png", TestImages.Png)));
+
+        var result = await RunAsync("import", zip);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("slip.zip: ../../outside.png", result.Output);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM documents WHERE source_name = 'ok.md'"));
+        Assert.False(File.Exists(Path.Combine(folder, "..", "outside.png")));
     }
 
     [Fact]

@@ -8,8 +8,9 @@ using QuestionBank.Web.Admin;
 namespace QuestionBank.Web.Pages.Admin;
 
 /// <summary>
-/// Upload or paste markdown, read the dry run, then commit. The previewed files travel back with
-/// the commit as base64, byte for byte, so what is committed is exactly what was previewed.
+/// Upload or paste markdown (with its images, or a zip of both), read the dry run, then commit. The
+/// previewed uploads travel back with the commit as base64, byte for byte (zips still packed), so what
+/// is committed is exactly what was previewed.
 /// </summary>
 [RequestSizeLimit(AdminExtensions.MaxImportRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = AdminExtensions.MaxImportRequestBytes, ValueLengthLimit = AdminExtensions.MaxImportRequestBytes)]
@@ -48,11 +49,11 @@ public sealed class ImportModel(DocumentImporter importer, TimeProvider clock) :
 
             if (files.Count == 0)
             {
-                Error = "Choose one or more .md files or paste markdown first.";
+                Error = "Choose .md files (with their images) or a .zip, or paste markdown first.";
                 return Page();
             }
 
-            Outcome = await importer.ImportFilesAsync(files, new ImportOptions(User.Identity!.Name!, DryRun: true), cancellationToken);
+            Outcome = await importer.ImportFilesAsync(ImportUploads.Expand(files), new ImportOptions(User.Identity!.Name!, DryRun: true), cancellationToken);
             Pending = files.Select(f => new PendingFile { Name = f.Name, Content = Convert.ToBase64String(f.Content) }).ToList();
         }
         catch (DocumentParseException error)
@@ -68,7 +69,7 @@ public sealed class ImportModel(DocumentImporter importer, TimeProvider clock) :
         try
         {
             var files = Pending.Select(p => new ImportFile(p.Name, Convert.FromBase64String(p.Content))).ToList();
-            Outcome = await importer.ImportFilesAsync(files, new ImportOptions(User.Identity!.Name!), cancellationToken);
+            Outcome = await importer.ImportFilesAsync(ImportUploads.Expand(files), new ImportOptions(User.Identity!.Name!), cancellationToken);
             Pending = [];
         }
         catch (Exception error) when (error is DocumentParseException or FormatException)

@@ -6,6 +6,7 @@ using QuestionBank.Data.Queries;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Preparation;
+using QuestionBank.Web.Apis;
 using QuestionBank.Web.Runs;
 
 namespace QuestionBank.Web.Pages.Questions;
@@ -44,10 +45,11 @@ public sealed class DetailModel(
         }
 
         Question = question;
+        var images = ImagesApi.Urls(question.Images);
         Blocks = question.Parts.Count == 0
-            ? [new RenderedBlock(null, null, null, renderer.ToHtml(question.BodyMarkdown))]
+            ? [new RenderedBlock(null, null, null, renderer.ToHtml(question.BodyMarkdown, images))]
             : question.Parts
-                .Select((p, i) => new RenderedBlock(p.Label, p.Kind.ToString().ToLowerInvariant(), $"part-{i}", renderer.ToHtml(p.Markdown)))
+                .Select((p, i) => new RenderedBlock(p.Label, p.Kind.ToString().ToLowerInvariant(), $"part-{i}", renderer.ToHtml(p.Markdown, images)))
                 .ToList();
 
         if (question.Kind == QuestionKind.Coding && ExerciseCatalog.ForQuestionTitle(question.Title) is { } exercise)

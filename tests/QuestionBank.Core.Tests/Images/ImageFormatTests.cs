@@ -1,0 +1,93 @@
+using System.Text;
+using QuestionBank.Core.Documents;
+using QuestionBank.Core.Images;
+
+namespace QuestionBank.Core.Tests.Images;
+
+public class ImageFormatTests
+{
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    private static readonly byte[] Gif = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, .. "JFIF"u8];
+    private static readonly byte[] Webp = [.. "RIFF"u8, 0x24, 0, 0, 0, .. "WEBPVP8 "u8];
+
+    public static TheoryData<string, byte[], string> RealImages => new()
+    {
+        { "a.png", Png, "image/png" },
+        { "b.GIF", Gif, "image/gif" },
+        { "c.jpeg", Jpeg, "image/jpeg" },
+        { "d.jpg", Jpeg, "image/jpeg" },
+        { "e.webp", Webp, "image/webp" },
+        { "f.svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"><rect width=\"4\" height=\"4\"/></svg>"), "image/svg+xml" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RealImages))]
+    public void AnImageThatIsWhatItsExtensionClaimsIsAcceptedWithItsContentType(string name, byte[] content, string contentType)
+    {
+        Assert.Equal(contentType, ImageFormat.Check(name, content).ContentType);
+    }
+
+    public static TheoryData<string, byte[]> FakeImages => new()
+    {
+        { "fake.png", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>") },
+        { "gif-named.png", Gif },
+        { "png-named.jpg", Png },
+        { "text.gif", Encoding.UTF8.GetBytes("GIF") },
+        { "riff.webp", [.. "RIFF"u8, 0, 0, 0, 0, .. "WAVE"u8] },
+        { "html.svg", Encoding.UTF8.GetBytes("<html><body onload=\"alert(1)\"/></html>") },
+        { "broken.svg", Encoding.UTF8.GetBytes("<svg><g></svg>") },
+        { "entity.svg", Encoding.UTF8.GetBytes("<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><svg>&x;</svg>") },
+        { "empty.png", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FakeImages))]
+    public void AFileThatIsNotTheImageItsExtensionClaimsIsRefusedWithItsName(string name, byte[] content)
+    {
+        var error = Assert.Throws<DocumentParseException>(() => ImageFormat.Check(name, content));
+
+        Assert.Equal(name, error.SourceName);
+        Assert.Contains(name, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnImageOverFiveMegabytesIsRefusedWithItsName()
+    {
+        var huge = new byte[ImageFormat.MaxBytes + 1];
+        Png.CopyTo(huge, 0);
+
+        var error = Assert.Throws<DocumentParseException>(() => ImageFormat.Check("huge.png", huge));
+
+        Assert.Contains("huge.png", error.Message, StringComparison.Ordinal);
+        Assert.Contains("5 MB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("img/x.png", "img/x.png")]
+    [InlineData("./img/x.png", "img/x.png")]
+    [InlineData("img/ch3/../x.png", "img/x.png")]
+    [InlineData("../img/x.png", "../img/x.png")]
+    [InlineData(@"img\x.png", "img/x.png")]
+    [InlineData("img/my%20figure.png", "img/my figure.png")]
+    [InlineData("img/x.png?v=2#top", "img/x.png")]
+    [InlineData("https://example.com/x.png", null)]
+    [InlineData("/images/x.png", null)]
+    [InlineData("//cdn.example.com/x.png", null)]
+    [InlineData("#part-1", null)]
+    [InlineData("data:image/png;base64,AAAA", null)]
+    public void RelativeImageAddressesNormalizeToOnePathAndOthersAreNotFiles(string address, string? path)
+    {
+        Assert.Equal(path, ImagePaths.Normalize(address));
+    }
+
+    [Theory]
+    [InlineData("ch3.md", "img/x.png", "img/x.png")]
+    [InlineData("ch3/ch3.md", "img/x.png", "ch3/img/x.png")]
+    [InlineData("book/ch3/ch3.md", "../img/x.png", "book/img/x.png")]
+    [InlineData("ch3.md", "../img/x.png", "../img/x.png")]
+    public void AnImagePathIsFoundFromTheDocumentsFolder(string document, string image, string inUpload)
+    {
+        Assert.Equal(inUpload, ImagePaths.Combine(document, image));
+    }
+}

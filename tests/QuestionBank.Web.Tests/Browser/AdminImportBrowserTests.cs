@@ -42,14 +42,6 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         await page.WaitForURLAsync("**/admin/import");
     }
 
-    /// <summary>Chooses one file on the import page and asks for the dry run; returns where its result shows.</summary>
-    private static async Task<ILocator> PreviewAsync(IPage page, string name, string mimeType, byte[] content)
-    {
-        await page.Locator("#uploads").SetInputFilesAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = content });
-        await page.Locator("#preview").ClickAsync();
-        return page.Locator("#import-result");
-    }
-
     [Fact]
     public async Task AZipOfAChapterWithItsImagesImportsThroughTheAdminPageAndItsFigureShowsOnTheQuestionPage()
     {
@@ -57,12 +49,11 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         var page = browser.Page;
         await SignInAsync(page);
 
-        var preview = await PreviewAsync(page, "chapter5.zip", "application/zip",
+        var preview = await browser.PreviewImportAsync("chapter5.zip", "application/zip",
             TestImages.Zip(("ch5/ch5.md", Encoding.UTF8.GetBytes(Chapter)), ("ch5/img/ch5/5-1.png", TestImages.Png)));
         await Assertions.Expect(preview).ToContainTextAsync("img/ch5/5-2.png");
         await Assertions.Expect(preview).ToContainTextAsync("line 11");
-        await page.Locator("#commit").ClickAsync();
-        await Assertions.Expect(page.Locator("#import-result h2")).ToContainTextAsync("Imported");
+        await browser.CommitImportAsync();
 
         await page.GotoAsync("/search?q=" + Uri.EscapeDataString("青鸾感受野示意图"));
         await page.GetByRole(AriaRole.Link, new() { Name = "什么是青鸾感受野？" }).ClickAsync();
@@ -85,13 +76,12 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         var page = browser.Page;
         await SignInAsync(page);
 
-        var preview = await PreviewAsync(page, "browser-import.md", "text/markdown", Encoding.UTF8.GetBytes(NewDocument));
+        var preview = await browser.PreviewImportAsync("browser-import.md", "text/markdown", Encoding.UTF8.GetBytes(NewDocument));
         await Assertions.Expect(preview).ToContainTextAsync("nothing has been written yet");
         await Assertions.Expect(preview.Locator(".document-result .added")).ToHaveTextAsync("2");
         await browser.ScreenshotAsync("admin-import-preview");
 
-        await page.Locator("#commit").ClickAsync();
-        await Assertions.Expect(page.Locator("#import-result h2")).ToContainTextAsync("Imported");
+        await browser.CommitImportAsync();
 
         await page.GotoAsync("/search?q=" + Uri.EscapeDataString("斑马独角兽"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("什么是斑马独角兽正则化？");

@@ -87,20 +87,31 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.WaitForURLAsync("**/admin");
     }
 
+    /// <summary>Chooses one file on the admin import page (signed in) and asks for the dry run; returns where its result shows.</summary>
+    public async Task<ILocator> PreviewImportAsync(string name, string mimeType, byte[] content)
+    {
+        if (!Page.Url.EndsWith("/admin/import", StringComparison.Ordinal))
+        {
+            await Page.GotoAsync("/admin/import");
+        }
+        await Page.Locator("#uploads").SetInputFilesAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = content });
+        await Page.Locator("#preview").ClickAsync();
+        return Page.Locator("#import-result");
+    }
+
+    /// <summary>Commits the previewed import.</summary>
+    public async Task CommitImportAsync()
+    {
+        await Page.Locator("#commit").ClickAsync();
+        await Assertions.Expect(Page.Locator("#import-result h2")).ToContainTextAsync("Imported");
+    }
+
     /// <summary>Previews and commits one markdown file on the admin import page (signed in).</summary>
     public async Task ImportAsync(string fileName, string markdown)
     {
-        await Page.GotoAsync("/admin/import");
-        await Page.Locator("#uploads").SetInputFilesAsync(new FilePayload
-        {
-            Name = fileName,
-            MimeType = "text/markdown",
-            Buffer = System.Text.Encoding.UTF8.GetBytes(markdown),
-        });
-        await Page.Locator("#preview").ClickAsync();
-        await Assertions.Expect(Page.Locator("#import-result")).ToContainTextAsync("nothing has been written yet");
-        await Page.Locator("#commit").ClickAsync();
-        await Assertions.Expect(Page.Locator("#import-result h2")).ToContainTextAsync("Imported");
+        var preview = await PreviewImportAsync(fileName, "text/markdown", System.Text.Encoding.UTF8.GetBytes(markdown));
+        await Assertions.Expect(preview).ToContainTextAsync("nothing has been written yet");
+        await CommitImportAsync();
     }
 
     public async Task ScreenshotAsync(string name)

@@ -95,6 +95,11 @@ public sealed class InvertedIndex
 
     private QuestionSet PhraseSet(TextQuery.Phrase phrase, bool titleOnly)
     {
+        if (Chain(phrase) is { } chain)
+        {
+            return ChainSet(chain, titleOnly);
+        }
+
         var set = new QuestionSet(Count);
         foreach (var question in Candidates(phrase, titleOnly).Members())
         {
@@ -105,6 +110,117 @@ public sealed class InvertedIndex
         }
 
         return set;
+    }
+
+    /// <summary>
+    /// A phrase of plain lexemes (<c>'a' &lt;-&gt; 'b' &lt;2&gt; 'c'</c>, the common case) as each lexeme and
+    /// its offset from the first one; null for anything else.
+    /// </summary>
+    private static List<(string Lexeme, int Offset)>? Chain(TextQuery query)
+    {
+        switch (query)
+        {
+            case TextQuery.Term { Prefix: false } term:
+                return [(term.Lexeme, 0)];
+            case TextQuery.Phrase phrase when Chain(phrase.Left) is { } left && Chain(phrase.Right) is { } right:
+                // The right side starts where the left one ends, plus the distance.
+                var shift = left[^1].Offset + phrase.Distance;
+                left.AddRange(right.Select(r => (r.Lexeme, r.Offset + shift)));
+                return left;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The questions holding a chain: walks the rarest lexeme's questions, finds each in the other
+    /// lexemes' lists (moving forward only), then compares positions, without allocating per question.
+    /// </summary>
+    private QuestionSet ChainSet(List<(string Lexeme, int Offset)> chain, bool titleOnly)
+    {
+        var set = new QuestionSet(Count);
+        var found = chain.Select(c => Array.BinarySearch(lexemes, c.Lexeme, StringComparer.Ordinal)).ToArray();
+        if (found.Any(i => i < 0))
+        {
+            return set;
+        }
+
+        var lists = found.Select(i => postings[i]).ToArray();
+        var offsets = chain.Select(c => c.Offset).ToArray();
+        var driver = Array.IndexOf(lists, lists.MinBy(l => l.Questions.Length));
+        var cursors = new int[lists.Length];
+        for (var i = 0; i < lists[driver].Questions.Length; i++)
+        {
+            var question = lists[driver].Questions[i];
+            if (Locate(lists, cursors, driver, i, question) && ChainAt(lists, cursors, offsets, titleOnly))
+            {
+                set.Add(question);
+            }
+        }
+
+        return set;
+    }
+
+    private static bool Locate(Postings[] lists, int[] cursors, int driver, int driverIndex, int question)
+    {
+        for (var k = 0; k < lists.Length; k++)
+        {
+            if (k == driver)
+            {
+                cursors[k] = driverIndex;
+                continue;
+            }
+
+            var questions = lists[k].Questions;
+            var at = Array.BinarySearch(questions, cursors[k], questions.Length - cursors[k], question);
+            cursors[k] = at < 0 ? ~at : at;
+            if (at < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ChainAt(Postings[] lists, int[] cursors, int[] offsets, bool titleOnly)
+    {
+        var first = lists[0];
+        for (var p = first.Starts[cursors[0]]; p < first.Starts[cursors[0] + 1]; p++)
+        {
+            if (titleOnly && !IsTitle(first.Positions[p]))
+            {
+                continue;
+            }
+
+            var start = first.Positions[p] >> 1;
+            var all = true;
+            for (var k = 1; k < lists.Length && all; k++)
+            {
+                all = HasPosition(lists[k], cursors[k], start + offsets[k], titleOnly);
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasPosition(Postings list, int index, int position, bool titleOnly)
+    {
+        for (var p = list.Starts[index]; p < list.Starts[index + 1]; p++)
+        {
+            var at = list.Positions[p] >> 1;
+            if (at >= position)
+            {
+                return at == position && (!titleOnly || IsTitle(list.Positions[p]));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The questions that hold the lexemes a phrase needs, in any order: a superset of its matches.</summary>

@@ -64,7 +64,7 @@ public sealed class SearchBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         var glossary = File.ReadAllText(Path.Combine(QuestionBankApp.RepoRoot, "content", GlossaryParser.FileName)).TrimEnd()
             + $"\n| 斑马攻击{script} | zebrattack{image} | javascript:window.pwned=3 |\n";
         var document = $"# 《恶意术语》\n\n## 1. 什么是斑马攻击？\n\n**答案：** 斑马攻击{script} 又叫 zebrattack{image}，也写作 javascript:window.pwned=3。\n";
-        using (var admin = await app.App.SignInAsync())
+        using (var admin = await app.CreateClient().SignInAsync())
         {
             var response = await admin.PostImportAsync(false, (GlossaryParser.FileName, Encoding.UTF8.GetBytes(glossary)), ("hostile-terms.md", Encoding.UTF8.GetBytes(document)));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -79,14 +79,9 @@ public sealed class InvertedIndex
         var set = new QuestionSet(Count);
         foreach (var p in Lexemes(term))
         {
-            var entry = postings[p];
-            for (var i = 0; i < entry.Questions.Length; i++)
+            foreach (var question in titleOnly ? postings[p].TitleQuestions : postings[p].Questions)
             {
-                // A lexeme's title positions come before its body positions: the first one tells.
-                if (!titleOnly || IsTitle(entry.Positions[entry.Starts[i]]))
-                {
-                    set.Add(entry.Questions[i]);
-                }
+                set.Add(question);
             }
         }
 
@@ -147,12 +142,11 @@ public sealed class InvertedIndex
 
         var lists = found.Select(i => postings[i]).ToArray();
         var offsets = chain.Select(c => c.Offset).ToArray();
-        var driver = Array.IndexOf(lists, lists.MinBy(l => l.Questions.Length));
+        var rarest = lists.MinBy(l => titleOnly ? l.TitleQuestions.Length : l.Questions.Length)!;
         var cursors = new int[lists.Length];
-        for (var i = 0; i < lists[driver].Questions.Length; i++)
+        foreach (var question in titleOnly ? rarest.TitleQuestions : rarest.Questions)
         {
-            var question = lists[driver].Questions[i];
-            if (Locate(lists, cursors, driver, i, question) && ChainAt(lists, cursors, offsets, titleOnly))
+            if (Locate(lists, cursors, question) && ChainAt(lists, cursors, offsets, titleOnly))
             {
                 set.Add(question);
             }
@@ -161,16 +155,10 @@ public sealed class InvertedIndex
         return set;
     }
 
-    private static bool Locate(Postings[] lists, int[] cursors, int driver, int driverIndex, int question)
+    private static bool Locate(Postings[] lists, int[] cursors, int question)
     {
         for (var k = 0; k < lists.Length; k++)
         {
-            if (k == driver)
-            {
-                cursors[k] = driverIndex;
-                continue;
-            }
-
             var questions = lists[k].Questions;
             var at = Array.BinarySearch(questions, cursors[k], questions.Length - cursors[k], question);
             cursors[k] = at < 0 ? ~at : at;
@@ -298,8 +286,11 @@ public sealed class InvertedIndex
 
     private static bool IsTitle(ushort packed) => (packed & 1) != 0;
 
-    /// <summary>One lexeme's questions (ascending), where each one's positions start, and the positions (position &lt;&lt; 1 | title).</summary>
-    private sealed record Postings(int[] Questions, int[] Starts, ushort[] Positions);
+    /// <summary>
+    /// One lexeme's questions (ascending), where each one's positions start, the positions (position &lt;&lt; 1 | title),
+    /// and the questions that have it in their title.
+    /// </summary>
+    private sealed record Postings(int[] Questions, int[] Starts, ushort[] Positions, int[] TitleQuestions);
 
     /// <summary>Collects questions in ascending id order, each followed by its lexemes' positions.</summary>
     public sealed class Builder
@@ -352,7 +343,9 @@ public sealed class InvertedIndex
             {
                 var entry = entries[lexeme];
                 entry.Starts.Add(entry.Positions.Count);
-                return new Postings(entry.Questions.ToArray(), entry.Starts.ToArray(), entry.Positions.ToArray());
+                // A lexeme's title positions come before its body positions: the first one tells.
+                var titles = entry.Questions.Where((_, i) => IsTitle(entry.Positions[entry.Starts[i]])).ToArray();
+                return new Postings(entry.Questions.ToArray(), entry.Starts.ToArray(), entry.Positions.ToArray(), titles);
             }).ToArray();
             return new InvertedIndex(sorted, lists, ids.ToArray(), documents.ToArray(), codingTitles.ToArray());
         }

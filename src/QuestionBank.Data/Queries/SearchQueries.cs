@@ -43,7 +43,7 @@ public sealed class SearchQueries(QuestionBankDbContext db, SearchCatalog catalo
             FROM questions q JOIN documents d ON d.id = q.document_id
             WHERE q.id = ANY({ids}) AND NOT q.is_hidden
             """).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var marks = analyzed.HighlightTerms.ToList();
+        var marks = SnippetBuilder.MatchPattern(analyzed.HighlightTerms);
         var items = ranking.Page.Where(r => rows.ContainsKey(r.Id))
             .Select(r => (Rank: r, Row: rows[r.Id]))
             .Select(h => new SearchHit(h.Row.Slug, h.Row.Title, h.Row.Document, SnippetBuilder.Build(h.Row.BodyText, marks), Math.Round(h.Rank.Score, 4)))

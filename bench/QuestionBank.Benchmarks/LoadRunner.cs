@@ -5,7 +5,8 @@ namespace QuestionBank.Benchmarks;
 /// <summary>Sends a fixed number of GETs with a fixed number of workers and records each request's latency.</summary>
 public sealed class LoadRunner(Uri baseAddress, int concurrency)
 {
-    private readonly HttpClient client = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress };
+    // A replica that has just started may still be loading its search index when the warm-up begins.
+    private readonly HttpClient client = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
 
     public sealed record Result(string Name, int Requests, int Failures, double P50, double P95, double P99, double Max, double Throughput);
 

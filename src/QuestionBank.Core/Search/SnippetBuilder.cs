@@ -15,10 +15,15 @@ public static class SnippetBuilder
     /// <param name="text">Plain text of the matched document.</param>
     /// <param name="terms">What to mark: the query's words, or every form of its concepts.</param>
     /// <param name="length">Approximate snippet length in characters.</param>
-    public static string Build(string text, IEnumerable<string> terms, int length = 160)
+    public static string Build(string text, IEnumerable<string> terms, int length = 160) => Build(text, MatchPattern(terms), length);
+
+    /// <summary>Builds the snippet with a pattern from <see cref="MatchPattern"/>, made once for all of a page's snippets.</summary>
+    /// <param name="text">Plain text of the matched document.</param>
+    /// <param name="pattern">What to mark, or null for nothing.</param>
+    /// <param name="length">Approximate snippet length in characters.</param>
+    public static string Build(string text, Regex? pattern, int length = 160)
     {
         var flattened = Regex.Replace(text, @"\s+", " ").Trim();
-        var pattern = MatchPattern(terms);
         var first = pattern?.Match(flattened);
         var start = first is { Success: true } ? Math.Max(0, first.Index - (length / 3)) : 0;
         var end = Math.Min(flattened.Length, start + length);
@@ -49,7 +54,9 @@ public static class SnippetBuilder
         return html.ToString();
     }
 
-    private static Regex? MatchPattern(IEnumerable<string> terms)
+    /// <summary>The pattern that marks <paramref name="terms"/>, or null when there is nothing to mark.</summary>
+    /// <param name="terms">What to mark: the query's words, or every form of its concepts.</param>
+    public static Regex? MatchPattern(IEnumerable<string> terms)
     {
         // Whole terms first so 过拟合 is marked as one span rather than as two overlapping bigrams;
         // Latin words only as whole words, so GAN is not marked inside "organ".

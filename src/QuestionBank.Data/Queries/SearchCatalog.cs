@@ -1,41 +1,59 @@
+using System.Collections.Concurrent;
+using System.Data;
 using System.Text;
 using Markdig;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using QuestionBank.Core.Documents;
 using QuestionBank.Core.Search;
 
 namespace QuestionBank.Data.Queries;
 
 /// <summary>
-/// The glossary and the bank's vocabulary, held in memory for the process and rebuilt when an
-/// import or a rollback has been committed since (by this replica or another): each search asks
-/// only for the import history's stamp, one index-only query.
+/// What search reads from memory: the glossary, the bank's vocabulary and the inverted index of every
+/// visible question, loaded together for the process. The database keeps a version that each
+/// statement changing questions, documents or the glossary bumps (a trigger, which also NOTIFYs
+/// <see cref="ChangedChannel"/> so every replica reloads at once): each search asks only for that
+/// version, one primary-key read, and reloads first when it has moved.
 /// </summary>
 public sealed class SearchCatalog(IWordSegmenter segmenter, MarkdownPipeline pipeline)
 {
-    private readonly SemaphoreSlim reload = new(1, 1);
-    private (long Stamp, SearchVocabulary Vocabulary)? current;
+    /// <summary>NOTIFY channel: the questions, documents or glossary changed (sent by the database's trigger on commit).</summary>
+    public const string ChangedChannel = "search_changed";
 
-    public async Task<SearchVocabulary> GetAsync(QuestionBankDbContext db, CancellationToken cancellationToken)
+    // Normalised queries depend on the text-search configuration only, so they outlive reloads.
+    private const int MaxCachedQueries = 10_000;
+
+    private readonly SemaphoreSlim reload = new(1, 1);
+    private readonly ConcurrentDictionary<string, TextQuery> queries = new(StringComparer.Ordinal);
+    private volatile SearchSnapshot? current;
+
+    /// <summary>The glossary and the vocabulary, up to date with the database.</summary>
+    public async Task<SearchVocabulary> GetAsync(QuestionBankDbContext db, CancellationToken cancellationToken) =>
+        (await GetSnapshotAsync(db, cancellationToken)).Vocabulary;
+
+    /// <summary>Everything search reads from memory, reloaded first when the database has changed since.</summary>
+    public async Task<SearchSnapshot> GetSnapshotAsync(QuestionBankDbContext db, CancellationToken cancellationToken)
     {
-        var stamp = await db.Database
-            .SqlQuery<long>($"SELECT coalesce(max(id), 0) * 1000003 + count(rolled_back_at) AS \"Value\" FROM imports")
-            .SingleAsync(cancellationToken);
-        if (current is { } cached && cached.Stamp == stamp)
+        var version = await VersionAsync(db, cancellationToken);
+        if (current is { } cached && cached.Version >= version)
         {
-            return cached.Vocabulary;
+            return cached;
         }
 
         await reload.WaitAsync(cancellationToken);
         try
         {
-            if (current is { } loaded && loaded.Stamp == stamp)
+            if (current is { } loaded && loaded.Version >= version)
             {
-                return loaded.Vocabulary;
+                return loaded;
             }
 
-            var vocabulary = await LoadAsync(db, cancellationToken);
-            current = (stamp, vocabulary);
-            return vocabulary;
+            var snapshot = await LoadAsync(db, cancellationToken);
+            current = snapshot;
+            return snapshot;
         }
         finally
         {
@@ -43,8 +61,40 @@ public sealed class SearchCatalog(IWordSegmenter segmenter, MarkdownPipeline pip
         }
     }
 
-    private async Task<SearchVocabulary> LoadAsync(QuestionBankDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tsqueries as PostgreSQL normalises them (english stemming, stop words), parsed for the
+    /// in-memory index; only texts not seen before go to the database.
+    /// </summary>
+    public async Task<IReadOnlyList<TextQuery>> ParseAsync(QuestionBankDbContext db, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
+        var missing = texts.Where(t => !queries.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length > 0)
+        {
+            var normalised = await db.Database.SqlQuery<string>($"""
+                SELECT to_tsquery('english', t.q)::text AS "Value" FROM unnest({missing}) WITH ORDINALITY AS t(q, n) ORDER BY t.n
+                """).ToListAsync(cancellationToken);
+            if (queries.Count + missing.Length > MaxCachedQueries)
+            {
+                queries.Clear();
+            }
+
+            foreach (var (text, query) in missing.Zip(normalised))
+            {
+                queries[text] = TextQuery.Parse(query);
+            }
+        }
+
+        return texts.Select(t => queries.TryGetValue(t, out var q) ? q : TextQuery.Nothing).ToList();
+    }
+
+    private static Task<long> VersionAsync(QuestionBankDbContext db, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<long>($"SELECT version AS \"Value\" FROM search_state WHERE id = 1").SingleAsync(cancellationToken);
+
+    /// <summary>Reads the version and everything it covers in one snapshot of the database.</summary>
+    private async Task<SearchSnapshot> LoadAsync(QuestionBankDbContext db, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var version = await VersionAsync(db, cancellationToken);
         var source = await db.Glossaries.AsNoTracking().OrderBy(g => g.Id).FirstOrDefaultAsync(cancellationToken);
         var glossary = source is null
             ? Glossary.Empty
@@ -52,7 +102,45 @@ public sealed class SearchCatalog(IWordSegmenter segmenter, MarkdownPipeline pip
         segmenter.AddWords(glossary.ChineseForms);
         var words = await db.SearchWords.AsNoTracking().Where(w => w.Questions > 0)
             .ToDictionaryAsync(w => w.Word, w => w.Questions, StringComparer.Ordinal, cancellationToken);
-        var questions = await db.Questions.CountAsync(cancellationToken);
-        return new SearchVocabulary(words, questions, glossary);
+        var documents = await db.Documents.AsNoTracking()
+            .ToDictionaryAsync(d => d.Id, d => new SearchDocument(d.Slug, d.Title), cancellationToken);
+        var index = await LoadIndexAsync(db, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SearchSnapshot(version, new SearchVocabulary(words, index.Count, glossary), index, documents);
+    }
+
+    /// <summary>Every visible question's search vector, streamed into the index (title positions carry weight A).</summary>
+    private static async Task<InvertedIndex> LoadIndexAsync(QuestionBankDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        var builder = new InvertedIndex.Builder();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var command = new NpgsqlCommand(
+            "SELECT id, document_id, kind, title, search_vector FROM questions WHERE NOT is_hidden ORDER BY id", connection,
+            (NpgsqlTransaction)transaction.GetDbTransaction());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            builder.AddQuestion(reader.GetInt64(0), reader.GetInt64(1), Enum.Parse<QuestionKind>(reader.GetString(2)), reader.GetString(3));
+            foreach (var lexeme in reader.GetFieldValue<NpgsqlTsVector>(4))
+            {
+                builder.AddLexeme(lexeme.Text);
+                for (var i = 0; i < lexeme.Count; i++)
+                {
+                    builder.AddPosition(lexeme[i].Pos, lexeme[i].Weight == NpgsqlTsVector.Lexeme.Weight.A);
+                }
+            }
+        }
+
+        return builder.Build();
     }
 }
+
+/// <summary>The search state of one database version: vocabulary, index and the documents' names for facets.</summary>
+public sealed record SearchSnapshot(long Version, SearchVocabulary Vocabulary, InvertedIndex Index, IReadOnlyDictionary<long, SearchDocument> Documents)
+{
+    /// <summary>The id of the document with <paramref name="slug"/>, or -1 (which no question has) when there is none.</summary>
+    public long DocumentId(string slug) => Documents.FirstOrDefault(d => d.Value.Slug == slug, new(-1, null!)).Key;
+}
+
+/// <summary>A document's slug and title, as facets show them.</summary>
+public sealed record SearchDocument(string Slug, string Title);

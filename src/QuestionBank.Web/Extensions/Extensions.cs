@@ -13,6 +13,7 @@ using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
 using QuestionBank.ServiceDefaults;
 using QuestionBank.Web.Runs;
+using QuestionBank.Web.Search;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -50,6 +51,7 @@ public static class Extensions
         services.AddSingleton<IWordSegmenter, JiebaWordSegmenter>();
         services.AddSingleton<QueryAnalyzer>();
         services.AddSingleton<SearchCatalog>();
+        services.AddHostedService<SearchCatalogRefresher>();
         services.AddScoped<QuestionQueries>();
         services.AddScoped<SearchQueries>();
         services.AddScoped<DocumentImporter>();

@@ -115,6 +115,8 @@ function setUpSuggestions(input) {
       event.preventDefault();
       window.location.assign(links[active].href);
     } else if (event.key === "Escape") {
+      // Only the list closes: a search box would also clear what was typed.
+      event.preventDefault();
       close();
     }
   });

@@ -186,6 +186,49 @@ namespace QuestionBank.Data.Migrations
                     b.ToTable("documents", (string)null);
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.DocumentImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("ImageSha256")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("image_sha256");
+
+                    b.Property<long>("ImportRecordId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_record_id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("path");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_images");
+
+                    b.HasIndex("ImageSha256")
+                        .HasDatabaseName("ix_document_images_image_sha256");
+
+                    b.HasIndex("ImportRecordId")
+                        .HasDatabaseName("ix_document_images_import_record_id");
+
+                    b.HasIndex("DocumentId", "ImportRecordId")
+                        .HasDatabaseName("ix_document_images_document_id_import_record_id");
+
+                    b.ToTable("document_images", (string)null);
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.ExerciseRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -800,6 +843,36 @@ namespace QuestionBank.Data.Migrations
                     b.ToTable("sections", (string)null);
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.StoredImage", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("extension");
+
+                    b.HasKey("Sha256")
+                        .HasName("pk_images");
+
+                    b.ToTable("images", (string)null);
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.CodeBlock", b =>
                 {
                     b.HasOne("QuestionBank.Data.Entities.Question", null)
@@ -808,6 +881,32 @@ namespace QuestionBank.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_code_blocks_questions_question_id");
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.DocumentImage", b =>
+                {
+                    b.HasOne("QuestionBank.Data.Entities.Document", null)
+                        .WithMany("Images")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_images_documents_document_id");
+
+                    b.HasOne("QuestionBank.Data.Entities.StoredImage", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageSha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_images_images_image_sha256");
+
+                    b.HasOne("QuestionBank.Data.Entities.ImportRecord", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ImportRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_images_imports_import_record_id");
+
+                    b.Navigation("Image");
                 });
 
             modelBuilder.Entity("QuestionBank.Data.Entities.ImportedDocument", b =>
@@ -885,6 +984,8 @@ namespace QuestionBank.Data.Migrations
 
             modelBuilder.Entity("QuestionBank.Data.Entities.Document", b =>
                 {
+                    b.Navigation("Images");
+
                     b.Navigation("Questions");
 
                     b.Navigation("Sections");
@@ -900,6 +1001,8 @@ namespace QuestionBank.Data.Migrations
             modelBuilder.Entity("QuestionBank.Data.Entities.ImportRecord", b =>
                 {
                     b.Navigation("Documents");
+
+                    b.Navigation("Images");
                 });
 
             modelBuilder.Entity("QuestionBank.Data.Entities.Question", b =>

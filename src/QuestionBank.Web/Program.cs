@@ -16,6 +16,7 @@ var app = builder.Build();
 app.UseQuestionBankPipeline();
 app.MapQuestionsApi();
 app.MapSearchApi();
+app.MapAccountApi();
 app.MapAdminApi();
 app.MapExercisesApi();
 app.MapRunsApi();

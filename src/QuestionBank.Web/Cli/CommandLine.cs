@@ -2,7 +2,7 @@ using System.CommandLine;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Importing;
 using QuestionBank.ServiceDefaults;
-using QuestionBank.Web.Admin;
+using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Database;
 using QuestionBank.Web.Extensions;
 

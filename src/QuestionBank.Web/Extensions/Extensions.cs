@@ -9,6 +9,7 @@ using QuestionBank.Core.Search;
 using QuestionBank.Data;
 using QuestionBank.Data.Importing;
 using QuestionBank.Data.Queries;
+using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
 using QuestionBank.ServiceDefaults;
@@ -74,6 +75,7 @@ public static class Extensions
         // Chinese text is written as is instead of as &#x...; entities: smaller, readable pages.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages();
+        builder.AddAccounts();
         builder.AddAdmin();
         builder.AddRuns(runWorkerByDefault: database.IsEmbedded);
         builder.AddQuestionBankTelemetry()
@@ -105,7 +107,7 @@ public static class Extensions
             });
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseAdmin();
+        app.UseAccounts();
     }
 
     /// <summary>What operators and API clients read: metrics, health checks and the API's description.</summary>

@@ -18,6 +18,7 @@ app.MapQuestionsApi();
 app.MapSearchApi();
 app.MapAccountApi();
 app.MapAdminApi();
+app.MapReviewsApi();
 app.MapExercisesApi();
 app.MapRunsApi();
 app.MapServiceEndpoints();

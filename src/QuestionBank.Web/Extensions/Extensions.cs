@@ -13,6 +13,7 @@ using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
 using QuestionBank.ServiceDefaults;
+using QuestionBank.Web.Reviews;
 using QuestionBank.Web.Runs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -77,6 +78,7 @@ public static class Extensions
         services.AddRazorPages();
         builder.AddAccounts();
         builder.AddAdmin();
+        builder.AddReviews();
         builder.AddRuns(runWorkerByDefault: database.IsEmbedded);
         builder.AddQuestionBankTelemetry()
             .WithMetrics(metrics => metrics.AddPrometheusExporter())

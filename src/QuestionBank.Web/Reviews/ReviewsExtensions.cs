@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using QuestionBank.Core.Learning;
 using QuestionBank.Data.Reviews;
+using QuestionBank.Web.Accounts;
 
 namespace QuestionBank.Web.Reviews;
 
@@ -15,5 +17,6 @@ public static class ReviewsExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => new FsrsScheduler(new FsrsOptions { DesiredRetention = sp.GetRequiredService<IOptions<ReviewOptions>>().Value.DesiredRetention }));
         services.AddScoped<ReviewStore>();
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizePage("/Review", AccountsExtensions.LearnerPolicy));
     }
 }

@@ -153,7 +153,7 @@ public sealed class LearnerAccountTests : AppPerTestBase
 
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account", response.Headers.Location!.OriginalString);
+        Assert.Equal("/review", response.Headers.Location!.OriginalString);
         Assert.Contains("ada@questionbank.test", await client.GetStringAsync("/account"));
     }
 

@@ -29,7 +29,7 @@ public abstract class CredentialsPageModel : PageModel
     {
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         // Only local return addresses: an absolute one would make the sign-in page an open redirect.
-        var home = principal.IsInRole(AccountService.AdminRole) && Request.Path.StartsWithSegments("/admin") ? "/admin" : "/account";
+        var home = principal.IsInRole(AccountService.AdminRole) && Request.Path.StartsWithSegments("/admin") ? "/admin" : "/review";
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : home);
     }
 }

@@ -22,6 +22,10 @@ public sealed class QuestionBankDbContext(DbContextOptions<QuestionBankDbContext
 
     public DbSet<Account> Accounts => Set<Account>();
 
+    public DbSet<ReviewCard> ReviewCards => Set<ReviewCard>();
+
+    public DbSet<ReviewLogEntry> ReviewLog => Set<ReviewLogEntry>();
+
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
 
     public DbSet<StoredImage> Images => Set<StoredImage>();

@@ -12,5 +12,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.Email).HasMaxLength(256);
         builder.Property(a => a.NormalizedEmail).HasMaxLength(256);
         builder.HasIndex(a => a.NormalizedEmail).IsUnique();
+        builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.SecurityStamp).HasMaxLength(64);
     }
 }

@@ -1,6 +1,6 @@
 namespace QuestionBank.Data.Entities;
 
-/// <summary>Someone who can sign in. Only admins may use the admin area.</summary>
+/// <summary>Someone who can sign in: a learner, or an admin who may also use the admin area.</summary>
 public sealed class Account
 {
     public long Id { get; set; }
@@ -13,7 +13,20 @@ public sealed class Account
     /// <summary>ASP.NET Core Identity's password hash (PBKDF2 with a per-password salt).</summary>
     public required string PasswordHash { get; set; }
 
-    public bool IsAdmin { get; set; }
+    public AccountRole Role { get; set; }
+
+    /// <summary>Renewed when the password changes: sign-in cookies carry it, and one with an old stamp is refused.</summary>
+    public required string SecurityStamp { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>What an account may do; stored by name.</summary>
+public enum AccountRole
+{
+    /// <summary>Reviews, progress and everything else of one's own.</summary>
+    Learner,
+
+    /// <summary>A learner who also imports and moderates the bank.</summary>
+    Admin,
 }

@@ -66,10 +66,6 @@ namespace QuestionBank.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("email");
 
-                    b.Property<bool>("IsAdmin")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_admin");
-
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -80,6 +76,18 @@ namespace QuestionBank.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("security_stamp");
 
                     b.HasKey("Id")
                         .HasName("pk_accounts");
@@ -684,6 +692,105 @@ namespace QuestionBank.Data.Migrations
                     b.ToTable("question_parts", (string)null);
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.ReviewCard", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<double?>("Difficulty")
+                        .HasColumnType("double precision")
+                        .HasColumnName("difficulty");
+
+                    b.Property<DateTimeOffset>("Due")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due");
+
+                    b.Property<DateTimeOffset?>("LastReview")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_review");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("question_id");
+
+                    b.Property<double?>("Stability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("stability");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<int?>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_cards");
+
+                    b.HasIndex("QuestionId")
+                        .HasDatabaseName("ix_review_cards_question_id");
+
+                    b.HasIndex("AccountId", "Due")
+                        .HasDatabaseName("ix_review_cards_account_id_due");
+
+                    b.HasIndex("AccountId", "QuestionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_cards_account_id_question_id");
+
+                    b.ToTable("review_cards", (string)null);
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.ReviewLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CardId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("card_id");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("StateBefore")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state_before");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_log");
+
+                    b.HasIndex("CardId", "ReviewedAt")
+                        .HasDatabaseName("ix_review_log_card_id_reviewed_at");
+
+                    b.ToTable("review_log", (string)null);
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.RunEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -947,6 +1054,35 @@ namespace QuestionBank.Data.Migrations
                         .HasConstraintName("fk_question_parts_questions_question_id");
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.ReviewCard", b =>
+                {
+                    b.HasOne("QuestionBank.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_cards_accounts_account_id");
+
+                    b.HasOne("QuestionBank.Data.Entities.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_cards_questions_question_id");
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.ReviewLogEntry", b =>
+                {
+                    b.HasOne("QuestionBank.Data.Entities.ReviewCard", null)
+                        .WithMany("Log")
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_log_review_cards_card_id");
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.RunEvent", b =>
                 {
                     b.HasOne("QuestionBank.Data.Entities.ExerciseRun", null)
@@ -1007,6 +1143,11 @@ namespace QuestionBank.Data.Migrations
                     b.Navigation("CodeBlocks");
 
                     b.Navigation("Parts");
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.ReviewCard", b =>
+                {
+                    b.Navigation("Log");
                 });
 
             modelBuilder.Entity("QuestionBank.Data.Entities.Section", b =>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QuestionBank.Core.Documents;
@@ -13,7 +12,7 @@ public static class AdminApi
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AdminExtensions.AdminPolicy);
-        api.MapGet("/antiforgery", GetAntiforgeryToken);
+        api.MapGet("/antiforgery", AccountApi.GetAntiforgeryToken);
         api.MapPost("/imports", Import)
             .WithMetadata(new RequestSizeLimitAttribute(AdminExtensions.MaxImportRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: AdminExtensions.MaxImportRequestBytes);
@@ -23,13 +22,6 @@ public static class AdminApi
         api.MapPost("/questions/{slug}/unhide", (string slug, QuestionModeration moderation, CancellationToken ct) => SetHidden(slug, false, moderation, ct));
         api.MapDelete("/questions/{slug}", DeleteQuestion);
         return api;
-    }
-
-    /// <summary>The token a script sends in the RequestVerificationToken header with its uploads.</summary>
-    public static Ok<AntiforgeryTokenResponse> GetAntiforgeryToken(HttpContext context, IAntiforgery antiforgery)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return TypedResults.Ok(new AntiforgeryTokenResponse(tokens.HeaderName!, tokens.RequestToken!));
     }
 
     public static async Task<Results<Ok<ImportOutcome>, ProblemHttpResult>> Import(
@@ -92,5 +84,3 @@ public static class AdminApi
         string slug, bool hidden, QuestionModeration moderation, CancellationToken cancellationToken) =>
         await moderation.SetHiddenAsync(slug, hidden, cancellationToken) ? TypedResults.NoContent() : QuestionsApi.QuestionNotFound(slug);
 }
-
-public sealed record AntiforgeryTokenResponse(string HeaderName, string Token);

@@ -4,7 +4,7 @@ using QuestionBank.Core.Documents;
 using QuestionBank.Core.Images;
 using QuestionBank.Data.Importing;
 using QuestionBank.ServiceDefaults;
-using QuestionBank.Web.Admin;
+using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Database;
 using QuestionBank.Web.Extensions;
 

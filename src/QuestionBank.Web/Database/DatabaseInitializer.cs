@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using QuestionBank.Core.Search;
 using QuestionBank.Data;
 using QuestionBank.Data.Importing;
-using QuestionBank.Web.Admin;
+using QuestionBank.Web.Accounts;
 
 namespace QuestionBank.Web.Database;
 

@@ -9,9 +9,11 @@ using QuestionBank.Core.Search;
 using QuestionBank.Data;
 using QuestionBank.Data.Importing;
 using QuestionBank.Data.Queries;
+using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
 using QuestionBank.ServiceDefaults;
+using QuestionBank.Web.Reviews;
 using QuestionBank.Web.Runs;
 using QuestionBank.Web.Search;
 using OpenTelemetry.Metrics;
@@ -76,7 +78,9 @@ public static class Extensions
         // Chinese text is written as is instead of as &#x...; entities: smaller, readable pages.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages();
+        builder.AddAccounts();
         builder.AddAdmin();
+        builder.AddReviews();
         builder.AddRuns(runWorkerByDefault: database.IsEmbedded);
         builder.AddQuestionBankTelemetry()
             .WithMetrics(metrics => metrics.AddPrometheusExporter())
@@ -107,7 +111,7 @@ public static class Extensions
             });
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseAdmin();
+        app.UseAccounts();
     }
 
     /// <summary>What operators and API clients read: metrics, health checks and the API's description.</summary>

@@ -169,7 +169,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         var result = await RunAsync(["create-admin", "cli-admin@questionbank.test"], "a long enough password");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(1, await CountAsync("SELECT count(*) FROM accounts WHERE normalized_email = 'CLI-ADMIN@QUESTIONBANK.TEST' AND is_admin"));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM accounts WHERE normalized_email = 'CLI-ADMIN@QUESTIONBANK.TEST' AND role = 'Admin'"));
         Assert.Equal(1, (await RunAsync(["create-admin", "cli-admin@questionbank.test"], "short")).ExitCode);
     }
 

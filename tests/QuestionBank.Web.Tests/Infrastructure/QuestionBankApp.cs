@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data;
 using QuestionBank.Data.Importing;
@@ -8,10 +9,11 @@ namespace QuestionBank.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on a database of the shared cluster (see <see cref="TestCluster"/>), with extra
-/// <paramref name="settings"/> (a sandbox worker, run limits) where a test needs them; apps given
+/// <paramref name="settings"/> (a sandbox worker, run limits) and <paramref name="services"/> (a clock) where a test needs them; apps given
 /// the same <paramref name="connectionString"/> are replicas of one site.
 /// </summary>
-public sealed class QuestionBankApp(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class QuestionBankApp(
+    string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@questionbank.test";
@@ -29,6 +31,11 @@ public sealed class QuestionBankApp(string connectionString, IReadOnlyDictionary
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

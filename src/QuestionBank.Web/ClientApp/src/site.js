@@ -124,3 +124,21 @@ function setUpSuggestions(input) {
   list.addEventListener("mousedown", (event) => event.preventDefault());
   input.addEventListener("blur", close);
 }
+
+// /review: space shows the answer, 1–4 rate it (Again, Hard, Good, Easy) once it is shown.
+// Without JavaScript the answer is a <details> to open and the ratings are plain buttons.
+const review = document.querySelector("[data-review]");
+if (review) {
+  document.addEventListener("keydown", (event) => {
+    const answer = review.querySelector("details.review-answer");
+    if (!answer || event.ctrlKey || event.metaKey || event.altKey || event.target.closest("input, textarea, select")) {
+      return;
+    }
+    if (event.key === " " && !answer.open) {
+      event.preventDefault();
+      answer.open = true;
+    } else if (answer.open && ["1", "2", "3", "4"].includes(event.key)) {
+      review.querySelector(`button[data-rating="${event.key}"]`)?.click();
+    }
+  });
+}

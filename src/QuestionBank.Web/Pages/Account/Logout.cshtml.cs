@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace QuestionBank.Web.Pages.Admin;
+namespace QuestionBank.Web.Pages.Account;
 
 public sealed class LogoutModel : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("/Admin/Index");
+    public IActionResult OnGet() => Redirect("/");
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -1,19 +1,20 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using QuestionBank.Web.Admin;
+using QuestionBank.Web.Accounts;
 
-namespace QuestionBank.Web.Pages.Admin;
+namespace QuestionBank.Web.Pages.Account;
 
-[EnableRateLimiting(AdminExtensions.LoginRateLimit)]
-public sealed class LoginModel(AccountService accounts) : PageModel
+/// <summary>What the sign-in and sign-up forms share: email, password, where to go next.</summary>
+public abstract class CredentialsPageModel : PageModel
 {
     [BindProperty]
     [Required]
     [EmailAddress]
+    [StringLength(256)]
     public string Email { get; set; } = string.Empty;
 
     [BindProperty]
@@ -24,22 +25,11 @@ public sealed class LoginModel(AccountService accounts) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    protected async Task<IActionResult> SignInAndReturnAsync(ClaimsPrincipal principal)
     {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var principal = await accounts.SignInAsync(Email, Password, cancellationToken);
-        if (principal is null)
-        {
-            ModelState.AddModelError(string.Empty, "Wrong email or password.");
-            return Page();
-        }
-
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         // Only local return addresses: an absolute one would make the sign-in page an open redirect.
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+        var home = principal.IsInRole(AccountService.AdminRole) && Request.Path.StartsWithSegments("/admin") ? "/admin" : "/review";
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : home);
     }
 }

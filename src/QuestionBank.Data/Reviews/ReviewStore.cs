@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using QuestionBank.Core.Learning;
+using QuestionBank.Data.Entities;
+
+namespace QuestionBank.Data.Reviews;
+
+/// <summary>A learner's cards: the due queue and rating a question. Every query is scoped to one account.</summary>
+public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler scheduler)
+{
+    /// <summary>
+    /// What is due at <paramref name="now"/>: due cards first (earliest first), then questions never
+    /// reviewed, in bank order, up to what is left of <paramref name="newPerDay"/> today (UTC).
+    /// </summary>
+    public async Task<DueQueue> GetDueAsync(long accountId, DateTimeOffset now, int limit, int newPerDay, CancellationToken cancellationToken = default)
+    {
+        var due = db.ReviewCards.Where(c => c.AccountId == accountId && c.Due <= now && !c.Question.IsHidden);
+        var dueCount = await due.CountAsync(cancellationToken);
+        var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var introducedToday = await db.ReviewCards.CountAsync(c => c.AccountId == accountId && c.CreatedAt >= dayStart, cancellationToken);
+        var unseen = db.Questions
+            .Where(q => !q.IsHidden && !db.ReviewCards.Any(c => c.AccountId == accountId && c.QuestionId == q.Id))
+            .OrderBy(q => q.Document.Slug).ThenBy(q => q.Position);
+        var newCount = await unseen.Take(Math.Max(0, newPerDay - introducedToday)).CountAsync(cancellationToken);
+
+        var items = await due.OrderBy(c => c.Due).ThenBy(c => c.Id).Take(limit)
+            .Select(c => new DueItem(c.Question.Slug, c.Question.Title, c.State, c.Due))
+            .ToListAsync(cancellationToken);
+        if (items.Count < limit && newCount > 0)
+        {
+            items.AddRange(await unseen.Take(Math.Min(limit - items.Count, newCount))
+                .Select(q => new DueItem(q.Slug, q.Title, CardState.New, now))
+                .ToListAsync(cancellationToken));
+        }
+
+        return new DueQueue(dueCount, newCount, items);
+    }
+
+    /// <summary>
+    /// Rates the learner's card of <paramref name="slug"/> (made on its first rating) and logs the
+    /// rating; null when no visible question has that slug. The card's row is locked while it is
+    /// rescheduled, so two ratings at once are applied one after the other.
+    /// </summary>
+    public async Task<ReviewCard?> ReviewAsync(long accountId, string slug, Rating rating, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var questionId = await db.Questions.Where(q => q.Slug == slug && !q.IsHidden).Select(q => (long?)q.Id).SingleOrDefaultAsync(cancellationToken);
+        if (questionId is null)
+        {
+            return null;
+        }
+
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO review_cards (account_id, question_id, state, due, created_at)
+            VALUES ({accountId}, {questionId}, {nameof(CardState.New)}, {now}, {now})
+            ON CONFLICT (account_id, question_id) DO NOTHING
+            """,
+            cancellationToken);
+        var card = await db.ReviewCards
+            .FromSql($"SELECT * FROM review_cards WHERE account_id = {accountId} AND question_id = {questionId} FOR UPDATE")
+            .SingleAsync(cancellationToken);
+        var before = card.State;
+        card.Apply(scheduler.Review(card.ToFsrs(), rating, now));
+        db.ReviewLog.Add(new ReviewLogEntry { CardId = card.Id, Rating = rating, ReviewedAt = now, StateBefore = before });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return card;
+    }
+
+    /// <summary>The learner's own card of <paramref name="slug"/> with its log; null when this learner has none.</summary>
+    public Task<ReviewCard?> FindAsync(long accountId, string slug, CancellationToken cancellationToken = default) =>
+        db.ReviewCards.AsNoTracking()
+            .Include(c => c.Log.OrderBy(l => l.ReviewedAt))
+            .SingleOrDefaultAsync(c => c.AccountId == accountId && c.Question.Slug == slug, cancellationToken);
+}
+
+public sealed record DueQueue(int DueCount, int NewCount, IReadOnlyList<DueItem> Items);
+
+public sealed record DueItem(string Slug, string Title, CardState State, DateTimeOffset Due);

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Reviews;
+
+public sealed class ReviewPageTests(ClockedApp app) : IClassFixture<ClockedApp>
+{
+    private QuestionBankApp App => app.App;
+
+    [Fact]
+    public async Task AnonymousVisitorsAreSentToSignIn()
+    {
+        var response = await App.CreateBrowserLikeClient().GetAsync("/review");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login?ReturnUrl=%2Freview", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task TheReviewPageShowsOneQuestionWithItsAnswerFoldedAndRatingItShowsTheNext()
+    {
+        var client = await App.SignUpLearnerAsync($"page-{Guid.NewGuid():N}@questionbank.test");
+        var first = (await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=2")).GetProperty("items");
+        var (firstSlug, secondSlug) = (first[0].GetProperty("slug").GetString()!, first[1].GetProperty("slug").GetString()!);
+
+        var html = await client.GetStringAsync("/review");
+        Assert.Contains("20 left", html);
+        Assert.Contains($"href=\"/questions/{firstSlug}\"", html);
+        Assert.Contains("<details class=\"review-answer\">", html);
+        Assert.Contains("data-rating=\"4\"", html);
+
+        var token = await AdminSession.FormTokenAsync(client, "/review");
+        var withoutToken = await client.PostAsync("/review", new FormUrlEncodedContent(new Dictionary<string, string> { ["slug"] = firstSlug, ["rating"] = "3" }));
+        var rated = await client.PostAsync("/review", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["slug"] = firstSlug,
+            ["rating"] = "3",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
+        html = await client.GetStringAsync("/review");
+        Assert.Contains("19 left", html);
+        Assert.Contains($"href=\"/questions/{secondSlug}\"", html);
+    }
+}

@@ -52,12 +52,12 @@ if (parts.Contains("latency"))
 
 async Task ReferencesAsync()
 {
-    Console.WriteLine($"{"exercise",-9} {"status",-10} {"wall s",7}  metrics");
+    Console.WriteLine($"{"exercise",-12} {"status",-10} {"wall s",7}  metrics");
     foreach (var exercise in ExerciseCatalog.All)
     {
         var result = await executor.ExecuteAsync(new RunRequest(exercise.Id, exercise.Solution, ComputeDevices.Cpu, exercise.Defaults), null, CancellationToken.None);
         var metrics = string.Join(", ", result.Metrics.Select(m => $"{m.Key}={m.Value:G4}"));
-        Console.WriteLine($"{exercise.Id,-9} {result.Status,-10} {result.WallSeconds,7:F1}  {metrics}{(result.GoalsMet ? "" : "  GOAL MISSED")}");
+        Console.WriteLine($"{exercise.Id,-12} {result.Status,-10} {result.WallSeconds,7:F1}  {metrics}{(result.GoalsMet ? "" : "  GOAL MISSED")}");
     }
 }
 

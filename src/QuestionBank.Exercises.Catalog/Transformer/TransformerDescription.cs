@@ -5,7 +5,7 @@ public sealed class TransformerDescription : ExerciseDescription
 {
     public override string Id => "transformer";
 
-    public override IReadOnlyList<string> QuestionKeywords => ["Transformer", "自注意力"];
+    public override IReadOnlyList<string> QuestionKeywords => ["Transformer"];
 
     public override string Title => "Transformer: tell a word's language from its letters";
 

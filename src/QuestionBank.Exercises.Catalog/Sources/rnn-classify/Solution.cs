@@ -33,7 +33,7 @@ public class Solution
                 var loss = functional.cross_entropy(scores, labels);
                 loss.backward();
                 // Recurrent networks' gradients can spike; clipping keeps a large step from undoing training.
-                utils.clip_grad_norm_(model.parameters(), 1.0);
+                torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0);
                 optimizer.step();
                 lossSum += loss.item<float>() * batch.shape[0];
                 correct += scores.argmax(1).eq(labels).sum().item<long>();

@@ -1,3 +1,4 @@
+using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Cli;

@@ -14,7 +14,7 @@ public class Solution
     public void Run(ExerciseContext ctx)
     {
         var words = ctx.Words;
-        var model = new WordGru(words.VocabularySize, embeddingSize: 32, hiddenSize: 96, words.LanguageCount);
+        var model = new WordGru(words.VocabularySize, embeddingSize: 32, hiddenSize: 64, words.LanguageCount);
         model.to(ctx.Device);
         var optimizer = optim.Adam(model.parameters(), ctx.LearningRate);
         var losses = new List<double>();

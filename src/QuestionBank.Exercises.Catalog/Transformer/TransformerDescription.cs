@@ -15,7 +15,7 @@ public sealed class TransformerDescription : ExerciseDescription
         "(ctx.Words) and Submit it: it maps [N, 16] letter codes (0 = padding) to [N, 7] language scores. " +
         "The judge measures accuracy on 3,500 held-out words; counting letters alone reaches about 0.5.";
 
-    public override ExerciseParameters Defaults => new(Epochs: 12, LearningRate: 0.002, BatchSize: 64, Seed: 1);
+    public override ExerciseParameters Defaults => new(Epochs: 10, LearningRate: 0.003, BatchSize: 128, Seed: 1);
 
     public override ParameterLimits Limits => new(MaxEpochs: 30, 1e-5, 0.1, MinBatchSize: 8, MaxBatchSize: 512);
 

@@ -12,7 +12,7 @@ public class Solution
     public void Run(ExerciseContext ctx)
     {
         var words = ctx.Words;
-        var model = new WordTransformer(words.VocabularySize, words.MaxLength, words.LanguageCount, modelSize: 64, heads: 4, layers: 2);
+        var model = new WordTransformer(words.VocabularySize, words.MaxLength, words.LanguageCount, modelSize: 64, heads: 4, layers: 1);
         model.to(ctx.Device);
         var optimizer = optim.AdamW(model.parameters(), ctx.LearningRate, weight_decay: 0.01);
         var shuffle = new Generator((ulong)ctx.Seed);

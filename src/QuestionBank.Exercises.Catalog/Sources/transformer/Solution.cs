@@ -51,7 +51,6 @@ public class WordTransformer : Module<Tensor, Tensor>
     private readonly TransformerEncoder encoder;
     private readonly Linear classifier;
     private readonly Tensor positions;
-    private readonly double scale;
 
     public WordTransformer(int vocabularySize, int maxLength, int languages, int modelSize, int heads, int layers) : base(nameof(WordTransformer))
     {
@@ -59,7 +58,6 @@ public class WordTransformer : Module<Tensor, Tensor>
         encoder = TransformerEncoder(TransformerEncoderLayer(modelSize, heads, dim_feedforward: 2 * modelSize, dropout: 0.1), layers);
         classifier = Linear(modelSize, languages);
         positions = Sinusoids(maxLength, modelSize);
-        scale = Math.Sqrt(modelSize);
         RegisterComponents();
     }
 
@@ -80,7 +78,9 @@ public class WordTransformer : Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var letters = codes.to(ScalarType.Int64);
         var padding = letters.eq(0);
-        var x = embedding.forward(letters) * scale + positions.narrow(0, 0, letters.shape[1]);
+        // No sqrt(d) scaling: TorchSharp's embeddings start at N(0, 1), and scaled by 8 they would drown
+        // the positions (|PE| ≤ 1), leaving a bag of letters.
+        var x = embedding.forward(letters) + positions.narrow(0, 0, letters.shape[1]);
         // TorchSharp's encoder takes [T, N, d]; the key padding mask keeps attention off the padding.
         x = encoder.forward(x.transpose(0, 1), null, padding).transpose(0, 1);
         var keep = padding.logical_not().unsqueeze(-1).to(x.dtype);

@@ -6,7 +6,7 @@ using QuestionBank.Data.Embedded;
 // Measures the bank under load from this process against the web app in another one.
 var options = BenchmarkOptions.Parse(args);
 var repo = BenchmarkOptions.FindRepoRoot();
-var clusterDirectory = Path.Combine(Path.GetTempPath(), $"qb-bench-{Guid.NewGuid():N}");
+var clusterDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"qb-bench-{Guid.NewGuid():N}");
 await using var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, NullLogger.Instance);
 try
 {
@@ -22,7 +22,7 @@ try
     Console.WriteLine($"seed import: cold {import.ColdMs:F0} ms, median of {import.Runs} warm {import.MedianMs:F0} ms");
 
     var bank = await BankGenerator.BuildAsync(cluster, seeds, options.Questions);
-    Console.WriteLine($"bank: {bank.Questions} questions in {bank.Documents} documents, built in {bank.Seconds:F1} s");
+    Console.WriteLine($"bank: {bank.Questions} questions in {bank.Documents} documents, {(bank.Reused ? "reused from --data-directory" : $"built in {bank.Seconds:F1} s")}");
 
     // Every kind the search serves: Chinese and English keywords, questions in plain words, typos, code, no match.
     string[] queries =
@@ -102,7 +102,7 @@ try
     var report = Path.Combine(repo, "bench", "results", "latest.json");
     Directory.CreateDirectory(Path.GetDirectoryName(report)!);
     await File.WriteAllTextAsync(report, JsonSerializer.Serialize(
-        new { options, machine = new { Environment.ProcessorCount }, import, bank = new { bank.Questions, bank.Documents, bank.Seconds }, index, results, busy, targets },
+        new { options, machine = new { Environment.ProcessorCount }, import, bank = new { bank.Questions, bank.Documents, bank.Seconds, bank.Reused }, index, results, busy, targets },
         new JsonSerializerOptions { WriteIndented = true }));
     Console.WriteLine($"results written to {report}");
     return targets.Values.All(v => v) ? 0 : 1;
@@ -110,5 +110,8 @@ try
 finally
 {
     await cluster.DisposeAsync();
-    Directory.Delete(clusterDirectory, recursive: true);
+    if (options.DataDirectory is null)
+    {
+        Directory.Delete(clusterDirectory, recursive: true);
+    }
 }

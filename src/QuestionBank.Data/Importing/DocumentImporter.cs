@@ -6,6 +6,7 @@ using QuestionBank.Core.Documents;
 using QuestionBank.Core.Images;
 using QuestionBank.Core.Search;
 using QuestionBank.Data.Entities;
+using QuestionBank.Data.Queries;
 
 namespace QuestionBank.Data.Importing;
 
@@ -22,6 +23,7 @@ public sealed class DocumentImporter(
     IMarkdownDocumentParser parser,
     MarkdownPipeline pipeline,
     TimeProvider clock,
+    SearchCatalog search,
     ILogger<DocumentImporter> logger)
 {
     /// <summary>Largest file an import accepts.</summary>
@@ -83,6 +85,7 @@ public sealed class DocumentImporter(
         await db.SaveChangesAsync(cancellationToken);
         await SearchWords.AddAsync(db, ChangedDocumentSlugs(record), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        search.MarkChanged();
         db.ChangeTracker.Clear();
 
         foreach (var result in results)
@@ -219,6 +222,7 @@ public sealed class DocumentImporter(
         await db.Images.Where(i => !db.DocumentImages.Any(d => d.ImageSha256 == i.Sha256)).ExecuteDeleteAsync(cancellationToken);
         await SearchWords.AddAsync(db, ChangedDocumentSlugs(record), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        search.MarkChanged();
         db.ChangeTracker.Clear();
         logger.LogInformation("Import {ImportId} rolled back by {RolledBackBy}", importId, rolledBackBy);
         return true;

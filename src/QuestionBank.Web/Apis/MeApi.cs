@@ -90,8 +90,7 @@ public static class MeApi
     private static ProblemHttpResult NotYours(string what, string slug) =>
         TypedResults.Problem(title: $"No {what}", detail: $"You have no {what} on '{slug}'.", statusCode: StatusCodes.Status404NotFound);
 
-    private static long Learner(ClaimsPrincipal user) =>
-        AccountService.AccountId(user) ?? throw new InvalidOperationException("The learner policy lets only signed-in accounts through.");
+    private static long Learner(ClaimsPrincipal user) => ReviewsApi.Learner(user);
 }
 
 public sealed record ProgressResponse(

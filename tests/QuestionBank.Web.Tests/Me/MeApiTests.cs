@@ -207,7 +207,7 @@ public sealed class MeApiTests(ClockedApp app) : IClassFixture<ClockedApp>
         // Easy, then Easy again when it falls due: its next interval is well over 21 days, so it is mature.
         var easy = slugs[2];
         app.Clock.Advance(dues[2] - app.Clock.GetUtcNow() + TimeSpan.FromHours(1));
-        client = await SignInAgainAsync(email);
+        client = await App.SignInLearnerAsync(email);
         var second = await (await client.PostWithTokenAsync("/api/reviews", new { slug = easy, rating = 4 })).Content.ReadFromJsonAsync<JsonElement>();
         var mature = await client.GetFromJsonAsync<JsonElement>("/api/me/progress");
 
@@ -229,26 +229,18 @@ public sealed class MeApiTests(ClockedApp app) : IClassFixture<ClockedApp>
             var slug = Slugs(await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).Single();
             Assert.Equal(HttpStatusCode.OK, (await client.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 })).StatusCode);
             app.Clock.Advance(TimeSpan.FromDays(1));
-            client = await SignInAgainAsync(email);
+            client = await App.SignInLearnerAsync(email);
         }
 
         var nextDay = await client.GetFromJsonAsync<JsonElement>("/api/me/progress");
         app.Clock.Advance(TimeSpan.FromDays(1));
-        client = await SignInAgainAsync(email);
+        client = await App.SignInLearnerAsync(email);
         var broken = await client.GetFromJsonAsync<JsonElement>("/api/me/progress");
 
         Assert.Equal("Asia/Shanghai", nextDay.GetProperty("timeZone").GetString());
         Assert.Equal(3, nextDay.GetProperty("streak").GetInt32());
         Assert.Equal(0, broken.GetProperty("streak").GetInt32());
         Assert.Equal(3, broken.GetProperty("reviewsThisYear").GetInt32());
-    }
-
-    private async Task<HttpClient> SignInAgainAsync(string email)
-    {
-        // A cookie expires when the test clock moves by days.
-        var client = App.CreateBrowserLikeClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.PostWithTokenAsync("/api/account/login", new { email, password = LearnerSession.Password })).StatusCode);
-        return client;
     }
 
     private static string NoteOf(string page)

@@ -69,7 +69,7 @@ public sealed class ReviewCalendar
     /// <summary>The day <paramref name="instant"/> falls on in <paramref name="zone"/>.</summary>
     public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
-    /// <summary>The instant <paramref name="day"/> begins in <paramref name="zone"/>.</summary>
+    /// <summary>The instant <paramref name="day"/> begins in <paramref name="zone"/>, in UTC (what the database takes).</summary>
     public static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(TimeOnly.MinValue);
@@ -79,7 +79,7 @@ public sealed class ReviewCalendar
             local = local.AddMinutes(30);
         }
 
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>Shade 0 (no reviews) to 4 (31 or more) of a day in the heatmap.</summary>

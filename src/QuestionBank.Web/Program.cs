@@ -19,6 +19,7 @@ app.MapSearchApi();
 app.MapAccountApi();
 app.MapAdminApi();
 app.MapReviewsApi();
+app.MapMeApi();
 app.MapExercisesApi();
 app.MapRunsApi();
 app.MapImagesApi();

@@ -9,7 +9,8 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
 {
     /// <summary>
     /// What is due at <paramref name="now"/>: due cards first (earliest first), then questions never
-    /// reviewed, in bank order, up to what is left of <paramref name="newPerDay"/> today (UTC).
+    /// reviewed from the documents the learner chose, in bank order, up to what is left of
+    /// <paramref name="newPerDay"/> today (UTC).
     /// </summary>
     public async Task<DueQueue> GetDueAsync(long accountId, DateTimeOffset now, int limit, int newPerDay, CancellationToken cancellationToken = default)
     {
@@ -19,6 +20,8 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
         var introducedToday = await db.ReviewCards.CountAsync(c => c.AccountId == accountId && c.CreatedAt >= dayStart, cancellationToken);
         var unseen = db.Questions
             .Where(q => !q.IsHidden && !db.ReviewCards.Any(c => c.AccountId == accountId && c.QuestionId == q.Id))
+            // Only from the documents the learner chose; no settings, or no choice, is every document.
+            .Where(q => !db.LearnerSettings.Any(s => s.AccountId == accountId && s.NewCardDocuments != null && !s.NewCardDocuments.Contains(q.Document.Slug)))
             .OrderBy(q => q.Document.Slug).ThenBy(q => q.Position);
         var newCount = await unseen.Take(Math.Max(0, newPerDay - introducedToday)).CountAsync(cancellationToken);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Importing;
+using QuestionBank.Data.Learners;
 using QuestionBank.Data.Moderation;
 using QuestionBank.Web.Admin;
 
@@ -21,6 +22,7 @@ public static class AdminApi
         api.MapPost("/questions/{slug}/hide", (string slug, QuestionModeration moderation, CancellationToken ct) => SetHidden(slug, true, moderation, ct));
         api.MapPost("/questions/{slug}/unhide", (string slug, QuestionModeration moderation, CancellationToken ct) => SetHidden(slug, false, moderation, ct));
         api.MapDelete("/questions/{slug}", DeleteQuestion);
+        api.MapGet("/learners", GetLearnerTotals);
         return api;
     }
 
@@ -50,6 +52,10 @@ public static class AdminApi
             return ImportRejected(error);
         }
     }
+
+    /// <summary>Learners in aggregate: admins see counts only, never one learner's cards, notes or bookmarks.</summary>
+    public static async Task<Ok<LearnerTotals>> GetLearnerTotals(ProgressQueries progress, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await progress.GetTotalsAsync(clock.GetUtcNow().AddDays(-7), cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<ImportSummary>>> GetImports(QuestionModeration moderation, CancellationToken cancellationToken) =>
         TypedResults.Ok(await moderation.GetImportsAsync(cancellationToken));

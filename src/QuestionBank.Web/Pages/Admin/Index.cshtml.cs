@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuestionBank.Data.Importing;
+using QuestionBank.Data.Learners;
 using QuestionBank.Data.Moderation;
 
 namespace QuestionBank.Web.Pages.Admin;
 
-public sealed class IndexModel(QuestionModeration moderation, DocumentImporter importer) : PageModel
+public sealed class IndexModel(QuestionModeration moderation, DocumentImporter importer, ProgressQueries progress, TimeProvider clock) : PageModel
 {
+    public LearnerTotals Learners { get; private set; } = null!;
+
     public IReadOnlyList<ImportSummary> Imports { get; private set; } = [];
 
     public IReadOnlyList<HiddenQuestion> Hidden { get; private set; } = [];
@@ -21,6 +24,7 @@ public sealed class IndexModel(QuestionModeration moderation, DocumentImporter i
     {
         Imports = await moderation.GetImportsAsync(cancellationToken);
         Hidden = await moderation.GetHiddenAsync(cancellationToken);
+        Learners = await progress.GetTotalsAsync(clock.GetUtcNow().AddDays(-7), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRollbackAsync(long id, CancellationToken cancellationToken)

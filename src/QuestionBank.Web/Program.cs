@@ -21,6 +21,8 @@ app.MapAdminApi();
 app.MapReviewsApi();
 app.MapExercisesApi();
 app.MapRunsApi();
+app.MapMyRunsApi();
+app.MapExportApi();
 app.MapImagesApi();
 app.MapServiceEndpoints();
 app.MapRazorPages();

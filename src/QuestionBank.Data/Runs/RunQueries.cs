@@ -6,7 +6,7 @@ namespace QuestionBank.Data.Runs;
 /// <summary>One line of a run list.</summary>
 public sealed record RunSummary(
     Guid Id, string Exercise, string Status, IReadOnlyDictionary<string, double> Metrics, bool GoalsMet,
-    DateTimeOffset CreatedAt, double? WallSeconds);
+    DateTimeOffset CreatedAt, double? WallSeconds, string? QuestionSlug);
 
 /// <summary>Read side of runs: a run with its events and images, queue position, workers online, lists.</summary>
 public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
@@ -61,8 +61,9 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
         db.Runs.CountAsync(run => run.ClientKey == clientKey
             && (run.Status == RunStatus.Queued || run.Status == RunStatus.Running), cancellationToken);
 
+    /// <summary>The latest anonymous runs of a question: a learner's runs are theirs alone.</summary>
     public async Task<IReadOnlyList<RunSummary>> RecentForQuestionAsync(string slug, int count, CancellationToken cancellationToken) =>
-        await Summaries(db.Runs.Where(run => run.QuestionSlug == slug).OrderByDescending(run => run.CreatedAt).Take(count))
+        await Summaries(db.Runs.Where(run => run.QuestionSlug == slug && run.AccountId == null).OrderByDescending(run => run.CreatedAt).Take(count))
             .ToListAsync(cancellationToken);
 
     /// <summary>
@@ -71,23 +72,31 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
     /// metrics, so a run that has the metric was judged, whether or not it met the goals.
     /// </summary>
     public async Task<RunSummary?> BestForClientAsync(
-        string slug, string clientKey, string metric, bool lowerIsBetter, CancellationToken cancellationToken)
-    {
-        var runs = await Summaries(db.Runs
-                .Where(run => run.QuestionSlug == slug && run.ClientKey == clientKey)
-                .OrderByDescending(run => run.CreatedAt).Take(200))
-            .ToListAsync(cancellationToken);
-        return BestFirst(runs, metric, lowerIsBetter).FirstOrDefault();
-    }
+        string slug, string clientKey, string metric, bool lowerIsBetter, CancellationToken cancellationToken) =>
+        (await BestAsync(db.Runs.Where(run => run.QuestionSlug == slug && run.ClientKey == clientKey), 200, metric, lowerIsBetter, 1, cancellationToken))
+            .FirstOrDefault();
 
-    /// <summary>The best judged runs of an exercise by <paramref name="metric"/>, among its latest 500, best first.</summary>
-    public async Task<IReadOnlyList<RunSummary>> BestForExerciseAsync(
-        string exercise, string metric, bool lowerIsBetter, int count, CancellationToken cancellationToken)
-    {
-        var runs = await Summaries(db.Runs
-                .Where(run => run.Exercise == exercise)
-                .OrderByDescending(run => run.CreatedAt).Take(500))
+    /// <summary>The best judged anonymous runs of an exercise by <paramref name="metric"/>, among its latest 500, best first.</summary>
+    public Task<IReadOnlyList<RunSummary>> BestForExerciseAsync(
+        string exercise, string metric, bool lowerIsBetter, int count, CancellationToken cancellationToken) =>
+        BestAsync(db.Runs.Where(run => run.Exercise == exercise && run.AccountId == null), 500, metric, lowerIsBetter, count, cancellationToken);
+
+    /// <summary>A learner's best judged run of an exercise by <paramref name="metric"/>, among their latest 500 of it; null when none was judged.</summary>
+    public async Task<RunSummary?> BestForAccountAsync(
+        long accountId, string exercise, string metric, bool lowerIsBetter, CancellationToken cancellationToken) =>
+        (await BestAsync(db.Runs.Where(run => run.AccountId == accountId && run.Exercise == exercise), 500, metric, lowerIsBetter, 1, cancellationToken))
+            .FirstOrDefault();
+
+    /// <summary>A learner's runs, of one exercise or all, newest first.</summary>
+    public async Task<IReadOnlyList<RunSummary>> ForAccountAsync(long accountId, string? exercise, int count, CancellationToken cancellationToken) =>
+        await Summaries(db.Runs.Where(run => run.AccountId == accountId && (exercise == null || run.Exercise == exercise))
+                .OrderByDescending(run => run.CreatedAt).Take(count))
             .ToListAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<RunSummary>> BestAsync(
+        IQueryable<ExerciseRun> scope, int window, string metric, bool lowerIsBetter, int count, CancellationToken cancellationToken)
+    {
+        var runs = await Summaries(scope.OrderByDescending(run => run.CreatedAt).Take(window)).ToListAsync(cancellationToken);
         return [.. BestFirst(runs, metric, lowerIsBetter).Take(count)];
     }
 
@@ -100,5 +109,5 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
     }
 
     private static IQueryable<RunSummary> Summaries(IQueryable<ExerciseRun> runs) =>
-        runs.Select(run => new RunSummary(run.Id, run.Exercise, run.Status, run.Metrics, run.GoalsMet, run.CreatedAt, run.WallSeconds));
+        runs.Select(run => new RunSummary(run.Id, run.Exercise, run.Status, run.Metrics, run.GoalsMet, run.CreatedAt, run.WallSeconds, run.QuestionSlug));
 }

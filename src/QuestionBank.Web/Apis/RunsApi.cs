@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ using QuestionBank.Contracts;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
+using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Runs;
 
 namespace QuestionBank.Web.Apis;
@@ -43,28 +45,38 @@ public static class RunsApi
                 $"You already have {limits.MaxActivePerClient} runs queued or running; wait for one to finish or cancel it.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs");
         }
+        // A signed-in learner's run is theirs: private, in their list, and counted as a review when its goals are met.
         var id = await queue.EnqueueAsync(new NewRun(submission.QuestionSlug, exercise.Id, submission.Source ?? exercise.Starter, submission.Device ?? ComputeDevices.Cpu,
-            parameters.Epochs, parameters.LearningRate, parameters.BatchSize, parameters.Seed, client), cancellationToken);
+            parameters.Epochs, parameters.LearningRate, parameters.BatchSize, parameters.Seed, client, AccountService.AccountId(context.User)), cancellationToken);
         metrics.Submitted(exercise.Id);
         return TypedResults.Accepted($"/api/runs/{id}", new RunCreated(id));
     }
 
-    public static async Task<Results<Ok<RunDetail>, NotFound>> GetRun(Guid id, RunQueries runs, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RunDetail>, NotFound, UnauthorizedHttpResult>> GetRun(
+        Guid id, ClaimsPrincipal user, RunQueries runs, CancellationToken cancellationToken)
     {
         var run = await runs.GetAsync(id, cancellationToken);
-        return run is null ? TypedResults.NotFound() : TypedResults.Ok(await DescribeAsync(run, runs, cancellationToken));
+        return RunAccess.Check(run, user) switch
+        {
+            RunAccess.Verdict.Allowed => TypedResults.Ok(await DescribeAsync(run!, runs, cancellationToken)),
+            RunAccess.Verdict.SignInRequired => TypedResults.Unauthorized(),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     /// <summary>
     /// The run's events as server-sent events: what happened so far (after Last-Event-ID), then
     /// each new one as it is stored, and the queue position while it waits; ends with the run.
     /// </summary>
-    public static async Task<Results<ServerSentEventsResult<RunStreamEvent>, NotFound>> StreamEvents(
+    public static async Task<Results<ServerSentEventsResult<RunStreamEvent>, NotFound, UnauthorizedHttpResult>> StreamEvents(
         Guid id, HttpContext context, RunQueries runs, RunEventHub hub, CancellationToken cancellationToken)
     {
-        if (await runs.GetAsync(id, cancellationToken) is null)
+        switch (RunAccess.Check(await runs.GetAsync(id, cancellationToken), context.User))
         {
-            return TypedResults.NotFound();
+            case RunAccess.Verdict.SignInRequired:
+                return TypedResults.Unauthorized();
+            case RunAccess.Verdict.NotFound:
+                return TypedResults.NotFound();
         }
         _ = long.TryParse(context.Request.Headers["Last-Event-ID"], out var after);
         return TypedResults.ServerSentEvents(Stream(id, after, runs, hub, cancellationToken));
@@ -108,16 +120,30 @@ public static class RunsApi
         }
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound>> GetImage(
-        Guid id, string name, RunQueries runs, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, NotFound, UnauthorizedHttpResult>> GetImage(
+        Guid id, string name, ClaimsPrincipal user, RunQueries runs, CancellationToken cancellationToken)
     {
+        switch (RunAccess.Check(await runs.GetAsync(id, cancellationToken), user))
+        {
+            case RunAccess.Verdict.SignInRequired:
+                return TypedResults.Unauthorized();
+            case RunAccess.Verdict.NotFound:
+                return TypedResults.NotFound();
+        }
         var png = await runs.GetImageAsync(id, name, cancellationToken);
         return png is null ? TypedResults.NotFound() : TypedResults.File(png, "image/png");
     }
 
-    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>>> CancelRun(
-        Guid id, RunQueue queue, RunQueries runs, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted, NotFound, UnauthorizedHttpResult, Conflict<ProblemDetails>>> CancelRun(
+        Guid id, ClaimsPrincipal user, RunQueue queue, RunQueries runs, CancellationToken cancellationToken)
     {
+        switch (RunAccess.Check(await runs.GetAsync(id, cancellationToken), user))
+        {
+            case RunAccess.Verdict.SignInRequired:
+                return TypedResults.Unauthorized();
+            case RunAccess.Verdict.NotFound:
+                return TypedResults.NotFound();
+        }
         if (await queue.RequestCancelAsync(id, cancellationToken))
         {
             return TypedResults.Accepted($"/api/runs/{id}");

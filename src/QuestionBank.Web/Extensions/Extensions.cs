@@ -12,6 +12,7 @@ using QuestionBank.Data.Queries;
 using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
+using QuestionBank.Web.Exports;
 using QuestionBank.ServiceDefaults;
 using QuestionBank.Web.Reviews;
 using QuestionBank.Web.Runs;
@@ -81,6 +82,7 @@ public static class Extensions
         builder.AddAccounts();
         builder.AddAdmin();
         builder.AddReviews();
+        builder.AddExports();
         builder.AddRuns(runWorkerByDefault: database.IsEmbedded);
         builder.AddQuestionBankTelemetry()
             .WithMetrics(metrics => metrics.AddPrometheusExporter())

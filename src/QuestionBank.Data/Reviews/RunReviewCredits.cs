@@ -25,7 +25,7 @@ public sealed class RunReviewCredits(QuestionBankDbContext db, ReviewStore revie
                 WHERE id = (SELECT id FROM runs
                     WHERE account_id IS NOT NULL AND goals_met AND review_credited_at IS NULL AND status = 'succeeded'
                     ORDER BY finished_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING account_id AS "AccountId", question_slug AS "QuestionSlug"
+                RETURNING account_id, question_slug
                 """).ToListAsync(cancellationToken);
             if (taken is not [var run])
             {

@@ -47,7 +47,7 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
         var cards = export.GetProperty("cards").EnumerateArray().ToDictionary(c => c.GetProperty("slug").GetString()!);
         Assert.Equal(slugs.Order(), cards.Keys.Order());
         Assert.Equal(["good", "again"], cards[slugs[0]].GetProperty("reviews").EnumerateArray().Select(r => r.GetProperty("rating").GetString()));
-        Assert.Equal("relearning", cards[slugs[0]].GetProperty("state").GetString());
+        Assert.Equal("learning", cards[slugs[0]].GetProperty("state").GetString());
         Assert.Single(cards[slugs[1]].GetProperty("reviews").EnumerateArray());
         Assert.Equal(run, Assert.Single(export.GetProperty("runs").EnumerateArray()).GetProperty("id").GetGuid());
         Assert.Empty((await other.GetFromJsonAsync<JsonElement>("/api/me/export.json")).GetProperty("runs").EnumerateArray());

@@ -18,7 +18,7 @@ namespace QuestionBank.Web.Tests.Runs;
 /// </summary>
 public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
 {
-    private const string Device = "learner-runs-test";
+    private const string Device = "learner-runs";
 
     private static readonly FsrsScheduler Fsrs = new();
 
@@ -56,7 +56,7 @@ public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/runs/{id}")).StatusCode);
         var page = await anonymous.GetAsync($"/runs/{id}");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/account/login", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/account/login", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/api/runs/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/runs/{id}")).StatusCode);
         await CancelAsync(owner, id);
@@ -70,7 +70,7 @@ public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/me/runs")).StatusCode);
         var page = await anonymous.GetAsync("/me/runs");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/account/login", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/account/login", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace QuestionBank.Benchmarks;
 
-public sealed record BenchmarkOptions(int Questions, int Requests, int Warmup, int Concurrency)
+public sealed record BenchmarkOptions(int Questions, int Requests, int Warmup, int Concurrency, int Learners, int ReviewsPerLearner)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -16,7 +16,9 @@ public sealed record BenchmarkOptions(int Questions, int Requests, int Warmup, i
             Value("--questions", 100_000),
             Value("--requests", 3_000),
             Value("--warmup", 2_000),
-            Value("--concurrency", Environment.ProcessorCount));
+            Value("--concurrency", Environment.ProcessorCount),
+            Value("--learners", 10_000),
+            Value("--reviews-per-learner", 1_000));
     }
 
     public static string FindRepoRoot()

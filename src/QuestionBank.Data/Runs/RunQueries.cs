@@ -8,6 +8,9 @@ public sealed record RunSummary(
     Guid Id, string Exercise, string Status, IReadOnlyDictionary<string, double> Metrics, bool GoalsMet,
     DateTimeOffset CreatedAt, double? WallSeconds, string? QuestionSlug);
 
+/// <summary>The learner a run belongs to; null for an anonymous run.</summary>
+public sealed record RunOwner(long? AccountId);
+
 /// <summary>Read side of runs: a run with its events and images, queue position, workers online, lists.</summary>
 public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
 {
@@ -16,6 +19,10 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
 
     public Task<ExerciseRun?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         db.Runs.AsNoTracking().SingleOrDefaultAsync(run => run.Id == id, cancellationToken);
+
+    /// <summary>Who a run belongs to (a null account: nobody, it is public); null when there is no such run.</summary>
+    public Task<RunOwner?> OwnerAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Runs.Where(run => run.Id == id).Select(run => new RunOwner(run.AccountId)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<string>> GetImageNamesAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Set<RunImage>().Where(image => image.RunId == id).OrderBy(image => image.Name)

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,10 +22,12 @@ public static class RunsApi
     {
         var api = app.MapGroup("/api/runs").WithTags("Runs");
         api.MapPost("/", SubmitRun).RequireRateLimiting(RunsExtensions.SubmitPolicy);
-        api.MapGet("/{id:guid}", GetRun);
-        api.MapGet("/{id:guid}/events", StreamEvents);
-        api.MapGet("/{id:guid}/images/{name}", GetImage);
-        api.MapPost("/{id:guid}/cancel", CancelRun);
+        // A learner's run is theirs alone: the filter answers anyone else before the endpoint runs.
+        var run = api.MapGroup("/{id:guid}").AddEndpointFilter(RunAccess.FilterAsync);
+        run.MapGet("", GetRun);
+        run.MapGet("/events", StreamEvents);
+        run.MapGet("/images/{name}", GetImage);
+        run.MapPost("/cancel", CancelRun);
         return api;
     }
 
@@ -52,31 +53,22 @@ public static class RunsApi
         return TypedResults.Accepted($"/api/runs/{id}", new RunCreated(id));
     }
 
-    public static async Task<Results<Ok<RunDetail>, NotFound, UnauthorizedHttpResult>> GetRun(
-        Guid id, ClaimsPrincipal user, RunQueries runs, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RunDetail>, NotFound>> GetRun(Guid id, RunQueries runs, CancellationToken cancellationToken)
     {
         var run = await runs.GetAsync(id, cancellationToken);
-        return RunAccess.Check(run, user) switch
-        {
-            RunAccess.Verdict.Allowed => TypedResults.Ok(await DescribeAsync(run!, runs, cancellationToken)),
-            RunAccess.Verdict.SignInRequired => TypedResults.Unauthorized(),
-            _ => TypedResults.NotFound(),
-        };
+        return run is null ? TypedResults.NotFound() : TypedResults.Ok(await DescribeAsync(run, runs, cancellationToken));
     }
 
     /// <summary>
     /// The run's events as server-sent events: what happened so far (after Last-Event-ID), then
     /// each new one as it is stored, and the queue position while it waits; ends with the run.
     /// </summary>
-    public static async Task<Results<ServerSentEventsResult<RunStreamEvent>, NotFound, UnauthorizedHttpResult>> StreamEvents(
+    public static async Task<Results<ServerSentEventsResult<RunStreamEvent>, NotFound>> StreamEvents(
         Guid id, HttpContext context, RunQueries runs, RunEventHub hub, CancellationToken cancellationToken)
     {
-        switch (RunAccess.Check(await runs.GetAsync(id, cancellationToken), context.User))
+        if (await runs.GetAsync(id, cancellationToken) is null)
         {
-            case RunAccess.Verdict.SignInRequired:
-                return TypedResults.Unauthorized();
-            case RunAccess.Verdict.NotFound:
-                return TypedResults.NotFound();
+            return TypedResults.NotFound();
         }
         _ = long.TryParse(context.Request.Headers["Last-Event-ID"], out var after);
         return TypedResults.ServerSentEvents(Stream(id, after, runs, hub, cancellationToken));
@@ -120,30 +112,16 @@ public static class RunsApi
         }
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound, UnauthorizedHttpResult>> GetImage(
-        Guid id, string name, ClaimsPrincipal user, RunQueries runs, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetImage(
+        Guid id, string name, RunQueries runs, CancellationToken cancellationToken)
     {
-        switch (RunAccess.Check(await runs.GetAsync(id, cancellationToken), user))
-        {
-            case RunAccess.Verdict.SignInRequired:
-                return TypedResults.Unauthorized();
-            case RunAccess.Verdict.NotFound:
-                return TypedResults.NotFound();
-        }
         var png = await runs.GetImageAsync(id, name, cancellationToken);
         return png is null ? TypedResults.NotFound() : TypedResults.File(png, "image/png");
     }
 
-    public static async Task<Results<Accepted, NotFound, UnauthorizedHttpResult, Conflict<ProblemDetails>>> CancelRun(
-        Guid id, ClaimsPrincipal user, RunQueue queue, RunQueries runs, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted, NotFound, Conflict<ProblemDetails>>> CancelRun(
+        Guid id, RunQueue queue, RunQueries runs, CancellationToken cancellationToken)
     {
-        switch (RunAccess.Check(await runs.GetAsync(id, cancellationToken), user))
-        {
-            case RunAccess.Verdict.SignInRequired:
-                return TypedResults.Unauthorized();
-            case RunAccess.Verdict.NotFound:
-                return TypedResults.NotFound();
-        }
         if (await queue.RequestCancelAsync(id, cancellationToken))
         {
             return TypedResults.Accepted($"/api/runs/{id}");

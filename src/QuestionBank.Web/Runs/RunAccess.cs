@@ -1,5 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
-using QuestionBank.Data.Entities;
+using QuestionBank.Data.Runs;
 using QuestionBank.Web.Accounts;
 
 namespace QuestionBank.Web.Runs;
@@ -17,7 +18,7 @@ public static class RunAccess
         NotFound,
     }
 
-    public static Verdict Check(ExerciseRun? run, ClaimsPrincipal user)
+    public static Verdict Check(RunOwner? run, ClaimsPrincipal user)
     {
         if (run is null)
         {
@@ -32,6 +33,20 @@ public static class RunAccess
             null => Verdict.SignInRequired,
             var viewer when viewer == run.AccountId => Verdict.Allowed,
             _ => Verdict.NotFound,
+        };
+    }
+
+    /// <summary>An endpoint filter for routes with a run's <c>{id}</c>: 401 or 404 unless <see cref="Check"/> allows.</summary>
+    public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var id = Guid.Parse((string)http.Request.RouteValues["id"]!, CultureInfo.InvariantCulture);
+        var owner = await http.RequestServices.GetRequiredService<RunQueries>().OwnerAsync(id, http.RequestAborted);
+        return Check(owner, http.User) switch
+        {
+            Verdict.Allowed => await next(context),
+            Verdict.SignInRequired => TypedResults.Unauthorized(),
+            _ => TypedResults.NotFound(),
         };
     }
 }

@@ -23,7 +23,7 @@ public sealed class DetailModel(RunQueries runs) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var run = await runs.GetAsync(id, cancellationToken);
-        var verdict = RunAccess.Check(run, User);
+        var verdict = RunAccess.Check(run is null ? null : new RunOwner(run.AccountId), User);
         if (run is null || verdict == RunAccess.Verdict.NotFound)
         {
             return NotFound();

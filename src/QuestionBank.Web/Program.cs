@@ -22,6 +22,8 @@ app.MapReviewsApi();
 app.MapMeApi();
 app.MapExercisesApi();
 app.MapRunsApi();
+app.MapMyRunsApi();
+app.MapExportApi();
 app.MapImagesApi();
 app.MapServiceEndpoints();
 app.MapRazorPages();

@@ -265,6 +265,10 @@ namespace QuestionBank.Data.Migrations
                         .HasColumnName("id")
                         .HasDefaultValueSql("gen_random_uuid()");
 
+                    b.Property<long?>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
@@ -338,6 +342,10 @@ namespace QuestionBank.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("question_slug");
 
+                    b.Property<DateTimeOffset?>("ReviewCreditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_credited_at");
+
                     b.Property<int>("Seed")
                         .HasColumnType("integer")
                         .HasColumnName("seed");
@@ -392,9 +400,16 @@ namespace QuestionBank.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_runs");
 
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_runs_finished_at")
+                        .HasFilter("account_id IS NOT NULL AND goals_met AND review_credited_at IS NULL");
+
                     b.HasIndex("LeaseExpiresAt")
                         .HasDatabaseName("ix_runs_lease_expires_at")
                         .HasFilter("status = 'running'");
+
+                    b.HasIndex("AccountId", "CreatedAt")
+                        .HasDatabaseName("ix_runs_account_id_created_at");
 
                     b.HasIndex("ClientKey", "Status")
                         .HasDatabaseName("ix_runs_client_key_status");
@@ -1119,6 +1134,15 @@ namespace QuestionBank.Data.Migrations
                         .HasConstraintName("fk_document_images_imports_import_record_id");
 
                     b.Navigation("Image");
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.ExerciseRun", b =>
+                {
+                    b.HasOne("QuestionBank.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_runs_accounts_account_id");
                 });
 
             modelBuilder.Entity("QuestionBank.Data.Entities.ImportedDocument", b =>

@@ -46,6 +46,14 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
     public async Task<ReviewCard?> ReviewAsync(long accountId, string slug, Rating rating, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var card = await ReviewInTransactionAsync(accountId, slug, rating, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return card;
+    }
+
+    /// <summary><see cref="ReviewAsync"/> inside the caller's open transaction (which it neither commits nor rolls back).</summary>
+    internal async Task<ReviewCard?> ReviewInTransactionAsync(long accountId, string slug, Rating rating, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var questionId = await db.Questions.Where(q => q.Slug == slug && !q.IsHidden).Select(q => (long?)q.Id).SingleOrDefaultAsync(cancellationToken);
         if (questionId is null)
         {
@@ -66,7 +74,6 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
         card.Apply(scheduler.Review(card.ToFsrs(), rating, now));
         db.ReviewLog.Add(new ReviewLogEntry { CardId = card.Id, Rating = rating, ReviewedAt = now, StateBefore = before });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return card;
     }
 

@@ -13,6 +13,7 @@ using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
 using QuestionBank.Web.Me;
+using QuestionBank.Web.Exports;
 using QuestionBank.ServiceDefaults;
 using QuestionBank.Web.Reviews;
 using QuestionBank.Web.Runs;
@@ -83,6 +84,7 @@ public static class Extensions
         builder.AddAdmin();
         builder.AddReviews();
         builder.AddMe();
+        builder.AddExports();
         builder.AddRuns(runWorkerByDefault: database.IsEmbedded);
         builder.AddQuestionBankTelemetry()
             .WithMetrics(metrics => metrics.AddPrometheusExporter())

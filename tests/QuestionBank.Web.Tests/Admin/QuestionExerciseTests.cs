@@ -84,11 +84,7 @@ public sealed partial class QuestionExerciseTests : AppPerTestBase
         Assert.Matches("<td>1\\. 实现一个图像生成模型</td>\\s*<td class=\"exercise\">gan</td>\\s*<td class=\"source\">declared in the document</td>", preview);
         Assert.Contains("line 28:", preview);
 
-        var pending = PendingField().Matches(preview).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        await PostPageAsync("/admin/import", "Commit", pending);
-
-        var slug = await SlugAsync("declared", "1");
-        var page = await Client.GetStringAsync($"/questions/{slug}");
+        var (slug, page) = await CommitAsync(preview, "declared");
         Assert.Contains("id=\"exercise\"", page);
         Assert.Contains("data-exercise=\"gan\"", page);
         Assert.DoesNotContain("trains a GAN on MNIST", page);
@@ -174,10 +170,7 @@ public sealed partial class QuestionExerciseTests : AppPerTestBase
         Assert.DoesNotContain("<img src=x", preview);
         Assert.DoesNotContain("<script>alert", preview);
         Assert.DoesNotContain("href=\"javascript:", preview);
-        var pending = PendingField().Matches(preview).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        await PostPageAsync("/admin/import", "Commit", pending);
-        var slug = await SlugAsync("hostile", "1");
-        var page = await Client.GetStringAsync($"/questions/{slug}");
+        var (slug, page) = await CommitAsync(preview, "hostile");
         Assert.DoesNotContain("id=\"exercise\"", page);
         Assert.DoesNotContain("alert(1)", page);
         Assert.Null(await ExerciseAsync(slug));
@@ -195,6 +188,15 @@ public sealed partial class QuestionExerciseTests : AppPerTestBase
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Commits a previewed import with the page's Commit button; returns the first question's slug and page.</summary>
+    private async Task<(string Slug, string Page)> CommitAsync(string preview, string document)
+    {
+        var pending = PendingField().Matches(preview).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        await PostPageAsync("/admin/import", "Commit", pending);
+        var slug = await SlugAsync(document, "1");
+        return (slug, await Client.GetStringAsync($"/questions/{slug}"));
     }
 
     /// <summary>The slug of a question of an imported document; with <paramref name="import"/>, imports that markdown first.</summary>

@@ -31,7 +31,7 @@ public static class SearchIndexBenchmark
             foreach (var query in queries)
             {
                 watch.Restart();
-                await search.SearchAsync(new SearchRequest(query, 1, 20, []));
+                await search.SearchAsync(new SearchRequest(query, 1, 20));
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }
         }

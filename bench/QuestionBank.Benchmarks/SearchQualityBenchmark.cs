@@ -41,7 +41,7 @@ public static class SearchQualityBenchmark
         var scores = new List<Score>();
         foreach (var query in judged)
         {
-            var result = await search.SearchAsync(new SearchRequest(query.Query, 1, Depth, []));
+            var result = await search.SearchAsync(new SearchRequest(query.Query, 1, Depth));
             var top = result.Hits.Items.Select(h => h.Slug).ToList();
             var gains = top.Select(slug => query.Relevant.GetValueOrDefault(slug)).ToList();
             var ideal = query.Relevant.Values.OrderDescending().Take(Depth).ToList();

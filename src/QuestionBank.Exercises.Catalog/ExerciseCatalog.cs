@@ -18,11 +18,9 @@ public static class ExerciseCatalog
 
     public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn];
 
-    /// <summary>Every exercise's title keywords: a coding question whose title has one has an exercise.</summary>
-    public static IReadOnlyList<string> QuestionKeywords { get; } = [.. All.SelectMany(exercise => exercise.QuestionKeywords).Distinct()];
-
     /// <summary>
-    /// The exercise a coding question links to, by the keywords in its title; the more specific
+    /// The importer's fallback for a coding question that declares no exercise: the one its title's
+    /// keywords name; the more specific
     /// exercises are tried first (a "GAN for image generation" question is a gan exercise).
     /// </summary>
     public static ExerciseDescription? ForQuestionTitle(string title) =>

@@ -52,6 +52,7 @@ public sealed class ExerciseCatalogTests
     [InlineData("实现一个基于循环神经网络（RNN）的时间序列预测模型", "lstm")]
     [InlineData("实现一个基于生成对抗网络（GAN）的图像生成模型", "gan")]
     [InlineData("实现一个基于强化学习的智能体进行游戏对战", "dqn")]
+    [InlineData("实现一个基于 RNN 的序列分类模型", null)]
     [InlineData("实现一个基于 Transformer 的文本分类模型", null)]
     [InlineData("How to organize a team", null)]
     public void CodingQuestionsLinkToTheirExerciseByTitle(string title, string? exercise) =>

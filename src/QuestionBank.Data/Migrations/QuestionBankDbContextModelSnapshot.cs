@@ -666,6 +666,17 @@ namespace QuestionBank.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("document_id");
 
+                    b.Property<string>("ExerciseId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("ExerciseSource")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("exercise_source");
+
                     b.Property<bool>("IsHidden")
                         .HasColumnType("boolean")
                         .HasColumnName("is_hidden");
@@ -726,6 +737,9 @@ namespace QuestionBank.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_questions");
+
+                    b.HasIndex("ExerciseId")
+                        .HasDatabaseName("ix_questions_exercise_id");
 
                     b.HasIndex("Kind")
                         .HasDatabaseName("ix_questions_kind");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QuestionBank.Data.Queries;
+using QuestionBank.Data.Entities;
 
 namespace QuestionBank.Data.Moderation;
 
@@ -13,6 +14,20 @@ public sealed class QuestionModeration(QuestionBankDbContext db, SearchCatalog s
     public async Task<bool> SetHiddenAsync(string slug, bool hidden, CancellationToken cancellationToken = default) =>
         Searched(await db.Questions.IgnoreQueryFilters().Where(q => q.Slug == slug)
             .ExecuteUpdateAsync(q => q.SetProperty(x => x.IsHidden, hidden), cancellationToken));
+
+    /// <summary>
+    /// An admin's choice of exercise for the question (null: none). It is kept through re-imports of the
+    /// document until the document declares an exercise for the question itself.
+    /// </summary>
+    /// <param name="slug">The question.</param>
+    /// <param name="exerciseId">An ExerciseCatalog id, already checked, or null to detach.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>False when no question has the slug.</returns>
+    public async Task<bool> SetExerciseAsync(string slug, string? exerciseId, CancellationToken cancellationToken = default) =>
+        Searched(await db.Questions.IgnoreQueryFilters().Where(q => q.Slug == slug)
+            .ExecuteUpdateAsync(
+                q => q.SetProperty(x => x.ExerciseId, exerciseId).SetProperty(x => x.ExerciseSource, ExerciseSource.Admin),
+                cancellationToken));
 
     /// <summary>Deletes the question until its document is imported again.</summary>
     /// <returns>False when no question has the slug.</returns>

@@ -153,12 +153,12 @@ public sealed class SearchCatalog(IWordSegmenter segmenter, MarkdownPipeline pip
         var builder = new InvertedIndex.Builder();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = new NpgsqlCommand(
-            "SELECT id, document_id, kind, title, search_vector FROM questions WHERE NOT is_hidden ORDER BY id", connection,
+            "SELECT id, document_id, kind, exercise_id IS NOT NULL, search_vector FROM questions WHERE NOT is_hidden ORDER BY id", connection,
             (NpgsqlTransaction)transaction.GetDbTransaction());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            builder.AddQuestion(reader.GetInt64(0), reader.GetInt64(1), Enum.Parse<QuestionKind>(reader.GetString(2)), reader.GetString(3));
+            builder.AddQuestion(reader.GetInt64(0), reader.GetInt64(1), Enum.Parse<QuestionKind>(reader.GetString(2)), reader.GetBoolean(3));
             foreach (var lexeme in reader.GetFieldValue<NpgsqlTsVector>(4))
             {
                 builder.AddLexeme(lexeme.Text);

@@ -70,6 +70,36 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task ADocumentImportedThroughTheAdminPageAttachesAnExerciseToOneOfItsQuestions()
+    {
+        const string declaring = """
+            # 《浏览器练习声明》
+
+            ## 1. 实现一个麒麟图像生成器
+
+            ```exercise gan
+            麒麟 samples are drawn by the GAN exercise.
+            ```
+
+            **答案：** 见练习。
+            """;
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await SignInAsync(page);
+
+        var preview = await browser.PreviewImportAsync("browser-exercise.md", "text/markdown", Encoding.UTF8.GetBytes(declaring));
+        var row = preview.Locator("tr.question-exercise");
+        await Assertions.Expect(row.Locator(".exercise")).ToHaveTextAsync("gan");
+        await Assertions.Expect(row.Locator(".source")).ToHaveTextAsync("declared in the document");
+        await browser.CommitImportAsync();
+
+        await page.GotoAsync("/questions?document=browser-exercise");
+        await page.GetByRole(AriaRole.Link, new() { Name = "实现一个麒麟图像生成器" }).ClickAsync();
+        await Assertions.Expect(page.Locator("section#exercise")).ToHaveAttributeAsync("data-exercise", "gan");
+        await Assertions.Expect(page.GetByText("麒麟 samples are drawn")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task AnAdminSignsInPreviewsCommitsFindsAndRollsBackANewDocument()
     {
         await using var browser = await app.OpenAsync();

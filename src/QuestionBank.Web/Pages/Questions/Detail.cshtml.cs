@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using QuestionBank.Core.Documents;
 using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Queries;
 using QuestionBank.Data.Runs;
@@ -70,7 +69,7 @@ public sealed class DetailModel(
                 .Select((p, i) => new RenderedBlock(p.Label, p.Kind.ToString().ToLowerInvariant(), $"part-{i}", renderer.ToHtml(p.Markdown, images)))
                 .ToList();
 
-        if (question.Kind == QuestionKind.Coding && ExerciseCatalog.ForQuestionTitle(question.Title) is { } exercise)
+        if (question.ExerciseId is not null && ExerciseCatalog.Find(question.ExerciseId) is { } exercise)
         {
             Exercise = exercise;
             var python = question.CodeBlocks.FirstOrDefault(code => code.Language is "python" or "py");

@@ -55,8 +55,7 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         await Assertions.Expect(preview).ToContainTextAsync("line 11");
         await browser.CommitImportAsync();
 
-        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("青鸾感受野示意图"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "什么是青鸾感受野？" }).ClickAsync();
+        await browser.OpenQuestionAsync("青鸾感受野示意图", "什么是青鸾感受野？");
         var figure = page.Locator(".markdown img[alt='青鸾感受野示意图']");
         await Assertions.Expect(figure).ToHaveAttributeAsync("loading", "lazy");
         await figure.ScrollIntoViewIfNeededAsync();
@@ -64,6 +63,7 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         Assert.True(await figure.EvaluateAsync<int>("img => img.naturalWidth") > 0);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "什么是青鸾空洞卷积？" }).First.ClickAsync();
+        await browser.ShowAnswerAsync();
         await Assertions.Expect(page.Locator(".markdown .missing-image")).ToHaveTextAsync("缺了的青鸾图");
         await Assertions.Expect(page.Locator(".markdown .missing-image")).ToBeVisibleAsync();
         Assert.Empty(browser.CspViolations);

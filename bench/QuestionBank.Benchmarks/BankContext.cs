@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuestionBank.Core.Documents;
 using QuestionBank.Core.Rendering;
+using QuestionBank.Core.Search;
 using QuestionBank.Data;
 using QuestionBank.Data.Embedded;
 using QuestionBank.Data.Importing;
+using QuestionBank.Data.Queries;
 
 namespace QuestionBank.Benchmarks;
 
@@ -23,6 +25,12 @@ public static class BankContext
         return db;
     }
 
+    /// <summary>The word segmenter with its dictionary, which takes long to load: one for the whole benchmark.</summary>
+    public static JiebaWordSegmenter Segmenter { get; } = new();
+
+    /// <summary>A search catalog of its own, as each app replica has one.</summary>
+    public static SearchCatalog Catalog() => new(Segmenter, Pipeline);
+
     public static DocumentImporter Importer(QuestionBankDbContext db) =>
-        new(db, new MarkdownDocumentParser(Pipeline), Pipeline, TimeProvider.System, NullLogger<DocumentImporter>.Instance);
+        new(db, new MarkdownDocumentParser(Pipeline), Pipeline, TimeProvider.System, Catalog(), NullLogger<DocumentImporter>.Instance);
 }

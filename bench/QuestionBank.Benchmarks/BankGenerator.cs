@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using QuestionBank.Core.Search;
+using QuestionBank.Data;
 using QuestionBank.Data.Embedded;
 using QuestionBank.Data.Importing;
 
@@ -15,12 +16,28 @@ public static class BankGenerator
     private static readonly string[] Vocabulary =
         ["正则化", "学习率", "批归一化", "注意力机制", "梯度裁剪", "数据增强", "早停", "量化", "知识蒸馏", "残差连接", "dropout", "optimizer", "embedding", "benchmark"];
 
-    public sealed record Bank(int Questions, int Documents, double Seconds, IReadOnlyList<string> SampleSlugs);
+    public sealed record Bank(int Questions, int Documents, double Seconds, bool Reused, IReadOnlyList<string> SampleSlugs);
 
+    /// <summary>The bank of <paramref name="questions"/> questions: built, or the one a kept cluster already holds.</summary>
     public static async Task<Bank> BuildAsync(EmbeddedPostgres cluster, IReadOnlyList<string> seeds, int questions)
     {
         var watch = Stopwatch.StartNew();
         await using var db = await BankContext.OpenAsync(cluster, Database);
+        var reused = await db.Questions.CountAsync() >= questions;
+        if (!reused)
+        {
+            await FillAsync(db, seeds, questions);
+        }
+
+        var count = await db.Questions.CountAsync();
+        var documents = await db.Documents.CountAsync();
+        var slugs = await db.Questions.OrderBy(q => EF.Functions.Random()).Select(q => q.Slug).Take(500).ToListAsync();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        return new Bank(count, documents, watch.Elapsed.TotalSeconds, reused, slugs);
+    }
+
+    private static async Task FillAsync(QuestionBankDbContext db, IReadOnlyList<string> seeds, int questions)
+    {
         var importer = BankContext.Importer(db);
         var random = new Random(20261125);
         // The glossary is imported once; the documents are copied.
@@ -40,12 +57,6 @@ public static class BankGenerator
                 .ToList();
             await importer.ImportFilesAsync(batch, ImportOptions.System);
         }
-
-        var count = await db.Questions.CountAsync();
-        var documents = await db.Documents.CountAsync();
-        var slugs = await db.Questions.OrderBy(q => EF.Functions.Random()).Select(q => q.Slug).Take(500).ToListAsync();
-        await db.Database.ExecuteSqlRawAsync("ANALYZE");
-        return new Bank(count, documents, watch.Elapsed.TotalSeconds, slugs);
     }
 
     /// <summary>Tags every question title with its copy and sprinkles vocabulary into the prose, leaving code fences alone.</summary>

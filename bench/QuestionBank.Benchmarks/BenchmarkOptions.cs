@@ -1,6 +1,17 @@
 namespace QuestionBank.Benchmarks;
 
-public sealed record BenchmarkOptions(int Questions, int Requests, int Warmup, int Concurrency)
+/// <summary>What the load benchmark measures, and how hard it pushes.</summary>
+/// <param name="Questions">The bank's size.</param>
+/// <param name="Requests">Requests per scenario.</param>
+/// <param name="Warmup">Requests per scenario before measuring.</param>
+/// <param name="Concurrency">Requests in flight.</param>
+/// <param name="Learners">Learners with a review history.</param>
+/// <param name="ReviewsPerLearner">Reviews in each learner's history.</param>
+/// <param name="DataDirectory">
+/// Where to keep the benchmark's PostgreSQL cluster, so that a later run reuses the bank built by this
+/// one (--data-directory); by default a throwaway directory.
+/// </param>
+public sealed record BenchmarkOptions(int Questions, int Requests, int Warmup, int Concurrency, int Learners, int ReviewsPerLearner, string? DataDirectory)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -16,7 +27,10 @@ public sealed record BenchmarkOptions(int Questions, int Requests, int Warmup, i
             Value("--questions", 100_000),
             Value("--requests", 3_000),
             Value("--warmup", 2_000),
-            Value("--concurrency", Environment.ProcessorCount));
+            Value("--concurrency", Environment.ProcessorCount),
+            Value("--learners", 10_000),
+            Value("--reviews-per-learner", 1_000),
+            Array.IndexOf(args, "--data-directory") is var at and >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null);
     }
 
     public static string FindRepoRoot()

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace QuestionBank.Benchmarks;
 
-/// <summary>Sends a fixed number of GETs with a fixed number of workers and records each request's latency.</summary>
+/// <summary>Sends a fixed number of requests with a fixed number of workers and records each request's latency.</summary>
 public sealed class LoadRunner(Uri baseAddress, int concurrency)
 {
     // A replica that has just started may still be loading its search index when the warm-up begins.
@@ -10,7 +10,11 @@ public sealed class LoadRunner(Uri baseAddress, int concurrency)
 
     public sealed record Result(string Name, int Requests, int Failures, double P50, double P95, double P99, double Max, double Throughput);
 
-    public async Task<Result> RunAsync(string name, IReadOnlyList<string> urls, int requests)
+    public Task<Result> RunAsync(string name, IReadOnlyList<string> urls, int requests) =>
+        RunAsync(name, requests, i => client.GetAsync(urls[i % urls.Count], HttpCompletionOption.ResponseContentRead));
+
+    /// <summary>Sends <paramref name="requests"/> requests made by <paramref name="send"/> (given the request's number), e.g. as different signed-in learners.</summary>
+    public async Task<Result> RunAsync(string name, int requests, Func<int, Task<HttpResponseMessage>> send)
     {
         var latencies = new double[requests];
         var failures = 0;
@@ -22,7 +26,7 @@ public sealed class LoadRunner(Uri baseAddress, int concurrency)
             while ((i = Interlocked.Increment(ref next)) < requests)
             {
                 var watch = Stopwatch.StartNew();
-                using var response = await client.GetAsync(urls[i % urls.Count], HttpCompletionOption.ResponseContentRead);
+                using var response = await send(i);
                 latencies[i] = watch.Elapsed.TotalMilliseconds;
                 if (!response.IsSuccessStatusCode)
                 {

@@ -6,7 +6,7 @@ using QuestionBank.Data.Embedded;
 // Measures the bank under load from this process against the web app in another one.
 var options = BenchmarkOptions.Parse(args);
 var repo = BenchmarkOptions.FindRepoRoot();
-var clusterDirectory = Path.Combine(Path.GetTempPath(), $"qb-bench-{Guid.NewGuid():N}");
+var clusterDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"qb-bench-{Guid.NewGuid():N}");
 await using var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, NullLogger.Instance);
 try
 {
@@ -22,7 +22,7 @@ try
     Console.WriteLine($"seed import: cold {import.ColdMs:F0} ms, median of {import.Runs} warm {import.MedianMs:F0} ms");
 
     var bank = await BankGenerator.BuildAsync(cluster, seeds, options.Questions);
-    Console.WriteLine($"bank: {bank.Questions} questions in {bank.Documents} documents, built in {bank.Seconds:F1} s");
+    Console.WriteLine($"bank: {bank.Questions} questions in {bank.Documents} documents, {(bank.Reused ? "reused from --data-directory" : $"built in {bank.Seconds:F1} s")}");
 
     // Every kind the search serves: Chinese and English keywords, questions in plain words, typos, code, no match.
     string[] queries =
@@ -50,12 +50,31 @@ try
         await runner.RunAsync("warm-up", urls, options.Warmup);
     }
 
+    // Learners with their history (issue 16): the due queue page and a rating, each request as one of the signed-in learners.
+    var learners = await LearnerGenerator.BuildAsync(cluster, web.BaseAddress, options.Learners, options.ReviewsPerLearner, signedIn: 50);
+    Console.WriteLine($"learners: {learners.Accounts} with {learners.Cards} cards and {learners.Reviews} reviews, built in {learners.Seconds:F1} s");
+    Task<HttpResponseMessage> ReviewPage(int i) => learners.SignedIn[i % learners.SignedIn.Count].Client.GetAsync("/review");
+    Task<HttpResponseMessage> Rate(int i)
+    {
+        var learner = learners.SignedIn[i % learners.SignedIn.Count];
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/reviews")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { slug = bank.SampleSlugs[i % bank.SampleSlugs.Count], rating = 1 + i % 4 }),
+        };
+        request.Headers.Add(learner.HeaderName, learner.Token);
+        return learner.Client.SendAsync(request);
+    }
+    await runner.RunAsync("warm-up", options.Warmup, ReviewPage);
+    await runner.RunAsync("warm-up", options.Warmup, Rate);
+
     var results = new[]
     {
         await runner.RunAsync("search-api", searchUrls, options.Requests),
         await runner.RunAsync("search-page", searchPageUrls, options.Requests),
         await runner.RunAsync("suggest-api", suggestUrls, options.Requests),
         await runner.RunAsync("question-page", questionUrls, options.Requests),
+        await runner.RunAsync("review-page", options.Requests, ReviewPage),
+        await runner.RunAsync("review-rating", options.Requests, Rate),
     };
 
     Console.WriteLine($"{"scenario",-14} {"requests",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"req/s",8}");
@@ -91,6 +110,8 @@ try
         ["search p95 <= 20 ms"] = results[0].P95 <= 20,
         ["suggestions p95 <= 20 ms"] = results[2].P95 <= 20,
         ["question page p95 <= 15 ms"] = results[3].P95 <= 15,
+        ["review page p95 <= 15 ms"] = results[4].P95 <= 15,
+        ["review rating p95 <= 15 ms"] = results[5].P95 <= 15,
         ["seed import <= 2 s"] = import.ColdMs <= 2000,
         ["no failed requests"] = results.Concat(busy).All(r => r.Failures == 0),
     };
@@ -102,7 +123,7 @@ try
     var report = Path.Combine(repo, "bench", "results", "latest.json");
     Directory.CreateDirectory(Path.GetDirectoryName(report)!);
     await File.WriteAllTextAsync(report, JsonSerializer.Serialize(
-        new { options, machine = new { Environment.ProcessorCount }, import, bank = new { bank.Questions, bank.Documents, bank.Seconds }, index, results, busy, targets },
+        new { options, machine = new { Environment.ProcessorCount }, import, bank = new { bank.Questions, bank.Documents, bank.Seconds, bank.Reused }, learners = new { learners.Accounts, learners.Cards, learners.Reviews, learners.Seconds }, index, results, busy, targets },
         new JsonSerializerOptions { WriteIndented = true }));
     Console.WriteLine($"results written to {report}");
     return targets.Values.All(v => v) ? 0 : 1;
@@ -110,5 +131,8 @@ try
 finally
 {
     await cluster.DisposeAsync();
-    Directory.Delete(clusterDirectory, recursive: true);
+    if (options.DataDirectory is null)
+    {
+        Directory.Delete(clusterDirectory, recursive: true);
+    }
 }

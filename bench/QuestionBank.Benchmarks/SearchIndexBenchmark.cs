@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using QuestionBank.Core.Rendering;
 using QuestionBank.Core.Search;
 using QuestionBank.Data.Embedded;
 using QuestionBank.Data.Queries;
@@ -18,22 +17,21 @@ public static class SearchIndexBenchmark
     public static async Task<Result> RunAsync(EmbeddedPostgres cluster, IReadOnlyList<string> queries, int rounds = 20)
     {
         await using var db = await BankContext.OpenAsync(cluster, BankGenerator.Database);
-        var segmenter = new JiebaWordSegmenter();
-        var catalog = new SearchCatalog(segmenter, MarkdownPipelineFactory.Create());
+        var catalog = BankContext.Catalog();
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var watch = Stopwatch.StartNew();
         var snapshot = await catalog.GetSnapshotAsync(db, CancellationToken.None);
         var loadMs = watch.Elapsed.TotalMilliseconds;
         var bytes = GC.GetTotalMemory(forceFullCollection: true) - before;
 
-        var search = new SearchQueries(db, catalog, new QueryAnalyzer(segmenter));
+        var search = new SearchQueries(db, catalog, new QueryAnalyzer(BankContext.Segmenter));
         var times = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
             foreach (var query in queries)
             {
                 watch.Restart();
-                await search.SearchAsync(new SearchRequest(query, 1, 20, []));
+                await search.SearchAsync(new SearchRequest(query, 1, 20));
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }
         }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using QuestionBank.Core.Rendering;
 using QuestionBank.Core.Search;
 using QuestionBank.Data.Embedded;
 using QuestionBank.Data.Importing;
@@ -36,14 +35,13 @@ public static class SearchQualityBenchmark
             }
         }
 
-        var segmenter = new JiebaWordSegmenter();
-        var search = new SearchQueries(db, new SearchCatalog(segmenter, MarkdownPipelineFactory.Create()), new QueryAnalyzer(segmenter));
+        var search = new SearchQueries(db, BankContext.Catalog(), new QueryAnalyzer(BankContext.Segmenter));
         var path = Path.Combine(repo, "tests", "QuestionBank.Web.Tests", "Search", "judged-queries.json");
         var judged = JsonSerializer.Deserialize<List<Judged>>(await File.ReadAllTextAsync(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         var scores = new List<Score>();
         foreach (var query in judged)
         {
-            var result = await search.SearchAsync(new SearchRequest(query.Query, 1, Depth, []));
+            var result = await search.SearchAsync(new SearchRequest(query.Query, 1, Depth));
             var top = result.Hits.Items.Select(h => h.Slug).ToList();
             var gains = top.Select(slug => query.Relevant.GetValueOrDefault(slug)).ToList();
             var ideal = query.Relevant.Values.OrderDescending().Take(Depth).ToList();

@@ -28,6 +28,9 @@ public sealed class WebAppProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__QuestionBank"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The learner scenarios sign up (or, on a kept cluster, sign in) their learners from this one address.
+        start.Environment["QuestionBank__Accounts__SignUpsPerMinute"] = "100000";
+        start.Environment["QuestionBank__Admin__LoginAttemptsPerMinute"] = "100000";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         process.OutputDataReceived += (_, e) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"web: {e.Data}"); } };

@@ -26,6 +26,12 @@ public sealed class QuestionBankDbContext(DbContextOptions<QuestionBankDbContext
 
     public DbSet<ReviewLogEntry> ReviewLog => Set<ReviewLogEntry>();
 
+    public DbSet<LearnerSettings> LearnerSettings => Set<LearnerSettings>();
+
+    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
+
+    public DbSet<Note> Notes => Set<Note>();
+
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
 
     public DbSet<StoredImage> Images => Set<StoredImage>();

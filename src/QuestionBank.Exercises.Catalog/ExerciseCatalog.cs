@@ -24,13 +24,10 @@ public static class ExerciseCatalog
 
     public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn, Transformer, RnnClassify];
 
-    /// <summary>Every exercise's title keywords: a coding question whose title has one has an exercise.</summary>
-    public static IReadOnlyList<string> QuestionKeywords { get; } = [.. All.SelectMany(exercise => exercise.QuestionKeywords).Distinct()];
-
     /// <summary>
-    /// The exercise a coding question links to, by the keywords in its title; the more specific
-    /// exercises are tried first (a "GAN for image generation" question is a gan exercise, an "RNN sequence
-    /// classification" one an rnn-classify exercise).
+    /// The importer's fallback for a coding question that declares no exercise: the one its title's
+    /// keywords name. The more specific exercises are tried first (a "GAN for image generation" question is a
+    /// gan exercise, an "RNN sequence classification" one an rnn-classify exercise).
     /// </summary>
     public static ExerciseDescription? ForQuestionTitle(string title) =>
         new ExerciseDescription[] { Gan, Dqn, Transformer, RnnClassify, Lstm, Cnn }

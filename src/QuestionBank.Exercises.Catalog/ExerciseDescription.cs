@@ -10,7 +10,10 @@ public abstract class ExerciseDescription
 
     public abstract string Title { get; }
 
-    /// <summary>Words in a coding question's title that make this exercise its hands-on version (case-sensitive).</summary>
+    /// <summary>
+    /// Words in a coding question's title that make this exercise its hands-on version (case-sensitive),
+    /// when its document declares none: the importer's fallback.
+    /// </summary>
     public abstract IReadOnlyList<string> QuestionKeywords { get; }
 
     /// <summary>What the user's code has to do and hand back.</summary>

@@ -61,7 +61,7 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         var headings = ast.OfType<HeadingBlock>().Select(h => new Heading(h, InlineText(h.Inline))).ToList();
         var docSlug = Slugify(Path.GetFileNameWithoutExtension(sourceName));
         var title = FindTitle(ast, headings) ?? Path.GetFileNameWithoutExtension(sourceName);
-        var sections = BuildSections(text, headings, title, docSlug);
+        var sections = BuildSections(text, ast, headings, title, docSlug);
         if (sections.Count == 0)
         {
             throw new DocumentParseException(
@@ -84,7 +84,7 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         }
     }
 
-    private List<ParsedSection> BuildSections(string text, List<Heading> headings, string title, string docSlug)
+    private List<ParsedSection> BuildSections(string text, MarkdownDocument ast, List<Heading> headings, string title, string docSlug)
     {
         var sections = new List<(Heading? Heading, List<ParsedQuestion> Questions)>();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
@@ -106,7 +106,7 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
 
             var sectionTitle = section is null ? title : CleanTitle(section.Text);
             var slug = UniqueSlug(slugs, $"{docSlug}-{index + 1}-{heading.Number.Replace('.', '-')}");
-            sections[index].Questions.Add(BuildQuestion(text, headings, i, sectionTitle, slug));
+            sections[index].Questions.Add(BuildQuestion(text, ast, headings, i, sectionTitle, slug));
         }
 
         return sections
@@ -114,7 +114,7 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
             .ToList();
     }
 
-    private ParsedQuestion BuildQuestion(string text, List<Heading> headings, int index, string sectionTitle, string slug)
+    private ParsedQuestion BuildQuestion(string text, MarkdownDocument ast, List<Heading> headings, int index, string sectionTitle, string slug)
     {
         var heading = headings[index];
         var start = heading.Block.Span.End + 1;
@@ -122,6 +122,7 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         var body = start < end ? text[start..end].Trim() : string.Empty;
         var bodyAst = Markdown.Parse(body, pipeline);
         var code = bodyAst.Descendants<FencedCodeBlock>()
+            .Where(f => !ExerciseDeclaration.IsDeclaration(f))
             .Select(f => new CodeSample(f.Info ?? string.Empty, f.Lines.ToString()))
             .ToList();
         return new ParsedQuestion(
@@ -132,8 +133,16 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
             body,
             SplitParts(body, bodyAst),
             code,
-            heading.Block.Line + 1);
+            heading.Block.Line + 1,
+            ExerciseDeclarations(ast, start, end));
     }
+
+    // Read from the whole document's AST (not the trimmed body's) so each keeps its line in the file.
+    private static List<ExerciseDeclaration> ExerciseDeclarations(MarkdownDocument ast, int start, int end) =>
+        ast.Where(b => b.Span.Start >= start && b.Span.Start < end && ExerciseDeclaration.IsDeclaration(b))
+            .Cast<FencedCodeBlock>()
+            .Select(f => new ExerciseDeclaration(f.Arguments?.Trim() ?? string.Empty, f.Line + 1))
+            .ToList();
 
     /// <summary>Cuts the body at paragraphs that open with a bold label such as <c>**答案：**</c>.</summary>
     private static List<QuestionPart> SplitParts(string body, MarkdownDocument bodyAst)

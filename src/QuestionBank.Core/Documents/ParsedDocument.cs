@@ -31,6 +31,7 @@ public sealed record ParsedSection(int Position, string Title, IReadOnlyList<Par
 /// <param name="Parts">The body split at its labels (题目, 答案, 解析, 源代码实例 …); empty when the body has none.</param>
 /// <param name="CodeBlocks">Fenced code blocks in the body, in order.</param>
 /// <param name="Line">1-based line of the heading in the source.</param>
+/// <param name="ExerciseDeclarations">The question's <c>exercise &lt;id&gt;</c> blocks in order (the first counts); empty when it names none.</param>
 public sealed record ParsedQuestion(
     string Slug,
     string Number,
@@ -39,7 +40,8 @@ public sealed record ParsedQuestion(
     string BodyMarkdown,
     IReadOnlyList<QuestionPart> Parts,
     IReadOnlyList<CodeSample> CodeBlocks,
-    int Line);
+    int Line,
+    IReadOnlyList<ExerciseDeclaration> ExerciseDeclarations);
 
 /// <summary>What a question asks for.</summary>
 public enum QuestionKind

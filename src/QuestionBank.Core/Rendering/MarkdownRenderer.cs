@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Renderers;
+using QuestionBank.Core.Documents;
 
 namespace QuestionBank.Core.Rendering;
 
@@ -7,7 +8,10 @@ namespace QuestionBank.Core.Rendering;
 /// <param name="pipeline">The shared pipeline, normally from <see cref="MarkdownPipelineFactory.Create"/>.</param>
 public sealed class MarkdownRenderer(MarkdownPipeline pipeline)
 {
-    /// <summary>Renders markdown to HTML; raw HTML in the source comes out escaped.</summary>
+    /// <summary>
+    /// Renders markdown to HTML; raw HTML in the source comes out escaped. A question's exercise
+    /// declaration (<see cref="ExerciseDeclaration"/>) is left out: the page shows the exercise instead.
+    /// </summary>
     /// <param name="markdown">The markdown source.</param>
     /// <param name="images">
     /// The images of the document the markdown belongs to (normalized relative path to URL); when given,
@@ -17,13 +21,13 @@ public sealed class MarkdownRenderer(MarkdownPipeline pipeline)
     /// <returns>The HTML fragment.</returns>
     public string ToHtml(string markdown, IReadOnlyDictionary<string, string>? images = null)
     {
-        if (images is null)
+        var document = Markdown.Parse(markdown, pipeline);
+        ExerciseDeclaration.RemoveFrom(document);
+        if (images is not null)
         {
-            return Markdown.ToHtml(markdown, pipeline);
+            ImageExtension.ResolveImages(document, images);
         }
 
-        var document = Markdown.Parse(markdown, pipeline);
-        ImageExtension.ResolveImages(document, images);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);

@@ -28,7 +28,6 @@ public static class IndexRanker
             union.UnionWith(match.Any);
         }
 
-        var exercises = index.ExerciseFlags(filter.ExerciseKeywords);
         var best = new PriorityQueue<RankedQuestion, RankedQuestion>(Worse.Instance);
         var documents = new Dictionary<long, int>();
         int coding = 0, total = 0, withExercise = 0;
@@ -37,7 +36,7 @@ public static class IndexRanker
             var kind = index.IsCoding(question) ? QuestionKind.Coding : QuestionKind.Concept;
             if ((filter.Document is { } document && index.Document(question) != document)
                 || (filter.Kind is { } wanted && kind != wanted)
-                || (filter.HasExercise is { } has && exercises[question] != has))
+                || (filter.HasExercise is { } has && index.HasExercise(question) != has))
             {
                 continue;
             }
@@ -56,7 +55,7 @@ public static class IndexRanker
             Keep(best, new RankedQuestion(index.Id(question), sum * (1 + (count / (double)matches.Count))), skip + take);
             total++;
             coding += kind == QuestionKind.Coding ? 1 : 0;
-            withExercise += exercises[question] ? 1 : 0;
+            withExercise += index.HasExercise(question) ? 1 : 0;
             documents[index.Document(question)] = documents.GetValueOrDefault(index.Document(question)) + 1;
         }
 
@@ -120,10 +119,9 @@ public static class IndexRanker
 public sealed record IndexConcept(TextQuery Query, double Weight);
 
 /// <summary>
-/// The facet filters of a search (null: any). ExerciseKeywords are the title keywords that give a
-/// coding question a runnable exercise; pass the same list each time (the flags are cached by it).
+/// The facet filters of a search (null: any); HasExercise filters on whether a question's page offers an exercise.
 /// </summary>
-public sealed record IndexFilter(IReadOnlyList<string> ExerciseKeywords, long? Document = null, QuestionKind? Kind = null, bool? HasExercise = null);
+public sealed record IndexFilter(long? Document = null, QuestionKind? Kind = null, bool? HasExercise = null);
 
 /// <summary>A question's database id and its score.</summary>
 public readonly record struct RankedQuestion(long Id, double Score);

@@ -14,16 +14,17 @@ public sealed class InvertedIndex
     private readonly Postings[] postings;
     private readonly long[] ids;
     private readonly long[] documents;
-    private readonly string?[] codingTitles;
-    private (IReadOnlyList<string> Keywords, bool[] Flags)? exercises;
+    private readonly bool[] coding;
+    private readonly bool[] withExercise;
 
-    private InvertedIndex(string[] lexemes, Postings[] postings, long[] ids, long[] documents, string?[] codingTitles)
+    private InvertedIndex(string[] lexemes, Postings[] postings, long[] ids, long[] documents, bool[] coding, bool[] withExercise)
     {
         this.lexemes = lexemes;
         this.postings = postings;
         this.ids = ids;
         this.documents = documents;
-        this.codingTitles = codingTitles;
+        this.coding = coding;
+        this.withExercise = withExercise;
     }
 
     /// <summary>An index of no questions.</summary>
@@ -45,23 +46,10 @@ public sealed class InvertedIndex
     public long Document(int question) => documents[question];
 
     /// <summary>True for a coding question.</summary>
-    public bool IsCoding(int question) => codingTitles[question] is not null;
+    public bool IsCoding(int question) => coding[question];
 
-    /// <summary>
-    /// For each question, whether it is a coding question whose title holds one of <paramref name="keywords"/>
-    /// (case-sensitive, as SQL's LIKE): it has a runnable exercise. Computed once per keyword list.
-    /// </summary>
-    public bool[] ExerciseFlags(IReadOnlyList<string> keywords)
-    {
-        if (exercises is { } cached && ReferenceEquals(cached.Keywords, keywords))
-        {
-            return cached.Flags;
-        }
-
-        var flags = codingTitles.Select(t => t is not null && keywords.Any(k => t.Contains(k, StringComparison.Ordinal))).ToArray();
-        exercises = (keywords, flags);
-        return flags;
-    }
+    /// <summary>True for a question whose page offers a runnable exercise.</summary>
+    public bool HasExercise(int question) => withExercise[question];
 
     /// <summary>The questions matching <paramref name="query"/> in their whole text, or in their title alone.</summary>
     public QuestionSet Match(TextQuery query, bool titleOnly) => query switch
@@ -298,11 +286,12 @@ public sealed class InvertedIndex
         private readonly Dictionary<string, PostingsBuilder> entries = new(StringComparer.Ordinal);
         private readonly List<long> ids = [];
         private readonly List<long> documents = [];
-        private readonly List<string?> codingTitles = [];
+        private readonly List<bool> coding = [];
+        private readonly List<bool> withExercise = [];
         private PostingsBuilder? current;
 
         /// <summary>Starts the next question; its id must be greater than the previous one's.</summary>
-        public void AddQuestion(long id, long document, QuestionKind kind, string title)
+        public void AddQuestion(long id, long document, QuestionKind kind, bool hasExercise)
         {
             if (ids.Count > 0 && id <= ids[^1])
             {
@@ -311,7 +300,8 @@ public sealed class InvertedIndex
 
             ids.Add(id);
             documents.Add(document);
-            codingTitles.Add(kind == QuestionKind.Coding ? title : null);
+            coding.Add(kind == QuestionKind.Coding);
+            withExercise.Add(hasExercise);
             current = null;
         }
 
@@ -347,7 +337,7 @@ public sealed class InvertedIndex
                 var titles = entry.Questions.Where((_, i) => IsTitle(entry.Positions[entry.Starts[i]])).ToArray();
                 return new Postings(entry.Questions.ToArray(), entry.Starts.ToArray(), entry.Positions.ToArray(), titles);
             }).ToArray();
-            return new InvertedIndex(sorted, lists, ids.ToArray(), documents.ToArray(), codingTitles.ToArray());
+            return new InvertedIndex(sorted, lists, ids.ToArray(), documents.ToArray(), coding.ToArray(), withExercise.ToArray());
         }
 
         private sealed class PostingsBuilder

@@ -32,6 +32,11 @@ internal sealed class ExerciseRunConfiguration : IEntityTypeConfiguration<Exerci
         builder.HasIndex(r => r.LeaseExpiresAt).HasFilter("status = 'running'");
         builder.HasIndex(r => new { r.QuestionSlug, r.CreatedAt });
         builder.HasIndex(r => new { r.ClientKey, r.Status });
+        // A learner's runs go with the account; "my runs" lists them newest first.
+        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.AccountId, r.CreatedAt });
+        // Judged runs of learners waiting to count as a review (RunReviewCredits).
+        builder.HasIndex(r => r.FinishedAt).HasFilter("account_id IS NOT NULL AND goals_met AND review_credited_at IS NULL");
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Images).WithOne().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
     }

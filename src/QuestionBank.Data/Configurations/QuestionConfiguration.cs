@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QuestionBank.Data.Entities;
+using QuestionBank.Data.Importing;
 
 namespace QuestionBank.Data.Configurations;
 
@@ -18,6 +19,9 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         builder.HasIndex(q => new { q.DocumentId, q.Position });
         builder.HasIndex(q => q.Kind);
         builder.Property(q => q.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(q => q.ExerciseId).HasMaxLength(ExerciseAssignments.MaxIdLength);
+        builder.Property(q => q.ExerciseSource).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(q => q.ExerciseId);
         builder.Property(q => q.SearchVector)
             .HasComputedColumnSql(
                 $"setweight({TitleVectorSql}, 'A') || setweight(to_tsvector('english'::regconfig, search_body), 'B')",

@@ -44,6 +44,12 @@ public sealed class ExerciseRun
     /// <summary>Who asked for the run (a user or client key), for per-client limits.</summary>
     public string? ClientKey { get; set; }
 
+    /// <summary>The signed-in learner who submitted the run; null for anonymous runs, which stay public by their id.</summary>
+    public long? AccountId { get; set; }
+
+    /// <summary>When the web app counted the run as a Good review of its question (only runs of a learner whose goals were met); null until then.</summary>
+    public DateTimeOffset? ReviewCreditedAt { get; set; }
+
     public string? WorkerId { get; set; }
 
     public int Attempts { get; set; }

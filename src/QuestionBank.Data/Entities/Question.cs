@@ -39,6 +39,12 @@ public sealed class Question
     /// <summary>Hidden by an admin: kept, and kept through re-imports, but not shown to readers.</summary>
     public bool IsHidden { get; set; }
 
+    /// <summary>The exercise the question's page offers (an ExerciseCatalog id), or null for none.</summary>
+    public string? ExerciseId { get; set; }
+
+    /// <summary>Who chose <see cref="ExerciseId"/>; an admin's choice is kept through re-imports that declare nothing.</summary>
+    public ExerciseSource ExerciseSource { get; set; }
+
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 
     public NpgsqlTsVector TitleVector { get; set; } = null!;
@@ -46,4 +52,20 @@ public sealed class Question
     public List<QuestionPartEntity> Parts { get; set; } = [];
 
     public List<CodeBlock> CodeBlocks { get; set; } = [];
+}
+
+/// <summary>Where a question's exercise (or its having none) comes from.</summary>
+public enum ExerciseSource
+{
+    /// <summary>Nothing chose one: not a coding question, or no title keyword matched.</summary>
+    None,
+
+    /// <summary>The document's <c>exercise &lt;id&gt;</c> block (<c>exercise none</c> declares no exercise).</summary>
+    Declared,
+
+    /// <summary>The fallback: a keyword in a coding question's title.</summary>
+    Title,
+
+    /// <summary>An admin attached or detached it on the question page.</summary>
+    Admin,
 }

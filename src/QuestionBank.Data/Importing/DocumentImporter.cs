@@ -6,6 +6,7 @@ using QuestionBank.Core.Documents;
 using QuestionBank.Core.Images;
 using QuestionBank.Core.Search;
 using QuestionBank.Data.Entities;
+using QuestionBank.Data.Queries;
 
 namespace QuestionBank.Data.Importing;
 
@@ -22,6 +23,7 @@ public sealed class DocumentImporter(
     IMarkdownDocumentParser parser,
     MarkdownPipeline pipeline,
     TimeProvider clock,
+    SearchCatalog search,
     ILogger<DocumentImporter> logger)
 {
     /// <summary>Largest file an import accepts.</summary>
@@ -83,6 +85,7 @@ public sealed class DocumentImporter(
         await db.SaveChangesAsync(cancellationToken);
         await SearchWords.AddAsync(db, ChangedDocumentSlugs(record), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        search.MarkChanged();
         db.ChangeTracker.Clear();
 
         foreach (var result in results)
@@ -219,6 +222,7 @@ public sealed class DocumentImporter(
         await db.Images.Where(i => !db.DocumentImages.Any(d => d.ImageSha256 == i.Sha256)).ExecuteDeleteAsync(cancellationToken);
         await SearchWords.AddAsync(db, ChangedDocumentSlugs(record), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        search.MarkChanged();
         db.ChangeTracker.Clear();
         logger.LogInformation("Import {ImportId} rolled back by {RolledBackBy}", importId, rolledBackBy);
         return true;
@@ -257,7 +261,7 @@ public sealed class DocumentImporter(
         if (existing is not null && existing.ContentHash == parsed.ContentHash)
         {
             return (new DocumentImportResult(
-                parsed.SourceName, GlossarySlug, parsed.Title, DocumentImportStatus.Unchanged, 0, 0, 0, []), null);
+                parsed.SourceName, GlossarySlug, parsed.Title, DocumentImportStatus.Unchanged, 0, 0, 0, [], []), null);
         }
 
         var before = existing is null
@@ -286,7 +290,7 @@ public sealed class DocumentImporter(
         glossary.Markdown = parsed.Markdown;
         glossary.UpdatedAt = now;
         var status = existing is null ? DocumentImportStatus.Added : DocumentImportStatus.Updated;
-        return (new DocumentImportResult(parsed.SourceName, GlossarySlug, parsed.Title, status, added, changed, removed, []), previous);
+        return (new DocumentImportResult(parsed.SourceName, GlossarySlug, parsed.Title, status, added, changed, removed, [], []), previous);
     }
 
     private async Task RollBackGlossaryAsync(ImportedDocument imported, CancellationToken cancellationToken)
@@ -318,11 +322,11 @@ public sealed class DocumentImporter(
             .AsSplitQuery()
             .SingleOrDefaultAsync(d => d.Slug == parsed.Slug, cancellationToken);
 
-        var warnings = DocumentReview.Review(parsed);
+        List<DocumentWarning> warnings = [.. DocumentReview.Review(parsed).Concat(ExerciseAssignments.Review(parsed)).OrderBy(w => w.Line)];
         if (existing is not null && existing.ContentHash == contentHash)
         {
             return (new DocumentImportResult(
-                parsed.SourceName, parsed.Slug, parsed.Title, DocumentImportStatus.Unchanged, 0, 0, 0, warnings), null);
+                parsed.SourceName, parsed.Slug, parsed.Title, DocumentImportStatus.Unchanged, 0, 0, 0, warnings, ExercisesOf(existing)), null);
         }
 
         var previous = existing is null ? null : new PreviousVersion(existing.SourceName, existing.Markdown, existing.ContentHash);
@@ -351,8 +355,16 @@ public sealed class DocumentImporter(
 
         var status = existing is null ? DocumentImportStatus.Added : DocumentImportStatus.Updated;
         return (new DocumentImportResult(
-            parsed.SourceName, parsed.Slug, parsed.Title, status, added, changed, removed, warnings), previous);
+            parsed.SourceName, parsed.Slug, parsed.Title, status, added, changed, removed, warnings, ExercisesOf(document)), previous);
     }
+
+    /// <summary>The exercise each question of the document gets, for the preview: every coding question and any other with one.</summary>
+    private static List<QuestionExercise> ExercisesOf(Document document) =>
+        document.Questions
+            .Where(q => q.Kind == QuestionKind.Coding || q.ExerciseSource != ExerciseSource.None)
+            .OrderBy(q => q.Position)
+            .Select(q => new QuestionExercise(q.Slug, q.Number, q.Title, q.ExerciseId, q.ExerciseSource))
+            .ToList();
 
     /// <summary>Makes the document's sections and questions those parsed, keeping the rows of questions that stay.</summary>
     private (int Added, int Changed, int Removed) SyncQuestions(Document document, ParsedDocument parsed)
@@ -440,6 +452,8 @@ public sealed class DocumentImporter(
         entity.Title = question.Title;
         entity.Kind = question.Kind;
         entity.SearchTitle = SearchText(question.Title);
+        (entity.ExerciseId, entity.ExerciseSource) = ExerciseAssignments.Reimported(
+            question, new ExerciseAssignment(entity.ExerciseId, entity.ExerciseSource));
         if (entity.BodyMarkdown == question.BodyMarkdown && entity.BodyText.Length > 0)
         {
             return;
@@ -501,7 +515,8 @@ public sealed record DocumentImportResult(
     int Added,
     int Changed,
     int Removed,
-    IReadOnlyList<DocumentWarning> Warnings);
+    IReadOnlyList<DocumentWarning> Warnings,
+    IReadOnlyList<QuestionExercise> Exercises);
 
 /// <summary>An import cannot be undone as asked; the message says why.</summary>
 public sealed class ImportRollbackException(string message) : Exception(message);

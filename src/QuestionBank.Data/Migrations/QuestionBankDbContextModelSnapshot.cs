@@ -99,6 +99,29 @@ namespace QuestionBank.Data.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.Bookmark", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("question_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("AccountId", "QuestionId")
+                        .HasName("pk_bookmarks");
+
+                    b.HasIndex("QuestionId")
+                        .HasDatabaseName("ix_bookmarks_question_id");
+
+                    b.ToTable("bookmarks", (string)null);
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.CodeBlock", b =>
                 {
                     b.Property<long>("Id")
@@ -242,6 +265,10 @@ namespace QuestionBank.Data.Migrations
                         .HasColumnName("id")
                         .HasDefaultValueSql("gen_random_uuid()");
 
+                    b.Property<long?>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
@@ -315,6 +342,10 @@ namespace QuestionBank.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("question_slug");
 
+                    b.Property<DateTimeOffset?>("ReviewCreditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_credited_at");
+
                     b.Property<int>("Seed")
                         .HasColumnType("integer")
                         .HasColumnName("seed");
@@ -369,9 +400,16 @@ namespace QuestionBank.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_runs");
 
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_runs_finished_at")
+                        .HasFilter("account_id IS NOT NULL AND goals_met AND review_credited_at IS NULL");
+
                     b.HasIndex("LeaseExpiresAt")
                         .HasDatabaseName("ix_runs_lease_expires_at")
                         .HasFilter("status = 'running'");
+
+                    b.HasIndex("AccountId", "CreatedAt")
+                        .HasDatabaseName("ix_runs_account_id_created_at");
 
                     b.HasIndex("ClientKey", "Status")
                         .HasDatabaseName("ix_runs_client_key_status");
@@ -539,6 +577,72 @@ namespace QuestionBank.Data.Migrations
                     b.ToTable("import_documents", (string)null);
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.LearnerSettings", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<bool>("AlwaysShowAnswers")
+                        .HasColumnType("boolean")
+                        .HasColumnName("always_show_answers");
+
+                    b.PrimitiveCollection<List<string>>("NewCardDocuments")
+                        .HasColumnType("text[]")
+                        .HasColumnName("new_card_documents");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_learner_settings");
+
+                    b.ToTable("learner_settings", (string)null);
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.Note", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("markdown");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("question_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notes");
+
+                    b.HasIndex("QuestionId")
+                        .HasDatabaseName("ix_notes_question_id");
+
+                    b.HasIndex("AccountId", "QuestionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notes_account_id_question_id");
+
+                    b.ToTable("notes", (string)null);
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.Question", b =>
                 {
                     b.Property<long>("Id")
@@ -561,6 +665,17 @@ namespace QuestionBank.Data.Migrations
                     b.Property<long>("DocumentId")
                         .HasColumnType("bigint")
                         .HasColumnName("document_id");
+
+                    b.Property<string>("ExerciseId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("ExerciseSource")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("exercise_source");
 
                     b.Property<bool>("IsHidden")
                         .HasColumnType("boolean")
@@ -622,6 +737,9 @@ namespace QuestionBank.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_questions");
+
+                    b.HasIndex("ExerciseId")
+                        .HasDatabaseName("ix_questions_exercise_id");
 
                     b.HasIndex("Kind")
                         .HasDatabaseName("ix_questions_kind");
@@ -977,6 +1095,25 @@ namespace QuestionBank.Data.Migrations
                     b.ToTable("images", (string)null);
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.Bookmark", b =>
+                {
+                    b.HasOne("QuestionBank.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookmarks_accounts_account_id");
+
+                    b.HasOne("QuestionBank.Data.Entities.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookmarks_questions_question_id");
+
+                    b.Navigation("Question");
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.CodeBlock", b =>
                 {
                     b.HasOne("QuestionBank.Data.Entities.Question", null)
@@ -1013,6 +1150,15 @@ namespace QuestionBank.Data.Migrations
                     b.Navigation("Image");
                 });
 
+            modelBuilder.Entity("QuestionBank.Data.Entities.ExerciseRun", b =>
+                {
+                    b.HasOne("QuestionBank.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_runs_accounts_account_id");
+                });
+
             modelBuilder.Entity("QuestionBank.Data.Entities.ImportedDocument", b =>
                 {
                     b.HasOne("QuestionBank.Data.Entities.ImportRecord", null)
@@ -1021,6 +1167,35 @@ namespace QuestionBank.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_import_documents_imports_import_record_id");
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.LearnerSettings", b =>
+                {
+                    b.HasOne("QuestionBank.Data.Entities.Account", null)
+                        .WithOne()
+                        .HasForeignKey("QuestionBank.Data.Entities.LearnerSettings", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_learner_settings_accounts_account_id");
+                });
+
+            modelBuilder.Entity("QuestionBank.Data.Entities.Note", b =>
+                {
+                    b.HasOne("QuestionBank.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notes_accounts_account_id");
+
+                    b.HasOne("QuestionBank.Data.Entities.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notes_questions_question_id");
+
+                    b.Navigation("Question");
                 });
 
             modelBuilder.Entity("QuestionBank.Data.Entities.Question", b =>

@@ -53,21 +53,20 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
             .Select(q => new QuestionListItem(
-                q.Slug, q.Number, q.Title, q.Kind, q.Document.Slug, q.Document.Title, q.Section.Position, q.Section.Title))
+                q.Slug, q.Number, q.Title, q.Kind, q.Document.Slug, q.Document.Title, q.Section.Position, q.Section.Title, q.ExerciseId))
             .ToListAsync(cancellationToken);
         return new Paged<QuestionListItem>(total, filter.Page, filter.PageSize, items);
     }
 
-    /// <summary>Coding questions whose title holds any of <paramref name="titleWords"/> (case-sensitive), in bank order.</summary>
-    public async Task<IReadOnlyList<QuestionLink>> CodingQuestionsTitledAsync(
-        IReadOnlyCollection<string> titleWords, CancellationToken cancellationToken = default)
+    /// <summary>The questions that offer an exercise, by exercise id, in bank order.</summary>
+    public async Task<ILookup<string, QuestionLink>> QuestionsByExerciseAsync(CancellationToken cancellationToken = default)
     {
-        var patterns = titleWords.Select(word => $"%{word}%").ToArray();
-        return await db.Questions.AsNoTracking()
-            .Where(q => q.Kind == QuestionKind.Coding && patterns.Any(pattern => EF.Functions.Like(q.Title, pattern)))
+        var questions = await db.Questions.AsNoTracking()
+            .Where(q => q.ExerciseId != null)
             .OrderBy(q => q.Document.Slug).ThenBy(q => q.Position)
-            .Select(q => new QuestionLink(q.Slug, q.Title))
+            .Select(q => new { ExerciseId = q.ExerciseId!, Link = new QuestionLink(q.Slug, q.Title) })
             .ToListAsync(cancellationToken);
+        return questions.ToLookup(q => q.ExerciseId, q => q.Link, StringComparer.Ordinal);
     }
 
     public async Task<QuestionDetail?> GetAsync(string slug, CancellationToken cancellationToken = default)
@@ -89,6 +88,8 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
                 q.BodyMarkdown,
                 q.BodyText,
                 q.SearchTitle,
+                q.ExerciseId,
+                q.ExerciseSource,
                 Previous = db.Questions
                     .Where(p => p.DocumentId == q.DocumentId && p.Position < q.Position)
                     .OrderByDescending(p => p.Position)
@@ -117,7 +118,8 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
             question.Slug, question.Number, question.Title, question.Kind, question.Document, question.DocumentTitle,
             question.Section, question.SectionTitle, question.BodyMarkdown, question.Parts, question.Code,
             question.Previous, question.Next, similar, terms,
-            await DocumentImagesAsync(question.DocumentId, question.Document, cancellationToken));
+            await DocumentImagesAsync(question.DocumentId, question.Document, cancellationToken),
+            question.ExerciseId, question.ExerciseSource);
     }
 
     /// <summary>An imported image by its stable file name (<see cref="StoredImage.FileName"/>), or null.</summary>

@@ -1,5 +1,6 @@
 using QuestionBank.Core.Documents;
 using QuestionBank.Core.Search;
+using QuestionBank.Data.Entities;
 
 namespace QuestionBank.Data.Queries;
 
@@ -9,7 +10,7 @@ public sealed record SectionSummary(int Position, string Title, int QuestionCoun
 
 public sealed record QuestionFilter(int Page = 1, int PageSize = 20, string? Document = null, int? Section = null, QuestionKind? Kind = null);
 
-public sealed record QuestionListItem(string Slug, string Number, string Title, QuestionKind Kind, string Document, string DocumentTitle, int Section, string SectionTitle);
+public sealed record QuestionListItem(string Slug, string Number, string Title, QuestionKind Kind, string Document, string DocumentTitle, int Section, string SectionTitle, string? Exercise);
 
 public sealed record Paged<T>(int Total, int Page, int PageSize, IReadOnlyList<T> Items)
 {
@@ -34,7 +35,9 @@ public sealed record QuestionDetail(
     QuestionLink? Next,
     IReadOnlyList<QuestionLink> Similar,
     IReadOnlyList<GlossaryEntry> Terms,
-    IReadOnlyDictionary<string, string> Images);
+    IReadOnlyDictionary<string, string> Images,
+    string? ExerciseId,
+    ExerciseSource ExerciseSource);
 
 public sealed record SearchHit(string Slug, string Title, string Document, string Snippet, double Score);
 

@@ -15,8 +15,9 @@ namespace QuestionBank.Data.Queries;
 /// What search reads from memory: the glossary, the bank's vocabulary and the inverted index of every
 /// visible question, loaded together for the process. The database keeps a version that each
 /// statement changing questions, documents or the glossary bumps (a trigger, which also NOTIFYs
-/// <see cref="ChangedChannel"/> so every replica reloads at once): each search asks only for that
-/// version, one primary-key read, and reloads first when it has moved.
+/// <see cref="ChangedChannel"/> so every replica reloads at once). A search reads that version, one
+/// primary-key read, only after <see cref="MarkChanged"/>: this process wrote, the notification came,
+/// or the periodic check is due; otherwise the loaded snapshot is current and no query is needed.
 /// </summary>
 public sealed class SearchCatalog(IWordSegmenter segmenter, MarkdownPipeline pipeline)
 {
@@ -30,17 +31,36 @@ public sealed class SearchCatalog(IWordSegmenter segmenter, MarkdownPipeline pip
     private readonly ConcurrentDictionary<string, TextQuery> queries = new(StringComparer.Ordinal);
     private volatile SearchSnapshot? current;
 
+    // MarkChanged calls so far, and how many of them the current snapshot is known to include.
+    private long changes = 1;
+    private long checkedChanges;
+
+    /// <summary>
+    /// The bank may have changed since the snapshot was loaded: the next search compares the
+    /// database's version first. Writers in this process call it after their commit, so their own
+    /// next search sees what they wrote without waiting for the notification.
+    /// </summary>
+    public void MarkChanged() => Interlocked.Increment(ref changes);
+
     /// <summary>The glossary and the vocabulary, up to date with the database.</summary>
     public async Task<SearchVocabulary> GetAsync(QuestionBankDbContext db, CancellationToken cancellationToken) =>
         (await GetSnapshotAsync(db, cancellationToken)).Vocabulary;
 
-    /// <summary>Everything search reads from memory, reloaded first when the database has changed since.</summary>
+    /// <summary>Everything search reads from memory, reloaded first when the database has changed since it was loaded.</summary>
     public async Task<SearchSnapshot> GetSnapshotAsync(QuestionBankDbContext db, CancellationToken cancellationToken)
     {
+        var mark = Interlocked.Read(ref changes);
+        // Checked before current is read: a snapshot is stored before its changes are recorded as checked.
+        if (Interlocked.Read(ref checkedChanges) == mark && current is { } unchanged)
+        {
+            return unchanged;
+        }
+
+        // Read after the mark: a snapshot at this version includes every change marked so far.
         var version = await VersionAsync(db, cancellationToken);
         if (current is { } cached && cached.Version >= version)
         {
-            return cached;
+            return Checked(cached, mark);
         }
 
         await reload.WaitAsync(cancellationToken);
@@ -48,12 +68,12 @@ public sealed class SearchCatalog(IWordSegmenter segmenter, MarkdownPipeline pip
         {
             if (current is { } loaded && loaded.Version >= version)
             {
-                return loaded;
+                return Checked(loaded, mark);
             }
 
             var snapshot = await LoadAsync(db, cancellationToken);
             current = snapshot;
-            return snapshot;
+            return Checked(snapshot, mark);
         }
         finally
         {
@@ -87,6 +107,24 @@ public sealed class SearchCatalog(IWordSegmenter segmenter, MarkdownPipeline pip
         return texts.Select(t => queries.TryGetValue(t, out var q) ? q : TextQuery.Nothing).ToList();
     }
 
+    /// <summary>Records that the current snapshot includes the changes up to <paramref name="mark"/> (never lowers it).</summary>
+    private SearchSnapshot Checked(SearchSnapshot snapshot, long mark)
+    {
+        var seen = Interlocked.Read(ref checkedChanges);
+        while (mark > seen)
+        {
+            var prior = Interlocked.CompareExchange(ref checkedChanges, mark, seen);
+            if (prior == seen)
+            {
+                break;
+            }
+
+            seen = prior;
+        }
+
+        return snapshot;
+    }
+
     private static Task<long> VersionAsync(QuestionBankDbContext db, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<long>($"SELECT version AS \"Value\" FROM search_state WHERE id = 1").SingleAsync(cancellationToken);
 
@@ -115,12 +153,12 @@ public sealed class SearchCatalog(IWordSegmenter segmenter, MarkdownPipeline pip
         var builder = new InvertedIndex.Builder();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = new NpgsqlCommand(
-            "SELECT id, document_id, kind, title, search_vector FROM questions WHERE NOT is_hidden ORDER BY id", connection,
+            "SELECT id, document_id, kind, exercise_id IS NOT NULL, search_vector FROM questions WHERE NOT is_hidden ORDER BY id", connection,
             (NpgsqlTransaction)transaction.GetDbTransaction());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            builder.AddQuestion(reader.GetInt64(0), reader.GetInt64(1), Enum.Parse<QuestionKind>(reader.GetString(2)), reader.GetString(3));
+            builder.AddQuestion(reader.GetInt64(0), reader.GetInt64(1), Enum.Parse<QuestionKind>(reader.GetString(2)), reader.GetBoolean(3));
             foreach (var lexeme in reader.GetFieldValue<NpgsqlTsVector>(4))
             {
                 builder.AddLexeme(lexeme.Text);

@@ -32,7 +32,7 @@ public sealed class SearchQueries(QuestionBankDbContext db, SearchCatalog catalo
 
         var queries = await catalog.ParseAsync(db, concepts.Select(c => c.Query).ToList(), cancellationToken);
         var filter = new IndexFilter(
-            request.ExerciseKeywords, request.Document is null ? null : snapshot.DocumentId(request.Document), request.Kind, request.HasExercise);
+            request.Document is null ? null : snapshot.DocumentId(request.Document), request.Kind, request.HasExercise);
         var ranking = IndexRanker.Rank(
             snapshot.Index, concepts.Select((c, i) => new IndexConcept(queries[i], c.Weight)).ToList(), filter,
             (request.Page - 1) * request.PageSize, request.PageSize);
@@ -115,14 +115,13 @@ public sealed class SearchQueries(QuestionBankDbContext db, SearchCatalog catalo
 }
 
 /// <summary>
-/// A search, with its optional facet filters. ExerciseKeywords are the title keywords that give a
-/// coding question a runnable exercise; Exact searches for the text as typed, without correcting typos.
+/// A search, with its optional facet filters (HasExercise: the question's stored exercise, see
+/// <c>questions.exercise_id</c>); Exact searches for the text as typed, without correcting typos.
 /// </summary>
 public sealed record SearchRequest(
     string Text,
     int Page,
     int PageSize,
-    IReadOnlyList<string> ExerciseKeywords,
     string? Document = null,
     QuestionKind? Kind = null,
     bool? HasExercise = null,

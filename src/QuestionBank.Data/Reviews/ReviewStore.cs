@@ -9,7 +9,8 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
 {
     /// <summary>
     /// What is due at <paramref name="now"/>: due cards first (earliest first), then questions never
-    /// reviewed, in bank order, up to what is left of <paramref name="newPerDay"/> today (UTC).
+    /// reviewed from the documents the learner chose, in bank order, up to what is left of
+    /// <paramref name="newPerDay"/> today (UTC).
     /// </summary>
     public async Task<DueQueue> GetDueAsync(long accountId, DateTimeOffset now, int limit, int newPerDay, CancellationToken cancellationToken = default)
     {
@@ -19,6 +20,8 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
         var introducedToday = await db.ReviewCards.CountAsync(c => c.AccountId == accountId && c.CreatedAt >= dayStart, cancellationToken);
         var unseen = db.Questions
             .Where(q => !q.IsHidden && !db.ReviewCards.Any(c => c.AccountId == accountId && c.QuestionId == q.Id))
+            // Only from the documents the learner chose; no settings, or no choice, is every document.
+            .Where(q => !db.LearnerSettings.Any(s => s.AccountId == accountId && s.NewCardDocuments != null && !s.NewCardDocuments.Contains(q.Document.Slug)))
             .OrderBy(q => q.Document.Slug).ThenBy(q => q.Position);
         var newCount = await unseen.Take(Math.Max(0, newPerDay - introducedToday)).CountAsync(cancellationToken);
 
@@ -43,6 +46,14 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
     public async Task<ReviewCard?> ReviewAsync(long accountId, string slug, Rating rating, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var card = await ReviewInTransactionAsync(accountId, slug, rating, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return card;
+    }
+
+    /// <summary><see cref="ReviewAsync"/> inside the caller's open transaction (which it neither commits nor rolls back).</summary>
+    internal async Task<ReviewCard?> ReviewInTransactionAsync(long accountId, string slug, Rating rating, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var questionId = await db.Questions.Where(q => q.Slug == slug && !q.IsHidden).Select(q => (long?)q.Id).SingleOrDefaultAsync(cancellationToken);
         if (questionId is null)
         {
@@ -63,7 +74,6 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
         card.Apply(scheduler.Review(card.ToFsrs(), rating, now));
         db.ReviewLog.Add(new ReviewLogEntry { CardId = card.Id, Rating = rating, ReviewedAt = now, StateBefore = before });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return card;
     }
 

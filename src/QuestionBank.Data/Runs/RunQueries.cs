@@ -6,7 +6,10 @@ namespace QuestionBank.Data.Runs;
 /// <summary>One line of a run list.</summary>
 public sealed record RunSummary(
     Guid Id, string Exercise, string Status, IReadOnlyDictionary<string, double> Metrics, bool GoalsMet,
-    DateTimeOffset CreatedAt, double? WallSeconds);
+    DateTimeOffset CreatedAt, double? WallSeconds, string? QuestionSlug);
+
+/// <summary>The learner a run belongs to; null for an anonymous run.</summary>
+public sealed record RunOwner(long? AccountId);
 
 /// <summary>Read side of runs: a run with its events and images, queue position, workers online, lists.</summary>
 public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
@@ -16,6 +19,10 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
 
     public Task<ExerciseRun?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         db.Runs.AsNoTracking().SingleOrDefaultAsync(run => run.Id == id, cancellationToken);
+
+    /// <summary>Who a run belongs to (a null account: nobody, it is public); null when there is no such run.</summary>
+    public Task<RunOwner?> OwnerAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Runs.Where(run => run.Id == id).Select(run => new RunOwner(run.AccountId)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<string>> GetImageNamesAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Set<RunImage>().Where(image => image.RunId == id).OrderBy(image => image.Name)
@@ -61,8 +68,9 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
         db.Runs.CountAsync(run => run.ClientKey == clientKey
             && (run.Status == RunStatus.Queued || run.Status == RunStatus.Running), cancellationToken);
 
+    /// <summary>The latest anonymous runs of a question: a learner's runs are theirs alone.</summary>
     public async Task<IReadOnlyList<RunSummary>> RecentForQuestionAsync(string slug, int count, CancellationToken cancellationToken) =>
-        await Summaries(db.Runs.Where(run => run.QuestionSlug == slug).OrderByDescending(run => run.CreatedAt).Take(count))
+        await Summaries(db.Runs.Where(run => run.QuestionSlug == slug && run.AccountId == null).OrderByDescending(run => run.CreatedAt).Take(count))
             .ToListAsync(cancellationToken);
 
     /// <summary>
@@ -71,23 +79,31 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
     /// metrics, so a run that has the metric was judged, whether or not it met the goals.
     /// </summary>
     public async Task<RunSummary?> BestForClientAsync(
-        string slug, string clientKey, string metric, bool lowerIsBetter, CancellationToken cancellationToken)
-    {
-        var runs = await Summaries(db.Runs
-                .Where(run => run.QuestionSlug == slug && run.ClientKey == clientKey)
-                .OrderByDescending(run => run.CreatedAt).Take(200))
-            .ToListAsync(cancellationToken);
-        return BestFirst(runs, metric, lowerIsBetter).FirstOrDefault();
-    }
+        string slug, string clientKey, string metric, bool lowerIsBetter, CancellationToken cancellationToken) =>
+        (await BestAsync(db.Runs.Where(run => run.QuestionSlug == slug && run.ClientKey == clientKey), 200, metric, lowerIsBetter, 1, cancellationToken))
+            .FirstOrDefault();
 
-    /// <summary>The best judged runs of an exercise by <paramref name="metric"/>, among its latest 500, best first.</summary>
-    public async Task<IReadOnlyList<RunSummary>> BestForExerciseAsync(
-        string exercise, string metric, bool lowerIsBetter, int count, CancellationToken cancellationToken)
-    {
-        var runs = await Summaries(db.Runs
-                .Where(run => run.Exercise == exercise)
-                .OrderByDescending(run => run.CreatedAt).Take(500))
+    /// <summary>The best judged anonymous runs of an exercise by <paramref name="metric"/>, among its latest 500, best first.</summary>
+    public Task<IReadOnlyList<RunSummary>> BestForExerciseAsync(
+        string exercise, string metric, bool lowerIsBetter, int count, CancellationToken cancellationToken) =>
+        BestAsync(db.Runs.Where(run => run.Exercise == exercise && run.AccountId == null), 500, metric, lowerIsBetter, count, cancellationToken);
+
+    /// <summary>A learner's best judged run of an exercise by <paramref name="metric"/>, among their latest 500 of it; null when none was judged.</summary>
+    public async Task<RunSummary?> BestForAccountAsync(
+        long accountId, string exercise, string metric, bool lowerIsBetter, CancellationToken cancellationToken) =>
+        (await BestAsync(db.Runs.Where(run => run.AccountId == accountId && run.Exercise == exercise), 500, metric, lowerIsBetter, 1, cancellationToken))
+            .FirstOrDefault();
+
+    /// <summary>A learner's runs, of one exercise or all, newest first.</summary>
+    public async Task<IReadOnlyList<RunSummary>> ForAccountAsync(long accountId, string? exercise, int count, CancellationToken cancellationToken) =>
+        await Summaries(db.Runs.Where(run => run.AccountId == accountId && (exercise == null || run.Exercise == exercise))
+                .OrderByDescending(run => run.CreatedAt).Take(count))
             .ToListAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<RunSummary>> BestAsync(
+        IQueryable<ExerciseRun> scope, int window, string metric, bool lowerIsBetter, int count, CancellationToken cancellationToken)
+    {
+        var runs = await Summaries(scope.OrderByDescending(run => run.CreatedAt).Take(window)).ToListAsync(cancellationToken);
         return [.. BestFirst(runs, metric, lowerIsBetter).Take(count)];
     }
 
@@ -100,5 +116,5 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
     }
 
     private static IQueryable<RunSummary> Summaries(IQueryable<ExerciseRun> runs) =>
-        runs.Select(run => new RunSummary(run.Id, run.Exercise, run.Status, run.Metrics, run.GoalsMet, run.CreatedAt, run.WallSeconds));
+        runs.Select(run => new RunSummary(run.Id, run.Exercise, run.Status, run.Metrics, run.GoalsMet, run.CreatedAt, run.WallSeconds, run.QuestionSlug));
 }

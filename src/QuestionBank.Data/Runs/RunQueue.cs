@@ -8,7 +8,7 @@ namespace QuestionBank.Data.Runs;
 /// <summary>What a client submits to run.</summary>
 public sealed record NewRun(
     string? QuestionSlug, string Exercise, string Source, string Device,
-    int Epochs, double LearningRate, int BatchSize, int Seed, string? ClientKey);
+    int Epochs, double LearningRate, int BatchSize, int Seed, string? ClientKey, long? AccountId = null);
 
 /// <summary>How a worker finished a run.</summary>
 public sealed record RunCompletion(
@@ -68,6 +68,7 @@ public sealed class RunQueue(QuestionBankDbContext db)
             BatchSize = run.BatchSize,
             Seed = run.Seed,
             ClientKey = run.ClientKey,
+            AccountId = run.AccountId,
             Status = RunStatus.Queued,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -5,7 +5,7 @@ public sealed class LstmDescription : ExerciseDescription
 {
     public override string Id => "lstm";
 
-    public override IReadOnlyList<string> QuestionKeywords => ["LSTM", "RNN", "时间序列", "循环神经网络"];
+    public override IReadOnlyList<string> QuestionKeywords => ["LSTM", "时间序列", "序列预测"];
 
     public override string Title => "LSTM: forecast a seasonal time series";
 

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Importing;
+using QuestionBank.Data.Learners;
 using QuestionBank.Data.Moderation;
+using QuestionBank.Exercises;
+using QuestionBank.Web.Extensions;
 using QuestionBank.Web.Admin;
 
 namespace QuestionBank.Web.Apis;
@@ -21,6 +24,9 @@ public static class AdminApi
         api.MapPost("/questions/{slug}/hide", (string slug, QuestionModeration moderation, CancellationToken ct) => SetHidden(slug, true, moderation, ct));
         api.MapPost("/questions/{slug}/unhide", (string slug, QuestionModeration moderation, CancellationToken ct) => SetHidden(slug, false, moderation, ct));
         api.MapDelete("/questions/{slug}", DeleteQuestion);
+        api.MapGet("/learners", GetLearnerTotals);
+        api.MapPut("/questions/{slug}/exercise", AttachExercise).RequireAntiforgery();
+        api.MapDelete("/questions/{slug}/exercise", DetachExercise).RequireAntiforgery();
         return api;
     }
 
@@ -51,6 +57,10 @@ public static class AdminApi
         }
     }
 
+    /// <summary>Learners in aggregate: admins see counts only, never one learner's cards, notes or bookmarks.</summary>
+    public static async Task<Ok<LearnerTotals>> GetLearnerTotals(ProgressQueries progress, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await progress.GetTotalsAsync(clock.GetUtcNow().AddDays(-7), cancellationToken));
+
     public static async Task<Ok<IReadOnlyList<ImportSummary>>> GetImports(QuestionModeration moderation, CancellationToken cancellationToken) =>
         TypedResults.Ok(await moderation.GetImportsAsync(cancellationToken));
 
@@ -73,6 +83,26 @@ public static class AdminApi
         string slug, QuestionModeration moderation, CancellationToken cancellationToken) =>
         await moderation.DeleteAsync(slug, cancellationToken) ? TypedResults.NoContent() : QuestionsApi.QuestionNotFound(slug);
 
+    /// <summary>Attaches an exercise to a question; it outlives re-imports until the document declares one for the question.</summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AttachExercise(
+        string slug, ExerciseChoice choice, QuestionModeration moderation, CancellationToken cancellationToken)
+    {
+        if (ExerciseCatalog.Find(choice.Exercise ?? string.Empty) is not { } exercise)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["exercise"] = [$"Choose one of {string.Join(", ", ExerciseCatalog.All.Select(e => e.Id))}."],
+            });
+        }
+
+        return await moderation.SetExerciseAsync(slug, exercise.Id, cancellationToken) ? TypedResults.NoContent() : QuestionsApi.QuestionNotFound(slug);
+    }
+
+    /// <summary>Detaches the question's exercise, and keeps it detached through re-imports that declare none.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DetachExercise(
+        string slug, QuestionModeration moderation, CancellationToken cancellationToken) =>
+        await moderation.SetExerciseAsync(slug, null, cancellationToken) ? TypedResults.NoContent() : QuestionsApi.QuestionNotFound(slug);
+
     /// <summary>The ProblemDetails for a file the importer refused: the message names the file and, where known, the line.</summary>
     public static ProblemHttpResult ImportRejected(DocumentParseException error) => TypedResults.Problem(
         title: "The import was rejected; the bank is unchanged",
@@ -84,3 +114,6 @@ public static class AdminApi
         string slug, bool hidden, QuestionModeration moderation, CancellationToken cancellationToken) =>
         await moderation.SetHiddenAsync(slug, hidden, cancellationToken) ? TypedResults.NoContent() : QuestionsApi.QuestionNotFound(slug);
 }
+
+/// <summary>The body of <c>PUT /api/admin/questions/{slug}/exercise</c>: an exercise id such as <c>cnn</c>.</summary>
+public sealed record ExerciseChoice(string? Exercise);

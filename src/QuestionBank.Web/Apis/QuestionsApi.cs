@@ -23,7 +23,7 @@ public static class QuestionsApi
         var result = await queries.ListAsync(new QuestionFilter(query.Page, query.PageSize, query.Document, query.Section, kind), cancellationToken);
         return TypedResults.Ok(new QuestionPage(
             result.Total,
-            result.Items.Select(q => new QuestionSummary(q.Slug, q.Title, q.Kind, q.Document, q.SectionTitle)).ToList()));
+            result.Items.Select(q => new QuestionSummary(q.Slug, q.Title, q.Kind, q.Document, q.SectionTitle, q.Exercise)).ToList()));
     }
 
     public static async Task<Results<Ok<QuestionResponse>, ProblemHttpResult>> GetQuestion(
@@ -49,7 +49,8 @@ public static class QuestionsApi
             question.CodeBlocks,
             question.Previous?.Slug,
             question.Next?.Slug,
-            question.Similar));
+            question.Similar,
+            question.ExerciseId));
     }
 
     /// <summary>The 404 for a slug that names no question, for readers and moderators alike.</summary>
@@ -67,7 +68,8 @@ public sealed record QuestionListQuery(
 
 public sealed record QuestionPage(int Total, IReadOnlyList<QuestionSummary> Items);
 
-public sealed record QuestionSummary(string Slug, string Title, QuestionKind Kind, string Document, string Section);
+/// <summary>A question in a list; Exercise is the id of the exercise its page offers, or null.</summary>
+public sealed record QuestionSummary(string Slug, string Title, QuestionKind Kind, string Document, string Section, string? Exercise);
 
 public sealed record QuestionResponse(
     string Slug,
@@ -82,6 +84,7 @@ public sealed record QuestionResponse(
     IReadOnlyList<CodeSample> CodeBlocks,
     string? Previous,
     string? Next,
-    IReadOnlyList<QuestionLink> Similar);
+    IReadOnlyList<QuestionLink> Similar,
+    string? Exercise);
 
 public sealed record PartResponse(PartKind Kind, string Label, string Markdown, string Html);

@@ -50,7 +50,8 @@ public static class ReviewsApi
                 card.Log.Select(l => new RatingResponse((int)l.Rating, l.ReviewedAt)).ToList()));
     }
 
-    private static long Learner(ClaimsPrincipal user) =>
+    /// <summary>The signed-in learner's account id, on endpoints behind the learner policy.</summary>
+    internal static long Learner(ClaimsPrincipal user) =>
         AccountService.AccountId(user) ?? throw new InvalidOperationException("The learner policy lets only signed-in accounts through.");
 }
 

@@ -9,6 +9,7 @@ using QuestionBank.Contracts;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
+using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Runs;
 
 namespace QuestionBank.Web.Apis;
@@ -21,10 +22,12 @@ public static class RunsApi
     {
         var api = app.MapGroup("/api/runs").WithTags("Runs");
         api.MapPost("/", SubmitRun).RequireRateLimiting(RunsExtensions.SubmitPolicy);
-        api.MapGet("/{id:guid}", GetRun);
-        api.MapGet("/{id:guid}/events", StreamEvents);
-        api.MapGet("/{id:guid}/images/{name}", GetImage);
-        api.MapPost("/{id:guid}/cancel", CancelRun);
+        // A learner's run is theirs alone: the filter answers anyone else before the endpoint runs.
+        var run = api.MapGroup("/{id:guid}").AddEndpointFilter(RunAccess.FilterAsync);
+        run.MapGet("", GetRun);
+        run.MapGet("/events", StreamEvents);
+        run.MapGet("/images/{name}", GetImage);
+        run.MapPost("/cancel", CancelRun);
         return api;
     }
 
@@ -43,8 +46,9 @@ public static class RunsApi
                 $"You already have {limits.MaxActivePerClient} runs queued or running; wait for one to finish or cancel it.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs");
         }
+        // A signed-in learner's run is theirs: private, in their list, and counted as a review when its goals are met.
         var id = await queue.EnqueueAsync(new NewRun(submission.QuestionSlug, exercise.Id, submission.Source ?? exercise.Starter, submission.Device ?? ComputeDevices.Cpu,
-            parameters.Epochs, parameters.LearningRate, parameters.BatchSize, parameters.Seed, client), cancellationToken);
+            parameters.Epochs, parameters.LearningRate, parameters.BatchSize, parameters.Seed, client, AccountService.AccountId(context.User)), cancellationToken);
         metrics.Submitted(exercise.Id);
         return TypedResults.Accepted($"/api/runs/{id}", new RunCreated(id));
     }

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Queries;
-using QuestionBank.Exercises;
 
 namespace QuestionBank.Web.Apis;
 
@@ -19,7 +18,7 @@ public static class SearchApi
     public static async Task<Ok<SearchPage>> Search([AsParameters] SearchQuery query, SearchQueries queries, CancellationToken cancellationToken)
     {
         var result = await queries.SearchAsync(
-            new SearchRequest(query.Q!, query.Page, query.PageSize, ExerciseCatalog.QuestionKeywords, query.Document, query.Kind, query.Exercise, query.Exact),
+            new SearchRequest(query.Q!, query.Page, query.PageSize, query.Document, query.Kind, query.Exercise, query.Exact),
             cancellationToken);
         return TypedResults.Ok(new SearchPage(
             result.Hits.Total,

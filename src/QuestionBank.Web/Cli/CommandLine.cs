@@ -5,6 +5,7 @@ using QuestionBank.Core.Images;
 using QuestionBank.Data.Importing;
 using QuestionBank.ServiceDefaults;
 using QuestionBank.Web.Accounts;
+using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
 using QuestionBank.Web.Extensions;
 
@@ -92,6 +93,11 @@ public sealed class CommandLine : RootCommand
                 foreach (var warning in document.Warnings)
                 {
                     Console.WriteLine($"    warning, line {warning.Line}: {warning.Message}");
+                }
+
+                foreach (var assigned in document.Exercises)
+                {
+                    Console.WriteLine($"    {assigned.Number}. {assigned.Title}: exercise {assigned.ExerciseId ?? "none"} ({ExerciseSources.Describe(assigned.Source)})");
                 }
             }
 

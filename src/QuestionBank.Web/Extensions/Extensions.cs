@@ -12,6 +12,8 @@ using QuestionBank.Data.Queries;
 using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
+using QuestionBank.Web.Me;
+using QuestionBank.Web.Exports;
 using QuestionBank.ServiceDefaults;
 using QuestionBank.Web.Reviews;
 using QuestionBank.Web.Runs;
@@ -81,6 +83,8 @@ public static class Extensions
         builder.AddAccounts();
         builder.AddAdmin();
         builder.AddReviews();
+        builder.AddMe();
+        builder.AddExports();
         builder.AddRuns(runWorkerByDefault: database.IsEmbedded);
         builder.AddQuestionBankTelemetry()
             .WithMetrics(metrics => metrics.AddPrometheusExporter())

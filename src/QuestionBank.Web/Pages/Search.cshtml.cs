@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Queries;
-using QuestionBank.Exercises;
 using QuestionBank.Web.Apis;
 
 namespace QuestionBank.Web.Pages;
@@ -49,7 +48,7 @@ public sealed class SearchModel(SearchQueries queries) : PageModel
         if (!string.IsNullOrWhiteSpace(Q))
         {
             Result = await queries.SearchAsync(
-                new SearchRequest(Q, PageNumber, Paging.DefaultPageSize, ExerciseCatalog.QuestionKeywords, Document, Kind, Exercise, Exact),
+                new SearchRequest(Q, PageNumber, Paging.DefaultPageSize, Document, Kind, Exercise, Exact),
                 cancellationToken);
         }
 

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using QuestionBank.Data.Reviews;
 using QuestionBank.Data.Runs;
 using QuestionBank.Sandbox;
+using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Extensions;
 
 namespace QuestionBank.Web.Runs;
@@ -10,7 +13,7 @@ public static class RunsExtensions
     public const string SubmitPolicy = "runs";
 
     /// <summary>
-    /// Registers exercise runs: the queue, the queries, the event hub behind the streams, the
+    /// Registers exercise runs: the queue, the queries, the event hub behind the streams, counting learners' runs as reviews, the learner's run list, the
     /// per-client rate limit, and a sandbox worker when asked to or, unless told otherwise, by
     /// <paramref name="runWorkerByDefault"/> (with the embedded database). Call after the database
     /// is registered: the worker starts after it.
@@ -25,6 +28,9 @@ public static class RunsExtensions
         services.AddHostedService<QueueLengthSampler>();
         services.AddSingleton<RunEventHub>();
         services.AddHostedService(provider => provider.GetRequiredService<RunEventHub>());
+        services.AddScoped<RunReviewCredits>();
+        services.AddHostedService<RunReviewCreditor>();
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizePage("/Me/Runs", AccountsExtensions.LearnerPolicy));
         services.AddRateLimiter(options => options.AddPolicy(SubmitPolicy, context =>
             ClientRateLimits.PerMinute(context, context.RequestServices.GetRequiredService<IOptions<RunsOptions>>().Value.PerMinute)));
 

@@ -9,7 +9,7 @@ namespace QuestionBank.Web.Search;
 /// Keeps this replica's <see cref="SearchCatalog"/> loaded: at start-up, on every NOTIFY on
 /// <see cref="SearchCatalog.ChangedChannel"/> (sent on commit by any replica's import, rollback,
 /// hide or delete) and every <see cref="PollInterval"/> in case one was missed while reconnecting.
-/// Searches check the version themselves, so this only takes the reload off their path.
+/// Each of those marks the catalog changed, so the reload also happens if a search comes first.
 /// </summary>
 public sealed class SearchCatalogRefresher(
     NpgsqlDataSource dataSource, IServiceScopeFactory scopes, SearchCatalog catalog, ILogger<SearchCatalogRefresher> logger) : BackgroundService
@@ -58,6 +58,7 @@ public sealed class SearchCatalogRefresher(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            catalog.MarkChanged();
             var started = TimeProvider.System.GetTimestamp();
             var snapshot = await catalog.GetSnapshotAsync(scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>(), stoppingToken);
             logger.LogDebug("Search catalog at version {Version} with {Questions} questions ({Elapsed} ms)",

@@ -5,15 +5,14 @@ namespace QuestionBank.Core.Tests.Search;
 
 public sealed class InvertedIndexTests
 {
-    private static readonly string[] NoKeywords = [];
-
     // Each question: id, kind, title, then its lexemes with positions (title positions first, as a weight-A title precedes the body).
     private static InvertedIndex Index(params (long Id, QuestionKind Kind, string Title, (string Lexeme, int[] Title, int[] Body)[] Lexemes)[] questions)
     {
         var builder = new InvertedIndex.Builder();
         foreach (var (id, kind, title, lexemes) in questions)
         {
-            builder.AddQuestion(id, id % 2, kind, title);
+            // A coding question about a CNN stands for one with an exercise.
+            builder.AddQuestion(id, id % 2, kind, kind == QuestionKind.Coding && title.Contains("CNN", StringComparison.Ordinal));
             foreach (var (lexeme, inTitle, inBody) in lexemes.OrderBy(l => l.Lexeme, StringComparer.Ordinal))
             {
                 builder.AddLexeme(lexeme);
@@ -76,7 +75,7 @@ public sealed class InvertedIndexTests
             new IndexConcept(TextQuery.Parse("'learn'"), 1),
         };
 
-        var ranking = IndexRanker.Rank(Bank, concepts, new IndexFilter(NoKeywords), 0, 10);
+        var ranking = IndexRanker.Rank(Bank, concepts, new IndexFilter(), 0, 10);
 
         // 40: both in the title (2·2.5 + 1·2.5)·2; 10: both in the body (2 + 1)·2; 21: learn in its title, 2.5·1.5.
         Assert.Equal(new RankedQuestion[] { new(40, 15), new(10, 6), new(21, 3.75) }, ranking.Page);
@@ -87,10 +86,9 @@ public sealed class InvertedIndexTests
     public void FacetsCountEveryMatchPassingTheFiltersAndThePageComesAfterTheSkippedOnes()
     {
         var concepts = new[] { new IndexConcept(TextQuery.Parse("'transfer' | 'cnn'"), 1) };
-        string[] keywords = ["CNN"];
 
-        var all = IndexRanker.Rank(Bank, concepts, new IndexFilter(keywords), 1, 2);
-        var coding = IndexRanker.Rank(Bank, concepts, new IndexFilter(keywords, Kind: QuestionKind.Coding, HasExercise: true), 0, 10);
+        var all = IndexRanker.Rank(Bank, concepts, new IndexFilter(), 1, 2);
+        var coding = IndexRanker.Rank(Bank, concepts, new IndexFilter(Kind: QuestionKind.Coding, HasExercise: true), 0, 10);
 
         Assert.Equal((4, 2, 1), (all.Total, all.Coding, all.WithExercise));
         Assert.Equal(2, all.Page.Count);

@@ -55,8 +55,7 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         await Assertions.Expect(preview).ToContainTextAsync("line 11");
         await browser.CommitImportAsync();
 
-        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("青鸾感受野示意图"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "什么是青鸾感受野？" }).ClickAsync();
+        await browser.OpenQuestionAsync("青鸾感受野示意图", "什么是青鸾感受野？");
         var figure = page.Locator(".markdown img[alt='青鸾感受野示意图']");
         await Assertions.Expect(figure).ToHaveAttributeAsync("loading", "lazy");
         await figure.ScrollIntoViewIfNeededAsync();
@@ -64,9 +63,40 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         Assert.True(await figure.EvaluateAsync<int>("img => img.naturalWidth") > 0);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "什么是青鸾空洞卷积？" }).First.ClickAsync();
+        await browser.ShowAnswerAsync();
         await Assertions.Expect(page.Locator(".markdown .missing-image")).ToHaveTextAsync("缺了的青鸾图");
         await Assertions.Expect(page.Locator(".markdown .missing-image")).ToBeVisibleAsync();
         Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
+    public async Task ADocumentImportedThroughTheAdminPageAttachesAnExerciseToOneOfItsQuestions()
+    {
+        const string declaring = """
+            # 《浏览器练习声明》
+
+            ## 1. 实现一个麒麟图像生成器
+
+            ```exercise gan
+            麒麟 samples are drawn by the GAN exercise.
+            ```
+
+            **答案：** 见练习。
+            """;
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await SignInAsync(page);
+
+        var preview = await browser.PreviewImportAsync("browser-exercise.md", "text/markdown", Encoding.UTF8.GetBytes(declaring));
+        var row = preview.Locator("tr.question-exercise");
+        await Assertions.Expect(row.Locator(".exercise")).ToHaveTextAsync("gan");
+        await Assertions.Expect(row.Locator(".source")).ToHaveTextAsync("declared in the document");
+        await browser.CommitImportAsync();
+
+        await page.GotoAsync("/questions?document=browser-exercise");
+        await page.GetByRole(AriaRole.Link, new() { Name = "实现一个麒麟图像生成器" }).ClickAsync();
+        await Assertions.Expect(page.Locator("section#exercise")).ToHaveAttributeAsync("data-exercise", "gan");
+        await Assertions.Expect(page.GetByText("麒麟 samples are drawn")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Browser;
@@ -33,8 +32,7 @@ public sealed class FormulaBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await browser.SignInAsAdminAsync();
         await browser.ImportAsync("formulas.md", Document);
 
-        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("斑马函数的导数"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "斑马函数的导数是什么？" }).ClickAsync();
+        await browser.OpenQuestionAsync("斑马函数的导数", "斑马函数的导数是什么？");
         var display = page.Locator(".katex-display").First;
         await display.WaitForAsync();
         await browser.ScreenshotAsync("question-formulas");

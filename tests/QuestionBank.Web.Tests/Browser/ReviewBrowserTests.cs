@@ -3,11 +3,14 @@ using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Browser;
 
-/// <summary>A learner in headless Chromium, on a phone-sized screen: sign up, then review with the keyboard alone.</summary>
+/// <summary>
+/// A learner in headless Chromium, on a phone-sized screen: sign up, review with the keyboard alone,
+/// see it on /me, then bookmark a question, write a note on it and find the note again.
+/// </summary>
 public sealed class ReviewBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task ALearnerSignsUpAndReviewsFiveCardsWithTheKeyboard()
+    public async Task ALearnerSignsUpReviewsFiveCardsWithTheKeyboardSeesProgressOnMeAndBookmarksAndNotesAQuestion()
     {
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
@@ -19,6 +22,15 @@ public sealed class ReviewBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
         await page.WaitForURLAsync("**/review");
         await Assertions.Expect(page.Locator(".review-count")).ToContainTextAsync("20 left");
+        var firstQuestion = await page.Locator(".review h1 a").GetAttributeAsync("href");
+
+        // Before: nothing due, and today (the heatmap's last day; the learner's day is UTC by default) has no reviews.
+        await page.GotoAsync("/me");
+        var today = page.Locator("svg[data-role=heatmap] rect").Last;
+        await Assertions.Expect(today).ToHaveAttributeAsync("data-reviews", "0");
+        await Assertions.Expect(page.Locator("[data-role=due-today]")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("[data-role=due-week]")).ToHaveTextAsync("0");
+        await page.GotoAsync("/review");
 
         // No Again: its one-minute step could bring a card back within the test on a slow machine.
         string[] keys = ["2", "3", "4", "3", "2"];
@@ -40,6 +52,39 @@ public sealed class ReviewBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
             await Assertions.Expect(page.Locator(".review-count")).ToContainTextAsync($"{19 - i} left");
             Assert.NotEqual(title, await page.Locator(".review h1").InnerTextAsync());
         }
+
+        // After: five reviews today, in the heatmap and the streak, and the rated cards fall due (Hard and
+        // Good are in learning for minutes, Easy goes days ahead).
+        await page.GotoAsync("/me");
+        await Assertions.Expect(today).ToHaveAttributeAsync("data-reviews", "5");
+        await Assertions.Expect(today).ToHaveClassAsync("heatmap-cell level-1");
+        await Assertions.Expect(page.Locator("[data-role=streak]")).ToHaveTextAsync("1 day");
+        var due = int.Parse(await page.Locator("[data-role=due-today]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture)
+            + int.Parse(await page.Locator("[data-role=due-week]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(due, 4, 5);
+        await browser.ScreenshotAsync("me-progress-phone");
+
+        // The question page folds the answer for self-test; the learner bookmarks it and writes a note.
+        await page.GotoAsync(firstQuestion!);
+        var fold = page.Locator("details.self-test");
+        Assert.False(await fold.EvaluateAsync<bool>("d => d.open"));
+        await page.GetByText("Show answer").ClickAsync();
+        Assert.True(await fold.EvaluateAsync<bool>("d => d.open"));
+        await page.Locator("[data-role=bookmark]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-role=bookmark]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.GetByLabel("Note (markdown").FillAsync("Remember the **warm-up** <img src=x onerror=alert(1)>");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-role=note] strong")).ToHaveTextAsync("warm-up");
+        await Assertions.Expect(page.Locator("[data-role=note]")).ToContainTextAsync("<img src=x onerror=alert(1)>");
+        Assert.Equal(0, await page.Locator("[data-role=note] img").CountAsync());
+
+        await page.GotoAsync("/me/notes");
+        await page.GetByLabel("Search my notes").FillAsync("WARM-UP");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-role=notes] .note-item")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-role=notes] a")).ToHaveAttributeAsync("href", firstQuestion + "#my-note");
+        await page.GotoAsync("/me/bookmarks");
+        await Assertions.Expect(page.Locator($"[data-role=bookmarks] a[href='{firstQuestion}']")).ToHaveCountAsync(1);
 
         Assert.Empty(browser.CspViolations);
     }

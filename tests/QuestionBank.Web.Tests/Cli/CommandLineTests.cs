@@ -106,6 +106,19 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheCommandLineImportWarnsOfAnUnknownExerciseWithItsLineAndListsEachQuestionsExercise()
+    {
+        Write("cli-exercises.md", "# 《练习》\n\n## 1. 实现一个基于 CNN 的图像分类模型\n\n```exercise cnnn\n```\n\n**答案：** 见代码。\n\n## 2. 实现一个智能体\n\n```exercise dqn\n```\n\n**答案：** 见代码。\n");
+
+        var result = await RunAsync("import", folder, "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning, line 5: Question 1 “实现一个基于 CNN 的图像分类模型” names the exercise “cnnn”, which does not exist", result.Output);
+        Assert.Contains("1. 实现一个基于 CNN 的图像分类模型: exercise cnn (by title)", result.Output);
+        Assert.Contains("2. 实现一个智能体: exercise dqn (declared in the document)", result.Output);
+    }
+
+    [Fact]
     public async Task ABadFileFailsTheCommandWithItsNameAndLineAndWritesNothing()
     {
         var good = Write("cli-good.md", Document);

@@ -99,6 +99,24 @@ public sealed class BrowserSession : IAsyncDisposable
         return Page.Locator("#import-result");
     }
 
+    /// <summary>Finds a question by searching and opens its page with the answer shown.</summary>
+    public async Task OpenQuestionAsync(string query, string title)
+    {
+        await Page.GotoAsync("/search?q=" + Uri.EscapeDataString(query));
+        await Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await ShowAnswerAsync();
+    }
+
+    /// <summary>Opens the question page's answer, which a signed-in account (admins are learners too) sees folded for self-testing.</summary>
+    public async Task ShowAnswerAsync()
+    {
+        var fold = Page.Locator("details.self-test > summary");
+        if (await fold.CountAsync() > 0)
+        {
+            await fold.ClickAsync();
+        }
+    }
+
     /// <summary>Commits the previewed import.</summary>
     public async Task CommitImportAsync()
     {

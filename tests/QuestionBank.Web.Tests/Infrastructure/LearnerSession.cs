@@ -21,6 +21,15 @@ public static class LearnerSession
     public static Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string path, object? body = null) =>
         client.SendWithTokenAsync(HttpMethod.Post, path, body);
 
+    /// <summary>A new browser-like client signed in as <paramref name="email"/>: after the test clock moves by days, the old cookie has expired.</summary>
+    public static async Task<HttpClient> SignInLearnerAsync(this QuestionBankApp app, string email, string password = Password)
+    {
+        var client = app.CreateBrowserLikeClient();
+        var response = await client.PostWithTokenAsync("/api/account/login", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return client;
+    }
+
     /// <summary>A new browser-like client signed up (and so signed in) as <paramref name="email"/>.</summary>
     public static async Task<HttpClient> SignUpLearnerAsync(this QuestionBankApp app, string email, string password = Password)
     {

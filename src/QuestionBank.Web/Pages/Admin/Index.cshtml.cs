@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuestionBank.Data.Importing;
+using QuestionBank.Data.Learners;
 using QuestionBank.Data.Moderation;
+using QuestionBank.Exercises;
 
 namespace QuestionBank.Web.Pages.Admin;
 
-public sealed class IndexModel(QuestionModeration moderation, DocumentImporter importer) : PageModel
+public sealed class IndexModel(QuestionModeration moderation, DocumentImporter importer, ProgressQueries progress, TimeProvider clock) : PageModel
 {
+    public LearnerTotals Learners { get; private set; } = null!;
+
     public IReadOnlyList<ImportSummary> Imports { get; private set; } = [];
 
     public IReadOnlyList<HiddenQuestion> Hidden { get; private set; } = [];
@@ -21,6 +25,7 @@ public sealed class IndexModel(QuestionModeration moderation, DocumentImporter i
     {
         Imports = await moderation.GetImportsAsync(cancellationToken);
         Hidden = await moderation.GetHiddenAsync(cancellationToken);
+        Learners = await progress.GetTotalsAsync(clock.GetUtcNow().AddDays(-7), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRollbackAsync(long id, CancellationToken cancellationToken)
@@ -40,6 +45,20 @@ public sealed class IndexModel(QuestionModeration moderation, DocumentImporter i
         await moderation.SetHiddenAsync(slug, hidden, cancellationToken),
         $"{slug} is {(hidden ? "hidden" : "visible again")}.",
         $"No question has the slug {slug}.");
+
+    /// <summary>Attaches an exercise to the question (an empty choice detaches it), then shows the question again.</summary>
+    public async Task<IActionResult> OnPostExerciseAsync(string slug, string? exercise, CancellationToken cancellationToken)
+    {
+        var chosen = string.IsNullOrEmpty(exercise) ? null : ExerciseCatalog.Find(exercise);
+        if (!string.IsNullOrEmpty(exercise) && chosen is null)
+        {
+            return Report(false, string.Empty, "There is no such exercise.");
+        }
+
+        return await moderation.SetExerciseAsync(slug, chosen?.Id, cancellationToken)
+            ? RedirectToPage("/Questions/Detail", new { slug })
+            : Report(false, string.Empty, $"No question has the slug {slug}.");
+    }
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, CancellationToken cancellationToken) => Report(
         await moderation.DeleteAsync(slug, cancellationToken), $"{slug} was deleted.", $"No question has the slug {slug}.");

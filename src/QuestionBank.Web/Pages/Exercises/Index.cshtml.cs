@@ -14,9 +14,7 @@ public sealed class IndexModel(QuestionQueries questions, RunQueries runs) : Pag
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var coding = await questions.CodingQuestionsTitledAsync(ExerciseCatalog.QuestionKeywords, cancellationToken);
-        // The same rule as the question page: the title's keywords, the more specific exercise first.
-        var byExercise = coding.ToLookup(question => ExerciseCatalog.ForQuestionTitle(question.Title)?.Id);
+        var byExercise = await questions.QuestionsByExerciseAsync(cancellationToken);
         var entries = new List<ExerciseEntry>();
         foreach (var exercise in ExerciseCatalog.All)
         {

@@ -1,19 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using QuestionBank.Core.Documents;
 using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Queries;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Preparation;
+using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Apis;
+using QuestionBank.Web.Me;
 using QuestionBank.Web.Runs;
 
 namespace QuestionBank.Web.Pages.Questions;
 
 // preparations: the embedded worker's sandbox preparation, when this app runs a worker.
+// learner: what the signed-in learner has of this question (self-test, bookmark, note).
 public sealed class DetailModel(
-    QuestionQueries queries, RunQueries runs, MarkdownRenderer renderer, IEnumerable<SandboxPreparation> preparations) : PageModel
+    QuestionQueries queries, RunQueries runs, MarkdownRenderer renderer, IEnumerable<SandboxPreparation> preparations, QuestionLearnerTools learner) : PageModel
 {
     public QuestionDetail Question { get; private set; } = null!;
 
@@ -36,6 +38,21 @@ public sealed class DetailModel(
     /// <summary>This visitor's best run of the exercise from this question.</summary>
     public RunSummary? BestRun { get; private set; }
 
+    /// <summary>The signed-in learner's view of the question; null for anonymous visitors, who see the page as it always was.</summary>
+    public QuestionLearnerView? Learner { get; private set; }
+
+    /// <summary>Whether the answer parts are folded until "Show answer": for learners, unless they always show answers.</summary>
+    public bool FoldAnswers => Learner is { AlwaysShowAnswers: false };
+
+    /// <summary>What stays in view when the answers are folded: the prompt; a body without labelled parts is all answer.</summary>
+    public IEnumerable<RenderedBlock> PromptBlocks => FoldAnswers ? Blocks.Where(IsPrompt) : Blocks;
+
+    /// <summary>The folded blocks.</summary>
+    public IEnumerable<RenderedBlock> AnswerBlocks => FoldAnswers ? Blocks.Where(block => !IsPrompt(block)) : [];
+
+    [TempData]
+    public string? LearnerMessage { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var question = await queries.GetAsync(slug, cancellationToken);
@@ -52,7 +69,7 @@ public sealed class DetailModel(
                 .Select((p, i) => new RenderedBlock(p.Label, p.Kind.ToString().ToLowerInvariant(), $"part-{i}", renderer.ToHtml(p.Markdown, images)))
                 .ToList();
 
-        if (question.Kind == QuestionKind.Coding && ExerciseCatalog.ForQuestionTitle(question.Title) is { } exercise)
+        if (question.ExerciseId is not null && ExerciseCatalog.Find(question.ExerciseId) is { } exercise)
         {
             Exercise = exercise;
             var python = question.CodeBlocks.FirstOrDefault(code => code.Language is "python" or "py");
@@ -62,8 +79,47 @@ public sealed class DetailModel(
             BestRun = await runs.BestForClientAsync(
                 slug, ClientKeys.GetOrCreate(HttpContext), goal.Metric, goal.LowerIsBetter, cancellationToken);
         }
+
+        if (AccountService.AccountId(User) is { } accountId)
+        {
+            Learner = await learner.GetAsync(accountId, slug, cancellationToken);
+        }
         return Page();
     }
+
+    public Task<IActionResult> OnPostRateAsync(string slug, int rating, CancellationToken cancellationToken) =>
+        AsLearnerAsync(slug, async id => await learner.RateAsync(id, slug, rating, cancellationToken), "answer");
+
+    public Task<IActionResult> OnPostBookmarkAsync(string slug, bool bookmarked, CancellationToken cancellationToken) =>
+        AsLearnerAsync(slug, async id => await learner.BookmarkAsync(id, slug, bookmarked, cancellationToken), "my-note");
+
+    public Task<IActionResult> OnPostNoteAsync(string slug, string? markdown, CancellationToken cancellationToken) =>
+        AsLearnerAsync(slug, async id => await learner.SaveNoteAsync(id, slug, markdown, cancellationToken), "my-note");
+
+    // Post, redirect, get: the outcome travels in TempData; anonymous visitors are sent to sign in.
+    private async Task<IActionResult> AsLearnerAsync(string slug, Func<long, Task<LearnerOutcome>> action, string fragment)
+    {
+        if (AccountService.AccountId(User) is not { } accountId)
+        {
+            return Challenge();
+        }
+
+        var outcome = await action(accountId);
+        if (outcome.IsNotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.IsInvalid)
+        {
+            return BadRequest();
+        }
+
+        LearnerMessage = outcome.Message;
+        return RedirectToPage(null, null, new { slug }, fragment);
+    }
+
+    private static bool IsPrompt(RenderedBlock block) => block.Kind == "prompt";
 
     /// <summary>Whether an answer holds a formula (Markdig's math markup), so the page loads KaTeX.</summary>
     public bool HasFormulas => Blocks.Any(block => block.Html.Contains("class=\"math\"", StringComparison.Ordinal));

@@ -4,10 +4,11 @@ using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Web.Apis;
+using QuestionBank.Web.Runs;
 
 namespace QuestionBank.Web.Pages.Runs;
 
-/// <summary>A run's permanent page: what was run, how it went, its metrics, plots and output.</summary>
+/// <summary>A run's permanent page: what was run, how it went, its metrics, plots and output. A learner's run is theirs alone (<see cref="RunAccess"/>).</summary>
 public sealed class DetailModel(RunQueries runs) : PageModel
 {
     public RunDetail Run { get; private set; } = null!;
@@ -22,9 +23,14 @@ public sealed class DetailModel(RunQueries runs) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var run = await runs.GetAsync(id, cancellationToken);
-        if (run is null)
+        var verdict = RunAccess.Check(run is null ? null : new RunOwner(run.AccountId), User);
+        if (run is null || verdict == RunAccess.Verdict.NotFound)
         {
             return NotFound();
+        }
+        if (verdict == RunAccess.Verdict.SignInRequired)
+        {
+            return Challenge();
         }
         Run = await RunsApi.DescribeAsync(run, runs, cancellationToken);
         Exercise = ExerciseCatalog.Find(run.Exercise);

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using QuestionBank.Core.Documents;
+using QuestionBank.Core.Learning;
+using QuestionBank.Data.Runs;
+
+namespace QuestionBank.Data.Exports;
+
+/// <summary>
+/// What the exports read: a learner's own data (every query scoped to one account) and the visible
+/// questions of a document or of the whole bank for an Anki deck.
+/// </summary>
+public sealed class ExportQueries(QuestionBankDbContext db, RunQueries runs)
+{
+    /// <summary>Everything of a learner's that an export holds. Notes and bookmarks join here when they have tables.</summary>
+    public async Task<LearnerData> LearnerDataAsync(long accountId, CancellationToken cancellationToken)
+    {
+        var cards = await db.ReviewCards.AsNoTracking()
+            .Where(c => c.AccountId == accountId)
+            .OrderBy(c => c.Question.Document.Slug).ThenBy(c => c.Question.Position)
+            .Select(c => new ExportedCard(
+                c.Question.Slug, c.Question.Title, c.Question.Document.Slug, c.Question.Section.Title,
+                c.State, c.Step, c.Stability, c.Difficulty, c.Due, c.LastReview, c.CreatedAt,
+                c.Log.OrderBy(l => l.ReviewedAt).Select(l => new ExportedReview(l.Rating, l.ReviewedAt, l.StateBefore)).ToList()))
+            .ToListAsync(cancellationToken);
+        return new LearnerData(cards, await runs.ForAccountAsync(accountId, null, int.MaxValue, cancellationToken));
+    }
+
+    /// <summary>The visible questions of the document <paramref name="documentSlug"/> (of the whole bank when null), in bank order; null when there is no such document.</summary>
+    public async Task<Deck?> DeckAsync(string? documentSlug, CancellationToken cancellationToken)
+    {
+        var name = "QuestionBank";
+        if (documentSlug is not null)
+        {
+            var title = await db.Documents.Where(d => d.Slug == documentSlug).Select(d => d.Title).SingleOrDefaultAsync(cancellationToken);
+            if (title is null)
+            {
+                return null;
+            }
+            name = $"QuestionBank::{title}";
+        }
+        var questions = await db.Questions.AsNoTracking()
+            .Where(q => !q.IsHidden && (documentSlug == null || q.Document.Slug == documentSlug))
+            .OrderBy(q => q.Document.Slug).ThenBy(q => q.Position)
+            .Select(q => new DeckQuestion(q.Slug, q.Title, q.Document.Slug, q.BodyMarkdown,
+                q.Parts.OrderBy(p => p.Position).Select(p => new QuestionPart(p.Kind, p.Label, p.Markdown)).ToList()))
+            .ToListAsync(cancellationToken);
+        return new Deck(name, questions);
+    }
+}
+
+public sealed record LearnerData(IReadOnlyList<ExportedCard> Cards, IReadOnlyList<RunSummary> Runs);
+
+public sealed record ExportedCard(
+    string Slug, string Title, string Document, string Section, CardState State, int? Step, double? Stability, double? Difficulty,
+    DateTimeOffset Due, DateTimeOffset? LastReview, DateTimeOffset CreatedAt, IReadOnlyList<ExportedReview> Reviews);
+
+public sealed record ExportedReview(Rating Rating, DateTimeOffset ReviewedAt, CardState StateBefore);
+
+/// <summary>An Anki deck's name and questions.</summary>
+public sealed record Deck(string Name, IReadOnlyList<DeckQuestion> Questions);
+
+public sealed record DeckQuestion(string Slug, string Title, string Document, string BodyMarkdown, IReadOnlyList<QuestionPart> Parts);

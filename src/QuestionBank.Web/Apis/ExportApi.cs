@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using QuestionBank.Data.Exports;
+using QuestionBank.Web.Accounts;
+using QuestionBank.Web.Exports;
+
+namespace QuestionBank.Web.Apis;
+
+/// <summary>
+/// The signed-in learner's exports: their data as JSON, their progress as CSV, and a document (or
+/// the whole bank) as an Anki deck. All under /api/me, so all need sign-in (anonymous: 401).
+/// </summary>
+public static class ExportApi
+{
+    public static RouteGroupBuilder MapExportApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/me").WithTags("Me")
+            .RequireAuthorization(AccountsExtensions.LearnerPolicy);
+        api.MapGet("/export.json", ExportJson);
+        api.MapGet("/export.csv", ExportCsv);
+        api.MapGet("/export.apkg", ExportDeck);
+        return api;
+    }
+
+    public static async Task<Ok<LearnerExport>> ExportJson(ClaimsPrincipal user, ExportQueries exports, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var data = await exports.LearnerDataAsync(ReviewsApi.Learner(user), cancellationToken);
+        return TypedResults.Ok(new LearnerExport(clock.GetUtcNow(), data.Cards, data.Runs));
+    }
+
+    public static async Task<FileContentHttpResult> ExportCsv(ClaimsPrincipal user, ExportQueries exports, CancellationToken cancellationToken) =>
+        TypedResults.File(Encoding.UTF8.GetBytes(ProgressCsv.Write(await exports.LearnerDataAsync(ReviewsApi.Learner(user), cancellationToken))),
+            "text/csv; charset=utf-8", "questionbank-progress.csv");
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportDeck(
+        [AsParameters] DeckQuery query, ExportQueries exports, AnkiDeckWriter writer, CancellationToken cancellationToken)
+    {
+        var deck = await exports.DeckAsync(query.Document, cancellationToken);
+        if (deck is null)
+        {
+            return TypedResults.Problem(title: "No such document", detail: $"No document is called '{query.Document}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+        return TypedResults.File(await writer.WriteAsync(deck, cancellationToken), "application/apkg",
+            $"questionbank-{query.Document ?? "all"}.apkg");
+    }
+}
+
+/// <summary>The query of <c>GET /api/me/export.apkg</c>: a document's slug, or none for the whole bank.</summary>
+public sealed record DeckQuery([property: StringLength(200)] string? Document = null);
+
+/// <summary>A learner's data as <c>export.json</c> holds it. Notes and bookmarks join here when they have tables.</summary>
+public sealed record LearnerExport(DateTimeOffset ExportedAt, IReadOnlyList<ExportedCard> Cards, IReadOnlyList<Data.Runs.RunSummary> Runs);

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuestionBank.Data.Entities;
+using QuestionBank.Data.Learners;
+using QuestionBank.Data.Queries;
+using QuestionBank.Web.Accounts;
+
+namespace QuestionBank.Web.Pages.Me;
+
+/// <summary>The learner's settings: reading mode, the documents new cards come from, and the time zone of the learner's day.</summary>
+public sealed class SettingsModel(LearnerSettingsStore settings, QuestionQueries queries) : PageModel
+{
+    public LearnerSettings Settings { get; private set; } = null!;
+
+    public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
+
+    public IEnumerable<string> TimeZones => TimeZoneInfo.GetSystemTimeZones().Select(zone => zone.Id).Order(StringComparer.Ordinal);
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(
+        bool alwaysShowAnswers, bool allDocuments, string[]? documents, string? timeZone, CancellationToken cancellationToken)
+    {
+        if (!allDocuments && (documents is null || documents.Length == 0))
+        {
+            ModelState.AddModelError(string.Empty, "Choose at least one document, or all of them.");
+        }
+
+        if (timeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            ModelState.AddModelError(string.Empty, "Choose a time zone from the list.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        await settings.SaveAsync(Learner, alwaysShowAnswers, allDocuments ? null : documents, timeZone!, cancellationToken);
+        Message = "Settings saved.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Settings = await settings.GetAsync(Learner, cancellationToken);
+        Documents = await queries.GetDocumentsAsync(cancellationToken);
+    }
+
+    private long Learner => AccountService.AccountId(User)!.Value;
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using QuestionBank.Web.Tests.Infrastructure;
+
+namespace QuestionBank.Web.Tests.Me;
+
+/// <summary>Self-test, bookmark and note on a question page, the /me pages and the admins' totals, through the real pages.</summary>
+public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp>
+{
+    private QuestionBankApp App => app.App;
+
+    [Theory]
+    [InlineData("/me")]
+    [InlineData("/me/bookmarks")]
+    [InlineData("/me/notes")]
+    [InlineData("/me/settings")]
+    public async Task AnonymousVisitorsAreSentToSignIn(string path)
+    {
+        var response = await App.CreateBrowserLikeClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login?ReturnUrl=", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task AnonymousVisitorsSeeTheAnswersOpenWithNoLearnerControls()
+    {
+        var (slug, answerLabel) = await QuestionWithPromptAndAnswerAsync();
+
+        var html = await App.CreateBrowserLikeClient().GetStringAsync($"/questions/{slug}");
+
+        Assert.Contains(answerLabel, html);
+        Assert.DoesNotContain("self-test", html);
+        Assert.DoesNotContain("learner-tools", html);
+        Assert.DoesNotContain("handler=Rate", html);
+    }
+
+    [Fact]
+    public async Task ALearnerSeesThePromptAndTheAnswerFoldedUntilShowAnswerThenRatesIt()
+    {
+        var (slug, answerLabel) = await QuestionWithPromptAndAnswerAsync();
+        var client = await App.SignUpLearnerAsync(Email());
+
+        var html = await client.GetStringAsync($"/questions/{slug}");
+        var fold = html.IndexOf("<details class=\"self-test\"", StringComparison.Ordinal);
+        var summary = html.IndexOf("Show answer</summary>", StringComparison.Ordinal);
+        var answer = html.IndexOf(answerLabel, StringComparison.Ordinal);
+        var foldEnd = html.IndexOf("</details>", fold, StringComparison.Ordinal);
+
+        Assert.True(fold > 0 && fold < summary && summary < answer && answer < foldEnd, "The answer part is inside the fold, after its summary.");
+        Assert.Contains("class=\"part-label part-prompt\"", html[..fold]);
+        Assert.True(html.IndexOf("data-rating=\"3\"", StringComparison.Ordinal) is var rate && rate > answer && rate < foldEnd, "The ratings come after the answer.");
+
+        var token = await AdminSession.FormTokenAsync(client, $"/questions/{slug}");
+        var form = new Dictionary<string, string> { ["rating"] = "3" };
+        var withoutToken = await client.PostAsync($"/questions/{slug}?handler=Rate", new FormUrlEncodedContent(form));
+        form["__RequestVerificationToken"] = token;
+        var rated = await client.PostAsync($"/questions/{slug}?handler=Rate", new FormUrlEncodedContent(form));
+        html = await client.GetStringAsync($"/questions/{slug}");
+        form["rating"] = "5";
+        var outOfRange = await client.PostAsync($"/questions/{slug}?handler=Rate", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        var card = await client.GetFromJsonAsync<JsonElement>($"/api/reviews/{slug}");
+        Assert.Equal("learning", card.GetProperty("state").GetString());
+        Assert.Single(card.GetProperty("ratings").EnumerateArray());
+        Assert.Contains("Rated Good: next review", html);
+        Assert.Contains("Your card: learning", html);
+    }
+
+    [Fact]
+    public async Task AlwaysShowAnswersKeepsTheReadingModeWithTheRatingsBelow()
+    {
+        var (slug, answerLabel) = await QuestionWithPromptAndAnswerAsync();
+        var client = await App.SignUpLearnerAsync(Email());
+        var token = await AdminSession.FormTokenAsync(client, "/me/settings");
+
+        var saved = await client.PostAsync("/me/settings", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["alwaysShowAnswers"] = "true",
+            ["allDocuments"] = "true",
+            ["timeZone"] = "Europe/Berlin",
+            ["__RequestVerificationToken"] = token,
+        }));
+        var html = await client.GetStringAsync($"/questions/{slug}");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.DoesNotContain("<details class=\"self-test\"", html);
+        Assert.True(html.IndexOf(answerLabel, StringComparison.Ordinal) < html.IndexOf("data-rating=\"1\"", StringComparison.Ordinal));
+        var settings = await client.GetFromJsonAsync<JsonElement>("/api/me/settings");
+        Assert.True(settings.GetProperty("alwaysShowAnswers").GetBoolean());
+        Assert.Equal("Europe/Berlin", settings.GetProperty("timeZone").GetString());
+        Assert.Equal(JsonValueKind.Null, settings.GetProperty("newCardDocuments").ValueKind);
+    }
+
+    [Fact]
+    public async Task ALearnerBookmarksAndNotesAQuestionFromItsPage()
+    {
+        var (slug, _) = await QuestionWithPromptAndAnswerAsync();
+        var client = await App.SignUpLearnerAsync(Email());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, slug, "Bookmark", new() { ["bookmarked"] = "true" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, slug, "Note", new() { ["markdown"] = "**Adam** <script>alert(1)</script>" })).StatusCode);
+        var html = await client.GetStringAsync($"/questions/{slug}");
+
+        Assert.Contains("aria-pressed=\"true\"", html);
+        Assert.Contains("<strong>Adam</strong> &lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Empty(HtmlMarkup.InlineScripts(html));
+        Assert.Contains($"href=\"/questions/{slug}\"", await client.GetStringAsync("/me/bookmarks"));
+        Assert.Contains("<strong>Adam</strong>", await client.GetStringAsync("/me/notes?q=adam"));
+        Assert.DoesNotContain("<strong>Adam</strong>", await client.GetStringAsync("/me/notes?q=nothing-like-it"));
+
+        await PostFormAsync(client, slug, "Bookmark", new() { ["bookmarked"] = "false" });
+        await PostFormAsync(client, slug, "Note", new() { ["markdown"] = "  " });
+        html = await client.GetStringAsync($"/questions/{slug}");
+        Assert.Contains("aria-pressed=\"false\"", html);
+        Assert.DoesNotContain("<strong>Adam</strong>", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/me/notes/{slug}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnonymousPostsOnAQuestionPageChangeNothing()
+    {
+        var (slug, _) = await QuestionWithPromptAndAnswerAsync();
+        var client = App.CreateBrowserLikeClient();
+
+        var response = await PostFormAsync(client, slug, "Note", new() { ["markdown"] = "anonymous" }, "/account/login");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task TheProgressPageShowsCountsTheHeatmapAndTheStreak()
+    {
+        var client = await App.SignUpLearnerAsync(Email());
+        var before = await client.GetStringAsync("/me");
+        var slug = (await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).GetProperty("items")[0].GetProperty("slug").GetString();
+        await client.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 });
+        await client.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 });
+        var after = await client.GetStringAsync("/me");
+        var today = app.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Contains($"data-day=\"{today}\" data-reviews=\"0\"", before);
+        Assert.Contains($"data-day=\"{today}\" data-reviews=\"2\"", after);
+        Assert.Contains("<svg", after);
+        Assert.Contains("data-role=\"streak\">1 day", after);
+        Assert.Contains("<th scope=\"col\">Mature</th>", after);
+        Assert.Empty(HtmlMarkup.InlineScripts(after));
+        Assert.DoesNotContain(" style=", after);
+    }
+
+    [Fact]
+    public async Task AdminsSeeOnlyTotalsOfLearners()
+    {
+        var learner = await App.SignUpLearnerAsync(Email());
+        var slug = (await learner.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).GetProperty("items")[0].GetProperty("slug").GetString();
+        await learner.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 });
+        await learner.SendWithTokenAsync(HttpMethod.Put, $"/api/me/notes/{slug}", new { markdown = "a learner's private thought" });
+        var admin = await App.SignInAsync();
+
+        var totals = await admin.GetFromJsonAsync<JsonElement>("/api/admin/learners");
+        var page = await admin.GetStringAsync("/admin");
+
+        Assert.True(totals.GetProperty("learners").GetInt32() >= 1);
+        Assert.True(totals.GetProperty("reviewsLastSevenDays").GetInt32() >= 1);
+        Assert.True(totals.GetProperty("notes").GetInt32() >= 1);
+        Assert.Equal(["learners", "reviewsLastSevenDays", "cards", "notes", "bookmarks"], totals.EnumerateObject().Select(p => p.Name));
+        Assert.Contains("data-role=\"learner-totals\"", page);
+        Assert.DoesNotContain("private thought", page);
+        Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync("/api/admin/learners")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/me/notes/{slug}")).StatusCode);
+    }
+
+    // The token comes from a page with a form for whoever is signed in (tokens belong to one user).
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string slug, string handler, Dictionary<string, string> form, string? tokenPage = null)
+    {
+        form["__RequestVerificationToken"] = await AdminSession.FormTokenAsync(client, tokenPage ?? $"/questions/{slug}");
+        return await client.PostAsync($"/questions/{slug}?handler={handler}", new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>A seeded question with a prompt part and an answer part, and how the page marks the answer's label.</summary>
+    private async Task<(string Slug, string AnswerLabel)> QuestionWithPromptAndAnswerAsync()
+    {
+        var list = await App.CreateClient().GetFromJsonAsync<JsonElement>("/api/questions?pageSize=100");
+        foreach (var item in list.GetProperty("items").EnumerateArray())
+        {
+            var slug = item.GetProperty("slug").GetString()!;
+            var parts = (await App.CreateClient().GetFromJsonAsync<JsonElement>($"/api/questions/{slug}")).GetProperty("parts").EnumerateArray().ToList();
+            if (parts.Any(p => p.GetProperty("kind").GetString() == "prompt") && parts.Any(p => p.GetProperty("kind").GetString() == "answer"))
+            {
+                return (slug, "class=\"part-label part-answer\"");
+            }
+        }
+
+        throw new InvalidOperationException("The seeds have no question with a prompt and an answer.");
+    }
+
+    private static string Email() => $"pages-{Guid.NewGuid():N}@questionbank.test";
+}

@@ -55,7 +55,7 @@ public class WordTransformer : Module<Tensor, Tensor>
     public WordTransformer(int vocabularySize, int maxLength, int languages, int modelSize, int heads, int layers) : base(nameof(WordTransformer))
     {
         embedding = Embedding(vocabularySize, modelSize, padding_idx: 0);
-        encoder = TransformerEncoder(TransformerEncoderLayer(modelSize, heads, dim_feedforward: 2 * modelSize, dropout: 0.1), layers);
+        encoder = TransformerEncoder(TransformerEncoderLayer(modelSize, heads, dim_feedforward: 2 * modelSize, dropout: 0.0), layers);
         classifier = Linear(modelSize, languages);
         positions = Sinusoids(maxLength, modelSize);
         RegisterComponents();
@@ -80,7 +80,10 @@ public class WordTransformer : Module<Tensor, Tensor>
         var padding = letters.eq(0);
         // No sqrt(d) scaling: TorchSharp's embeddings start at N(0, 1), and scaled by 8 they would drown
         // the positions (|PE| ≤ 1), leaving a bag of letters.
-        var x = embedding.forward(letters) + positions.narrow(0, 0, letters.shape[1]);
+        // Positions count from the word's end, so a suffix sits at the same positions in every word.
+        var lengths = padding.logical_not().sum(1, keepdim: true);
+        var fromEnd = (lengths - 1 - arange(letters.shape[1], device: letters.device).unsqueeze(0)).clamp_min(0);
+        var x = embedding.forward(letters) + positions.index_select(0, fromEnd.flatten()).view(letters.shape[0], letters.shape[1], -1);
         // TorchSharp's encoder takes [T, N, d]; the key padding mask keeps attention off the padding.
         x = encoder.forward(x.transpose(0, 1), null, padding).transpose(0, 1);
         var keep = padding.logical_not().unsqueeze(-1).to(x.dtype);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sandbox benchmark: each reference's wall time and metric, cnn throughput in the jail against the
 # same runtime root without namespaces or limits, and queue-to-first-progress latency (cold, warm).
-# Usage: bash bench/sandbox.sh [references] [corpus] [throughput] [latency]   (no argument: all)
+# Usage: bash bench/sandbox.sh [references] [corpus] [throughput] [latency] [exercise id...]   (no part: all;
+# exercise ids narrow the references, e.g. `references transformer`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-prerequisites.sh

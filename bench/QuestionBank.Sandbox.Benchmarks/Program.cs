@@ -22,8 +22,12 @@ using QuestionBank.Testing;
 // Sandbox benchmark: each reference's wall time and metric, cnn training throughput in the jail
 // against the same runtime root with no namespaces or limits, and the time from a run's insertion
 // to its first progress event with a worker process waiting (cold: its first run; warm: later ones).
-// Arguments choose parts: references, corpus, throughput, latency (none: all of them).
-string[] parts = args.Length > 0 ? args : ["references", "corpus", "throughput", "latency"];
+// Arguments choose parts: references, corpus, throughput, latency (none: all of them), and exercise ids
+// narrow the references to those exercises (none: every exercise).
+string[] parts = args.Any(arg => ExerciseCatalog.Find(arg) is null) ? args : [.. args, "references", "corpus", "throughput", "latency"];
+var referenceExercises = ExerciseCatalog.All.Where(exercise => args.Contains(exercise.Id)).ToList() is { Count: > 0 } chosen
+    ? chosen
+    : [.. ExerciseCatalog.All];
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddSandbox();
@@ -52,12 +56,12 @@ if (parts.Contains("latency"))
 
 async Task ReferencesAsync()
 {
-    Console.WriteLine($"{"exercise",-9} {"status",-10} {"wall s",7}  metrics");
-    foreach (var exercise in ExerciseCatalog.All)
+    Console.WriteLine($"{"exercise",-12} {"status",-10} {"wall s",7}  metrics");
+    foreach (var exercise in referenceExercises)
     {
         var result = await executor.ExecuteAsync(new RunRequest(exercise.Id, exercise.Solution, ComputeDevices.Cpu, exercise.Defaults), null, CancellationToken.None);
         var metrics = string.Join(", ", result.Metrics.Select(m => $"{m.Key}={m.Value:G4}"));
-        Console.WriteLine($"{exercise.Id,-9} {result.Status,-10} {result.WallSeconds,7:F1}  {metrics}{(result.GoalsMet ? "" : "  GOAL MISSED")}");
+        Console.WriteLine($"{exercise.Id,-12} {result.Status,-10} {result.WallSeconds,7:F1}  {metrics}{(result.GoalsMet ? "" : "  GOAL MISSED")}");
     }
 }
 

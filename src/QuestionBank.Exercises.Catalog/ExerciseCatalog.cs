@@ -2,6 +2,8 @@ using QuestionBank.Exercises.Cnn;
 using QuestionBank.Exercises.Dqn;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Lstm;
+using QuestionBank.Exercises.RnnClassify;
+using QuestionBank.Exercises.Transformer;
 
 namespace QuestionBank.Exercises;
 
@@ -16,15 +18,19 @@ public static class ExerciseCatalog
 
     public static DqnDescription Dqn { get; } = new();
 
-    public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn];
+    public static TransformerDescription Transformer { get; } = new();
+
+    public static RnnClassifyDescription RnnClassify { get; } = new();
+
+    public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn, Transformer, RnnClassify];
 
     /// <summary>
     /// The importer's fallback for a coding question that declares no exercise: the one its title's
-    /// keywords name; the more specific
-    /// exercises are tried first (a "GAN for image generation" question is a gan exercise).
+    /// keywords name. The more specific exercises are tried first (a "GAN for image generation" question is a
+    /// gan exercise, an "RNN sequence classification" one an rnn-classify exercise).
     /// </summary>
     public static ExerciseDescription? ForQuestionTitle(string title) =>
-        new ExerciseDescription[] { Gan, Dqn, Lstm, Cnn }
+        new ExerciseDescription[] { Gan, Dqn, Transformer, RnnClassify, Lstm, Cnn }
             .FirstOrDefault(exercise => exercise.QuestionKeywords.Any(keyword => title.Contains(keyword, StringComparison.Ordinal)));
 
     public static ExerciseDescription? Find(string id) =>

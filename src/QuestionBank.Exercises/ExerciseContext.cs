@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Words;
 using static TorchSharp.torch;
 
 namespace QuestionBank.Exercises;
@@ -37,6 +38,10 @@ public sealed class ExerciseContext(
     /// <summary>The training part of the time series (lstm).</summary>
     public SeriesData Series => training as SeriesData
         ?? throw new InvalidOperationException("This exercise has no time series.");
+
+    /// <summary>The training words with their languages (transformer, rnn-classify).</summary>
+    public WordsData Words => training as WordsData
+        ?? throw new InvalidOperationException("This exercise has no words.");
 
     /// <summary>The model that <see cref="Submit"/> handed back: the judge asks it its questions.</summary>
     public nn.Module<Tensor, Tensor>? SubmittedModel { get; private set; }

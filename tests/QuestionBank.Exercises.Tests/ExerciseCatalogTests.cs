@@ -7,6 +7,8 @@ public sealed class ExerciseCatalogTests
     [InlineData("lstm", "mse_ratio")]
     [InlineData("gan", "confident_fraction")]
     [InlineData("dqn", "eval_mean_return")]
+    [InlineData("transformer", "test_accuracy")]
+    [InlineData("rnn-classify", "test_accuracy")]
     public void EachExerciseHasAStarterASolutionValidDefaultsAndAGoal(string id, string goalMetric)
     {
         var exercise = ExerciseCatalog.Find(id);
@@ -52,8 +54,9 @@ public sealed class ExerciseCatalogTests
     [InlineData("实现一个基于循环神经网络（RNN）的时间序列预测模型", "lstm")]
     [InlineData("实现一个基于生成对抗网络（GAN）的图像生成模型", "gan")]
     [InlineData("实现一个基于强化学习的智能体进行游戏对战", "dqn")]
-    [InlineData("实现一个基于 RNN 的序列分类模型", null)]
-    [InlineData("实现一个基于 Transformer 的文本分类模型", null)]
+    [InlineData("实现一个基于 Transformer 的文本分类模型", "transformer")]
+    [InlineData("实现一个基于 RNN 的序列分类模型", "rnn-classify")]
+    [InlineData("实现一个基于 LSTM 的时间序列预测模型", "lstm")]
     [InlineData("How to organize a team", null)]
     public void CodingQuestionsLinkToTheirExerciseByTitle(string title, string? exercise) =>
         Assert.Equal(exercise, ExerciseCatalog.ForQuestionTitle(title)?.Id);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using QuestionBank.Exercises;
+using QuestionBank.Exercises.Words;
 using QuestionBank.Sandbox.Jail;
 
 namespace QuestionBank.Sandbox.Preparation;
@@ -14,7 +15,7 @@ public enum SandboxState
 
 /// <summary>
 /// Makes a worker's first start prepare its own sandbox home: when bubblewrap, the runtime root
-/// (where the host needs one) or the MNIST digits are missing, it runs scripts/prepare-sandbox.sh
+/// (where the host needs one), the MNIST digits or the word lists are missing, it runs scripts/prepare-sandbox.sh
 /// in the background, and the worker claims no run until it has finished. A host without the
 /// script (a container image prepared at build time) or where it fails reports why, and runs then
 /// fail with that reason.
@@ -55,6 +56,10 @@ public sealed class SandboxPreparation(IOptions<SandboxOptions> options, IHostEn
         if (!File.Exists(Path.Combine(settings.DataDirectory, MnistDigits.FileName)))
         {
             missing.Add("the MNIST digits");
+        }
+        if (!File.Exists(Path.Combine(settings.DataDirectory, WordList.FileName)))
+        {
+            missing.Add("the word lists");
         }
         return missing;
     }

@@ -1,3 +1,4 @@
+using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Cli;
@@ -60,6 +61,32 @@ public sealed class ReferenceSolutionTests
         Assert.Equal("succeeded", run.Status);
         Assert.True(run.Metric("eval_mean_return") >= 195, $"eval_mean_return {run.Metric("eval_mean_return")}");
         Assert.Contains("returns.png", run.Result.GetProperty("images").EnumerateArray().Select(image => image.GetString()));
+    }
+
+    [Theory]
+    [InlineData("transformer")]
+    [InlineData("rnn-classify")]
+    public async Task WordLanguageReferenceMeetsItsGoalOnHeldOutWordsWhileTheStarterDoesNot(string id)
+    {
+        var images = Directory.CreateTempSubdirectory("qb-words-");
+        try
+        {
+            var goal = ExerciseCatalog.Find(id)!.Goals.Single(goal => goal.Metric == "test_accuracy").Minimum;
+            var reference = await SandboxCli.RunAsync("--exercise", id, "--solution", "--images", images.FullName, "--timeout-seconds", Generous);
+            var starter = await SandboxCli.RunAsync("--exercise", id, "--timeout-seconds", Generous);
+
+            Assert.Equal("succeeded", reference.Status);
+            Assert.True(reference.Metric("test_accuracy") >= goal, $"test_accuracy {reference.Metric("test_accuracy")}, goal {goal}");
+            Assert.Contains("train_accuracy=", reference.Progress);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(Path.Combine(images.FullName, "confusion.png")))[..4]);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(Path.Combine(images.FullName, "loss.png")))[..4]);
+            Assert.Equal("succeeded", starter.Status);
+            Assert.True(starter.Metric("test_accuracy") < goal, $"the starter reached test_accuracy {starter.Metric("test_accuracy")}");
+        }
+        finally
+        {
+            images.Delete(recursive: true);
+        }
     }
 
     [Fact]

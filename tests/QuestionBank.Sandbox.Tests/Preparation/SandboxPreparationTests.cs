@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QuestionBank.Exercises;
+using QuestionBank.Exercises.Words;
 using QuestionBank.Sandbox.Preparation;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 
@@ -67,6 +68,7 @@ public sealed class SandboxPreparationTests : IDisposable
     private static string LinkPreparedHome => $"""
         mkdir -p "$QUESTIONBANK_SANDBOX_HOME/data"
         ln -s '{PreparedHome}/data/{MnistDigits.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{MnistDigits.FileName}"
+        ln -s '{PreparedHome}/data/{WordList.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{WordList.FileName}"
         if [ -d '{PreparedHome}/root' ]; then ln -s '{PreparedHome}/root' "$QUESTIONBANK_SANDBOX_HOME/root"; fi
         """;
 

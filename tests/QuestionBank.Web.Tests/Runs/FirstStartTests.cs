@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using QuestionBank.Exercises;
+using QuestionBank.Exercises.Words;
 using QuestionBank.Sandbox;
 using QuestionBank.Web.Tests.Infrastructure;
 
@@ -29,6 +30,7 @@ public sealed class FirstStartTests : IAsyncLifetime
             while [ ! -f '{Signal}' ]; do sleep 0.1; done
             mkdir -p "$QUESTIONBANK_SANDBOX_HOME/data"
             ln -s '{PreparedHome}/data/{MnistDigits.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{MnistDigits.FileName}"
+            ln -s '{PreparedHome}/data/{WordList.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{WordList.FileName}"
             if [ -d '{PreparedHome}/root' ]; then ln -s '{PreparedHome}/root' "$QUESTIONBANK_SANDBOX_HOME/root"; fi
             """);
         var settings = new Dictionary<string, string?>(QuestionBankApp.WithWorker)

@@ -18,11 +18,16 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
         var dueCount = await due.CountAsync(cancellationToken);
         var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var introducedToday = await db.ReviewCards.CountAsync(c => c.AccountId == accountId && c.CreatedAt >= dayStart, cancellationToken);
-        var unseen = db.Questions
-            .Where(q => !q.IsHidden && !db.ReviewCards.Any(c => c.AccountId == accountId && c.QuestionId == q.Id))
-            // Only from the documents the learner chose; no settings, or no choice, is every document.
-            .Where(q => !db.LearnerSettings.Any(s => s.AccountId == accountId && s.NewCardDocuments != null && !s.NewCardDocuments.Contains(q.Document.Slug)))
-            .OrderBy(q => q.Document.Slug).ThenBy(q => q.Position);
+        // Only from the documents the learner chose; no settings, or no choice, is every document. The
+        // choice is read first rather than joined: a join hides from the planner how many questions
+        // qualify, and it then sorts the whole bank instead of walking it in order until the limit.
+        var chosen = await db.LearnerSettings.Where(s => s.AccountId == accountId).Select(s => s.NewCardDocuments).SingleOrDefaultAsync(cancellationToken);
+        var unseen = db.Questions.Where(q => !q.IsHidden && !db.ReviewCards.Any(c => c.AccountId == accountId && c.QuestionId == q.Id));
+        if (chosen is not null)
+        {
+            unseen = unseen.Where(q => chosen.Contains(q.Document.Slug));
+        }
+        unseen = unseen.OrderBy(q => q.Document.Slug).ThenBy(q => q.Position);
         var newCount = await unseen.Take(Math.Max(0, newPerDay - introducedToday)).CountAsync(cancellationToken);
 
         var items = await due.OrderBy(c => c.Due).ThenBy(c => c.Id).Take(limit)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QuestionBank.Core.Documents;
 using QuestionBank.Core.Learning;
+using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
 
 namespace QuestionBank.Data.Exports;
@@ -11,7 +12,7 @@ namespace QuestionBank.Data.Exports;
 /// </summary>
 public sealed class ExportQueries(QuestionBankDbContext db, RunQueries runs)
 {
-    /// <summary>Everything of a learner's that an export holds. Notes and bookmarks join here when they have tables.</summary>
+    /// <summary>Everything of a learner's that an export holds: settings, cards with their logs, bookmarks, notes and runs.</summary>
     public async Task<LearnerData> LearnerDataAsync(long accountId, CancellationToken cancellationToken)
     {
         var cards = await db.ReviewCards.AsNoTracking()
@@ -22,7 +23,21 @@ public sealed class ExportQueries(QuestionBankDbContext db, RunQueries runs)
                 c.State, c.Step, c.Stability, c.Difficulty, c.Due, c.LastReview, c.CreatedAt,
                 c.Log.OrderBy(l => l.ReviewedAt).Select(l => new ExportedReview(l.Rating, l.ReviewedAt, l.StateBefore)).ToList()))
             .ToListAsync(cancellationToken);
-        return new LearnerData(cards, await runs.ForAccountAsync(accountId, null, int.MaxValue, cancellationToken));
+        var bookmarks = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.AccountId == accountId)
+            .OrderBy(b => b.Question.Document.Slug).ThenBy(b => b.Question.Position)
+            .Select(b => new ExportedBookmark(b.Question.Slug, b.Question.Title, b.Question.Document.Slug, b.Question.Section.Title, b.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var notes = await db.Notes.AsNoTracking()
+            .Where(n => n.AccountId == accountId)
+            .OrderBy(n => n.Question.Document.Slug).ThenBy(n => n.Question.Position)
+            .Select(n => new ExportedNote(n.Question.Slug, n.Question.Title, n.Question.Document.Slug, n.Question.Section.Title, n.Markdown, n.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        var settings = await db.LearnerSettings.AsNoTracking()
+            .Where(s => s.AccountId == accountId)
+            .Select(s => new ExportedSettings(s.AlwaysShowAnswers, s.NewCardDocuments, s.TimeZone))
+            .SingleOrDefaultAsync(cancellationToken) ?? new ExportedSettings(false, null, LearnerSettings.DefaultTimeZone);
+        return new LearnerData(settings, cards, bookmarks, notes, await runs.ForAccountAsync(accountId, null, int.MaxValue, cancellationToken));
     }
 
     /// <summary>The visible questions of the document <paramref name="documentSlug"/> (of the whole bank when null), in bank order; null when there is no such document.</summary>
@@ -48,7 +63,16 @@ public sealed class ExportQueries(QuestionBankDbContext db, RunQueries runs)
     }
 }
 
-public sealed record LearnerData(IReadOnlyList<ExportedCard> Cards, IReadOnlyList<RunSummary> Runs);
+public sealed record LearnerData(
+    ExportedSettings Settings, IReadOnlyList<ExportedCard> Cards, IReadOnlyList<ExportedBookmark> Bookmarks,
+    IReadOnlyList<ExportedNote> Notes, IReadOnlyList<RunSummary> Runs);
+
+/// <summary>A learner's choices; <see cref="NewCardDocuments"/> null is every document.</summary>
+public sealed record ExportedSettings(bool AlwaysShowAnswers, IReadOnlyList<string>? NewCardDocuments, string TimeZone);
+
+public sealed record ExportedBookmark(string Slug, string Title, string Document, string Section, DateTimeOffset CreatedAt);
+
+public sealed record ExportedNote(string Slug, string Title, string Document, string Section, string Markdown, DateTimeOffset UpdatedAt);
 
 public sealed record ExportedCard(
     string Slug, string Title, string Document, string Section, CardState State, int? Step, double? Stability, double? Difficulty,

@@ -27,7 +27,7 @@ public static class ExportApi
     public static async Task<Ok<LearnerExport>> ExportJson(ClaimsPrincipal user, ExportQueries exports, TimeProvider clock, CancellationToken cancellationToken)
     {
         var data = await exports.LearnerDataAsync(ReviewsApi.Learner(user), cancellationToken);
-        return TypedResults.Ok(new LearnerExport(clock.GetUtcNow(), data.Cards, data.Runs));
+        return TypedResults.Ok(new LearnerExport(clock.GetUtcNow(), data.Settings, data.Cards, data.Bookmarks, data.Notes, data.Runs));
     }
 
     public static async Task<FileContentHttpResult> ExportCsv(ClaimsPrincipal user, ExportQueries exports, CancellationToken cancellationToken) =>
@@ -50,5 +50,7 @@ public static class ExportApi
 /// <summary>The query of <c>GET /api/me/export.apkg</c>: a document's slug, or none for the whole bank.</summary>
 public sealed record DeckQuery([property: StringLength(200)] string? Document = null);
 
-/// <summary>A learner's data as <c>export.json</c> holds it. Notes and bookmarks join here when they have tables.</summary>
-public sealed record LearnerExport(DateTimeOffset ExportedAt, IReadOnlyList<ExportedCard> Cards, IReadOnlyList<Data.Runs.RunSummary> Runs);
+/// <summary>A learner's data as <c>export.json</c> holds it.</summary>
+public sealed record LearnerExport(
+    DateTimeOffset ExportedAt, ExportedSettings Settings, IReadOnlyList<ExportedCard> Cards, IReadOnlyList<ExportedBookmark> Bookmarks,
+    IReadOnlyList<ExportedNote> Notes, IReadOnlyList<Data.Runs.RunSummary> Runs);

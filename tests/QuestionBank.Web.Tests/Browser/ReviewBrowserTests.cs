@@ -1,16 +1,21 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using QuestionBank.Data;
 using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Browser;
 
 /// <summary>
 /// A learner in headless Chromium, on a phone-sized screen: sign up, review with the keyboard alone,
-/// see it on /me, then bookmark a question, write a note on it and find the note again.
+/// see it on /me, then bookmark a question, write a note on it, find the note again and download an
+/// Anki deck that SQLite opens.
 /// </summary>
 public sealed class ReviewBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task ALearnerSignsUpReviewsFiveCardsWithTheKeyboardSeesProgressOnMeAndBookmarksAndNotesAQuestion()
+    public async Task ALearnerSignsUpReviewsFiveCardsWithTheKeyboardSeesProgressOnMeBookmarksAndNotesAQuestionAndDownloadsAnAnkiDeck()
     {
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
@@ -85,6 +90,23 @@ public sealed class ReviewBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator("[data-role=notes] a")).ToHaveAttributeAsync("href", firstQuestion + "#my-note");
         await page.GotoAsync("/me/bookmarks");
         await Assertions.Expect(page.Locator($"[data-role=bookmarks] a[href='{firstQuestion}']")).ToHaveCountAsync(1);
+
+        // The learner downloads the first document's Anki deck from /me; SQLite reads one new card per question.
+        await page.GotoAsync("/me");
+        var document = page.Locator("#deck-document option").Nth(1);
+        var (documentSlug, documentTitle) = (await document.GetAttributeAsync("value"), await document.InnerTextAsync());
+        await page.Locator("#deck-document").SelectOptionAsync(documentSlug!);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download deck" }).ClickAsync());
+        Assert.Equal($"questionbank-{documentSlug}.apkg", download.SuggestedFilename);
+        await using (var package = File.OpenRead((await download.PathAsync())!))
+        {
+            var cards = await AnkiPackage.ReadAsync(package);
+            var questions = await app.App.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().Questions
+                .Where(q => q.Document.Slug == documentSlug && !q.IsHidden).OrderBy(q => q.Position).Select(q => q.Title).ToListAsync());
+            Assert.Equal(questions.Count, cards.Count);
+            Assert.All(questions.Zip(cards), pair => Assert.StartsWith(WebUtility.HtmlEncode(pair.First), pair.Second.Front, StringComparison.Ordinal));
+        }
+        Assert.False(string.IsNullOrEmpty(documentTitle));
 
         Assert.Empty(browser.CspViolations);
     }

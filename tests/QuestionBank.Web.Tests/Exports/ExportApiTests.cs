@@ -1,8 +1,6 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data;
@@ -67,10 +65,42 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("\"document\",\"section\",\"slug\",\"title\",\"state\",\"due\",\"stability\",\"difficulty\",\"reviews\",\"lapses\",\"last_review\"", lines[0]);
+        Assert.Equal("\"document\",\"section\",\"slug\",\"title\",\"state\",\"due\",\"stability\",\"difficulty\",\"reviews\",\"lapses\",\"last_review\",\"bookmarked\",\"note\"", lines[0]);
         Assert.Equal(slugs.Count, lines.Length - 1);
         Assert.All(slugs, slug => Assert.Single(lines, line => line.Contains($",\"{slug}\",", StringComparison.Ordinal)));
         Assert.All(lines.Skip(1), line => Assert.Contains(",\"learning\",", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheExportsHoldTheLearnersSettingsBookmarksAndNotesIncludingQuestionsWithoutACard()
+    {
+        var learner = await App.SignUpLearnerAsync(Email());
+        var other = await App.SignUpLearnerAsync(Email());
+        var slugs = await DueSlugsAsync(learner, 3);
+        await RateAsync(learner, slugs[0], 3);
+        Assert.True((await learner.SendWithTokenAsync(HttpMethod.Put, "/api/me/settings", new { alwaysShowAnswers = true, timeZone = "Asia/Shanghai" })).IsSuccessStatusCode);
+        Assert.True((await learner.SendWithTokenAsync(HttpMethod.Put, $"/api/me/bookmarks/{slugs[0]}")).IsSuccessStatusCode);
+        Assert.True((await learner.SendWithTokenAsync(HttpMethod.Put, $"/api/me/bookmarks/{slugs[1]}")).IsSuccessStatusCode);
+        // A note that a spreadsheet would run as a formula, on a question the learner has no card of.
+        Assert.True((await learner.SendWithTokenAsync(HttpMethod.Put, $"/api/me/notes/{slugs[2]}", new { markdown = "=HYPERLINK(\"x\")\n\"quoted\", two lines" })).IsSuccessStatusCode);
+        Assert.True((await other.SendWithTokenAsync(HttpMethod.Put, $"/api/me/notes/{slugs[0]}", new { markdown = "the other learner's note" })).IsSuccessStatusCode);
+
+        var export = await learner.GetFromJsonAsync<JsonElement>("/api/me/export.json");
+        var csv = await learner.GetStringAsync("/api/me/export.csv");
+
+        var settings = export.GetProperty("settings");
+        Assert.True(settings.GetProperty("alwaysShowAnswers").GetBoolean());
+        Assert.Equal("Asia/Shanghai", settings.GetProperty("timeZone").GetString());
+        Assert.Equal(JsonValueKind.Null, settings.GetProperty("newCardDocuments").ValueKind);
+        Assert.Equal(slugs[..2].Order(), export.GetProperty("bookmarks").EnumerateArray().Select(b => b.GetProperty("slug").GetString()).Order());
+        var note = Assert.Single(export.GetProperty("notes").EnumerateArray());
+        Assert.Equal(slugs[2], note.GetProperty("slug").GetString());
+        Assert.Equal("=HYPERLINK(\"x\")\n\"quoted\", two lines", note.GetProperty("markdown").GetString());
+        Assert.DoesNotContain("the other learner's note", csv, StringComparison.Ordinal);
+        Assert.Contains($",\"{slugs[0]}\",", csv, StringComparison.Ordinal);
+        Assert.Contains($",\"{slugs[1]}\",\"", csv, StringComparison.Ordinal);
+        Assert.EndsWith(",\"\",\"'=HYPERLINK(\"\"x\"\")\n\"\"quoted\"\", two lines\"\r\n", csv, StringComparison.Ordinal);
+        Assert.Equal(4, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Count(line => line.StartsWith('"')));
     }
 
     [Fact]
@@ -106,42 +136,11 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
         Assert.Equal(HttpStatusCode.NotFound, (await learner.GetAsync("/api/me/export.apkg?document=no-such-document")).StatusCode);
     }
 
-    /// <summary>Downloads a deck and reads it as Anki would: the zip's collection.anki2 with SQLite, the cards joined to their notes.</summary>
-    private static async Task<List<(string Front, string Back, int Type)>> DeckAsync(HttpClient client, string path)
+    private static async Task<IReadOnlyList<AnkiPackage.Card>> DeckAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var file = Path.Combine(Path.GetTempPath(), $"qb-test-{Guid.NewGuid():N}.anki2");
-        try
-        {
-            using (var zip = new ZipArchive(await response.Content.ReadAsStreamAsync()))
-            {
-                Assert.Equal("{}", await new StreamReader(zip.GetEntry("media")!.Open()).ReadToEndAsync());
-                zip.GetEntry("collection.anki2")!.ExtractToFile(file);
-            }
-            await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT n.flds, c.type, (SELECT ver FROM col), (SELECT count(*) FROM revlog) FROM cards c JOIN notes n ON n.id = c.nid ORDER BY c.due
-                """;
-            var notes = new List<(string, string, int)>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                Assert.Equal(11, reader.GetInt32(2));
-                Assert.Equal(0, reader.GetInt32(3));
-                var fields = reader.GetString(0).Split('\u001f');
-                Assert.Equal(2, fields.Length);
-                notes.Add((fields[0], fields[1], reader.GetInt32(1)));
-            }
-            Assert.All(notes, note => Assert.Equal(0, note.Item3));
-            return notes;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        return await AnkiPackage.ReadAsync(await response.Content.ReadAsStreamAsync());
     }
 
     private static async Task<List<string>> DueSlugsAsync(HttpClient client, int count) =>

@@ -34,6 +34,12 @@ try
     var index = await SearchIndexBenchmark.RunAsync(cluster, queries);
     Console.WriteLine($"search index: {index.Questions} questions, {index.Lexemes} lexemes, {index.Positions} positions, " +
         $"{index.MegaBytes:F0} MB, loaded in {index.LoadMs:F0} ms; in-process search p50 {index.P50Ms:F2} ms, p95 {index.P95Ms:F2} ms");
+    Console.WriteLine("in-process median per query: " + string.Join(", ", index.MedianMsByQuery.OrderByDescending(q => q.Value).Select(q => $"{q.Key} {q.Value:F1}")));
+    if (args.Contains("--search-only"))
+    {
+        // The in-process search figures alone (no web app, no learners, no load).
+        return 0;
+    }
 
     await using var web = await WebAppProcess.StartAsync(repo, cluster.ConnectionString(BankGenerator.Database));
     var runner = new LoadRunner(web.BaseAddress, options.Concurrency);

@@ -14,6 +14,9 @@ public sealed class SearchQueries(QuestionBankDbContext db, SearchCatalog catalo
     private const double CommonShare = 0.4;
     private const int EnoughCandidates = 50;
 
+    /// <summary>The most document facets a result lists.</summary>
+    public const int DocumentFacetLimit = 20;
+
     private const int SuggestionCount = 8;
 
     // The word being typed, matched as a prefix, counts as much as a word most of the bank holds.
@@ -53,7 +56,13 @@ public sealed class SearchQueries(QuestionBankDbContext db, SearchCatalog catalo
 
     private static List<SearchFacet> Facets(IndexRanking ranking, SearchSnapshot snapshot)
     {
-        var documents = ranking.Documents.Select(d => new SearchFacet("document", snapshot.Documents[d.Key].Slug, snapshot.Documents[d.Key].Title, d.Value));
+        // The documents with the most matches only, as Elasticsearch's terms aggregation and Algolia's
+        // maxValuesPerFacet do: in a large bank a common word matches thousands of documents, and a
+        // list of them all is of no use to a reader while it makes every response large.
+        var documents = ranking.Documents
+            .Select(d => new SearchFacet("document", snapshot.Documents[d.Key].Slug, snapshot.Documents[d.Key].Title, d.Value))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
+            .Take(DocumentFacetLimit);
         var kinds = new[] { (nameof(QuestionKind.Coding), ranking.Coding), (nameof(QuestionKind.Concept), ranking.Total - ranking.Coding) };
         var exercises = new[] { ("true", ranking.WithExercise), ("false", ranking.Total - ranking.WithExercise) };
         return documents

@@ -1,7 +1,10 @@
 using QuestionBank.Exercises.Cnn;
+using QuestionBank.Exercises.Distill;
 using QuestionBank.Exercises.Dqn;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Lstm;
+using QuestionBank.Exercises.Prune;
+using QuestionBank.Exercises.Quantize;
 
 namespace QuestionBank.Exercises;
 
@@ -16,7 +19,13 @@ public static class ExerciseCatalog
 
     public static DqnDescription Dqn { get; } = new();
 
-    public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn];
+    public static PruneDescription Prune { get; } = new();
+
+    public static QuantizeDescription Quantize { get; } = new();
+
+    public static DistillDescription Distill { get; } = new();
+
+    public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn, Prune, Quantize, Distill];
 
     /// <summary>
     /// The importer's fallback for a coding question that declares no exercise: the one its title's
@@ -24,7 +33,7 @@ public static class ExerciseCatalog
     /// exercises are tried first (a "GAN for image generation" question is a gan exercise).
     /// </summary>
     public static ExerciseDescription? ForQuestionTitle(string title) =>
-        new ExerciseDescription[] { Gan, Dqn, Lstm, Cnn }
+        new ExerciseDescription[] { Gan, Dqn, Lstm, Prune, Quantize, Distill, Cnn }
             .FirstOrDefault(exercise => exercise.QuestionKeywords.Any(keyword => title.Contains(keyword, StringComparison.Ordinal)));
 
     public static ExerciseDescription? Find(string id) =>

@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Compression;
 using static TorchSharp.torch;
 
 namespace QuestionBank.Exercises;
@@ -30,9 +31,13 @@ public sealed class ExerciseContext(
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    /// <summary>The training digits (cnn, gan).</summary>
-    public MnistSplit Mnist => training as MnistSplit
+    /// <summary>The training digits (cnn, gan, prune, quantize, distill).</summary>
+    public MnistSplit Mnist => training as MnistSplit ?? (training as PretrainedDigits)?.Mnist
         ?? throw new InvalidOperationException("This exercise has no MNIST data.");
+
+    /// <summary>A fresh copy of the pretrained digit network (prune, quantize; distill's teacher).</summary>
+    public DigitNet LoadPretrained() => (training as PretrainedDigits)?.LoadNetwork()
+        ?? throw new InvalidOperationException("This exercise has no pretrained network.");
 
     /// <summary>The training part of the time series (lstm).</summary>
     public SeriesData Series => training as SeriesData

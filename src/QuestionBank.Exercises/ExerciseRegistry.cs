@@ -1,7 +1,10 @@
 using QuestionBank.Exercises.Cnn;
+using QuestionBank.Exercises.Distill;
 using QuestionBank.Exercises.Dqn;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Lstm;
+using QuestionBank.Exercises.Prune;
+using QuestionBank.Exercises.Quantize;
 
 namespace QuestionBank.Exercises;
 
@@ -9,7 +12,8 @@ namespace QuestionBank.Exercises;
 public static class ExerciseRegistry
 {
     public static IReadOnlyList<Exercise> All { get; } =
-        [new CnnExercise(), new LstmExercise(), new GanExercise(), new DqnExercise()];
+        [new CnnExercise(), new LstmExercise(), new GanExercise(), new DqnExercise(),
+         new PruneExercise(), new QuantizeExercise(), new DistillExercise()];
 
     public static Exercise? Find(string id) =>
         All.FirstOrDefault(exercise => string.Equals(exercise.Id, id, StringComparison.OrdinalIgnoreCase));

@@ -1,0 +1,23 @@
+namespace QuestionBank.Exercises.Distill;
+
+/// <summary>Distill a trained CNN (the teacher) into a student a tenth of its size.</summary>
+public sealed class DistillDescription : ExerciseDescription
+{
+    public override string Id => "distill";
+
+    public override IReadOnlyList<string> QuestionKeywords => ["蒸馏", "Distillation", "distillation"];
+
+    public override string Title => "Knowledge distillation: a student a tenth the teacher's size";
+
+    public override string Summary =>
+        "ctx.LoadPretrained() gives the teacher, a trained DigitNet of about 215,000 parameters; ctx.Mnist holds the " +
+        "8,000 training digits. Train a student DigitNet with at most a tenth of the teacher's parameters " +
+        "(e.g. new DigitNet(8, 16, 24, 3, 3)) on the teacher's softened outputs as well as the labels, and Submit it. " +
+        "The judge counts the student's parameters from its submitted weights and runs its own copy on 2,000 held-out digits.";
+
+    public override ExerciseParameters Defaults => new(Epochs: 4, LearningRate: 0.003, BatchSize: 64, Seed: 1);
+
+    public override ParameterLimits Limits => new(MaxEpochs: 10, 1e-5, 0.05, MinBatchSize: 16, MaxBatchSize: 512);
+
+    public override IReadOnlyList<MetricGoal> Goals => [new("parameter_ratio", Maximum: 0.1), new("test_accuracy", Minimum: 0.96)];
+}

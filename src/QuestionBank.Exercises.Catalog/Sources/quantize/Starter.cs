@@ -17,7 +17,7 @@ public class Solution
         var step = 0;
         foreach (var (name, layer) in model.Layers)
         {
-            var error = layer.MeanAbsoluteError();
+            var error = layer.MeanAbsoluteError;
             errors.Add(error);
             ctx.Report(++step, ("mean_abs_error", error));
             Console.WriteLine($"{name}: mean |w - dequantized w| = {error:E2}");
@@ -55,48 +55,49 @@ public class QuantizedDigitNet : Module<Tensor, Tensor>
     }
 }
 
-/// <summary>One layer as int8 weights, a float32 scale per output channel, and a float32 bias.</summary>
+/// <summary>
+/// One layer as int8 weights, a float32 scale per output channel, and a float32 bias. Its only tensor
+/// fields are these three: TorchSharp registers a module's tensor fields as buffers, and the judge
+/// rejects a state holding anything else.
+/// </summary>
 public class QuantizedLayer : Module
 {
-    private readonly Tensor original;
     private readonly Tensor weight;
     private readonly Tensor scale;
+    private readonly Tensor bias;
+    private readonly long padding;
 
-    public QuantizedLayer(Tensor floatWeight, Tensor bias) : base(nameof(QuantizedLayer))
+    public QuantizedLayer(Tensor floatWeight, Tensor floatBias) : base(nameof(QuantizedLayer))
     {
-        original = floatWeight.detach().cpu().clone();
+        using var original = floatWeight.detach().cpu().clone();
         using var rows = original.flatten(1);
         // TODO: choose a scale per output channel (row) so that the row's values fit in -127..127
         // without losing more precision than needed, then round weight / scale to int8.
         scale = ones(rows.shape[0]);
         using var scaled = rows.div(scale.unsqueeze(1));
         weight = scaled.round().clamp(-127, 127).to_type(ScalarType.Int8).reshape(original.shape);
-        Bias = bias.detach().cpu().clone();
+        bias = floatBias.detach().cpu().clone();
+        padding = original.dim() == 4 ? original.shape[2] / 2 : 0;
         register_buffer("weight", weight);
         register_buffer("scale", scale);
-        register_buffer("bias", Bias);
+        register_buffer("bias", bias);
+        using var difference = Dequantized().sub(original);
+        MeanAbsoluteError = difference.abs().mean().item<float>();
     }
 
-    public Tensor Bias { get; }
+    /// <summary>The mean of |w − dequantized w| over the layer's weights.</summary>
+    public double MeanAbsoluteError { get; }
+
+    public Tensor Bias => bias;
 
     /// <summary>The float32 weights the int8 values stand for.</summary>
     public Tensor Dequantized()
     {
-        var shape = new long[original.dim()];
+        var shape = new long[weight.dim()];
         Array.Fill(shape, 1L);
         shape[0] = -1;
         return weight.to_type(ScalarType.Float32).mul(scale.view(shape));
     }
 
-    public Tensor Convolve(Tensor input)
-    {
-        var padding = original.shape[2] / 2;
-        return functional.conv2d(input, Dequantized(), Bias, padding: [padding, padding]);
-    }
-
-    public double MeanAbsoluteError()
-    {
-        using var difference = Dequantized().sub(original);
-        return difference.abs().mean().item<float>();
-    }
+    public Tensor Convolve(Tensor input) => functional.conv2d(input, Dequantized(), bias, padding: [padding, padding]);
 }

@@ -35,6 +35,10 @@ public sealed class ExerciseContext(
     public MnistSplit Mnist => training as MnistSplit ?? (training as PretrainedDigits)?.Mnist
         ?? throw new InvalidOperationException("This exercise has no MNIST data.");
 
+    /// <summary>Training images [N, 1, 28, 28] whose labels the exercise does not give (distill: for the teacher to label).</summary>
+    public Tensor UnlabelledImages => (training as PretrainedDigits)?.Unlabelled
+        ?? throw new InvalidOperationException("This exercise has no unlabelled images.");
+
     /// <summary>A fresh copy of the pretrained digit network (prune, quantize; distill's teacher).</summary>
     public DigitNet LoadPretrained() => (training as PretrainedDigits)?.LoadNetwork()
         ?? throw new InvalidOperationException("This exercise has no pretrained network.");

@@ -24,6 +24,9 @@ public sealed class MnistRecords(byte[] pixels, byte[] labels)
         return new MnistRecords(selectedPixels, selectedLabels);
     }
 
+    /// <summary>The same images with every label 0: digits whose labels the jail must not see.</summary>
+    public MnistRecords WithoutLabels() => new(pixels, new byte[labels.Length]);
+
     /// <summary>These digits in the <see cref="MnistDigits"/> file format.</summary>
     public byte[] ToFile() => MnistDigits.Write(this);
 

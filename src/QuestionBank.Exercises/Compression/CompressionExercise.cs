@@ -20,22 +20,21 @@ public abstract class CompressionExercise : Exercise
     public override object LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles) =>
         new PretrainedDigits(
             MnistDigits.Read(RequireFile(trainingFiles, MnistDigits.FileName)).ToTensors(),
-            RequireFile(trainingFiles, DigitNet.PretrainedFileName));
+            RequireFile(trainingFiles, DigitNet.PretrainedFileName),
+            trainingFiles.TryGetValue(PretrainedDigits.UnlabelledFileName, out var unlabelled) ? MnistDigits.Read(unlabelled).ToTensors().Images : null);
 
     protected abstract ExerciseJudge CreateJudge(MnistRecords train, MnistRecords test, byte[] pretrained);
 }
 
 /// <summary>
-/// The judge of a compression exercise: it hands the jail the training digits and the pretrained
-/// weights, reads the submitted state, and measures it with the trusted evaluator on the held-out digits.
+/// The judge of a compression exercise: it hands the jail the training digits (<paramref name="digitFiles"/>)
+/// and the pretrained weights, reads the submitted state, and measures it with the trusted evaluator on
+/// the held-out digits.
 /// </summary>
-internal abstract class CompressionJudge(MnistRecords train, MnistRecords test, byte[] pretrained) : ExerciseJudge
+internal abstract class CompressionJudge(IReadOnlyDictionary<string, byte[]> digitFiles, MnistRecords test, byte[] pretrained) : ExerciseJudge
 {
-    public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } = new Dictionary<string, byte[]>
-    {
-        [MnistDigits.FileName] = train.ToFile(),
-        [DigitNet.PretrainedFileName] = pretrained,
-    };
+    public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } =
+        new Dictionary<string, byte[]>(digitFiles) { [DigitNet.PretrainedFileName] = pretrained };
 
     protected DigitNetwork Pretrained { get; } = DigitNetwork.FromState(ModelState.Parse(pretrained));
 

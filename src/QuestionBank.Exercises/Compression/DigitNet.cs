@@ -62,26 +62,10 @@ public sealed class DigitNet : Module<Tensor, Tensor>
     public static (byte[] State, double TestAccuracy) TrainPretrained(byte[] mnistFile, Device device)
     {
         var (trainRecords, testRecords) = MnistDigits.Split(MnistDigits.Read(mnistFile));
-        var train = trainRecords.ToTensors();
         random.manual_seed(Seed);
         using var model = new DigitNet();
         model.to(device);
-        using var optimizer = optim.Adam(model.parameters(), 0.001);
-        var shuffle = new Generator(Seed);
-        for (var epoch = 0; epoch < Epochs; epoch++)
-        {
-            model.train();
-            using var order = randperm(train.Count, generator: shuffle);
-            for (long start = 0; start < train.Count; start += BatchSize)
-            {
-                using var scope = NewDisposeScope();
-                var batch = order.narrow(0, start, Math.Min(BatchSize, train.Count - start));
-                optimizer.zero_grad();
-                functional.cross_entropy(model.forward(train.Images.index_select(0, batch).to(device)),
-                    train.Labels.index_select(0, batch).to(device)).backward();
-                optimizer.step();
-            }
-        }
+        TrustedTraining.Fit(model, trainRecords.ToTensors(), Epochs, BatchSize, Seed, device);
         model.cpu();
         var scores = model.Scores(testRecords.Pixels(), testRecords.Count);
         var correct = Enumerable.Range(0, testRecords.Count).Count(i => SecretRandom.ArgMax(scores.AsSpan(i * 10, 10)) == testRecords.Labels[i]);

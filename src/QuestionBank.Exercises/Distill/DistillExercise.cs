@@ -12,9 +12,23 @@ public sealed class DistillExercise : CompressionExercise
         new DistillJudge(train, test, pretrained);
 }
 
-/// <summary>Counts the student's parameters against the teacher's and measures the student's held-out accuracy.</summary>
-internal sealed class DistillJudge(MnistRecords train, MnistRecords test, byte[] pretrained) : CompressionJudge(train, test, pretrained)
+/// <summary>
+/// Hands the jail the labels of only <see cref="DistillDescription.LabelledCount"/> training digits (the rest
+/// come without labels, for the teacher to label), counts the student's parameters against the
+/// teacher's and measures the student's held-out accuracy.
+/// </summary>
+internal sealed class DistillJudge(MnistRecords train, MnistRecords test, byte[] pretrained) : CompressionJudge(Split(train), test, pretrained)
 {
+    private static Dictionary<string, byte[]> Split(MnistRecords train)
+    {
+        var indices = Enumerable.Range(0, train.Count).ToArray();
+        return new Dictionary<string, byte[]>
+        {
+            [MnistDigits.FileName] = train.Select(indices.AsSpan(0, DistillDescription.LabelledCount)).ToFile(),
+            [PretrainedDigits.UnlabelledFileName] = train.Select(indices.AsSpan(DistillDescription.LabelledCount)).WithoutLabels().ToFile(),
+        };
+    }
+
     protected override Task MeasureAsync(
         ModelState state, DigitNetwork submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
     {

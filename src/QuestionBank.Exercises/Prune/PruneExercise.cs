@@ -13,7 +13,8 @@ public sealed class PruneExercise : CompressionExercise
 }
 
 /// <summary>Counts the zeros among the submitted network's weights and measures its held-out accuracy.</summary>
-internal sealed class PruneJudge(MnistRecords train, MnistRecords test, byte[] pretrained) : CompressionJudge(train, test, pretrained)
+internal sealed class PruneJudge(MnistRecords train, MnistRecords test, byte[] pretrained)
+    : CompressionJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = train.ToFile() }, test, pretrained)
 {
     protected override Task MeasureAsync(
         ModelState state, DigitNetwork submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)

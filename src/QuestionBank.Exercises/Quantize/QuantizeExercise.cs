@@ -16,7 +16,8 @@ public sealed class QuantizeExercise : CompressionExercise
 /// Compares the bytes of the submitted state with the float32 network's, and the held-out accuracy
 /// of its dequantised weights with the float32 network's, both measured here.
 /// </summary>
-internal sealed class QuantizeJudge(MnistRecords train, MnistRecords test, byte[] pretrained) : CompressionJudge(train, test, pretrained)
+internal sealed class QuantizeJudge(MnistRecords train, MnistRecords test, byte[] pretrained)
+    : CompressionJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = train.ToFile() }, test, pretrained)
 {
     protected override async Task MeasureAsync(
         ModelState state, DigitNetwork submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)

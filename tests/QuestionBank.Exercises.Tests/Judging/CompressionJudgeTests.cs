@@ -230,6 +230,21 @@ public sealed class CompressionJudgeTests
     }
 
     [Fact]
+    public void TheDistillJudgeGivesTheJailTheLabelsOfOnlyAThousandTrainingDigits()
+    {
+        var files = Judge("distill").TrainingFiles;
+
+        var labelled = MnistDigits.Read(files[MnistDigits.FileName]);
+        var unlabelled = MnistDigits.Read(files[PretrainedDigits.UnlabelledFileName]);
+        Assert.Equal(1000, labelled.Count);
+        Assert.Equal(7000, unlabelled.Count);
+        Assert.All(unlabelled.Labels.ToArray(), label => Assert.Equal(0, label));
+        // The synthetic digits' first pixel is their label × 20: the images are the real ones, the labels are gone.
+        Assert.Contains(Enumerable.Range(0, unlabelled.Count), i => unlabelled.Image(i)[0] > 0);
+        Assert.Equal(new ModelState(PretrainedTensors).ToBytes(), files[DigitNet.PretrainedFileName]);
+    }
+
+    [Fact]
     public async Task TheDistillJudgeFindsTheTeacherItselfTooBig()
     {
         var verdict = await Judge("distill").JudgeAsync(ModelAnswering(Network()).Tools, CancellationToken.None);

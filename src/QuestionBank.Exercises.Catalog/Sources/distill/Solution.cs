@@ -1,5 +1,6 @@
-// Reference solution: knowledge distillation (Hinton et al., 2015). The student learns from the
-// teacher's class probabilities softened by a temperature, as well as from the labels.
+// Reference solution: knowledge distillation (Hinton et al., 2015) with a transfer set. The teacher
+// labels every training image with its class probabilities softened by a temperature; the student
+// learns from those on all images, and from the true labels where it has them.
 using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Imaging;
 using TorchSharp;
@@ -13,8 +14,10 @@ public class Solution
 
     public void Run(ExerciseContext ctx)
     {
-        var train = ctx.Mnist;
-        var teacherScores = TeacherScores(ctx);
+        // The labelled digits, then the unlabelled ones (label -1: unknown).
+        var images = cat([ctx.Mnist.Images, ctx.UnlabelledImages]);
+        var labels = cat([ctx.Mnist.Labels, full(ctx.UnlabelledImages.shape[0], -1L, ScalarType.Int64)]);
+        var teacherScores = TeacherScores(ctx, images);
         // About a eleventh of the teacher's 215,370 parameters.
         var student = new DigitNet(conv1Channels: 8, conv2Channels: 16, hidden: 24, kernel1: 3, kernel2: 3);
         student.to(ctx.Device);
@@ -26,30 +29,28 @@ public class Solution
         for (var epoch = 1; epoch <= ctx.Epochs; epoch++)
         {
             student.train();
-            using var order = randperm(train.Count, generator: shuffle);
-            double lossSum = 0, correct = 0, seen = 0;
-            for (long start = 0; start < train.Count; start += ctx.BatchSize)
+            using var order = randperm(images.shape[0], generator: shuffle);
+            double lossSum = 0, seen = 0;
+            for (long start = 0; start < images.shape[0]; start += ctx.BatchSize)
             {
                 ctx.CancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                var batch = order.narrow(0, start, Math.Min(ctx.BatchSize, train.Count - start));
-                var labels = train.Labels.index_select(0, batch).to(ctx.Device);
+                var batch = order.narrow(0, start, Math.Min(ctx.BatchSize, images.shape[0] - start));
                 optimizer.zero_grad();
-                var scores = student.forward(train.Images.index_select(0, batch).to(ctx.Device));
-                var loss = DistillationLoss(scores, teacherScores.index_select(0, batch).to(ctx.Device), labels);
+                var scores = student.forward(images.index_select(0, batch).to(ctx.Device));
+                var loss = DistillationLoss(scores, teacherScores.index_select(0, batch).to(ctx.Device), labels.index_select(0, batch).to(ctx.Device));
                 loss.backward();
                 optimizer.step();
 
                 lossSum += loss.item<float>() * batch.shape[0];
-                correct += scores.argmax(1).eq(labels).sum().item<long>();
                 seen += batch.shape[0];
                 if (++step % 25 == 0)
                 {
                     losses.Add(lossSum / seen);
-                    ctx.Report(step, ("loss", lossSum / seen), ("train_accuracy", correct / seen));
+                    ctx.Report(step, ("loss", lossSum / seen));
                 }
             }
-            Console.WriteLine($"epoch {epoch}: loss {lossSum / seen:F4}, train accuracy {correct / seen:P2}");
+            Console.WriteLine($"epoch {epoch}: loss {lossSum / seen:F4}");
         }
         ctx.ReportImage("loss.png", LineChart.Render(losses));
         ctx.Submit(student);
@@ -57,24 +58,29 @@ public class Solution
 
     /// <summary>
     /// The cross-entropy between the teacher's and the student's softened distributions (scaled by T²
-    /// so its gradients keep their size as T changes), mixed with the ordinary loss on the labels.
+    /// so its gradients keep their size as T changes), mixed with the loss on the known labels.
     /// </summary>
     private static Tensor DistillationLoss(Tensor scores, Tensor teacherScores, Tensor labels)
     {
         var softTargets = functional.softmax(teacherScores / Temperature, 1);
         var soft = -(softTargets * functional.log_softmax(scores / Temperature, 1)).sum(1).mean() * (Temperature * Temperature);
-        var hard = functional.cross_entropy(scores, labels);
-        return soft * SoftWeight + hard * (1 - SoftWeight);
+        return soft * SoftWeight + LabelLoss(scores, labels) * (1 - SoftWeight);
     }
 
-    /// <summary>The teacher's class scores for every training digit, computed once.</summary>
-    private static Tensor TeacherScores(ExerciseContext ctx)
+    /// <summary>The mean cross-entropy over the digits whose label is known (0 when none is).</summary>
+    private static Tensor LabelLoss(Tensor scores, Tensor labels)
+    {
+        var known = Math.Max(1, labels.ge(0).sum().item<long>());
+        return functional.cross_entropy(scores, labels, ignore_index: -1, reduction: Reduction.Sum) / known;
+    }
+
+    /// <summary>The teacher's class scores for <paramref name="images"/>, computed once.</summary>
+    private static Tensor TeacherScores(ExerciseContext ctx, Tensor images)
     {
         using var teacher = ctx.LoadPretrained();
         teacher.to(ctx.Device);
         teacher.eval();
         using var noGrad = no_grad();
-        var images = ctx.Mnist.Images;
         var batches = new List<Tensor>();
         for (long start = 0; start < images.shape[0]; start += 500)
         {

@@ -7,6 +7,9 @@ public sealed class ExerciseCatalogTests
     [InlineData("lstm", "mse_ratio")]
     [InlineData("gan", "confident_fraction")]
     [InlineData("dqn", "eval_mean_return")]
+    [InlineData("prune", "sparsity")]
+    [InlineData("quantize", "compression_ratio")]
+    [InlineData("distill", "parameter_ratio")]
     public void EachExerciseHasAStarterASolutionValidDefaultsAndAGoal(string id, string goalMetric)
     {
         var exercise = ExerciseCatalog.Find(id);
@@ -54,6 +57,8 @@ public sealed class ExerciseCatalogTests
     [InlineData("实现一个基于强化学习的智能体进行游戏对战", "dqn")]
     [InlineData("实现一个基于 RNN 的序列分类模型", null)]
     [InlineData("实现一个基于 Transformer 的文本分类模型", null)]
+    [InlineData("模型剪枝的代码实例与解析", "prune")]
+    [InlineData("混合精度训练的代码实例与解析", null)]
     [InlineData("How to organize a team", null)]
     public void CodingQuestionsLinkToTheirExerciseByTitle(string title, string? exercise) =>
         Assert.Equal(exercise, ExerciseCatalog.ForQuestionTitle(title)?.Id);

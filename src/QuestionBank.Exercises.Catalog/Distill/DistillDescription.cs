@@ -19,7 +19,7 @@ public sealed class DistillDescription : ExerciseDescription
         "on the teacher's softened outputs for all the images as well as on the labels you have, and Submit it. " +
         "The judge counts the student's parameters from its submitted weights and runs its own copy on 2,000 held-out digits.";
 
-    public override ExerciseParameters Defaults => new(Epochs: 4, LearningRate: 0.003, BatchSize: 64, Seed: 1);
+    public override ExerciseParameters Defaults => new(Epochs: 4, LearningRate: 0.005, BatchSize: 128, Seed: 1);
 
     public override ParameterLimits Limits => new(MaxEpochs: 10, 1e-5, 0.05, MinBatchSize: 16, MaxBatchSize: 512);
 

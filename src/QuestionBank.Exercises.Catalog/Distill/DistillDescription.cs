@@ -10,7 +10,7 @@ public sealed class DistillDescription : ExerciseDescription
 
     public override IReadOnlyList<string> QuestionKeywords => ["蒸馏", "Distillation", "distillation"];
 
-    public override string Title => "Knowledge distillation: a student a tenth the teacher's size";
+    public override string Title => "Knowledge distillation: a student a tenth the size of the teacher";
 
     public override string Summary =>
         "ctx.LoadPretrained() gives the teacher, a trained DigitNet of about 215,000 parameters. ctx.Mnist holds only " +

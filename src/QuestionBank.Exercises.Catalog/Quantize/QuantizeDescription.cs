@@ -7,7 +7,7 @@ public sealed class QuantizeDescription : ExerciseDescription
 
     public override IReadOnlyList<string> QuestionKeywords => ["量化", "Quantization", "quantization"];
 
-    public override string Title => "Quantization: int8 weights, 3× smaller";
+    public override string Title => "Quantization: int8 weights, 3 times smaller";
 
     public override string Summary =>
         "ctx.LoadPretrained() gives a trained float32 DigitNet. Quantize each convolution and linear weight to int8 " +

@@ -1,7 +1,10 @@
 using QuestionBank.Exercises.Cnn;
+using QuestionBank.Exercises.Distill;
 using QuestionBank.Exercises.Dqn;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Lstm;
+using QuestionBank.Exercises.Prune;
+using QuestionBank.Exercises.Quantize;
 using QuestionBank.Exercises.RnnClassify;
 using QuestionBank.Exercises.Transformer;
 
@@ -22,7 +25,13 @@ public static class ExerciseCatalog
 
     public static RnnClassifyDescription RnnClassify { get; } = new();
 
-    public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn, Transformer, RnnClassify];
+    public static PruneDescription Prune { get; } = new();
+
+    public static QuantizeDescription Quantize { get; } = new();
+
+    public static DistillDescription Distill { get; } = new();
+
+    public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn, Transformer, RnnClassify, Prune, Quantize, Distill];
 
     /// <summary>
     /// The importer's fallback for a coding question that declares no exercise: the one its title's
@@ -30,7 +39,7 @@ public static class ExerciseCatalog
     /// gan exercise, an "RNN sequence classification" one an rnn-classify exercise).
     /// </summary>
     public static ExerciseDescription? ForQuestionTitle(string title) =>
-        new ExerciseDescription[] { Gan, Dqn, Transformer, RnnClassify, Lstm, Cnn }
+        new ExerciseDescription[] { Gan, Dqn, Transformer, RnnClassify, Lstm, Prune, Quantize, Distill, Cnn }
             .FirstOrDefault(exercise => exercise.QuestionKeywords.Any(keyword => title.Contains(keyword, StringComparison.Ordinal)));
 
     public static ExerciseDescription? Find(string id) =>

@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Words;
 using static TorchSharp.torch;
 
@@ -31,9 +32,17 @@ public sealed class ExerciseContext(
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    /// <summary>The training digits (cnn, gan).</summary>
-    public MnistSplit Mnist => training as MnistSplit
+    /// <summary>The training digits (cnn, gan, prune, quantize, distill).</summary>
+    public MnistSplit Mnist => training as MnistSplit ?? (training as PretrainedDigits)?.Mnist
         ?? throw new InvalidOperationException("This exercise has no MNIST data.");
+
+    /// <summary>Training images [N, 1, 28, 28] whose labels the exercise does not give (distill: for the teacher to label).</summary>
+    public Tensor UnlabelledImages => (training as PretrainedDigits)?.Unlabelled
+        ?? throw new InvalidOperationException("This exercise has no unlabelled images.");
+
+    /// <summary>A fresh copy of the pretrained digit network (prune, quantize; distill's teacher).</summary>
+    public DigitNet LoadPretrained() => (training as PretrainedDigits)?.LoadNetwork()
+        ?? throw new InvalidOperationException("This exercise has no pretrained network.");
 
     /// <summary>The training part of the time series (lstm).</summary>
     public SeriesData Series => training as SeriesData

@@ -1,7 +1,10 @@
 using QuestionBank.Exercises.Cnn;
+using QuestionBank.Exercises.Distill;
 using QuestionBank.Exercises.Dqn;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Lstm;
+using QuestionBank.Exercises.Prune;
+using QuestionBank.Exercises.Quantize;
 using QuestionBank.Exercises.Words;
 
 namespace QuestionBank.Exercises;
@@ -13,6 +16,7 @@ public static class ExerciseRegistry
         [
             new CnnExercise(), new LstmExercise(), new GanExercise(), new DqnExercise(),
             new WordLanguageExercise(ExerciseCatalog.Transformer), new WordLanguageExercise(ExerciseCatalog.RnnClassify),
+            new PruneExercise(), new QuantizeExercise(), new DistillExercise(),
         ];
 
     public static Exercise? Find(string id) =>

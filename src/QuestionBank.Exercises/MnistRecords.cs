@@ -24,19 +24,18 @@ public sealed class MnistRecords(byte[] pixels, byte[] labels)
         return new MnistRecords(selectedPixels, selectedLabels);
     }
 
+    /// <summary>The same images with every label 0: digits whose labels the jail must not see.</summary>
+    public MnistRecords WithoutLabels() => new(pixels, new byte[labels.Length]);
+
     /// <summary>These digits in the <see cref="MnistDigits"/> file format.</summary>
     public byte[] ToFile() => MnistDigits.Write(this);
 
+    /// <summary>The pixels of all images in [0, 1], row-major [N, 784].</summary>
+    public float[] Pixels() => Array.ConvertAll(pixels, pixel => pixel / 255f);
+
     /// <summary>Images [N, 1, 28, 28] with pixels in [0, 1] and labels [N], on the CPU (needs libtorch).</summary>
-    public MnistSplit ToTensors()
-    {
-        var values = new float[pixels.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = pixels[i] / 255f;
-        }
-        return new MnistSplit(
-            tensor(values, [Count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]),
+    public MnistSplit ToTensors() =>
+        new(
+            tensor(Pixels(), [Count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]),
             tensor(labels.Select(label => (long)label).ToArray(), [Count]));
-    }
 }

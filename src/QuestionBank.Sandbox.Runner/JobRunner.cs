@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using QuestionBank.Contracts;
 using QuestionBank.Exercises;
+using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Sandbox.Runner.Compilation;
 using static TorchSharp.torch;
@@ -14,12 +15,15 @@ namespace QuestionBank.Sandbox.Runner;
 /// Runs one job inside the jail. In exercise mode it compiles the user's source, runs it, and then
 /// answers the worker's forward requests with the model the code submitted; it never sees the
 /// held-out data and computes no result. The trusted modes train or apply the GAN judge's
-/// classifier and load no user code.
+/// classifier or the compression exercises' DigitNet, and load no user code.
 /// </summary>
 public static class JobRunner
 {
     /// <summary>The float32 pixels [N, 784] that <see cref="RunnerMode.ClassifyDigits"/> classifies.</summary>
     public const string DigitImagesFileName = "digits.bin";
+
+    /// <summary>The DigitNet state (QBSTATE1, float32) that <see cref="RunnerMode.ScoreDigitNet"/> runs.</summary>
+    public const string NetworkFileName = "network.bin";
 
     private const int MaxDiagnosticsLength = 8000;
 
@@ -47,6 +51,16 @@ public static class JobRunner
                     var probabilities = JudgeClassifier.Classify(files[JudgeClassifier.FileName], pixels,
                         pixels.Length / MnistDigits.PixelsPerImage, OpenDevice(job.Device));
                     protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Data: RunnerMessage.EncodeFloats(probabilities)));
+                    break;
+                case RunnerMode.TrainDigitNet:
+                    var (state, pretrainedAccuracy) = DigitNet.TrainPretrained(files[MnistDigits.FileName], OpenDevice(job.Device));
+                    protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Name: DigitNet.PretrainedFileName, Data: Convert.ToBase64String(state),
+                        Metrics: new Dictionary<string, double> { ["test_accuracy"] = pretrainedAccuracy }));
+                    break;
+                case RunnerMode.ScoreDigitNet:
+                    var images = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(files[DigitImagesFileName]).ToArray();
+                    var scores = DigitNet.Score(files[NetworkFileName], images, images.Length / MnistDigits.PixelsPerImage);
+                    protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Data: RunnerMessage.EncodeFloats(scores)));
                     break;
             }
         }
@@ -107,9 +121,9 @@ public static class JobRunner
         }
         console.Flush();
         protocol.Send(new RunnerMessage("", RunnerMessage.Ready));
-        foreach (var request in requests.Forwards())
+        foreach (var request in requests.Questions())
         {
-            protocol.Send(Answer(model, request, device));
+            protocol.Send(request.Type == RunnerRequest.State ? StateAnswer(model, request) : Answer(model, request, device));
         }
     }
 
@@ -124,6 +138,18 @@ public static class JobRunner
             var result = model.forward(input).detach().cpu().to_type(ScalarType.Float32).contiguous();
             return new RunnerMessage("", RunnerMessage.Answer, Id: request.Id, Shape: [.. result.shape.Select(size => (int)size)],
                 Data: RunnerMessage.EncodeFloats(result.data<float>().ToArray()));
+        }
+        catch (Exception exception)
+        {
+            return new RunnerMessage("", RunnerMessage.Answer, Id: request.Id, Diagnostics: Truncate(exception.Message));
+        }
+    }
+
+    private static RunnerMessage StateAnswer(nn.Module<Tensor, Tensor> model, RunnerRequest request)
+    {
+        try
+        {
+            return new RunnerMessage("", RunnerMessage.Answer, Id: request.Id, Data: Convert.ToBase64String(ModelStates.Capture(model).ToBytes()));
         }
         catch (Exception exception)
         {

@@ -5,7 +5,7 @@ namespace QuestionBank.Sandbox.Runner;
 
 /// <summary>
 /// Reads the worker's requests from standard input on a thread of its own: a cancel cancels
-/// <see cref="Cancellation"/> at once, forward requests queue up for the answering loop, and an
+/// <see cref="Cancellation"/> at once, forward and state requests queue up for the answering loop, and an
 /// end (or the end of input) closes that queue.
 /// </summary>
 internal sealed class RequestReader : IDisposable
@@ -22,8 +22,8 @@ internal sealed class RequestReader : IDisposable
 
     public static RequestReader Start(Stream input) => new(input);
 
-    /// <summary>The forward requests, in order, until the worker says it has no more.</summary>
-    public IEnumerable<RunnerRequest> Forwards() => forwards.GetConsumingEnumerable();
+    /// <summary>The forward and state requests, in order, until the worker says it has no more.</summary>
+    public IEnumerable<RunnerRequest> Questions() => forwards.GetConsumingEnumerable();
 
     public void Dispose()
     {
@@ -42,7 +42,7 @@ internal sealed class RequestReader : IDisposable
                 case RunnerRequest.Cancel:
                     cancellation.Cancel();
                     break;
-                case RunnerRequest.Forward:
+                case RunnerRequest.Forward or RunnerRequest.State:
                     forwards.Add(request);
                     break;
                 case RunnerRequest.End:

@@ -37,6 +37,12 @@ public enum RunnerMode
 
     /// <summary>Classify digits with the GAN judge's classifier (trusted code only) and return the probabilities.</summary>
     ClassifyDigits,
+
+    /// <summary>Train the compression exercises' pretrained DigitNet (trusted code only) and return its state.</summary>
+    TrainDigitNet,
+
+    /// <summary>Score digits with a DigitNet given by its weights (trusted code only): the compression judges' evaluator.</summary>
+    ScoreDigitNet,
 }
 
 /// <summary>
@@ -70,7 +76,10 @@ public sealed record RunnerMessage(
     /// <summary>The solution returned and submitted a model: the runner now answers <see cref="RunnerRequest.Forward"/> requests.</summary>
     public const string Ready = "ready";
 
-    /// <summary>The model's output for request <see cref="Id"/> (<see cref="Shape"/>, <see cref="Data"/>), or <see cref="Diagnostics"/>.</summary>
+    /// <summary>
+    /// The model's output for request <see cref="Id"/> (<see cref="Shape"/>, <see cref="Data"/>), or its state
+    /// (<see cref="Data"/>: base64 of a QBSTATE1 file), or <see cref="Diagnostics"/>.
+    /// </summary>
     public const string Answer = "answer";
 
     /// <summary>What a trusted mode produced (the judge classifier's weights, the digit probabilities).</summary>
@@ -96,6 +105,9 @@ public sealed record RunnerRequest(string Type, long? Id = null, int[]? Shape = 
 {
     /// <summary>Run the submitted model's forward on <see cref="Data"/> (float32, <see cref="Shape"/>).</summary>
     public const string Forward = "forward";
+
+    /// <summary>Send the submitted model's named tensors (its state_dict).</summary>
+    public const string State = "state";
 
     /// <summary>Stop the user's code (it sees its cancellation token cancelled).</summary>
     public const string Cancel = "cancel";

@@ -9,11 +9,13 @@ namespace QuestionBank.Sandbox;
 
 public static class SandboxExtensions
 {
-    /// <summary>Registers what executes runs: the jail, the GAN judge's classifier and the executor.</summary>
+    /// <summary>Registers what executes runs: the jail, the judges' trusted networks and the executor.</summary>
     public static IHostApplicationBuilder AddSandbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
+        builder.Services.AddSingleton<TrustedJobs>();
         builder.Services.AddSingleton<DigitClassifier>();
+        builder.Services.AddSingleton<DigitNetworks>();
         builder.Services.AddSingleton<SandboxJail>();
         builder.Services.AddSingleton<RunExecutor>();
         return builder;

@@ -9,6 +9,9 @@ public sealed class ExerciseCatalogTests
     [InlineData("dqn", "eval_mean_return")]
     [InlineData("transformer", "test_accuracy")]
     [InlineData("rnn-classify", "test_accuracy")]
+    [InlineData("prune", "sparsity")]
+    [InlineData("quantize", "compression_ratio")]
+    [InlineData("distill", "parameter_ratio")]
     public void EachExerciseHasAStarterASolutionValidDefaultsAndAGoal(string id, string goalMetric)
     {
         var exercise = ExerciseCatalog.Find(id);
@@ -57,6 +60,8 @@ public sealed class ExerciseCatalogTests
     [InlineData("实现一个基于 Transformer 的文本分类模型", "transformer")]
     [InlineData("实现一个基于 RNN 的序列分类模型", "rnn-classify")]
     [InlineData("实现一个基于 LSTM 的时间序列预测模型", "lstm")]
+    [InlineData("模型剪枝的代码实例与解析", "prune")]
+    [InlineData("混合精度训练的代码实例与解析", null)]
     [InlineData("How to organize a team", null)]
     public void CodingQuestionsLinkToTheirExerciseByTitle(string title, string? exercise) =>
         Assert.Equal(exercise, ExerciseCatalog.ForQuestionTitle(title)?.Id);

@@ -46,24 +46,7 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
         random.manual_seed(Seed);
         using var model = new JudgeClassifier();
         model.to(device);
-        using var optimizer = optim.Adam(model.parameters(), 0.001);
-        var shuffle = new Generator(Seed);
-        for (var epoch = 0; epoch < Epochs; epoch++)
-        {
-            model.train();
-            using var order = randperm(train.Count, generator: shuffle);
-            for (long start = 0; start < train.Count; start += BatchSize)
-            {
-                using var scope = NewDisposeScope();
-                var batch = order.narrow(0, start, Math.Min(BatchSize, train.Count - start));
-                optimizer.zero_grad();
-                var loss = functional.cross_entropy(
-                    model.forward(train.Images.index_select(0, batch).to(device)),
-                    train.Labels.index_select(0, batch).to(device));
-                loss.backward();
-                optimizer.step();
-            }
-        }
+        TrustedTraining.Fit(model, train, Epochs, BatchSize, Seed, device);
         double accuracy;
         using (NewDisposeScope())
         {

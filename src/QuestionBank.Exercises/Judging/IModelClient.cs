@@ -9,6 +9,13 @@ public interface IModelClient
     /// <summary>Runs the model's <c>forward</c> on <paramref name="input"/> in evaluation mode.</summary>
     /// <exception cref="JudgeException">The model failed, or answered with something that is not a tensor.</exception>
     Task<FloatTensor> ForwardAsync(FloatTensor input, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The model's named tensors (its <c>state_dict</c>), checked by <see cref="ModelState.Parse"/>: what
+    /// judges of the model's weights (prune, quantize, distill) measure, never its own forward.
+    /// </summary>
+    /// <exception cref="JudgeException">The model's process failed to answer, or answered with no valid state.</exception>
+    Task<ModelState> StateAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A float32 tensor in row-major order, as it crosses the jail's boundary.</summary>

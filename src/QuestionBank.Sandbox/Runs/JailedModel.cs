@@ -10,8 +10,8 @@ namespace QuestionBank.Sandbox.Runs;
 /// The worker's side of one exercise run in the jail. It reads every message the runner sends and
 /// keeps only what user code may decide: that it compiled (before any of it ran), its progress,
 /// its images and its own failure, all bounded here. It is also the judge's
-/// <see cref="IModelClient"/>: each question goes to the jail as a forward request, and only an
-/// answer to a question asked counts.
+/// <see cref="IModelClient"/>: each question goes to the jail as a forward or state request, and only
+/// an answer to a question asked counts.
 /// </summary>
 internal sealed class JailedModel(JailSession session, IRunObserver? observer) : IModelClient
 {
@@ -89,14 +89,7 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
 
     public async Task<FloatTensor> ForwardAsync(FloatTensor input, CancellationToken cancellationToken)
     {
-        var id = Interlocked.Increment(ref nextRequest);
-        var answer = new TaskCompletionSource<RunnerMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        pending[id] = answer;
-        if (ended || !await session.SendAsync(new RunnerRequest(RunnerRequest.Forward, id, input.Shape, RunnerMessage.EncodeFloats(input.Data))))
-        {
-            throw new JudgeException("The model's process ended before it answered.");
-        }
-        var message = await answer.Task.WaitAsync(cancellationToken);
+        var message = await AskAsync(id => new RunnerRequest(RunnerRequest.Forward, id, input.Shape, RunnerMessage.EncodeFloats(input.Data)), cancellationToken);
         if (message.Diagnostics is { } problem)
         {
             throw new JudgeException($"The model's forward failed: {problem}");
@@ -106,6 +99,40 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
         return output is not null && message.Shape!.All(size => size >= 0) && output.ElementCount == data!.Length
             ? output
             : throw new JudgeException("The model answered with something that is not a tensor.");
+    }
+
+    public async Task<ModelState> StateAsync(CancellationToken cancellationToken)
+    {
+        var message = await AskAsync(id => new RunnerRequest(RunnerRequest.State, id), cancellationToken);
+        if (message.Diagnostics is { } problem)
+        {
+            throw new JudgeException($"The model's state could not be read: {problem}");
+        }
+        if (message.Data is not { } data || data.Length > (ModelState.MaxBytes + 64 * 1024 + 2) / 3 * 4)
+        {
+            throw new JudgeException("The model answered with no state, or one that is too big.");
+        }
+        try
+        {
+            return ModelState.Parse(Convert.FromBase64String(data));
+        }
+        catch (FormatException)
+        {
+            throw new JudgeException("The model answered with something that is not a state.");
+        }
+    }
+
+    /// <summary>Sends one question and waits for the answer to it.</summary>
+    private async Task<RunnerMessage> AskAsync(Func<long, RunnerRequest> question, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref nextRequest);
+        var answer = new TaskCompletionSource<RunnerMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pending[id] = answer;
+        if (ended || !await session.SendAsync(question(id)))
+        {
+            throw new JudgeException("The model's process ended before it answered.");
+        }
+        return await answer.Task.WaitAsync(cancellationToken);
     }
 
     private static float[]? DecodeOrNull(string data)

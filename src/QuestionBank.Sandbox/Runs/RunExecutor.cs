@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
+using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Judging;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runner;
@@ -14,7 +15,8 @@ namespace QuestionBank.Sandbox.Runs;
 /// the submitted model its questions from here, and how it all ended becomes a <see cref="RunResult"/>.
 /// The held-out data and the metrics never enter the jail; nothing the jail says can make a run succeed.
 /// </summary>
-public sealed class RunExecutor(SandboxJail jail, DigitClassifier digits, IOptions<SandboxOptions> options, ILogger<RunExecutor> logger)
+public sealed class RunExecutor(
+    SandboxJail jail, DigitClassifier digits, DigitNetworks networks, IOptions<SandboxOptions> options, ILogger<RunExecutor> logger)
 {
     private readonly SandboxOptions settings = options.Value;
 
@@ -68,7 +70,7 @@ public sealed class RunExecutor(SandboxJail jail, DigitClassifier digits, IOptio
     {
         try
         {
-            return new Verdict(await judge.JudgeAsync(new JudgeTools(model, digits), cancellationToken), null);
+            return new Verdict(await judge.JudgeAsync(new JudgeTools(model, digits, networks), cancellationToken), null);
         }
         catch (JudgeException exception)
         {
@@ -140,6 +142,12 @@ public sealed class RunExecutor(SandboxJail jail, DigitClassifier digits, IOptio
         var files = new Dictionary<string, byte[]>();
         foreach (var name in exercise.DataFiles)
         {
+            if (name == DigitNet.PretrainedFileName)
+            {
+                // Trained once, by trusted code, the first time an exercise needs it.
+                files[name] = await networks.PretrainedAsync(cancellationToken);
+                continue;
+            }
             var path = Path.Combine(settings.DataDirectory, name);
             if (!File.Exists(path))
             {

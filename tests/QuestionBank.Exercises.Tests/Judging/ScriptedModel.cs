@@ -1,15 +1,27 @@
+using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Tests.Judging;
 
-/// <summary>A stand-in for the jailed model: answers with a function and records every question, one at a time.</summary>
-internal sealed class ScriptedModel(Func<FloatTensor, FloatTensor> answer) : IModelClient, IDigitClassifier
+/// <summary>
+/// A stand-in for the jailed model and the trusted jobs: answers with a function (and with
+/// <see cref="State"/> when asked for its weights), records every question, one at a time, and
+/// every network the evaluator runs, which scores digits with <see cref="Evaluate"/>.
+/// </summary>
+internal sealed class ScriptedModel(Func<FloatTensor, FloatTensor> answer) : IModelClient, IDigitClassifier, IDigitNetworkEvaluator
 {
     private int inFlight;
 
     public List<FloatTensor> Questions { get; } = [];
 
     public bool EverAskedTwoAtOnce { get; private set; }
+
+    /// <summary>The bytes the model's process answers a state request with.</summary>
+    public byte[]? State { get; init; }
+
+    public Func<DigitNetwork, float[], int, float[]> Evaluate { get; init; } = (_, pixels, count) => SyntheticDigits.PerfectScores(pixels, count);
+
+    public List<DigitNetwork> EvaluatedNetworks { get; } = [];
 
     public async Task<FloatTensor> ForwardAsync(FloatTensor input, CancellationToken cancellationToken)
     {
@@ -20,8 +32,17 @@ internal sealed class ScriptedModel(Func<FloatTensor, FloatTensor> answer) : IMo
         return answer(input);
     }
 
+    public Task<ModelState> StateAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(ModelState.Parse(State ?? throw new JudgeException("The model's process ended before it answered.")));
+
     public Task<float[]> ClassifyAsync(float[] pixels, int count, CancellationToken cancellationToken) =>
         Task.FromResult(Enumerable.Range(0, count).SelectMany(_ => new float[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 }).ToArray());
 
-    public JudgeTools Tools => new(this, this);
+    public Task<float[]> ScoresAsync(DigitNetwork network, float[] pixels, int count, CancellationToken cancellationToken)
+    {
+        EvaluatedNetworks.Add(network);
+        return Task.FromResult(Evaluate(network, pixels, count));
+    }
+
+    public JudgeTools Tools => new(this, this, this);
 }

@@ -90,6 +90,37 @@ public sealed class ReferenceSolutionTests
     }
 
     [Fact]
+    public async Task PruneReferenceZeroesOverNinetyPercentOfTheWeightsAndKeeps96PercentAccuracy()
+    {
+        var run = await SandboxCli.RunAsync("--exercise", "prune", "--solution", "--timeout-seconds", Generous);
+
+        Assert.Equal("succeeded", run.Status);
+        Assert.True(run.Metric("sparsity") >= 0.9, $"sparsity {run.Metric("sparsity")}");
+        Assert.True(run.Metric("test_accuracy") >= 0.96, $"test_accuracy {run.Metric("test_accuracy")}");
+        Assert.Contains("sparsity=", run.Progress);
+    }
+
+    [Fact]
+    public async Task QuantizeReferenceIsOverThreeTimesSmallerAndLosesUnderOnePointOfAccuracy()
+    {
+        var run = await SandboxCli.RunAsync("--exercise", "quantize", "--solution", "--timeout-seconds", Generous);
+
+        Assert.Equal("succeeded", run.Status);
+        Assert.True(run.Metric("compression_ratio") >= 3, $"compression_ratio {run.Metric("compression_ratio")}");
+        Assert.True(run.Metric("accuracy_drop") <= 0.01, $"accuracy_drop {run.Metric("accuracy_drop")}");
+    }
+
+    [Fact]
+    public async Task DistillReferenceStudentWithATenthOfTheTeachersParametersReachesTheGoal()
+    {
+        var run = await SandboxCli.RunAsync("--exercise", "distill", "--solution", "--timeout-seconds", Generous);
+
+        Assert.Equal("succeeded", run.Status);
+        Assert.True(run.Metric("parameter_ratio") <= 0.1, $"parameter_ratio {run.Metric("parameter_ratio")}");
+        Assert.True(run.Metric("test_accuracy") >= 0.95, $"test_accuracy {run.Metric("test_accuracy")}");
+    }
+
+    [Fact]
     public async Task TrainingIsDeterministicForAGivenSeedWhileTheJudgesHeldOutNoiseIsNot()
     {
         var first = await SandboxCli.RunAsync("--exercise", "lstm", "--solution", "--seed", "5");

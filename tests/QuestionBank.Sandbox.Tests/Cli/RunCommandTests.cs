@@ -10,6 +10,9 @@ public sealed class RunCommandTests
     [InlineData("lstm", "test_mse")]
     [InlineData("gan", "confident_fraction")]
     [InlineData("dqn", "eval_mean_return")]
+    [InlineData("prune", "sparsity")]
+    [InlineData("quantize", "compression_ratio")]
+    [InlineData("distill", "test_accuracy")]
     public async Task StarterCompilesRunsAndIsJudgedButFailsForMissingTheGoal(string exercise, string metric)
     {
         var run = await SandboxCli.RunAsync("--exercise", exercise, "--epochs", "1");

@@ -26,7 +26,7 @@ public sealed class ExercisesApiTests(SeededApp app) : SharedAppTestBase(app)
     {
         var list = await Client.GetFromJsonAsync<JsonElement>("/api/exercises");
 
-        Assert.Equal(["cnn", "lstm", "gan", "dqn"], list.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal(["cnn", "lstm", "gan", "dqn", "prune", "quantize", "distill"], list.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/exercises/transformer")).StatusCode);
     }
 }

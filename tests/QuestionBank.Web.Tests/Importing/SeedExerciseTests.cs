@@ -27,8 +27,8 @@ public sealed class SeedExerciseTests
         ("sequence classification", ["序列分类"], "rnn-classify", "a recurrent network classifying sequences (words by language)"),
         ("transfer learning", ["迁移学习"], null, "needs the transfer exercise, which does not exist yet"),
         ("Transformer text classification", ["Transformer", "transformers"], "transformer", "a Transformer encoder classifying text (words by language)"),
-        ("pruning", ["剪枝"], null, "needs the prune exercise, which does not exist yet"),
-        ("mixed precision", ["混合精度"], null, "needs a quantize / mixed-precision exercise, which does not exist yet"),
+        ("pruning", ["剪枝"], "prune", "magnitude pruning of a trained CNN"),
+        ("mixed precision", ["混合精度"], null, "TorchSharp 0.107 has no autocast or loss scaling; quantize teaches int8 weights, another technique"),
         ("distributed training", ["分布式"], null, "distributed training cannot run in a single jailed process"),
         ("CNN image classification", ["CNN", "图像分类", "卷积神经网络"], "cnn", "a CNN classifying images"),
     ];
@@ -57,7 +57,7 @@ public sealed class SeedExerciseTests
             row.Expected == row.Assigned,
             $"{row.File} {row.Question.Number} “{row.Question.Title}” ({row.Technique ?? "no technique"}) gets {row.Assigned ?? "none"}, expected {row.Expected ?? "none"}."));
         Assert.Contains(rows, row => row.Question.Title.Contains("基于 RNN 的序列分类模型", StringComparison.Ordinal) && row.Assigned == "rnn-classify");
-        Assert.Equal(["cnn", "dqn", "gan", "lstm", "rnn-classify", "transformer"], rows.Select(r => r.Assigned).OfType<string>().Distinct().Order());
+        Assert.Equal(["cnn", "dqn", "gan", "lstm", "prune", "rnn-classify", "transformer"], rows.Select(r => r.Assigned).OfType<string>().Distinct().Order());
     }
 
     [Fact]

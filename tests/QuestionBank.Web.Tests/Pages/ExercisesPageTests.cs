@@ -23,6 +23,12 @@ public sealed partial class ExercisesPageTests(SeededApp app) : SharedAppTestBas
             var section = Section(html, exercise.Id);
             Assert.Contains(WebUtility.HtmlEncode(exercise.Title), section);
             Assert.Contains(WebUtility.HtmlEncode(string.Join(", ", exercise.Goals)), section);
+            if (exercise.Id is "quantize" or "distill")
+            {
+                // The seeds ask about quantization and distillation only in concept questions.
+                Assert.Contains("No question in the bank uses this exercise yet.", section);
+                continue;
+            }
             var slug = await ExerciseQuestions.SlugAsync(Client, exercise.Id);
             Assert.Contains($"href=\"/questions/{slug}#exercise\"", section);
         }

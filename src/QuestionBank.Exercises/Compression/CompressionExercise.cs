@@ -1,0 +1,61 @@
+using QuestionBank.Exercises.Judging;
+
+namespace QuestionBank.Exercises.Compression;
+
+/// <summary>
+/// An exercise that starts from the pretrained <see cref="DigitNet"/> (trained once by the sandbox with
+/// trusted code): user code gets the training digits and its weights, and the judge reads the
+/// submitted weights.
+/// </summary>
+public abstract class CompressionExercise : Exercise
+{
+    public override IReadOnlyList<string> DataFiles => [MnistDigits.FileName, DigitNet.PretrainedFileName];
+
+    public override ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles)
+    {
+        var (train, test) = MnistDigits.Split(MnistDigits.Read(RequireFile(dataFiles, MnistDigits.FileName)));
+        return CreateJudge(train, test, RequireFile(dataFiles, DigitNet.PretrainedFileName));
+    }
+
+    public override object LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles) =>
+        new PretrainedDigits(
+            MnistDigits.Read(RequireFile(trainingFiles, MnistDigits.FileName)).ToTensors(),
+            RequireFile(trainingFiles, DigitNet.PretrainedFileName),
+            trainingFiles.TryGetValue(PretrainedDigits.UnlabelledFileName, out var unlabelled) ? MnistDigits.Read(unlabelled).ToTensors().Images : null);
+
+    protected abstract ExerciseJudge CreateJudge(MnistRecords train, MnistRecords test, byte[] pretrained);
+}
+
+/// <summary>
+/// The judge of a compression exercise: it hands the jail the training digits (<paramref name="digitFiles"/>)
+/// and the pretrained weights, reads the submitted state, and measures it with the trusted evaluator on
+/// the held-out digits.
+/// </summary>
+internal abstract class CompressionJudge(IReadOnlyDictionary<string, byte[]> digitFiles, MnistRecords test, byte[] pretrained) : ExerciseJudge
+{
+    public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } =
+        new Dictionary<string, byte[]>(digitFiles) { [DigitNet.PretrainedFileName] = pretrained };
+
+    protected DigitNetwork Pretrained { get; } = DigitNetwork.FromState(ModelState.Parse(pretrained));
+
+    protected MnistRecords Test => test;
+
+    public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
+    {
+        var state = await tools.Model.StateAsync(cancellationToken);
+        var submitted = DigitNetwork.FromState(state);
+        var accuracy = await submitted.AccuracyAsync(tools.Networks, test, cancellationToken);
+        var metrics = new Dictionary<string, double> { ["test_accuracy"] = accuracy };
+        await MeasureAsync(state, submitted, metrics, tools, cancellationToken);
+        return new JudgeVerdict(metrics, []);
+    }
+
+    /// <summary>Adds the exercise's own metrics, from the submitted state and the network it holds.</summary>
+    protected abstract Task MeasureAsync(
+        ModelState state, DigitNetwork submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken);
+
+    protected DigitNetwork RequireShapeOfPretrained(DigitNetwork submitted) =>
+        submitted.HasShapeOf(Pretrained)
+            ? submitted
+            : throw new JudgeException($"The submitted network is {submitted.Architecture}; this exercise keeps the pretrained network's shape ({Pretrained.Architecture}).");
+}

@@ -1,0 +1,156 @@
+using QuestionBank.Exercises.Judging;
+
+namespace QuestionBank.Exercises.Compression;
+
+/// <summary>
+/// The one family of networks the compression judges accept, read from a submitted state: two
+/// convolutions (3×3 or 5×5, "same" padding, each followed by ReLU and 2×2 max-pooling) and two
+/// linear layers, with the widths the weights' shapes give. Weights may be float32, or int8 with a
+/// float32 scale per output channel (<c>layer.scale</c>), which this dequantises. Anything else in the
+/// state (another name, shape or type, a value that is not finite) is rejected, so the judge measures
+/// exactly the weights it counts, with its own code.
+/// </summary>
+public sealed class DigitNetwork
+{
+    public const int MaxChannels = 64;
+    public const int MaxHidden = 512;
+    private const int PooledPixels = 7 * 7;
+    private static readonly string[] Layers = ["conv1", "conv2", "fc1", "fc2"];
+
+    private DigitNetwork(ModelState weights, int[] widths, int[] kernels)
+    {
+        Weights = weights;
+        (Conv1, Conv2, Hidden) = (widths[0], widths[1], widths[2]);
+        (Kernel1, Kernel2) = (kernels[0], kernels[1]);
+    }
+
+    /// <summary>The float32 weights and biases, named <c>conv1.weight</c>, <c>conv1.bias</c>, … <c>fc2.bias</c>.</summary>
+    public ModelState Weights { get; }
+
+    public int Conv1 { get; }
+
+    public int Conv2 { get; }
+
+    public int Hidden { get; }
+
+    public int Kernel1 { get; }
+
+    public int Kernel2 { get; }
+
+    /// <summary>The elements of the four weight tensors (convolution kernels and linear matrices).</summary>
+    public long WeightCount => WeightTensors.Sum(tensor => tensor.ElementCount);
+
+    public long ZeroWeights => WeightTensors.Sum(tensor => (long)tensor.ToFloats().Count(value => value == 0));
+
+    /// <summary>Weights and biases.</summary>
+    public long ParameterCount => Weights.Tensors.Sum(tensor => tensor.ElementCount);
+
+    public string Architecture => $"conv {Kernel1}×{Kernel1}→{Conv1}, conv {Kernel2}×{Kernel2}→{Conv2}, linear→{Hidden}, linear→10";
+
+    private IEnumerable<StateTensor> WeightTensors => Layers.Select(layer => Weights.Find(layer + ".weight")!);
+
+    public bool HasShapeOf(DigitNetwork other) =>
+        (Conv1, Conv2, Hidden, Kernel1, Kernel2) == (other.Conv1, other.Conv2, other.Hidden, other.Kernel1, other.Kernel2);
+
+    /// <summary>Reads the network a state holds.</summary>
+    /// <exception cref="JudgeException">The state is not a network of this family.</exception>
+    public static DigitNetwork FromState(ModelState state)
+    {
+        var expected = Layers.SelectMany(layer => new[] { layer + ".weight", layer + ".bias", layer + ".scale" }).ToHashSet();
+        if (state.Tensors.FirstOrDefault(tensor => !expected.Contains(tensor.Name)) is { } extra)
+        {
+            throw new JudgeException(
+                $"The model's state holds {extra.Name}, which is not part of the network (conv1, conv2, fc1, fc2: weight, bias, and scale for int8 weights).");
+        }
+        var c1 = Weight(state, "conv1", rank: 4).Shape[0];
+        var k1 = Kernel(state, "conv1", 1);
+        var c2 = Weight(state, "conv2", rank: 4).Shape[0];
+        var k2 = Kernel(state, "conv2", c1);
+        var hidden = Weight(state, "fc1", rank: 2).Shape[0];
+        Expect(state, "fc1.weight", hidden, c2 * PooledPixels);
+        Expect(state, "fc2.weight", 10, hidden);
+        if (c1 > MaxChannels || c2 > MaxChannels || hidden > MaxHidden)
+        {
+            throw new JudgeException($"The network is wider than the judge accepts ({MaxChannels} channels, {MaxHidden} hidden units).");
+        }
+        int[] widths = [c1, c2, hidden, 10];
+        var tensors = new List<StateTensor>();
+        for (var i = 0; i < Layers.Length; i++)
+        {
+            tensors.Add(Dequantised(state, Layers[i], widths[i]));
+            var bias = Expect(state, Layers[i] + ".bias", widths[i]);
+            tensors.Add(bias.Type == StateType.Float32 ? Finite(bias) : throw new JudgeException($"{bias.Name} must be float32."));
+        }
+        return new DigitNetwork(new ModelState(tensors), widths, [k1, k2]);
+    }
+
+    /// <summary>The network's held-out accuracy, measured by the trusted evaluator.</summary>
+    public async Task<double> AccuracyAsync(IDigitNetworkEvaluator evaluator, MnistRecords test, CancellationToken cancellationToken)
+    {
+        var scores = await evaluator.ScoresAsync(this, test.Pixels(), test.Count, cancellationToken);
+        if (scores.Length != test.Count * 10)
+        {
+            throw new InvalidOperationException($"The evaluator returned {scores.Length} scores for {test.Count} digits.");
+        }
+        var correct = 0;
+        for (var i = 0; i < test.Count; i++)
+        {
+            if (SecretRandom.ArgMax(scores.AsSpan(i * 10, 10)) == test.Labels[i])
+            {
+                correct++;
+            }
+        }
+        return (double)correct / test.Count;
+    }
+
+    private static StateTensor Weight(ModelState state, string layer, int rank) =>
+        state.Find(layer + ".weight") is { } weight
+            ? weight.Shape.Length == rank ? weight : throw new JudgeException($"{weight.Name} has shape {weight.ShapeText}; expected rank {rank}.")
+            : throw new JudgeException($"The model's state has no {layer}.weight.");
+
+    private static int Kernel(ModelState state, string layer, int inputs)
+    {
+        var kernel = state.Find(layer + ".weight")!.Shape[2];
+        if (kernel is not (3 or 5))
+        {
+            throw new JudgeException($"{layer}.weight has a {kernel}×{kernel} kernel; the judge runs 3×3 and 5×5 convolutions.");
+        }
+        Expect(state, layer + ".weight", state.Find(layer + ".weight")!.Shape[0], inputs, kernel, kernel);
+        return kernel;
+    }
+
+    private static StateTensor Expect(ModelState state, string name, params int[] shape) =>
+        state.Find(name) is not { } tensor
+            ? throw new JudgeException($"The model's state has no {name}.")
+            : tensor.Shape.SequenceEqual(shape)
+                ? tensor
+                : throw new JudgeException($"{name} has shape {tensor.ShapeText}; expected [{string.Join(", ", shape)}].");
+
+    /// <summary>The layer's weight as float32: int8 values times their output channel's scale.</summary>
+    private static StateTensor Dequantised(ModelState state, string layer, int outputs)
+    {
+        var weight = state.Find(layer + ".weight")!;
+        var scale = state.Find(layer + ".scale");
+        if (weight.Type == StateType.Float32)
+        {
+            return scale is null ? Finite(weight) : throw new JudgeException($"{layer}.scale is only for int8 weights.");
+        }
+        var scales = scale is null
+            ? throw new JudgeException($"{layer}.weight is int8 and needs {layer}.scale (float32, one per output channel).")
+            : Finite(Expect(state, scale.Name, outputs)).ToFloats();
+        if (scale.Type != StateType.Float32 || scales.Any(value => value < 0))
+        {
+            throw new JudgeException($"{scale.Name} must be float32 and not negative.");
+        }
+        var values = weight.ToFloats();
+        var perChannel = values.Length / outputs;
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] *= scales[i / perChannel];
+        }
+        return StateTensor.FromFloats(weight.Name, values, weight.Shape);
+    }
+
+    private static StateTensor Finite(StateTensor tensor) =>
+        tensor.ToFloats().All(float.IsFinite) ? tensor : throw new JudgeException($"{tensor.Name} holds a value that is not finite.");
+}

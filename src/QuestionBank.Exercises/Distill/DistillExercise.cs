@@ -1,0 +1,39 @@
+using QuestionBank.Exercises.Compression;
+using QuestionBank.Exercises.Judging;
+
+namespace QuestionBank.Exercises.Distill;
+
+/// <summary>Distill the pretrained digit network (the teacher) into a student a tenth of its size.</summary>
+public sealed class DistillExercise : CompressionExercise
+{
+    public override ExerciseDescription Description => ExerciseCatalog.Distill;
+
+    protected override ExerciseJudge CreateJudge(MnistRecords train, MnistRecords test, byte[] pretrained) =>
+        new DistillJudge(train, test, pretrained);
+}
+
+/// <summary>
+/// Hands the jail the labels of only <see cref="DistillDescription.LabelledCount"/> training digits (the rest
+/// come without labels, for the teacher to label), counts the student's parameters against the
+/// teacher's and measures the student's held-out accuracy.
+/// </summary>
+internal sealed class DistillJudge(MnistRecords train, MnistRecords test, byte[] pretrained) : CompressionJudge(Split(train), test, pretrained)
+{
+    private static Dictionary<string, byte[]> Split(MnistRecords train)
+    {
+        var indices = Enumerable.Range(0, train.Count).ToArray();
+        return new Dictionary<string, byte[]>
+        {
+            [MnistDigits.FileName] = train.Select(indices.AsSpan(0, DistillDescription.LabelledCount)).ToFile(),
+            [PretrainedDigits.UnlabelledFileName] = train.Select(indices.AsSpan(DistillDescription.LabelledCount)).WithoutLabels().ToFile(),
+        };
+    }
+
+    protected override Task MeasureAsync(
+        ModelState state, DigitNetwork submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
+    {
+        metrics["parameters"] = submitted.ParameterCount;
+        metrics["parameter_ratio"] = (double)submitted.ParameterCount / Pretrained.ParameterCount;
+        return Task.CompletedTask;
+    }
+}

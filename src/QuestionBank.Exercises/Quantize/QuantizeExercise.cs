@@ -1,0 +1,32 @@
+using QuestionBank.Exercises.Compression;
+using QuestionBank.Exercises.Judging;
+
+namespace QuestionBank.Exercises.Quantize;
+
+/// <summary>Quantize the pretrained digit network's weights to int8.</summary>
+public sealed class QuantizeExercise : CompressionExercise
+{
+    public override ExerciseDescription Description => ExerciseCatalog.Quantize;
+
+    protected override ExerciseJudge CreateJudge(MnistRecords train, MnistRecords test, byte[] pretrained) =>
+        new QuantizeJudge(train, test, pretrained);
+}
+
+/// <summary>
+/// Compares the bytes of the submitted state with the float32 network's, and the held-out accuracy
+/// of its dequantised weights with the float32 network's, both measured here.
+/// </summary>
+internal sealed class QuantizeJudge(MnistRecords train, MnistRecords test, byte[] pretrained)
+    : CompressionJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = train.ToFile() }, test, pretrained)
+{
+    protected override async Task MeasureAsync(
+        ModelState state, DigitNetwork submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
+    {
+        RequireShapeOfPretrained(submitted);
+        var floatAccuracy = await Pretrained.AccuracyAsync(tools.Networks, Test, cancellationToken);
+        metrics["float_accuracy"] = floatAccuracy;
+        metrics["accuracy_drop"] = floatAccuracy - metrics["test_accuracy"];
+        metrics["size_bytes"] = state.DataBytes;
+        metrics["compression_ratio"] = (double)Pretrained.Weights.DataBytes / state.DataBytes;
+    }
+}

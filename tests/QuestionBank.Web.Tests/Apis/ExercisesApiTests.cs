@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using QuestionBank.Exercises;
 using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Apis;
@@ -22,11 +23,12 @@ public sealed class ExercisesApiTests(SeededApp app) : SharedAppTestBase(app)
     }
 
     [Fact]
-    public async Task AllFourExercisesAreListedAndAnUnknownOneIsNotFound()
+    public async Task EveryExerciseIsListedAndAnUnknownOneIsNotFound()
     {
         var list = await Client.GetFromJsonAsync<JsonElement>("/api/exercises");
 
-        Assert.Equal(["cnn", "lstm", "gan", "dqn", "prune", "quantize", "distill"], list.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/exercises/transformer")).StatusCode);
+        Assert.Equal(ExerciseCatalog.All.Select(e => e.Id), list.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal(["cnn", "lstm", "gan", "dqn", "transformer", "rnn-classify", "prune", "quantize", "distill"], ExerciseCatalog.All.Select(e => e.Id));
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/exercises/no-such-exercise")).StatusCode);
     }
 }

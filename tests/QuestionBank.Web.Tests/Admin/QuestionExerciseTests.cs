@@ -25,7 +25,7 @@ public sealed partial class QuestionExerciseTests : AppPerTestBase
 
         **答案：** 卷积、池化、全连接。
 
-        ## 3. 实现一个基于 RNN 的序列分类模型
+        ## 3. 实现一个基于 RNN 的情感分析模型
 
         **答案：** 用最后的隐藏状态分类。
 
@@ -36,9 +36,9 @@ public sealed partial class QuestionExerciseTests : AppPerTestBase
 
         **答案：** 不需要练习。
 
-        ## 5. 实现一个 Transformer
+        ## 5. 实现一个扩散模型
 
-        ```exercise transformer
+        ```exercise diffusion
         ```
 
         **答案：** 还没有这个练习。
@@ -74,7 +74,7 @@ public sealed partial class QuestionExerciseTests : AppPerTestBase
             exercises);
         var warning = Assert.Single(document.GetProperty("warnings").EnumerateArray());
         Assert.Equal(28, warning.GetProperty("line").GetInt32());
-        Assert.Contains("“transformer”, which does not exist", warning.GetProperty("message").GetString());
+        Assert.Contains("“diffusion”, which does not exist", warning.GetProperty("message").GetString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using QuestionBank.Exercises.Cnn;
 using QuestionBank.Exercises.Dqn;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Lstm;
+using QuestionBank.Exercises.Transfer;
 
 namespace QuestionBank.Exercises;
 
@@ -16,7 +17,9 @@ public static class ExerciseCatalog
 
     public static DqnDescription Dqn { get; } = new();
 
-    public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn];
+    public static TransferDescription Transfer { get; } = new();
+
+    public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn, Transfer];
 
     /// <summary>
     /// The importer's fallback for a coding question that declares no exercise: the one its title's
@@ -24,7 +27,7 @@ public static class ExerciseCatalog
     /// exercises are tried first (a "GAN for image generation" question is a gan exercise).
     /// </summary>
     public static ExerciseDescription? ForQuestionTitle(string title) =>
-        new ExerciseDescription[] { Gan, Dqn, Lstm, Cnn }
+        new ExerciseDescription[] { Gan, Dqn, Transfer, Lstm, Cnn }
             .FirstOrDefault(exercise => exercise.QuestionKeywords.Any(keyword => title.Contains(keyword, StringComparison.Ordinal)));
 
     public static ExerciseDescription? Find(string id) =>

@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Transfer;
 using static TorchSharp.torch;
 
 namespace QuestionBank.Exercises;
@@ -37,6 +38,10 @@ public sealed class ExerciseContext(
     /// <summary>The training part of the time series (lstm).</summary>
     public SeriesData Series => training as SeriesData
         ?? throw new InvalidOperationException("This exercise has no time series.");
+
+    /// <summary>The few labelled digits 5–9 and the pretrained backbone (transfer).</summary>
+    public TransferData Transfer => training as TransferData
+        ?? throw new InvalidOperationException("This exercise has no transfer-learning data.");
 
     /// <summary>The model that <see cref="Submit"/> handed back: the judge asks it its questions.</summary>
     public nn.Module<Tensor, Tensor>? SubmittedModel { get; private set; }

@@ -2,6 +2,7 @@ using QuestionBank.Exercises.Cnn;
 using QuestionBank.Exercises.Dqn;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Lstm;
+using QuestionBank.Exercises.Transfer;
 
 namespace QuestionBank.Exercises;
 
@@ -9,7 +10,7 @@ namespace QuestionBank.Exercises;
 public static class ExerciseRegistry
 {
     public static IReadOnlyList<Exercise> All { get; } =
-        [new CnnExercise(), new LstmExercise(), new GanExercise(), new DqnExercise()];
+        [new CnnExercise(), new LstmExercise(), new GanExercise(), new DqnExercise(), new TransferExercise()];
 
     public static Exercise? Find(string id) =>
         All.FirstOrDefault(exercise => string.Equals(exercise.Id, id, StringComparison.OrdinalIgnoreCase));

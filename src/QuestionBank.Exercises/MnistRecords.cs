@@ -24,19 +24,18 @@ public sealed class MnistRecords(byte[] pixels, byte[] labels)
         return new MnistRecords(selectedPixels, selectedLabels);
     }
 
+    /// <summary>The digits whose label <paramref name="keep"/> accepts, in their order.</summary>
+    public MnistRecords Where(Func<byte, bool> keep) =>
+        Select(Enumerable.Range(0, Count).Where(i => keep(labels[i])).ToArray());
+
+    /// <summary>All pixels, image after image, scaled to [0, 1].</summary>
+    public float[] ScaledPixels() => Array.ConvertAll(pixels, pixel => pixel / 255f);
+
     /// <summary>These digits in the <see cref="MnistDigits"/> file format.</summary>
     public byte[] ToFile() => MnistDigits.Write(this);
 
     /// <summary>Images [N, 1, 28, 28] with pixels in [0, 1] and labels [N], on the CPU (needs libtorch).</summary>
-    public MnistSplit ToTensors()
-    {
-        var values = new float[pixels.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = pixels[i] / 255f;
-        }
-        return new MnistSplit(
-            tensor(values, [Count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]),
+    public MnistSplit ToTensors() =>
+        new(tensor(ScaledPixels(), [Count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]),
             tensor(labels.Select(label => (long)label).ToArray(), [Count]));
-    }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using QuestionBank.Contracts;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Gan;
+using QuestionBank.Exercises.Transfer;
 using QuestionBank.Sandbox.Runner.Compilation;
 using static TorchSharp.torch;
 
@@ -13,8 +14,8 @@ namespace QuestionBank.Sandbox.Runner;
 /// <summary>
 /// Runs one job inside the jail. In exercise mode it compiles the user's source, runs it, and then
 /// answers the worker's forward requests with the model the code submitted; it never sees the
-/// held-out data and computes no result. The trusted modes train or apply the GAN judge's
-/// classifier and load no user code.
+/// held-out data and computes no result. The trusted modes train a trusted model (the GAN judge's
+/// classifier, the transfer backbone) or apply the GAN judge's classifier, and load no user code.
 /// </summary>
 public static class JobRunner
 {
@@ -38,8 +39,13 @@ public static class JobRunner
                     RunSolution(job, File.ReadAllText(Path.Combine(jobDirectory, RunnerJob.SourceFileName)), files, protocol, requests);
                     break;
                 case RunnerMode.TrainJudge:
-                    var (weights, accuracy) = JudgeClassifier.Train(files[MnistDigits.FileName], OpenDevice(job.Device));
-                    protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Name: JudgeClassifier.FileName, Data: Convert.ToBase64String(weights),
+                    var (weights, accuracy) = job.Model switch
+                    {
+                        JudgeClassifier.FileName => JudgeClassifier.Train(files[MnistDigits.FileName], OpenDevice(job.Device)),
+                        DigitBackbone.FileName => DigitBackbone.Train(files[MnistDigits.FileName], OpenDevice(job.Device)),
+                        _ => throw new InvalidOperationException($"There is no trusted model '{job.Model}'."),
+                    };
+                    protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Name: job.Model, Data: Convert.ToBase64String(weights),
                         Metrics: new Dictionary<string, double> { ["test_accuracy"] = accuracy }));
                     break;
                 case RunnerMode.ClassifyDigits:

@@ -8,6 +8,7 @@ namespace QuestionBank.Sandbox.Runner;
 /// <summary>
 /// What the worker sends on the runner's standard input before the data files' bytes. The user's
 /// source is not part of it: the worker puts it in the job folder as <see cref="SourceFileName"/>.
+/// <see cref="Model"/> names the trusted model (its weights' file) of the trusted modes.
 /// </summary>
 public sealed record RunnerJob(
     string Token,
@@ -19,7 +20,8 @@ public sealed record RunnerJob(
     int BatchSize,
     int Seed,
     int OutputLimitBytes,
-    IReadOnlyList<RunnerFile> Files)
+    IReadOnlyList<RunnerFile> Files,
+    string? Model = null)
 {
     public const string SourceFileName = "Solution.cs";
 }
@@ -32,7 +34,7 @@ public enum RunnerMode
     /// <summary>Compile the user's source, run it, then answer the judge's questions with the model it submitted.</summary>
     Exercise,
 
-    /// <summary>Train the GAN judge's digit classifier (trusted code only) and return its weights.</summary>
+    /// <summary>Train the trusted model the job names (trusted code only) and return its weights.</summary>
     TrainJudge,
 
     /// <summary>Classify digits with the GAN judge's classifier (trusted code only) and return the probabilities.</summary>

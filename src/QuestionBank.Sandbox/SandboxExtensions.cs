@@ -9,10 +9,11 @@ namespace QuestionBank.Sandbox;
 
 public static class SandboxExtensions
 {
-    /// <summary>Registers what executes runs: the jail, the GAN judge's classifier and the executor.</summary>
+    /// <summary>Registers what executes runs: the jail, the trusted models (the GAN judge's classifier, the transfer backbone) and the executor.</summary>
     public static IHostApplicationBuilder AddSandbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
+        builder.Services.AddSingleton<TrustedModels>();
         builder.Services.AddSingleton<DigitClassifier>();
         builder.Services.AddSingleton<SandboxJail>();
         builder.Services.AddSingleton<RunExecutor>();

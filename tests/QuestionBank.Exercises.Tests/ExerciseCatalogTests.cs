@@ -7,6 +7,7 @@ public sealed class ExerciseCatalogTests
     [InlineData("lstm", "mse_ratio")]
     [InlineData("gan", "confident_fraction")]
     [InlineData("dqn", "eval_mean_return")]
+    [InlineData("transfer", "test_accuracy")]
     public void EachExerciseHasAStarterASolutionValidDefaultsAndAGoal(string id, string goalMetric)
     {
         var exercise = ExerciseCatalog.Find(id);
@@ -54,6 +55,7 @@ public sealed class ExerciseCatalogTests
     [InlineData("实现一个基于强化学习的智能体进行游戏对战", "dqn")]
     [InlineData("实现一个基于 RNN 的序列分类模型", null)]
     [InlineData("实现一个基于 Transformer 的文本分类模型", null)]
+    [InlineData("实现一个基于迁移学习的图像分类模型", "transfer")]
     [InlineData("How to organize a team", null)]
     public void CodingQuestionsLinkToTheirExerciseByTitle(string title, string? exercise) =>
         Assert.Equal(exercise, ExerciseCatalog.ForQuestionTitle(title)?.Id);

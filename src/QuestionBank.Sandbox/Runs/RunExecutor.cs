@@ -14,7 +14,7 @@ namespace QuestionBank.Sandbox.Runs;
 /// the submitted model its questions from here, and how it all ended becomes a <see cref="RunResult"/>.
 /// The held-out data and the metrics never enter the jail; nothing the jail says can make a run succeed.
 /// </summary>
-public sealed class RunExecutor(SandboxJail jail, DigitClassifier digits, IOptions<SandboxOptions> options, ILogger<RunExecutor> logger)
+public sealed class RunExecutor(SandboxJail jail, DigitClassifier digits, TrustedModels trustedModels, IOptions<SandboxOptions> options, ILogger<RunExecutor> logger)
 {
     private readonly SandboxOptions settings = options.Value;
 
@@ -140,6 +140,11 @@ public sealed class RunExecutor(SandboxJail jail, DigitClassifier digits, IOptio
         var files = new Dictionary<string, byte[]>();
         foreach (var name in exercise.DataFiles)
         {
+            if (TrustedModels.FileNames.Contains(name))
+            {
+                files[name] = await trustedModels.GetAsync(name, cancellationToken);
+                continue;
+            }
             var path = Path.Combine(settings.DataDirectory, name);
             if (!File.Exists(path))
             {

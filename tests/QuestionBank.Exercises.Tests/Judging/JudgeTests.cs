@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Tests.Judging;
@@ -45,7 +44,7 @@ public sealed class JudgeTests
     public async Task TheCnnJudgeShowsImagesWithoutLabelsAndCountsCorrectPredictions()
     {
         // Synthetic digits whose first pixel gives their label away, so a perfect model is easy to write.
-        var mnist = SyntheticDigits(10_000);
+        var mnist = SyntheticDigits.File(10_000);
         var judge = ExerciseRegistry.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = mnist });
         var model = new ScriptedModel(images =>
         {
@@ -53,7 +52,7 @@ public sealed class JudgeTests
             var scores = new float[count * 10];
             for (var i = 0; i < count; i++)
             {
-                scores[i * 10 + (int)Math.Round(images.Data[i * 784] * 255 / 20)] = 1;
+                scores[i * 10 + SyntheticDigits.Label(images.Data.AsSpan(i * 784))] = 1;
             }
             return new FloatTensor(scores, [count, 10]);
         });
@@ -69,7 +68,7 @@ public sealed class JudgeTests
     [Fact]
     public async Task AModelThatAnswersWithTheWrongShapeCannotBeJudged()
     {
-        var judge = ExerciseRegistry.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits(10_000) });
+        var judge = ExerciseRegistry.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits.File(10_000) });
         var model = new ScriptedModel(images => new FloatTensor(new float[images.Shape[0] * 10], [images.Shape[0] * 10]));
 
         var problem = await Assert.ThrowsAsync<JudgeException>(() => judge.JudgeAsync(model.Tools, CancellationToken.None));
@@ -94,7 +93,7 @@ public sealed class JudgeTests
     [Fact]
     public async Task TheGanJudgeDrawsTheNoiseRendersTheSamplesAndAsksTheTrustedClassifier()
     {
-        var judge = ExerciseRegistry.Find("gan")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits(10_000) });
+        var judge = ExerciseRegistry.Find("gan")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits.File(10_000) });
         var model = new ScriptedModel(noise => new FloatTensor(new float[noise.Shape[0] * 784], [noise.Shape[0], 1, 28, 28]));
 
         var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);
@@ -104,19 +103,5 @@ public sealed class JudgeTests
         Assert.Equal(1.0, verdict.Metrics["confident_fraction"]);
         Assert.Equal(1, verdict.Metrics["classes_covered"]);
         Assert.Equal("samples.png", Assert.Single(verdict.Images).Name);
-    }
-
-    private static byte[] SyntheticDigits(int count)
-    {
-        var file = new byte[12 + count * 785];
-        "QBMNIST1"u8.CopyTo(file);
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(8), (uint)count);
-        for (var i = 0; i < count; i++)
-        {
-            var label = (byte)(i % 10);
-            file[12 + i * 785] = label;
-            file[12 + i * 785 + 1] = (byte)(label * 20);
-        }
-        return file;
     }
 }

@@ -25,7 +25,7 @@ public sealed class SeedExerciseTests
         ("reinforcement learning", ["强化学习", "DQN"], "dqn", "an agent trained by reinforcement learning"),
         ("time-series forecasting", ["时间序列"], "lstm", "recurrent forecasting of a series"),
         ("sequence classification", ["序列分类"], null, "needs the rnn-classify exercise, which does not exist yet; lstm forecasts, a different task"),
-        ("transfer learning", ["迁移学习"], null, "needs the transfer exercise, which does not exist yet"),
+        ("transfer learning", ["迁移学习"], "transfer", "fine-tuning a pretrained backbone on few labelled examples (digits there, the technique is the same)"),
         ("Transformer text classification", ["Transformer", "transformers"], null, "needs the transformer exercise, which does not exist yet"),
         ("pruning", ["剪枝"], null, "needs the prune exercise, which does not exist yet"),
         ("mixed precision", ["混合精度"], null, "needs a quantize / mixed-precision exercise, which does not exist yet"),
@@ -57,7 +57,7 @@ public sealed class SeedExerciseTests
             row.Expected == row.Assigned,
             $"{row.File} {row.Question.Number} “{row.Question.Title}” ({row.Technique ?? "no technique"}) gets {row.Assigned ?? "none"}, expected {row.Expected ?? "none"}."));
         Assert.Contains(rows, row => row.Question.Title.Contains("基于 RNN 的序列分类模型", StringComparison.Ordinal) && row.Assigned is null);
-        Assert.Equal(["cnn", "dqn", "gan", "lstm"], rows.Select(r => r.Assigned).OfType<string>().Distinct().Order());
+        Assert.Equal(["cnn", "dqn", "gan", "lstm", "transfer"], rows.Select(r => r.Assigned).OfType<string>().Distinct().Order());
     }
 
     [Fact]

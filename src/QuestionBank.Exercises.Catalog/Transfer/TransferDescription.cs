@@ -17,12 +17,14 @@ public sealed class TransferDescription : ExerciseDescription
         "Labels 0–4 for the digits 5–9) and LoadBackbone(): a CNN pretrained on the digits 0–4 (Features, Head). " +
         "Reuse its features, put a new head on them, freeze or fine-tune, and Submit the classifier: it maps " +
         "[N, 1, 28, 28] images to [N, 5] scores of the digits 5–9. The judge measures accuracy on about 1,000 " +
-        "held-out digits 5–9. The same network trained from scratch on the same 250 images reaches about " +
-        "BASELINE; the goal asks for at least 10 points more.";
+        "held-out digits 5–9. The budget is 2 epochs of batches of at least 25 (20 steps): the same network " +
+        "trained from scratch on the same images reaches 0.78; the goal asks for more than 10 points above that.";
 
-    public override ExerciseParameters Defaults => new(Epochs: 10, LearningRate: 0.001, BatchSize: 25, Seed: 1);
+    public override ExerciseParameters Defaults => new(Epochs: 2, LearningRate: 0.003, BatchSize: 25, Seed: 1);
 
-    public override ParameterLimits Limits => new(MaxEpochs: 30, 1e-5, 0.1, MinBatchSize: 5, MaxBatchSize: 250);
+    // The budget is what makes the comparison: given enough steps, a CNN learns these easy digits
+    // from 250 images too. At most 2 epochs of at least 25 images a batch.
+    public override ParameterLimits Limits => new(MaxEpochs: 2, 1e-5, 0.1, MinBatchSize: 25, MaxBatchSize: 250);
 
-    public override IReadOnlyList<MetricGoal> Goals => [new("test_accuracy", Minimum: 0.9)];
+    public override IReadOnlyList<MetricGoal> Goals => [new("test_accuracy", Minimum: 0.90)];
 }

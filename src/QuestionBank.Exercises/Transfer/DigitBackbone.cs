@@ -15,10 +15,10 @@ namespace QuestionBank.Exercises.Transfer;
 public sealed class DigitBackbone : Module<Tensor, Tensor>
 {
     /// <summary>The weights' file; its name changes with the network, so weights of another network are never loaded.</summary>
-    public const string FileName = "backbone-digits0to4-2conv.bin";
+    public const string FileName = "backbone-digits0to4-2conv-3136.bin";
 
     /// <summary>The length of the feature vector the backbone hands its head.</summary>
-    public const int FeatureSize = 128;
+    public const int FeatureSize = 64 * 7 * 7;
 
     /// <summary>The backbone's digits: 0 to <see cref="Classes"/> - 1.</summary>
     public const int Classes = 5;
@@ -28,15 +28,15 @@ public sealed class DigitBackbone : Module<Tensor, Tensor>
     private const int BatchSize = 64;
 
     private readonly Sequential features = CreateFeatures();
-    private readonly Linear head = Linear(FeatureSize, Classes);
+    private readonly Sequential head = Sequential(("hidden", Linear(FeatureSize, 128)), ("relu", ReLU()), ("output", Linear(128, Classes)));
 
     public DigitBackbone() : base(nameof(DigitBackbone)) => RegisterComponents();
 
-    /// <summary>Convolution blocks and a hidden layer: images [N, 1, 28, 28] to features [N, <see cref="FeatureSize"/>].</summary>
+    /// <summary>Two convolution blocks: images [N, 1, 28, 28] to features [N, <see cref="FeatureSize"/>].</summary>
     public Sequential Features => features;
 
-    /// <summary>The digits 0–4 classifier on top of <see cref="Features"/>.</summary>
-    public Linear Head => head;
+    /// <summary>The digits 0–4 classifier on top of <see cref="Features"/>: a hidden layer and the output layer.</summary>
+    public Sequential Head => head;
 
     public override Tensor forward(Tensor input) => head.forward(features.forward(input));
 
@@ -44,7 +44,7 @@ public sealed class DigitBackbone : Module<Tensor, Tensor>
     public static Sequential CreateFeatures() => Sequential(
         ("conv1", Conv2d(1, 32, 3, padding: 1)), ("relu1", ReLU()), ("pool1", MaxPool2d(2)),
         ("conv2", Conv2d(32, 64, 3, padding: 1)), ("relu2", ReLU()), ("pool2", MaxPool2d(2)),
-        ("flatten", Flatten()), ("hidden", Linear(64 * 7 * 7, FeatureSize)), ("relu3", ReLU()));
+        ("flatten", Flatten()));
 
     /// <summary>A backbone with the weights of <paramref name="weights"/> (the cached file's bytes).</summary>
     public static DigitBackbone Load(byte[] weights)

@@ -1,3 +1,4 @@
+using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Cli;
@@ -60,6 +61,32 @@ public sealed class ReferenceSolutionTests
         Assert.Equal("succeeded", run.Status);
         Assert.True(run.Metric("eval_mean_return") >= 195, $"eval_mean_return {run.Metric("eval_mean_return")}");
         Assert.Contains("returns.png", run.Result.GetProperty("images").EnumerateArray().Select(image => image.GetString()));
+    }
+
+    [Fact]
+    public async Task TransferReferenceFromThePretrainedBackboneMeetsItsGoal()
+    {
+        var goal = ExerciseCatalog.Transfer.Goals.Single().Minimum!.Value;
+
+        var run = await SandboxCli.RunAsync("--exercise", "transfer", "--solution", "--timeout-seconds", Generous);
+
+        Assert.Equal("succeeded", run.Status);
+        Assert.True(run.Metric("test_accuracy") >= goal, $"test_accuracy {run.Metric("test_accuracy")}");
+        Assert.Contains("train_accuracy=", run.Progress);
+        Assert.Equal(["mistakes.png", "loss.png"], run.Result.GetProperty("images").EnumerateArray().Select(image => image.GetString()));
+    }
+
+    [Fact]
+    public async Task TransferStarterTrainsFromScratchAndStaysTenPointsBelowTheGoal()
+    {
+        // The starter is the from-scratch baseline: the same network, images and budget without the pretrained features.
+        var goal = ExerciseCatalog.Transfer.Goals.Single().Minimum!.Value;
+
+        var run = await SandboxCli.RunAsync("--exercise", "transfer", "--timeout-seconds", Generous);
+
+        Assert.Equal("failed", run.Status);
+        Assert.True(run.Metric("test_accuracy") <= goal - 0.10, $"test_accuracy {run.Metric("test_accuracy")}");
+        Assert.Equal(1, run.ExitCode);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
-// Reference solution: the pretrained backbone's features under a new head for the digits 5–9, all
-// fine-tuned, the features at a tenth of the head's learning rate so that what they learnt on 0–4
-// is adjusted rather than overwritten by 250 images.
+// Reference solution: the backbone's pretrained convolutional features under a new linear head for
+// the digits 5–9, all fine-tuned. Starting from features that already tell strokes apart, the 20
+// steps the budget allows are enough; from scratch they are not. (Freezing the features and training
+// only the head also beats scratch, by less: about 0.89 against 0.93.)
 using QuestionBank.Exercises.Imaging;
 using QuestionBank.Exercises.Transfer;
 using TorchSharp;
@@ -15,16 +16,16 @@ public class Solution
         var data = ctx.Transfer;
         var model = new FiveToNine(data.LoadBackbone().Features, Linear(DigitBackbone.FeatureSize, 5));
         model.to(ctx.Device);
-        var featureOptimizer = optim.Adam(model.Features.parameters(), ctx.LearningRate / 10);
-        var headOptimizer = optim.Adam(model.Head.parameters(), ctx.LearningRate);
+        var optimizer = optim.Adam(model.parameters(), ctx.LearningRate);
         var shuffle = new Generator((ulong)ctx.Seed);
+        var step = 0;
         var losses = new List<double>();
 
         for (var epoch = 1; epoch <= ctx.Epochs; epoch++)
         {
             model.train();
             using var order = randperm(data.Count, generator: shuffle);
-            double lossSum = 0, correct = 0;
+            double lossSum = 0, correct = 0, seen = 0;
             for (long start = 0; start < data.Count; start += ctx.BatchSize)
             {
                 ctx.CancellationToken.ThrowIfCancellationRequested();
@@ -33,19 +34,19 @@ public class Solution
                 var images = data.Images.index_select(0, batch).to(ctx.Device);
                 var labels = data.Labels.index_select(0, batch).to(ctx.Device);
 
-                featureOptimizer.zero_grad();
-                headOptimizer.zero_grad();
+                optimizer.zero_grad();
                 var scores = model.forward(images);
                 var loss = functional.cross_entropy(scores, labels);
                 loss.backward();
-                featureOptimizer.step();
-                headOptimizer.step();
+                optimizer.step();
 
                 lossSum += loss.item<float>() * batch.shape[0];
                 correct += scores.argmax(1).eq(labels).sum().item<long>();
+                seen += batch.shape[0];
+                losses.Add(loss.item<float>());
+                ctx.Report(++step, ("loss", lossSum / seen), ("train_accuracy", correct / seen));
             }
-            losses.Add(lossSum / data.Count);
-            ctx.Report(epoch, ("loss", lossSum / data.Count), ("train_accuracy", correct / data.Count));
+            Console.WriteLine($"epoch {epoch}: loss {lossSum / seen:F4}, train accuracy {correct / seen:P2}");
         }
         ctx.ReportImage("loss.png", LineChart.Render(losses));
         ctx.Submit(model);
@@ -64,10 +65,6 @@ public class FiveToNine : Module<Tensor, Tensor>
         this.head = head;
         RegisterComponents();
     }
-
-    public Sequential Features => features;
-
-    public Linear Head => head;
 
     public override Tensor forward(Tensor x) => head.forward(features.forward(x));
 }

@@ -1,9 +1,9 @@
 // Transfer learning: classify the digits 5–9 from only 50 labelled images of each.
 // ctx.Transfer holds Images [250, 1, 28, 28] in [0, 1], Labels [250] (0–4 stand for the digits 5–9),
 // and LoadBackbone(): a CNN pretrained on the digits 0–4, with its Features ([N, 1, 28, 28] to
-// [N, 128]) and a Head for 0–4. Submit a model that maps [N, 1, 28, 28] images to [N, 5] scores:
-// the judge measures its accuracy on held-out digits 5–9 (goal: test_accuracy ≥ GOAL).
-// As written it trains the same network from scratch, which 250 images are too few for.
+// [N, 3136]) and a Head for 0–4. Submit a model that maps [N, 1, 28, 28] images to [N, 5] scores:
+// the judge measures its accuracy on held-out digits 5–9 (goal: test_accuracy ≥ 0.9).
+// As written it trains the same network from scratch: in the budget of 2 epochs it reaches about 0.78.
 using QuestionBank.Exercises.Transfer;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -16,18 +16,18 @@ public class Solution
     {
         var data = ctx.Transfer;
         // TODO: start from the pretrained features, ctx.Transfer.LoadBackbone().Features, instead of
-        // new ones, keep the new head, and freeze the features (requires_grad = false) or fine-tune
-        // them with a smaller learning rate than the head's.
+        // new ones, under the new head, and fine-tune them (or freeze them: requires_grad = false).
         var model = new FiveToNine(DigitBackbone.CreateFeatures(), Linear(DigitBackbone.FeatureSize, 5));
         model.to(ctx.Device);
         var optimizer = optim.Adam(model.parameters(), ctx.LearningRate);
         var shuffle = new Generator((ulong)ctx.Seed);
+        var step = 0;
 
         for (var epoch = 1; epoch <= ctx.Epochs; epoch++)
         {
             model.train();
             using var order = randperm(data.Count, generator: shuffle);
-            double lossSum = 0, correct = 0;
+            double lossSum = 0, correct = 0, seen = 0;
             for (long start = 0; start < data.Count; start += ctx.BatchSize)
             {
                 ctx.CancellationToken.ThrowIfCancellationRequested();
@@ -44,8 +44,10 @@ public class Solution
 
                 lossSum += loss.item<float>() * batch.shape[0];
                 correct += scores.argmax(1).eq(labels).sum().item<long>();
+                seen += batch.shape[0];
+                ctx.Report(++step, ("loss", lossSum / seen), ("train_accuracy", correct / seen));
             }
-            ctx.Report(epoch, ("loss", lossSum / data.Count), ("train_accuracy", correct / data.Count));
+            Console.WriteLine($"epoch {epoch}: loss {lossSum / seen:F4}, train accuracy {correct / seen:P2}");
         }
         ctx.Submit(model);
     }

@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -58,42 +57,8 @@ public sealed class DigitBackbone : Module<Tensor, Tensor>
     /// <summary>Trains a backbone on the training split's digits 0–4; returns its weights and its accuracy on the held-out 0–4.</summary>
     public static (byte[] Weights, double TestAccuracy) Train(byte[] mnistFile, Device device)
     {
-        var (trainRecords, testRecords) = MnistDigits.Split(MnistDigits.Read(mnistFile));
-        var train = trainRecords.Where(label => label < Classes).ToTensors();
-        var test = testRecords.Where(label => label < Classes).ToTensors();
-        random.manual_seed(Seed);
-        using var model = new DigitBackbone();
-        model.to(device);
-        using var optimizer = optim.Adam(model.parameters(), 0.001);
-        var shuffle = new Generator(Seed);
-        for (var epoch = 0; epoch < Epochs; epoch++)
-        {
-            model.train();
-            using var order = randperm(train.Count, generator: shuffle);
-            for (long start = 0; start < train.Count; start += BatchSize)
-            {
-                using var scope = NewDisposeScope();
-                var batch = order.narrow(0, start, Math.Min(BatchSize, train.Count - start));
-                optimizer.zero_grad();
-                var loss = functional.cross_entropy(
-                    model.forward(train.Images.index_select(0, batch).to(device)),
-                    train.Labels.index_select(0, batch).to(device));
-                loss.backward();
-                optimizer.step();
-            }
-        }
-        double accuracy;
-        model.eval();
-        using (no_grad())
-        using (NewDisposeScope())
-        {
-            accuracy = model.forward(test.Images.to(device)).argmax(1).cpu().eq(test.Labels).to_type(ScalarType.Float64).mean().item<double>();
-        }
-        using var weights = new MemoryStream();
-        using (var writer = new BinaryWriter(weights, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            model.cpu().save(writer);
-        }
-        return (weights.ToArray(), accuracy);
+        var (train, test) = MnistDigits.Split(MnistDigits.Read(mnistFile));
+        return TrustedTraining.Train(() => new DigitBackbone(), train.Where(label => label < Classes).ToTensors(),
+            test.Where(label => label < Classes).ToTensors(), Seed, Epochs, BatchSize, device);
     }
 }

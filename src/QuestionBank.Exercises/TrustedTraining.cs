@@ -1,0 +1,59 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace QuestionBank.Exercises;
+
+/// <summary>
+/// How the sandbox trains its trusted models (the GAN judge's classifier, the transfer backbone):
+/// Adam on shuffled batches, a fixed seed for the initial weights and the order, so that every data
+/// folder gets the same model; trusted code only, run in the jail's trusted mode.
+/// </summary>
+internal static class TrustedTraining
+{
+    private const int EvaluationBatch = 500;
+
+    /// <summary>Trains a model <paramref name="create"/> makes on <paramref name="train"/>; returns its weights and its accuracy on <paramref name="test"/>.</summary>
+    public static (byte[] Weights, double TestAccuracy) Train(
+        Func<nn.Module<Tensor, Tensor>> create, MnistSplit train, MnistSplit test, int seed, int epochs, int batchSize, Device device)
+    {
+        random.manual_seed(seed);
+        using var model = create();
+        model.to(device);
+        using var optimizer = optim.Adam(model.parameters(), 0.001);
+        var shuffle = new Generator((ulong)seed);
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            model.train();
+            using var order = randperm(train.Count, generator: shuffle);
+            for (long start = 0; start < train.Count; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                var batch = order.narrow(0, start, Math.Min(batchSize, train.Count - start));
+                optimizer.zero_grad();
+                var loss = nn.functional.cross_entropy(
+                    model.forward(train.Images.index_select(0, batch).to(device)),
+                    train.Labels.index_select(0, batch).to(device));
+                loss.backward();
+                optimizer.step();
+            }
+        }
+        model.eval();
+        long correct = 0;
+        using (no_grad())
+        {
+            for (long start = 0; start < test.Count; start += EvaluationBatch)
+            {
+                using var scope = NewDisposeScope();
+                var count = Math.Min(EvaluationBatch, test.Count - start);
+                var predicted = model.forward(test.Images.narrow(0, start, count).to(device)).argmax(1).cpu();
+                correct += predicted.eq(test.Labels.narrow(0, start, count)).sum().item<long>();
+            }
+        }
+        using var weights = new MemoryStream();
+        using (var writer = new BinaryWriter(weights, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            model.cpu().save(writer);
+        }
+        return (weights.ToArray(), (double)correct / test.Count);
+    }
+}

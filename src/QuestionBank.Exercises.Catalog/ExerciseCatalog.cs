@@ -6,6 +6,7 @@ using QuestionBank.Exercises.Lstm;
 using QuestionBank.Exercises.Prune;
 using QuestionBank.Exercises.Quantize;
 using QuestionBank.Exercises.RnnClassify;
+using QuestionBank.Exercises.Transfer;
 using QuestionBank.Exercises.Transformer;
 
 namespace QuestionBank.Exercises;
@@ -31,7 +32,9 @@ public static class ExerciseCatalog
 
     public static DistillDescription Distill { get; } = new();
 
-    public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn, Transformer, RnnClassify, Prune, Quantize, Distill];
+    public static TransferDescription Transfer { get; } = new();
+
+    public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn, Transformer, RnnClassify, Transfer, Prune, Quantize, Distill];
 
     /// <summary>
     /// The importer's fallback for a coding question that declares no exercise: the one its title's
@@ -39,7 +42,7 @@ public static class ExerciseCatalog
     /// gan exercise, an "RNN sequence classification" one an rnn-classify exercise).
     /// </summary>
     public static ExerciseDescription? ForQuestionTitle(string title) =>
-        new ExerciseDescription[] { Gan, Dqn, Transformer, RnnClassify, Lstm, Prune, Quantize, Distill, Cnn }
+        new ExerciseDescription[] { Gan, Dqn, Transformer, RnnClassify, Transfer, Lstm, Prune, Quantize, Distill, Cnn }
             .FirstOrDefault(exercise => exercise.QuestionKeywords.Any(keyword => title.Contains(keyword, StringComparison.Ordinal)));
 
     public static ExerciseDescription? Find(string id) =>

@@ -1,4 +1,5 @@
 using QuestionBank.Exercises.Compression;
+using QuestionBank.Exercises.Transfer;
 using QuestionBank.Exercises.Words;
 using static TorchSharp.torch;
 
@@ -51,6 +52,10 @@ public sealed class ExerciseContext(
     /// <summary>The training words with their languages (transformer, rnn-classify).</summary>
     public WordsData Words => training as WordsData
         ?? throw new InvalidOperationException("This exercise has no words.");
+
+    /// <summary>The few labelled digits 5–9 and the pretrained backbone (transfer).</summary>
+    public TransferData Transfer => training as TransferData
+        ?? throw new InvalidOperationException("This exercise has no transfer-learning data.");
 
     /// <summary>The model that <see cref="Submit"/> handed back: the judge asks it its questions.</summary>
     public nn.Module<Tensor, Tensor>? SubmittedModel { get; private set; }

@@ -5,6 +5,7 @@ using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Lstm;
 using QuestionBank.Exercises.Prune;
 using QuestionBank.Exercises.Quantize;
+using QuestionBank.Exercises.Transfer;
 using QuestionBank.Exercises.Words;
 
 namespace QuestionBank.Exercises;
@@ -15,7 +16,7 @@ public static class ExerciseRegistry
     public static IReadOnlyList<Exercise> All { get; } =
         [
             new CnnExercise(), new LstmExercise(), new GanExercise(), new DqnExercise(),
-            new WordLanguageExercise(ExerciseCatalog.Transformer), new WordLanguageExercise(ExerciseCatalog.RnnClassify),
+            new WordLanguageExercise(ExerciseCatalog.Transformer), new WordLanguageExercise(ExerciseCatalog.RnnClassify), new TransferExercise(),
             new PruneExercise(), new QuantizeExercise(), new DistillExercise(),
         ];
 

@@ -27,6 +27,10 @@ public sealed class MnistRecords(byte[] pixels, byte[] labels)
     /// <summary>The same images with every label 0: digits whose labels the jail must not see.</summary>
     public MnistRecords WithoutLabels() => new(pixels, new byte[labels.Length]);
 
+    /// <summary>The digits whose label <paramref name="keep"/> accepts, in their order.</summary>
+    public MnistRecords Where(Func<byte, bool> keep) =>
+        Select(Enumerable.Range(0, Count).Where(i => keep(labels[i])).ToArray());
+
     /// <summary>These digits in the <see cref="MnistDigits"/> file format.</summary>
     public byte[] ToFile() => MnistDigits.Write(this);
 

@@ -1,12 +1,47 @@
+using TorchSharp;
 using static TorchSharp.torch;
-using static TorchSharp.torch.nn;
 
 namespace QuestionBank.Exercises;
 
-/// <summary>How the sandbox trains its own digit networks (the GAN judge's classifier, the pretrained DigitNet): Adam, fixed seed.</summary>
+/// <summary>
+/// How the sandbox trains its trusted models (the GAN judge's classifier, the transfer backbone, the
+/// pretrained DigitNet): Adam on shuffled batches, a fixed seed for the initial weights and the order,
+/// so that every data folder gets the same model; trusted code only, run in the jail's trusted modes.
+/// </summary>
 internal static class TrustedTraining
 {
-    public static void Fit(Module<Tensor, Tensor> model, MnistSplit train, int epochs, int batchSize, int seed, Device device)
+    private const int EvaluationBatch = 500;
+
+    /// <summary>Trains a model <paramref name="create"/> makes on <paramref name="train"/>; returns its weights and its accuracy on <paramref name="test"/>.</summary>
+    public static (byte[] Weights, double TestAccuracy) Train(
+        Func<nn.Module<Tensor, Tensor>> create, MnistSplit train, MnistSplit test, int seed, int epochs, int batchSize, Device device)
+    {
+        random.manual_seed(seed);
+        using var model = create();
+        model.to(device);
+        Fit(model, train, epochs, batchSize, seed, device);
+        model.eval();
+        long correct = 0;
+        using (no_grad())
+        {
+            for (long start = 0; start < test.Count; start += EvaluationBatch)
+            {
+                using var scope = NewDisposeScope();
+                var count = Math.Min(EvaluationBatch, test.Count - start);
+                var predicted = model.forward(test.Images.narrow(0, start, count).to(device)).argmax(1).cpu();
+                correct += predicted.eq(test.Labels.narrow(0, start, count)).sum().item<long>();
+            }
+        }
+        using var weights = new MemoryStream();
+        using (var writer = new BinaryWriter(weights, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            model.cpu().save(writer);
+        }
+        return (weights.ToArray(), (double)correct / test.Count);
+    }
+
+    /// <summary>Trains <paramref name="model"/> in place: Adam at 0.001, batches in an order drawn from <paramref name="seed"/>.</summary>
+    public static void Fit(nn.Module<Tensor, Tensor> model, MnistSplit train, int epochs, int batchSize, int seed, Device device)
     {
         using var optimizer = optim.Adam(model.parameters(), 0.001);
         var shuffle = new Generator((ulong)seed);
@@ -19,7 +54,7 @@ internal static class TrustedTraining
                 using var scope = NewDisposeScope();
                 var batch = order.narrow(0, start, Math.Min(batchSize, train.Count - start));
                 optimizer.zero_grad();
-                var loss = functional.cross_entropy(
+                var loss = nn.functional.cross_entropy(
                     model.forward(train.Images.index_select(0, batch).to(device)),
                     train.Labels.index_select(0, batch).to(device));
                 loss.backward();

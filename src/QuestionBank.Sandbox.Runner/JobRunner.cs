@@ -6,6 +6,7 @@ using QuestionBank.Contracts;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Gan;
+using QuestionBank.Exercises.Transfer;
 using QuestionBank.Sandbox.Runner.Compilation;
 using static TorchSharp.torch;
 
@@ -14,8 +15,9 @@ namespace QuestionBank.Sandbox.Runner;
 /// <summary>
 /// Runs one job inside the jail. In exercise mode it compiles the user's source, runs it, and then
 /// answers the worker's forward requests with the model the code submitted; it never sees the
-/// held-out data and computes no result. The trusted modes train or apply the GAN judge's
-/// classifier or the compression exercises' DigitNet, and load no user code.
+/// held-out data and computes no result. The trusted modes train a trusted model (the GAN judge's
+/// classifier, the transfer backbone, the compression exercises' DigitNet) or apply one, and load no
+/// user code.
 /// </summary>
 public static class JobRunner
 {
@@ -42,9 +44,10 @@ public static class JobRunner
                     RunSolution(job, File.ReadAllText(Path.Combine(jobDirectory, RunnerJob.SourceFileName)), files, protocol, requests);
                     break;
                 case RunnerMode.TrainJudge:
-                    var (weights, accuracy) = JudgeClassifier.Train(files[MnistDigits.FileName], OpenDevice(job.Device));
-                    protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Name: JudgeClassifier.FileName, Data: Convert.ToBase64String(weights),
-                        Metrics: new Dictionary<string, double> { ["test_accuracy"] = accuracy }));
+                    SendTrained(protocol, JudgeClassifier.FileName, JudgeClassifier.Train(files[MnistDigits.FileName], OpenDevice(job.Device)));
+                    break;
+                case RunnerMode.TrainBackbone:
+                    SendTrained(protocol, DigitBackbone.FileName, DigitBackbone.Train(files[MnistDigits.FileName], OpenDevice(job.Device)));
                     break;
                 case RunnerMode.ClassifyDigits:
                     var pixels = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(files[DigitImagesFileName]).ToArray();
@@ -53,9 +56,7 @@ public static class JobRunner
                     protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Data: RunnerMessage.EncodeFloats(probabilities)));
                     break;
                 case RunnerMode.TrainDigitNet:
-                    var (state, pretrainedAccuracy) = DigitNet.TrainPretrained(files[MnistDigits.FileName], OpenDevice(job.Device));
-                    protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Name: DigitNet.PretrainedFileName, Data: Convert.ToBase64String(state),
-                        Metrics: new Dictionary<string, double> { ["test_accuracy"] = pretrainedAccuracy }));
+                    SendTrained(protocol, DigitNet.PretrainedFileName, DigitNet.TrainPretrained(files[MnistDigits.FileName], OpenDevice(job.Device)));
                     break;
                 case RunnerMode.ScoreDigitNet:
                     var images = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(files[DigitImagesFileName]).ToArray();
@@ -156,6 +157,10 @@ public static class JobRunner
             return new RunnerMessage("", RunnerMessage.Answer, Id: request.Id, Diagnostics: Truncate(exception.Message));
         }
     }
+
+    private static void SendTrained(ProtocolWriter protocol, string name, (byte[] Weights, double TestAccuracy) trained) =>
+        protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Name: name, Data: Convert.ToBase64String(trained.Weights),
+            Metrics: new Dictionary<string, double> { ["test_accuracy"] = trained.TestAccuracy }));
 
     private static Device OpenDevice(string name) => name switch
     {

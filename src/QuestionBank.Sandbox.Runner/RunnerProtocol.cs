@@ -38,6 +38,9 @@ public enum RunnerMode
     /// <summary>Classify digits with the GAN judge's classifier (trusted code only) and return the probabilities.</summary>
     ClassifyDigits,
 
+    /// <summary>Train the transfer exercise's backbone on the digits 0–4 (trusted code only) and return its weights.</summary>
+    TrainBackbone,
+
     /// <summary>Train the compression exercises' pretrained DigitNet (trusted code only) and return its state.</summary>
     TrainDigitNet,
 

@@ -12,6 +12,7 @@ public sealed class ExerciseCatalogTests
     [InlineData("prune", "sparsity")]
     [InlineData("quantize", "compression_ratio")]
     [InlineData("distill", "parameter_ratio")]
+    [InlineData("transfer", "test_accuracy")]
     public void EachExerciseHasAStarterASolutionValidDefaultsAndAGoal(string id, string goalMetric)
     {
         var exercise = ExerciseCatalog.Find(id);
@@ -62,6 +63,7 @@ public sealed class ExerciseCatalogTests
     [InlineData("实现一个基于 LSTM 的时间序列预测模型", "lstm")]
     [InlineData("模型剪枝的代码实例与解析", "prune")]
     [InlineData("混合精度训练的代码实例与解析", null)]
+    [InlineData("实现一个基于迁移学习的图像分类模型", "transfer")]
     [InlineData("How to organize a team", null)]
     public void CodingQuestionsLinkToTheirExerciseByTitle(string title, string? exercise) =>
         Assert.Equal(exercise, ExerciseCatalog.ForQuestionTitle(title)?.Id);

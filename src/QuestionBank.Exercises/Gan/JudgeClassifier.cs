@@ -40,24 +40,8 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
     /// <summary>Trains a classifier on the training digits; returns its weights and its held-out accuracy.</summary>
     public static (byte[] Weights, double TestAccuracy) Train(byte[] mnistFile, Device device)
     {
-        var (trainRecords, testRecords) = MnistDigits.Split(MnistDigits.Read(mnistFile));
-        var train = trainRecords.ToTensors();
-        var test = testRecords.ToTensors();
-        random.manual_seed(Seed);
-        using var model = new JudgeClassifier();
-        model.to(device);
-        TrustedTraining.Fit(model, train, Epochs, BatchSize, Seed, device);
-        double accuracy;
-        using (NewDisposeScope())
-        {
-            accuracy = model.Probabilities(test.Images, device).argmax(1).eq(test.Labels).to_type(ScalarType.Float64).mean().item<double>();
-        }
-        using var weights = new MemoryStream();
-        using (var writer = new BinaryWriter(weights, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            model.cpu().save(writer);
-        }
-        return (weights.ToArray(), accuracy);
+        var (train, test) = MnistDigits.Split(MnistDigits.Read(mnistFile));
+        return TrustedTraining.Train(() => new JudgeClassifier(), train.ToTensors(), test.ToTensors(), Seed, Epochs, BatchSize, device);
     }
 
     /// <summary>Class probabilities [count, 10] of <paramref name="pixels"/> ([count, 784], in [0, 1]), row-major.</summary>

@@ -6,15 +6,12 @@ using QuestionBank.Sandbox.Runner;
 namespace QuestionBank.Sandbox.Runs;
 
 /// <summary>
-/// The compression exercises' trusted side in the jail: the pretrained DigitNet, trained once per
-/// data directory, and the evaluator that runs a network given by its (already checked) weights
-/// in a process that runs no user code.
+/// The compression exercises' evaluator in the jail: it runs a network given by its (already checked)
+/// weights in a process that runs no user code. The pretrained DigitNet is one of
+/// <see cref="TrustedJobs.TrainedOnFirstUse"/>.
 /// </summary>
 public sealed class DigitNetworks(TrustedJobs trusted) : IDigitNetworkEvaluator
 {
-    public Task<byte[]> PretrainedAsync(CancellationToken cancellationToken) =>
-        trusted.EnsureTrainedAsync(DigitNet.PretrainedFileName, RunnerMode.TrainDigitNet, cancellationToken);
-
     public async Task<float[]> ScoresAsync(DigitNetwork network, float[] pixels, int count, CancellationToken cancellationToken)
     {
         var artifact = await trusted.RunAsync(RunnerMode.ScoreDigitNet, new Dictionary<string, byte[]>

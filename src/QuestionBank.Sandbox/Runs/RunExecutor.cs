@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
-using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Judging;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runner;
@@ -16,7 +15,7 @@ namespace QuestionBank.Sandbox.Runs;
 /// The held-out data and the metrics never enter the jail; nothing the jail says can make a run succeed.
 /// </summary>
 public sealed class RunExecutor(
-    SandboxJail jail, DigitClassifier digits, DigitNetworks networks, IOptions<SandboxOptions> options, ILogger<RunExecutor> logger)
+    SandboxJail jail, TrustedJobs trusted, DigitClassifier digits, DigitNetworks networks, IOptions<SandboxOptions> options, ILogger<RunExecutor> logger)
 {
     private readonly SandboxOptions settings = options.Value;
 
@@ -142,10 +141,10 @@ public sealed class RunExecutor(
         var files = new Dictionary<string, byte[]>();
         foreach (var name in exercise.DataFiles)
         {
-            if (name == DigitNet.PretrainedFileName)
+            if (TrustedJobs.TrainedOnFirstUse.TryGetValue(name, out var mode))
             {
                 // Trained once, by trusted code, the first time an exercise needs it.
-                files[name] = await networks.PretrainedAsync(cancellationToken);
+                files[name] = await trusted.EnsureTrainedAsync(name, mode, cancellationToken);
                 continue;
             }
             var path = Path.Combine(settings.DataDirectory, name);

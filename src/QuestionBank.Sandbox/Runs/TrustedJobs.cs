@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using QuestionBank.Contracts;
 using QuestionBank.Exercises;
+using QuestionBank.Exercises.Compression;
+using QuestionBank.Exercises.Transfer;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runner;
 
@@ -15,6 +17,13 @@ namespace QuestionBank.Sandbox.Runs;
 public sealed class TrustedJobs(SandboxJail jail, IOptions<SandboxOptions> options, ILogger<TrustedJobs> logger)
 {
     private static readonly SemaphoreSlim Training = new(1, 1);
+
+    /// <summary>The trusted models an exercise's data files may name, each with the mode that trains it.</summary>
+    public static IReadOnlyDictionary<string, RunnerMode> TrainedOnFirstUse { get; } = new Dictionary<string, RunnerMode>
+    {
+        [DigitNet.PretrainedFileName] = RunnerMode.TrainDigitNet,
+        [DigitBackbone.FileName] = RunnerMode.TrainBackbone,
+    };
     private readonly SandboxOptions settings = options.Value;
 
     /// <summary>

@@ -121,6 +121,32 @@ public sealed class ReferenceSolutionTests
     }
 
     [Fact]
+    public async Task TransferReferenceFromThePretrainedBackboneMeetsItsGoal()
+    {
+        var goal = ExerciseCatalog.Transfer.Goals.Single().Minimum!.Value;
+
+        var run = await SandboxCli.RunAsync("--exercise", "transfer", "--solution", "--timeout-seconds", Generous);
+
+        Assert.Equal("succeeded", run.Status);
+        Assert.True(run.Metric("test_accuracy") >= goal, $"test_accuracy {run.Metric("test_accuracy")}");
+        Assert.Contains("train_accuracy=", run.Progress);
+        Assert.Equal(["mistakes.png", "loss.png"], run.Result.GetProperty("images").EnumerateArray().Select(image => image.GetString()));
+    }
+
+    [Fact]
+    public async Task TransferStarterTrainsFromScratchAndStaysTenPointsBelowTheGoal()
+    {
+        // The starter is the from-scratch baseline: the same network, images and budget without the pretrained features.
+        var goal = ExerciseCatalog.Transfer.Goals.Single().Minimum!.Value;
+
+        var run = await SandboxCli.RunAsync("--exercise", "transfer", "--timeout-seconds", Generous);
+
+        Assert.Equal("failed", run.Status);
+        Assert.True(run.Metric("test_accuracy") <= goal - 0.10, $"test_accuracy {run.Metric("test_accuracy")}");
+        Assert.Equal(1, run.ExitCode);
+    }
+
+    [Fact]
     public async Task TrainingIsDeterministicForAGivenSeedWhileTheJudgesHeldOutNoiseIsNot()
     {
         var first = await SandboxCli.RunAsync("--exercise", "lstm", "--solution", "--seed", "5");

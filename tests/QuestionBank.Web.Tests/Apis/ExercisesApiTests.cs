@@ -28,7 +28,7 @@ public sealed class ExercisesApiTests(SeededApp app) : SharedAppTestBase(app)
         var list = await Client.GetFromJsonAsync<JsonElement>("/api/exercises");
 
         Assert.Equal(ExerciseCatalog.All.Select(e => e.Id), list.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
-        Assert.Equal(["cnn", "lstm", "gan", "dqn", "transformer", "rnn-classify", "prune", "quantize", "distill"], ExerciseCatalog.All.Select(e => e.Id));
+        Assert.Equal(["cnn", "lstm", "gan", "dqn", "transformer", "rnn-classify", "transfer", "prune", "quantize", "distill"], ExerciseCatalog.All.Select(e => e.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/exercises/no-such-exercise")).StatusCode);
     }
 }

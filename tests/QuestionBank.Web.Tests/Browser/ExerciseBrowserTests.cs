@@ -16,6 +16,7 @@ public sealed class ExerciseBrowserTests(BrowserAppWithWorker app) : IClassFixtu
     [InlineData("lstm", "mse_ratio")]
     [InlineData("gan", "confident_fraction")]
     [InlineData("dqn", "eval_mean_return")]
+    [InlineData("transfer", "test_accuracy")]
     public async Task RunningTheSolutionShowsLiveProgressAndAFinalMetricThatMeetsTheGoal(string exercise, string metric)
     {
         await using var browser = await app.OpenAsync();

@@ -25,7 +25,7 @@ public sealed class SeedExerciseTests
         ("reinforcement learning", ["强化学习", "DQN"], "dqn", "an agent trained by reinforcement learning"),
         ("time-series forecasting", ["时间序列"], "lstm", "recurrent forecasting of a series"),
         ("sequence classification", ["序列分类"], "rnn-classify", "a recurrent network classifying sequences (words by language)"),
-        ("transfer learning", ["迁移学习"], null, "needs the transfer exercise, which does not exist yet"),
+        ("transfer learning", ["迁移学习"], "transfer", "fine-tuning a pretrained backbone on few labelled examples (digits there, the technique is the same)"),
         ("Transformer text classification", ["Transformer", "transformers"], "transformer", "a Transformer encoder classifying text (words by language)"),
         ("pruning", ["剪枝"], "prune", "magnitude pruning of a trained CNN"),
         ("mixed precision", ["混合精度"], null, "TorchSharp 0.107 has no autocast or loss scaling; quantize teaches int8 weights, another technique"),
@@ -57,7 +57,7 @@ public sealed class SeedExerciseTests
             row.Expected == row.Assigned,
             $"{row.File} {row.Question.Number} “{row.Question.Title}” ({row.Technique ?? "no technique"}) gets {row.Assigned ?? "none"}, expected {row.Expected ?? "none"}."));
         Assert.Contains(rows, row => row.Question.Title.Contains("基于 RNN 的序列分类模型", StringComparison.Ordinal) && row.Assigned == "rnn-classify");
-        Assert.Equal(["cnn", "dqn", "gan", "lstm", "prune", "rnn-classify", "transformer"], rows.Select(r => r.Assigned).OfType<string>().Distinct().Order());
+        Assert.Equal(["cnn", "dqn", "gan", "lstm", "prune", "rnn-classify", "transfer", "transformer"], rows.Select(r => r.Assigned).OfType<string>().Distinct().Order());
     }
 
     [Fact]

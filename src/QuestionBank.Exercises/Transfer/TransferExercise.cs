@@ -1,0 +1,47 @@
+using QuestionBank.Exercises.Judging;
+
+namespace QuestionBank.Exercises.Transfer;
+
+/// <summary>Fine-tune a backbone pretrained on the digits 0–4 to classify 5–9 from 50 labelled images a digit.</summary>
+public sealed class TransferExercise : Exercise
+{
+    /// <summary>The jail's training file: the few labelled digits 5–9, in the <see cref="MnistDigits"/> format.</summary>
+    public const string TrainingFileName = "transfer-digits.bin";
+
+    /// <summary>The first digit of the new task: class c is the digit <see cref="FirstDigit"/> + c.</summary>
+    public const int FirstDigit = DigitBackbone.Classes;
+
+    private const int SelectionSeed = 20_261_126;
+
+    public override ExerciseDescription Description => ExerciseCatalog.Transfer;
+
+    public override IReadOnlyList<string> DataFiles => [MnistDigits.FileName, DigitBackbone.FileName];
+
+    public override ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles)
+    {
+        var (train, test) = MnistDigits.Split(MnistDigits.Read(RequireFile(dataFiles, MnistDigits.FileName)));
+        return new TransferJudge(FewPerDigit(train), test.Where(label => label >= FirstDigit), RequireFile(dataFiles, DigitBackbone.FileName));
+    }
+
+    public override object LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles)
+    {
+        var digits = MnistDigits.Read(RequireFile(trainingFiles, TrainingFileName)).ToTensors();
+        return new TransferData(new MnistSplit(digits.Images, digits.Labels - FirstDigit), RequireFile(trainingFiles, DigitBackbone.FileName));
+    }
+
+    /// <summary>The labelled training digits: the same <see cref="TransferDescription.ImagesPerDigit"/> of each digit 5–9 for every run.</summary>
+    public static MnistRecords FewPerDigit(MnistRecords train)
+    {
+        var chosen = new List<int>();
+        var random = new Random(SelectionSeed);
+        for (var digit = FirstDigit; digit < 10; digit++)
+        {
+            var candidates = Enumerable.Range(0, train.Count).Where(i => train.Labels[i] == digit).ToArray();
+            random.Shuffle(candidates);
+            chosen.AddRange(candidates.Take(TransferDescription.ImagesPerDigit));
+        }
+        var order = chosen.ToArray();
+        random.Shuffle(order);
+        return train.Select(order);
+    }
+}

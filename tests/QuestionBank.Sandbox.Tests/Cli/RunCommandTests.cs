@@ -57,7 +57,7 @@ public sealed class RunCommandTests
     [Fact]
     public async Task UnknownExerciseIsAUsageError()
     {
-        var run = await SandboxCli.RunAsync("--exercise", "transformer");
+        var run = await SandboxCli.RunAsync("--exercise", "diffusion");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Choose an exercise: cnn, lstm, gan, dqn", run.Progress);

@@ -58,7 +58,7 @@ public sealed class RunsApiTests : AppPerTestBase
     {
         var badParameters = await Client.PostAsJsonAsync("/api/runs",
             new { exercise = "cnn", device = "tpu", @params = new { epochs = 1000, learningRate = 5.0, batchSize = 1 } });
-        var unknownExercise = await Client.PostAsJsonAsync("/api/runs", new { exercise = "transformer" });
+        var unknownExercise = await Client.PostAsJsonAsync("/api/runs", new { exercise = "diffusion" });
         var hugeSource = await Client.PostAsJsonAsync("/api/runs", new { exercise = "cnn", source = new string('x', 65 * 1024) });
 
         Assert.Equal(HttpStatusCode.BadRequest, badParameters.StatusCode);

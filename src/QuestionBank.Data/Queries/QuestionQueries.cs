@@ -69,7 +69,21 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
         return questions.ToLookup(q => q.ExerciseId, q => q.Link, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// One question with its neighbours, similar questions, glossary terms and images, or null. All but
+    /// the images comes from the bank's searchable content, so it is read once per search snapshot
+    /// (<see cref="SearchSnapshot.Remember"/>); the images follow imports and rollbacks, and are read each time.
+    /// </summary>
     public async Task<QuestionDetail?> GetAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await catalog.GetSnapshotAsync(db, cancellationToken);
+        var content = snapshot.Questions.TryGetValue(slug, out var known) ? known : await ReadAsync(slug, snapshot, cancellationToken);
+        return content is null
+            ? null
+            : content.Detail with { Images = await DocumentImagesAsync(content.DocumentId, content.Detail.Document, cancellationToken) };
+    }
+
+    private async Task<StoredQuestion?> ReadAsync(string slug, SearchSnapshot snapshot, CancellationToken cancellationToken)
     {
         var question = await db.Questions.AsNoTracking()
             .Where(q => q.Slug == slug)
@@ -110,16 +124,14 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
         }
 
         var similar = await SimilarAsync(question.Id, question.SearchTitle, cancellationToken);
-        var glossary = (await catalog.GetAsync(db, cancellationToken)).Glossary;
-        var terms = glossary.FindIn($"{question.Title}\n{question.BodyText}")
+        var terms = snapshot.Vocabulary.Glossary.FindIn($"{question.Title}\n{question.BodyText}")
             .Select(m => m.Entry).Distinct().Take(MaxTerms).ToList();
-
-        return new QuestionDetail(
+        var detail = new QuestionDetail(
             question.Slug, question.Number, question.Title, question.Kind, question.Document, question.DocumentTitle,
             question.Section, question.SectionTitle, question.BodyMarkdown, question.Parts, question.Code,
-            question.Previous, question.Next, similar, terms,
-            await DocumentImagesAsync(question.DocumentId, question.Document, cancellationToken),
+            question.Previous, question.Next, similar, terms, Images: new Dictionary<string, string>(),
             question.ExerciseId, question.ExerciseSource);
+        return snapshot.Remember(new StoredQuestion(question.DocumentId, detail));
     }
 
     /// <summary>An imported image by its stable file name (<see cref="StoredImage.FileName"/>), or null.</summary>

@@ -176,9 +176,35 @@ public sealed class SearchCatalog(IWordSegmenter segmenter, MarkdownPipeline pip
 /// <summary>The search state of one database version: vocabulary, index and the documents' names for facets.</summary>
 public sealed record SearchSnapshot(long Version, SearchVocabulary Vocabulary, InvertedIndex Index, IReadOnlyDictionary<long, SearchDocument> Documents)
 {
+    // Bounds the memo below: a few KB a question.
+    private const int MaxQuestions = 10_000;
+
+    private readonly ConcurrentDictionary<string, StoredQuestion> questions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The questions pages have read at this version, by slug. A question's row, parts, neighbours,
+    /// similar questions and glossary terms all change only with a statement that bumps the version,
+    /// so the memo lives exactly as long as the snapshot and a page need not read them again.
+    /// </summary>
+    public IReadOnlyDictionary<string, StoredQuestion> Questions => questions;
+
+    /// <summary>Keeps <paramref name="question"/> for this version and returns it.</summary>
+    public StoredQuestion Remember(StoredQuestion question)
+    {
+        if (questions.Count >= MaxQuestions)
+        {
+            questions.Clear();
+        }
+
+        return questions.GetOrAdd(question.Detail.Slug, question);
+    }
+
     /// <summary>The id of the document with <paramref name="slug"/>, or -1 (which no question has) when there is none.</summary>
     public long DocumentId(string slug) => Documents.FirstOrDefault(d => d.Value.Slug == slug, new(-1, null!)).Key;
 }
+
+/// <summary>A question as its page shows it, without its images, and the id of its document.</summary>
+public sealed record StoredQuestion(long DocumentId, QuestionDetail Detail);
 
 /// <summary>A document's slug and title, as facets show them.</summary>
 public sealed record SearchDocument(string Slug, string Title);

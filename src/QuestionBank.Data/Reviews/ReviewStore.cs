@@ -15,13 +15,20 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
     public async Task<DueQueue> GetDueAsync(long accountId, DateTimeOffset now, int limit, int newPerDay, CancellationToken cancellationToken = default)
     {
         var due = db.ReviewCards.Where(c => c.AccountId == accountId && c.Due <= now && !c.Question.IsHidden);
-        var dueCount = await due.CountAsync(cancellationToken);
         var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var introducedToday = await db.ReviewCards.CountAsync(c => c.AccountId == accountId && c.CreatedAt >= dayStart, cancellationToken);
+        // The queue's counts and the learner's document choice in one round trip: the review page asks on every card.
+        var learner = await db.Accounts.Where(a => a.Id == accountId)
+            .Select(a => new
+            {
+                Due = due.Count(),
+                IntroducedToday = db.ReviewCards.Count(c => c.AccountId == accountId && c.CreatedAt >= dayStart),
+                Chosen = db.LearnerSettings.Where(s => s.AccountId == accountId).Select(s => s.NewCardDocuments).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        var (dueCount, introducedToday, chosen) = learner is null ? (0, 0, null) : (learner.Due, learner.IntroducedToday, learner.Chosen);
         // Only from the documents the learner chose; no settings, or no choice, is every document. The
         // choice is read first rather than joined: a join hides from the planner how many questions
         // qualify, and it then sorts the whole bank instead of walking it in order until the limit.
-        var chosen = await db.LearnerSettings.Where(s => s.AccountId == accountId).Select(s => s.NewCardDocuments).SingleOrDefaultAsync(cancellationToken);
         var unseen = db.Questions.Where(q => !q.IsHidden && !db.ReviewCards.Any(c => c.AccountId == accountId && c.QuestionId == q.Id));
         if (chosen is not null)
         {

@@ -142,6 +142,26 @@ public sealed class AdminImportTests : AppPerTestBase
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.PostAsync("/api/admin/imports/999999/rollback", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task AQuestionPageShowsEachImportAndRollbackOfItsAnswerAtOnce()
+    {
+        var document = (await ImportAsync(false, File("admin-new.md", NewDocument))).GetProperty("documents")[0].GetProperty("slug").GetString();
+        var slug = (await Client.GetFromJsonAsync<JsonElement>($"/api/questions?document={document}"))
+            .GetProperty("items")[0].GetProperty("slug").GetString();
+        Assert.Contains("L2 范数", await Client.GetStringAsync($"/questions/{slug}"));
+
+        var changed = (await ImportAsync(false, File("admin-new.md", NewDocument.Replace("L2 范数", "斑马范数", StringComparison.Ordinal))))
+            .GetProperty("importId").GetInt64();
+        var afterImport = await Client.GetStringAsync($"/questions/{slug}");
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/admin/imports/{changed}/rollback", null)).StatusCode);
+        var afterRollback = await Client.GetStringAsync($"/questions/{slug}");
+
+        Assert.Contains("斑马范数", afterImport);
+        Assert.DoesNotContain("L2 范数", afterImport);
+        Assert.Contains("L2 范数", afterRollback);
+        Assert.DoesNotContain("斑马范数", afterRollback);
+    }
+
     public static TheoryData<string, byte[], string?> BadFiles => new()
     {
         { "latin1.md", [.. Encoding.UTF8.GetBytes("# 标题\n\n## 1. 问题\n"), 0xC3, 0x28, 0x0A], "UTF-8" },

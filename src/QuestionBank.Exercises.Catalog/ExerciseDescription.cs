@@ -27,16 +27,16 @@ public abstract class ExerciseDescription
     public abstract IReadOnlyList<MetricGoal> Goals { get; }
 
     /// <summary>What the user edits: it compiles and runs, with the key parts left to write.</summary>
-    public string Starter => ReadSource("Starter.cs");
+    public string Starter => ExerciseSource.Starter(ReadSource());
 
-    public string Solution => ReadSource("Solution.cs");
+    public string Solution => ExerciseSource.Solution(ReadSource());
 
     public bool MeetsGoals(IReadOnlyDictionary<string, double> metrics) => Goals.All(goal => goal.IsMetBy(metrics));
 
-    private string ReadSource(string name)
+    private string ReadSource()
     {
-        using var stream = typeof(ExerciseDescription).Assembly.GetManifestResourceStream($"{Id}/{name}")
-            ?? throw new InvalidOperationException($"The exercise {Id} has no embedded {name}.");
+        using var stream = typeof(ExerciseDescription).Assembly.GetManifestResourceStream($"{Id}/Exercise.cs")
+            ?? throw new InvalidOperationException($"The exercise {Id} has no embedded Exercise.cs.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

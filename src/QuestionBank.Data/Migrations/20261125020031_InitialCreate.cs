@@ -1,4 +1,5 @@
 ﻿using System;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using NpgsqlTypes;
@@ -8,7 +9,9 @@ using NpgsqlTypes;
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class InitialCreate : Migration
+    [DbContext(typeof(QuestionBankDbContext))]
+    [Migration("20261125020031_InitialCreate")]
+    public partial class InitialCreate : ModelFreeMigration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -1,4 +1,5 @@
 ﻿using System;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -7,7 +8,9 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AdminAccountsAndImportHistory : Migration
+    [DbContext(typeof(QuestionBankDbContext))]
+    [Migration("20261125040829_AdminAccountsAndImportHistory")]
+    public partial class AdminAccountsAndImportHistory : ModelFreeMigration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -1,4 +1,5 @@
 ﻿using System;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -7,7 +8,9 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class ExerciseRuns : Migration
+    [DbContext(typeof(QuestionBankDbContext))]
+    [Migration("20261125063223_ExerciseRuns")]
+    public partial class ExerciseRuns : ModelFreeMigration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -1,4 +1,5 @@
 ﻿using System;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,7 +7,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class SandboxWorkers : Migration
+    [DbContext(typeof(QuestionBankDbContext))]
+    [Migration("20261125070308_SandboxWorkers")]
+    public partial class SandboxWorkers : ModelFreeMigration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

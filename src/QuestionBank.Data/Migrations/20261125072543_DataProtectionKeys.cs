@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -6,7 +7,9 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class DataProtectionKeys : Migration
+    [DbContext(typeof(QuestionBankDbContext))]
+    [Migration("20261125072543_DataProtectionKeys")]
+    public partial class DataProtectionKeys : ModelFreeMigration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

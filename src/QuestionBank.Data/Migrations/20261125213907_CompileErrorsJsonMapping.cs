@@ -1,11 +1,14 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class CompileErrorsJsonMapping : Migration
+    [DbContext(typeof(QuestionBankDbContext))]
+    [Migration("20261125213907_CompileErrorsJsonMapping")]
+    public partial class CompileErrorsJsonMapping : ModelFreeMigration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -5,7 +6,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class SearchState : Migration
+    [DbContext(typeof(QuestionBankDbContext))]
+    [Migration("20261126000500_SearchState")]
+    public partial class SearchState : ModelFreeMigration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

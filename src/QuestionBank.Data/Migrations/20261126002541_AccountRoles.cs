@@ -1,11 +1,14 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AccountRoles : Migration
+    [DbContext(typeof(QuestionBankDbContext))]
+    [Migration("20261126002541_AccountRoles")]
+    public partial class AccountRoles : ModelFreeMigration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -1,4 +1,5 @@
 ﻿using System;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,7 +7,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class LearnerRuns : Migration
+    [DbContext(typeof(QuestionBankDbContext))]
+    [Migration("20261126025937_LearnerRuns")]
+    public partial class LearnerRuns : ModelFreeMigration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

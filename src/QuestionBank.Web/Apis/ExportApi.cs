@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuestionBank.Data.Exports;
-using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Exports;
 
 namespace QuestionBank.Web.Apis;
@@ -16,8 +15,7 @@ public static class ExportApi
 {
     public static RouteGroupBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/me").WithTags("Me")
-            .RequireAuthorization(AccountsExtensions.LearnerPolicy);
+        var api = app.MapLearnerGroup("/api/me", "Me");
         api.MapGet("/export.json", ExportJson);
         api.MapGet("/export.csv", ExportCsv);
         api.MapGet("/export.apkg", ExportDeck);
@@ -26,12 +24,12 @@ public static class ExportApi
 
     public static async Task<Ok<LearnerExport>> ExportJson(ClaimsPrincipal user, ExportQueries exports, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var data = await exports.LearnerDataAsync(ReviewsApi.Learner(user), cancellationToken);
+        var data = await exports.LearnerDataAsync(user.LearnerId(), cancellationToken);
         return TypedResults.Ok(new LearnerExport(clock.GetUtcNow(), data.Settings, data.Cards, data.Bookmarks, data.Notes, data.Runs));
     }
 
     public static async Task<FileContentHttpResult> ExportCsv(ClaimsPrincipal user, ExportQueries exports, CancellationToken cancellationToken) =>
-        TypedResults.File(Encoding.UTF8.GetBytes(ProgressCsv.Write(await exports.LearnerDataAsync(ReviewsApi.Learner(user), cancellationToken))),
+        TypedResults.File(Encoding.UTF8.GetBytes(ProgressCsv.Write(await exports.LearnerDataAsync(user.LearnerId(), cancellationToken))),
             "text/csv; charset=utf-8", "questionbank-progress.csv");
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportDeck(

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Learners;
-using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Extensions;
 using QuestionBank.Web.Me;
 
@@ -18,9 +17,7 @@ public static class MeApi
 {
     public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/me").WithTags("Me")
-            .RequireAuthorization(AccountsExtensions.LearnerPolicy)
-            .RequireAntiforgery();
+        var api = app.MapLearnerGroup("/api/me", "Me").RequireAntiforgery();
         api.MapGet("/progress", GetProgress);
         api.MapGet("/settings", GetSettings);
         api.MapPut("/settings", PutSettings);
@@ -36,7 +33,7 @@ public static class MeApi
 
     public static async Task<Ok<ProgressResponse>> GetProgress(ClaimsPrincipal user, LearnerProgress progress, CancellationToken cancellationToken)
     {
-        var report = await progress.GetAsync(Learner(user), cancellationToken);
+        var report = await progress.GetAsync(user.LearnerId(), cancellationToken);
         return TypedResults.Ok(new ProgressResponse(
             report.Documents.Select(d => new DocumentProgressResponse(d.Slug, d.Title, d.New, d.Learning, d.Mature, d.Sections)).ToList(),
             report.Forecast.DueToday,
@@ -48,49 +45,47 @@ public static class MeApi
     }
 
     public static async Task<Ok<SettingsResponse>> GetSettings(ClaimsPrincipal user, LearnerSettingsStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(SettingsResponse.From(await store.GetAsync(Learner(user), cancellationToken)));
+        TypedResults.Ok(SettingsResponse.From(await store.GetAsync(user.LearnerId(), cancellationToken)));
 
     public static async Task<Ok<SettingsResponse>> PutSettings(
         SettingsRequest request, ClaimsPrincipal user, LearnerSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(SettingsResponse.From(await store.SaveAsync(
-            Learner(user), request.AlwaysShowAnswers, request.NewCardDocuments, request.TimeZone ?? LearnerSettings.DefaultTimeZone, cancellationToken)));
+            user.LearnerId(), request.AlwaysShowAnswers, request.NewCardDocuments, request.TimeZone ?? LearnerSettings.DefaultTimeZone, cancellationToken)));
 
     public static async Task<Ok<IReadOnlyList<BookmarkItem>>> GetBookmarks(ClaimsPrincipal user, BookmarkStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.ListAsync(Learner(user), cancellationToken));
+        TypedResults.Ok(await store.ListAsync(user.LearnerId(), cancellationToken));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> PutBookmark(
         string slug, ClaimsPrincipal user, BookmarkStore store, CancellationToken cancellationToken) =>
-        await store.AddAsync(Learner(user), slug, cancellationToken) ? TypedResults.NoContent() : QuestionsApi.QuestionNotFound(slug);
+        await store.AddAsync(user.LearnerId(), slug, cancellationToken) ? TypedResults.NoContent() : QuestionsApi.QuestionNotFound(slug);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteBookmark(
         string slug, ClaimsPrincipal user, BookmarkStore store, CancellationToken cancellationToken) =>
-        await store.RemoveAsync(Learner(user), slug, cancellationToken) ? TypedResults.NoContent() : NotYours("bookmark", slug);
+        await store.RemoveAsync(user.LearnerId(), slug, cancellationToken) ? TypedResults.NoContent() : NotYours("bookmark", slug);
 
     public static async Task<Ok<IReadOnlyList<NoteResponse>>> SearchNotes(
         [AsParameters] NoteSearchQuery query, ClaimsPrincipal user, NoteStore store, MarkdownRenderer renderer, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<NoteResponse>>(
-            (await store.SearchAsync(Learner(user), query.Q, cancellationToken)).Select(n => NoteResponse.From(n, renderer)).ToList());
+            (await store.SearchAsync(user.LearnerId(), query.Q, cancellationToken)).Select(n => NoteResponse.From(n, renderer)).ToList());
 
     public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> GetNote(
         string slug, ClaimsPrincipal user, NoteStore store, MarkdownRenderer renderer, CancellationToken cancellationToken) =>
-        await store.FindAsync(Learner(user), slug, cancellationToken) is { } note
+        await store.FindAsync(user.LearnerId(), slug, cancellationToken) is { } note
             ? TypedResults.Ok(NoteResponse.From(note, renderer))
             : NotYours("note", slug);
 
     public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> PutNote(
         string slug, NoteRequest request, ClaimsPrincipal user, NoteStore store, MarkdownRenderer renderer, CancellationToken cancellationToken) =>
-        await store.SaveAsync(Learner(user), slug, request.Markdown, cancellationToken) is { } note
+        await store.SaveAsync(user.LearnerId(), slug, request.Markdown, cancellationToken) is { } note
             ? TypedResults.Ok(NoteResponse.From(note, renderer))
             : QuestionsApi.QuestionNotFound(slug);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteNote(
         string slug, ClaimsPrincipal user, NoteStore store, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(Learner(user), slug, cancellationToken) ? TypedResults.NoContent() : NotYours("note", slug);
+        await store.DeleteAsync(user.LearnerId(), slug, cancellationToken) ? TypedResults.NoContent() : NotYours("note", slug);
 
     private static ProblemHttpResult NotYours(string what, string slug) =>
         TypedResults.Problem(title: $"No {what}", detail: $"You have no {what} on '{slug}'.", statusCode: StatusCodes.Status404NotFound);
-
-    private static long Learner(ClaimsPrincipal user) => ReviewsApi.Learner(user);
 }
 
 public sealed record ProgressResponse(

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
-using QuestionBank.Web.Accounts;
 
 namespace QuestionBank.Web.Apis;
 
@@ -14,15 +13,14 @@ public static class MyRunsApi
 
     public static RouteGroupBuilder MapMyRunsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/me/runs").WithTags("Me")
-            .RequireAuthorization(AccountsExtensions.LearnerPolicy);
+        var api = app.MapLearnerGroup("/api/me/runs", "Me");
         api.MapGet("/", GetMyRuns);
         return api;
     }
 
     public static async Task<Ok<MyRuns>> GetMyRuns(
         [AsParameters] MyRunsQuery query, ClaimsPrincipal user, RunQueries runs, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await LoadAsync(ReviewsApi.Learner(user), query, runs, cancellationToken));
+        TypedResults.Ok(await LoadAsync(user.LearnerId(), query, runs, cancellationToken));
 
     /// <summary>The learner's runs (of one exercise, or all) newest first, and their best judged run of each exercise by its first goal's metric.</summary>
     public static async Task<MyRuns> LoadAsync(long accountId, MyRunsQuery query, RunQueries runs, CancellationToken cancellationToken)

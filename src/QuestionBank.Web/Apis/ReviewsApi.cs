@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using QuestionBank.Core.Learning;
 using QuestionBank.Data.Reviews;
-using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Extensions;
 using QuestionBank.Web.Reviews;
 
@@ -17,9 +16,7 @@ public static class ReviewsApi
 
     public static RouteGroupBuilder MapReviewsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reviews").WithTags("Reviews")
-            .RequireAuthorization(AccountsExtensions.LearnerPolicy)
-            .RequireAntiforgery();
+        var api = app.MapLearnerGroup("/api/reviews", "Reviews").RequireAntiforgery();
         api.MapGet("/due", GetDue);
         api.MapPost("/", Review);
         api.MapGet("/{slug}", GetCard);
@@ -28,12 +25,12 @@ public static class ReviewsApi
 
     public static async Task<Ok<DueQueue>> GetDue(
         [AsParameters] DueQuery query, ClaimsPrincipal user, ReviewStore store, TimeProvider clock, IOptions<ReviewOptions> options, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.GetDueAsync(Learner(user), clock.GetUtcNow(), query.Limit, options.Value.NewCardsPerDay, cancellationToken));
+        TypedResults.Ok(await store.GetDueAsync(user.LearnerId(), clock.GetUtcNow(), query.Limit, options.Value.NewCardsPerDay, cancellationToken));
 
     public static async Task<Results<Ok<CardResponse>, ProblemHttpResult>> Review(
         ReviewRequest request, ClaimsPrincipal user, ReviewStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var card = await store.ReviewAsync(Learner(user), request.Slug, (Rating)request.Rating, clock.GetUtcNow(), cancellationToken);
+        var card = await store.ReviewAsync(user.LearnerId(), request.Slug, (Rating)request.Rating, clock.GetUtcNow(), cancellationToken);
         return card is null
             ? QuestionsApi.QuestionNotFound(request.Slug)
             : TypedResults.Ok(new CardResponse(card.State, card.Due, card.Stability, card.Difficulty, null));
@@ -43,16 +40,12 @@ public static class ReviewsApi
     public static async Task<Results<Ok<CardResponse>, ProblemHttpResult>> GetCard(
         string slug, ClaimsPrincipal user, ReviewStore store, CancellationToken cancellationToken)
     {
-        var card = await store.FindAsync(Learner(user), slug, cancellationToken);
+        var card = await store.FindAsync(user.LearnerId(), slug, cancellationToken);
         return card is null
             ? TypedResults.Problem(title: "No card", detail: $"You have not rated '{slug}'.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(new CardResponse(card.State, card.Due, card.Stability, card.Difficulty,
                 card.Log.Select(l => new RatingResponse((int)l.Rating, l.ReviewedAt)).ToList()));
     }
-
-    /// <summary>The signed-in learner's account id, on endpoints behind the learner policy.</summary>
-    internal static long Learner(ClaimsPrincipal user) =>
-        AccountService.AccountId(user) ?? throw new InvalidOperationException("The learner policy lets only signed-in accounts through.");
 }
 
 /// <summary>The query of <c>GET /api/reviews/due</c>.</summary>

@@ -14,20 +14,12 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
 {
     private QuestionBankApp App => app.App;
 
-    [Theory]
-    [InlineData("/api/me/export.json")]
-    [InlineData("/api/me/export.csv")]
-    [InlineData("/api/me/export.apkg")]
-    [InlineData("/api/me/export.apkg?document=anything")]
-    public async Task AnonymousCallersGet401(string path) =>
-        Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateBrowserLikeClient().GetAsync(path)).StatusCode);
-
     [Fact]
     public async Task TheJsonExportHoldsTheLearnersCardsWithTheirReviewLogAndRunsAndNobodyElses()
     {
-        var email = Email();
+        var email = LearnerSession.NewEmail();
         var learner = await App.SignUpLearnerAsync(email);
-        var other = await App.SignUpLearnerAsync(Email());
+        var other = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
         var slugs = await DueSlugsAsync(learner, 2);
         await RateAsync(learner, slugs[0], 3);
         await RateAsync(learner, slugs[0], 1);
@@ -54,7 +46,7 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task TheCsvExportHasAHeaderAndOneQuotedRowPerCard()
     {
-        var learner = await App.SignUpLearnerAsync(Email());
+        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
         var slugs = await DueSlugsAsync(learner, 3);
         foreach (var slug in slugs)
         {
@@ -74,8 +66,8 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task TheExportsHoldTheLearnersSettingsBookmarksAndNotesIncludingQuestionsWithoutACard()
     {
-        var learner = await App.SignUpLearnerAsync(Email());
-        var other = await App.SignUpLearnerAsync(Email());
+        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var other = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
         var slugs = await DueSlugsAsync(learner, 3);
         await RateAsync(learner, slugs[0], 3);
         Assert.True((await learner.SendWithTokenAsync(HttpMethod.Put, "/api/me/settings", new { alwaysShowAnswers = true, timeZone = "Asia/Shanghai" })).IsSuccessStatusCode);
@@ -106,7 +98,7 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task TheAnkiDeckOfADocumentHasOneNewCardPerVisibleQuestionWithTheTitleInFrontAndTheRenderedAnswerBehind()
     {
-        var learner = await App.SignUpLearnerAsync(Email());
+        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
         var (document, expected) = await App.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<QuestionBankDbContext>();
@@ -127,7 +119,7 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task TheAnkiDeckOfTheWholeBankHasEveryVisibleQuestionAndAnUnknownDocumentIs404()
     {
-        var learner = await App.SignUpLearnerAsync(Email());
+        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
         var visible = await App.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().Questions.CountAsync(q => !q.IsHidden));
 
         var notes = await DeckAsync(learner, "/api/me/export.apkg");
@@ -149,6 +141,4 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
 
     private static async Task RateAsync(HttpClient client, string slug, int rating) =>
         Assert.Equal(HttpStatusCode.OK, (await client.PostWithTokenAsync("/api/reviews", new { slug, rating })).StatusCode);
-
-    private static string Email() => $"learner-{Guid.NewGuid():N}@questionbank.test";
 }

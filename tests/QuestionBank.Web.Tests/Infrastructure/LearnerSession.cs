@@ -9,6 +9,9 @@ public static class LearnerSession
 {
     public const string Password = "a learner's long password";
 
+    /// <summary>An email no other test signs up with, so that tests sharing an app and its database stay apart.</summary>
+    public static string NewEmail() => $"learner-{Guid.NewGuid():N}@questionbank.test";
+
     /// <summary>Sends <paramref name="method"/> with a JSON body and a fresh antiforgery token (tokens belong to who is signed in).</summary>
     public static async Task<HttpResponseMessage> SendWithTokenAsync(this HttpClient client, HttpMethod method, string path, object? body = null)
     {

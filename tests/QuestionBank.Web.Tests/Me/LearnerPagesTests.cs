@@ -40,7 +40,7 @@ public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp
     public async Task ALearnerSeesThePromptAndTheAnswerFoldedUntilShowAnswerThenRatesIt()
     {
         var (slug, answerLabel) = await QuestionWithPromptAndAnswerAsync();
-        var client = await App.SignUpLearnerAsync(Email());
+        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
 
         var html = await client.GetStringAsync($"/questions/{slug}");
         var fold = html.IndexOf("<details class=\"self-test\"", StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp
     public async Task AlwaysShowAnswersKeepsTheReadingModeWithTheRatingsBelow()
     {
         var (slug, answerLabel) = await QuestionWithPromptAndAnswerAsync();
-        var client = await App.SignUpLearnerAsync(Email());
+        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
         var token = await AdminSession.FormTokenAsync(client, "/me/settings");
 
         var saved = await client.PostAsync("/me/settings", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -100,7 +100,7 @@ public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp
     public async Task ALearnerBookmarksAndNotesAQuestionFromItsPage()
     {
         var (slug, _) = await QuestionWithPromptAndAnswerAsync();
-        var client = await App.SignUpLearnerAsync(Email());
+        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, slug, "Bookmark", new() { ["bookmarked"] = "true" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, slug, "Note", new() { ["markdown"] = "**Adam** <script>alert(1)</script>" })).StatusCode);
@@ -136,7 +136,7 @@ public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp
     [Fact]
     public async Task TheProgressPageShowsCountsTheHeatmapAndTheStreak()
     {
-        var client = await App.SignUpLearnerAsync(Email());
+        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
         var before = await client.GetStringAsync("/me");
         var slug = (await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).GetProperty("items")[0].GetProperty("slug").GetString();
         await client.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 });
@@ -156,7 +156,7 @@ public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp
     [Fact]
     public async Task AdminsSeeOnlyTotalsOfLearners()
     {
-        var learner = await App.SignUpLearnerAsync(Email());
+        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
         var slug = (await learner.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).GetProperty("items")[0].GetProperty("slug").GetString();
         await learner.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 });
         await learner.SendWithTokenAsync(HttpMethod.Put, $"/api/me/notes/{slug}", new { markdown = "a learner's private thought" });
@@ -198,6 +198,4 @@ public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp
 
         throw new InvalidOperationException("The seeds have no question with a prompt and an answer.");
     }
-
-    private static string Email() => $"pages-{Guid.NewGuid():N}@questionbank.test";
 }

@@ -21,7 +21,7 @@ public sealed class ReviewPageTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task TheReviewPageShowsOneQuestionWithItsAnswerFoldedAndRatingItShowsTheNext()
     {
-        var client = await App.SignUpLearnerAsync($"page-{Guid.NewGuid():N}@questionbank.test");
+        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
         var first = (await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=2")).GetProperty("items");
         var (firstSlug, secondSlug) = (first[0].GetProperty("slug").GetString()!, first[1].GetProperty("slug").GetString()!);
 

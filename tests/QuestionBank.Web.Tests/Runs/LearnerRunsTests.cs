@@ -27,7 +27,7 @@ public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task ARunSubmittedBySignedInLearnerIsRecordedAsTheirsAndAnAnonymousOneAsNobodys()
     {
-        var email = Email();
+        var email = LearnerSession.NewEmail();
         var learner = await App.SignUpLearnerAsync(email);
 
         var mine = await SubmitAsync(learner);
@@ -41,8 +41,8 @@ public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task ALearnersRunIsHiddenFromOtherLearnersWith404AndFromAnonymousVisitorsWith401()
     {
-        var owner = await App.SignUpLearnerAsync(Email());
-        var other = await App.SignUpLearnerAsync(Email());
+        var owner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var other = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
         var anonymous = App.CreateBrowserLikeClient();
         var id = await SubmitAsync(owner);
 
@@ -76,9 +76,9 @@ public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task MyRunsListsOnlyTheLearnersOwnRunsNewestFirstWithTheBestResultPerExercise()
     {
-        var email = Email();
+        var email = LearnerSession.NewEmail();
         var learner = await App.SignUpLearnerAsync(email);
-        var otherEmail = Email();
+        var otherEmail = LearnerSession.NewEmail();
         await App.SignUpLearnerAsync(otherEmail);
         var slug = await ExerciseQuestions.SlugAsync(App.CreateClient(), "lstm");
         var accountId = await AccountIdAsync(email);
@@ -107,7 +107,7 @@ public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task ALearnersRunIsLeftOutOfThePublicListsOfTheExerciseAndTheQuestion()
     {
-        var email = Email();
+        var email = LearnerSession.NewEmail();
         await App.SignUpLearnerAsync(email);
         var slug = await ExerciseQuestions.SlugAsync(App.CreateClient(), "lstm");
         var learners = await CompletedRunAsync(await AccountIdAsync(email), slug, RunStatus.Succeeded, true, 0.0001);
@@ -122,7 +122,7 @@ public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task ARunWhoseGoalsAreMetCountsOnceAsAGoodReviewOfItsQuestionAtTheAppsClock()
     {
-        var email = Email();
+        var email = LearnerSession.NewEmail();
         var learner = await App.SignUpLearnerAsync(email);
         var slug = await ExerciseQuestions.SlugAsync(App.CreateClient(), "lstm");
         app.Clock.Advance(TimeSpan.FromMinutes(3));
@@ -145,7 +145,7 @@ public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task AFailedRunOrARunWithUnmetGoalsCountsForNothing()
     {
-        var email = Email();
+        var email = LearnerSession.NewEmail();
         var learner = await App.SignUpLearnerAsync(email);
         var slug = await ExerciseQuestions.SlugAsync(App.CreateClient(), "lstm");
         var accountId = await AccountIdAsync(email);
@@ -207,6 +207,4 @@ public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
     }
 
     private static List<Guid> Ids(JsonElement items) => [.. items.EnumerateArray().Select(item => item.GetProperty("id").GetGuid())];
-
-    private static string Email() => $"learner-{Guid.NewGuid():N}@questionbank.test";
 }

@@ -1,8 +1,17 @@
+//@ starter
+// Balance a pole on a cart with a deep Q-network.
+// ctx.CreateCartPole() makes an environment: Reset() gives the state (4 numbers), Step(action)
+// with action 0 (push left) or 1 (push right) gives the next state, the reward and whether the
+// episode ended. Each epoch is one training episode. Hand the Q-network to ctx.Submit: it maps
+// states [N, 4] to action values [N, 2]; the judge plays 20 greedy episodes
+// (goal: eval_mean_return ≥ 195, at most 500).
+//@ solution
 // Reference solution: DQN (Mnih et al., 2015) with experience replay, a target network that is
 // synchronised every few hundred steps, ε-greedy exploration and the Huber loss. It checks the
 // greedy policy every few episodes and keeps the best weights, since DQN on CartPole can
 // forget a good policy late in training.
 using QuestionBank.Exercises.Imaging;
+//@ end
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -11,16 +20,23 @@ using static TorchSharp.torch.nn;
 public class Solution
 {
     private const double Gamma = 0.99;
+    //@ solution
     private const int BufferSize = 20_000;
     private const int LearningStarts = 500;
     private const int TargetSyncSteps = 250;
     private const int ExplorationSteps = 5_000;
     private const double FinalEpsilon = 0.05;
     private const int CheckEvery = 10;
+    //@ end
 
     public void Run(ExerciseContext ctx)
     {
         var environment = ctx.CreateCartPole();
+        //@ starter
+        var network = new QNetwork();
+        network.to(ctx.Device);
+        var optimizer = optim.Adam(network.parameters(), ctx.LearningRate);
+        //@ solution
         var checkEnvironment = ctx.CreateCartPole();
         var online = new QNetwork();
         var target = new QNetwork();
@@ -29,25 +45,40 @@ public class Solution
         target.load_state_dict(online.state_dict());
         var optimizer = optim.Adam(online.parameters(), ctx.LearningRate);
         var buffer = new ReplayBuffer(BufferSize);
+        //@ end
         var random = new Random(ctx.Seed);
+        //@ solution
         var returns = new List<double>();
         var best = (Return: double.MinValue, Weights: (Dictionary<string, Tensor>?)null);
         var steps = 0;
+        //@ end
 
         for (var episode = 1; episode <= ctx.Epochs; episode++)
         {
             var state = environment.Reset();
             double episodeReturn = 0;
+            //@ solution
             var epsilon = 0.0;
+            //@ end
             while (true)
             {
                 ctx.CancellationToken.ThrowIfCancellationRequested();
+                //@ starter
+                // TODO: choose actions ε-greedily from the network instead of at random, store
+                // transitions in a replay buffer, and train on sampled mini-batches against a
+                // target network: target = reward + Gamma * max_a Q_target(next, a) unless terminated.
+                var action = random.Next(CartPole.ActionCount);
+                //@ solution
                 epsilon = Math.Max(FinalEpsilon, 1.0 - (double)steps / ExplorationSteps);
                 var action = random.NextDouble() < epsilon ? random.Next(CartPole.ActionCount) : Greedy(online, state, ctx.Device);
+                //@ end
                 var step = environment.Step(action);
+                //@ solution
                 buffer.Add(state, action, step.Reward, step.State, step.Terminated);
+                //@ end
                 episodeReturn += step.Reward;
                 state = step.State;
+                //@ solution
                 steps++;
 
                 if (buffer.Count >= LearningStarts)
@@ -58,11 +89,15 @@ public class Solution
                 {
                     target.load_state_dict(online.state_dict());
                 }
+                //@ end
                 if (step.Done)
                 {
                     break;
                 }
             }
+            //@ starter
+            ctx.Report(episode, ("return", episodeReturn));
+            //@ solution
             returns.Add(episodeReturn);
 
             double? greedyReturn = null;
@@ -81,7 +116,11 @@ public class Solution
             {
                 break; // The greedy policy already balances the pole for every step.
             }
+            //@ end
         }
+        //@ starter
+        ctx.Submit(network);
+        //@ solution
 
         if (best.Weights is not null)
         {
@@ -138,6 +177,7 @@ public class Solution
         loss.backward();
         nn.utils.clip_grad_norm_(online.parameters(), 10);
         optimizer.step();
+        //@ end
     }
 }
 
@@ -145,13 +185,16 @@ public class QNetwork : Module<Tensor, Tensor>
 {
     private readonly Sequential layers = Sequential(
         Linear(CartPole.ObservationSize, 128), ReLU(),
+        //@ solution
         Linear(128, 128), ReLU(),
+        //@ end
         Linear(128, CartPole.ActionCount));
 
     public QNetwork() : base(nameof(QNetwork)) => RegisterComponents();
 
     public override Tensor forward(Tensor states) => layers.forward(states);
 }
+//@ solution
 
 public record Batch(int Size, float[] States, long[] Actions, float[] Rewards, float[] NextStates, float[] NotDone);
 
@@ -193,3 +236,4 @@ public class ReplayBuffer(int capacity)
         return batch;
     }
 }
+//@ end

@@ -1,5 +1,13 @@
+//@ starter
+// Quantize a trained CNN's weights to int8: at least 3× smaller, held-out accuracy at most 1 point lower.
+// ctx.LoadPretrained() gives the trained float32 DigitNet. Submit a module whose state holds, for each
+// of conv1, conv2, fc1 and fc2: weight (int8), scale (float32, one per output channel) and bias
+// (float32). The judge sums the bytes of those tensors and runs its own copy of the network on their
+// dequantized values (weight × scale) on 2,000 held-out digits: only the state counts, not your forward.
+//@ solution
 // Reference solution: post-training, symmetric, per-channel int8 quantization of the weights, by hand.
 // Each output channel gets the scale max|w| / 127, so its largest weight maps to ±127.
+//@ end
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -68,8 +76,14 @@ public class QuantizedLayer : Module
     {
         using var original = floatWeight.detach().cpu().clone();
         using var rows = original.flatten(1);
+        //@ starter
+        // TODO: choose a scale per output channel (row) so that the row's values fit in -127..127
+        // without losing more precision than needed, then round weight / scale to int8.
+        scale = ones(rows.shape[0]);
+        //@ solution
         // Symmetric: zero stays zero, and the largest magnitude of each output channel becomes 127.
         scale = rows.abs().max(1).values.clamp_min(1e-12f).div(127);
+        //@ end
         using var scaled = rows.div(scale.unsqueeze(1));
         weight = scaled.round().clamp(-127, 127).to_type(ScalarType.Int8).reshape(original.shape);
         bias = floatBias.detach().cpu().clone();

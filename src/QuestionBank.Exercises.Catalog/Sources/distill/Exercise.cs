@@ -1,6 +1,13 @@
+//@ starter
+// Knowledge distillation: a student with at most a tenth of the teacher's parameters. ctx.LoadPretrained()
+// gives the teacher, a trained DigitNet; ctx.Mnist holds only 1,000 labelled training digits and
+// ctx.UnlabelledImages 7,000 more without labels. The judge counts the parameters of the student you
+// Submit from its weights and runs its own copy of it on 2,000 held-out digits.
+//@ solution
 // Reference solution: knowledge distillation (Hinton et al., 2015) with a transfer set. The teacher
 // labels every training image with its class probabilities softened by a temperature; the student
 // learns from those on all images, and from the true labels where it has them.
+//@ end
 using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Imaging;
 using TorchSharp;
@@ -56,15 +63,25 @@ public class Solution
         ctx.Submit(student);
     }
 
+    //@ solution
     /// <summary>
     /// The cross-entropy between the teacher's and the student's softened distributions (scaled by T²
     /// so its gradients keep their size as T changes), mixed with the loss on the known labels.
     /// </summary>
+    //@ end
     private static Tensor DistillationLoss(Tensor scores, Tensor teacherScores, Tensor labels)
     {
+        //@ starter
+        // TODO: the labels teach only on the 1,000 labelled digits. Add the soft-target term for every
+        // image: the cross-entropy between the teacher's and the student's class probabilities, both
+        // softened by Temperature (softmax of scores / T), times T²; weigh it by SoftWeight and the
+        // label loss by 1 - SoftWeight.
+        return LabelLoss(scores, labels);
+        //@ solution
         var softTargets = functional.softmax(teacherScores / Temperature, 1);
         var soft = -(softTargets * functional.log_softmax(scores / Temperature, 1)).sum(1).mean() * (Temperature * Temperature);
         return soft * SoftWeight + LabelLoss(scores, labels) * (1 - SoftWeight);
+        //@ end
     }
 
     /// <summary>The mean cross-entropy over the digits whose label is known (0 when none is).</summary>

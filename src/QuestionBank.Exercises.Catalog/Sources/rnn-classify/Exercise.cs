@@ -1,5 +1,13 @@
+//@ starter
+// Classify sequences with a recurrent network: tell a word's language from its letters.
+// ctx.Words holds 14,000 words of seven languages: Codes [N, 16] (one code per letter, 0 = padding
+// after the word, float32; an embedding wants int64) and Labels [N] (the language's index).
+// Hand the trained model to ctx.Submit: the judge shows it 3,500 held-out words as [N, 16] codes and
+// expects [N, 7] scores (goal: test_accuracy).
+//@ solution
 // Reference solution: a GRU reads each word's letter embeddings left to right, and its state after
 // the word's last letter (not after the padding that follows) feeds a linear classifier.
+//@ end
 using QuestionBank.Exercises.Imaging;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -14,12 +22,25 @@ public class Solution
         var model = new WordGru(words.VocabularySize, embeddingSize: 32, hiddenSize: 64, words.LanguageCount);
         model.to(ctx.Device);
         var optimizer = optim.Adam(model.parameters(), ctx.LearningRate);
+        //@ solution
         var shuffle = new Generator((ulong)ctx.Seed);
+        //@ end
         var losses = new List<double>();
 
         for (var epoch = 1; epoch <= ctx.Epochs; epoch++)
         {
+            //@ starter
+            ctx.CancellationToken.ThrowIfCancellationRequested();
+            //@ end
             model.train();
+            //@ starter
+            // TODO: iterate over shuffled mini-batches of ctx.BatchSize words, and for each compute
+            // the cross-entropy loss, back-propagate, clip the gradient norm and take an optimizer step.
+            using var scope = NewDisposeScope();
+            var loss = functional.cross_entropy(model.forward(words.Codes.to(ctx.Device)), words.Labels.to(ctx.Device));
+            losses.Add(loss.item<float>());
+            ctx.Report(epoch, ("loss", losses[^1]));
+            //@ solution
             using var order = randperm(words.Count, generator: shuffle);
             double lossSum = 0, correct = 0;
             for (long start = 0; start < words.Count; start += ctx.BatchSize)
@@ -40,6 +61,7 @@ public class Solution
             }
             losses.Add(lossSum / words.Count);
             ctx.Report(epoch, ("loss", losses[^1]), ("train_accuracy", correct / words.Count));
+            //@ end
         }
         ctx.ReportImage("loss.png", LineChart.Render(losses));
         ctx.Submit(model);
@@ -66,8 +88,14 @@ public class WordGru : Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var letters = codes.to(ScalarType.Int64);
         var (states, _) = gru.forward(embedding.forward(letters));
+        //@ starter
+        // TODO: the last step has read the padding after shorter words; take each word's state
+        // after its own last letter instead (its length is the number of non-zero codes).
+        var final = states[.., -1, ..];
+        //@ solution
         var last = (letters.ne(0).sum(1) - 1).clamp_min(0);
         var final = states.gather(1, last.view(-1, 1, 1).expand(-1, 1, states.shape[2])).squeeze(1);
+        //@ end
         return classifier.forward(final).MoveToOuterDisposeScope();
     }
 }

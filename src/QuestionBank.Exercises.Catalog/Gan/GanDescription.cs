@@ -24,7 +24,7 @@ public sealed class GanDescription : ExerciseDescription
         $"{Samples} digits and classifies them with a reference CNN: at least 80% must be classified with " +
         "confidence ≥ 0.9, covering at least 8 of the 10 digits.";
 
-    public override ExerciseParameters Defaults => new(Epochs: 15, LearningRate: 0.0005, BatchSize: 64, Seed: 1);
+    public override ExerciseParameters Defaults => new(Epochs: 4, LearningRate: 0.0005, BatchSize: 64, Seed: 1);
 
     public override ParameterLimits Limits => new(MaxEpochs: 60, 1e-5, 0.01, MinBatchSize: 8, MaxBatchSize: 512);
 

@@ -7,6 +7,7 @@ using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Queries;
 using QuestionBank.Data.Reviews;
 using QuestionBank.Web.Accounts;
+using QuestionBank.Web.Apis;
 using QuestionBank.Web.Reviews;
 
 namespace QuestionBank.Web.Pages;
@@ -31,10 +32,12 @@ public sealed class ReviewModel(
         if (Question is not null)
         {
             // The prompt stays in view; everything else is the answer. A body without labelled parts is all answer.
-            BodyHtml = renderer.ToHtml(string.Join("\n\n", Question.Parts.Where(p => p.Kind == PartKind.Prompt).Select(p => p.Markdown)));
+            // Figures show as on the question page: relative addresses become the document's imported images.
+            var images = ImagesApi.Urls(Question.Images);
+            BodyHtml = renderer.ToHtml(string.Join("\n\n", Question.Parts.Where(p => p.Kind == PartKind.Prompt).Select(p => p.Markdown)), images);
             Parts = Question.Parts.Count == 0
-                ? [(string.Empty, renderer.ToHtml(Question.BodyMarkdown))]
-                : Question.Parts.Where(p => p.Kind != PartKind.Prompt).Select(p => (p.Label, renderer.ToHtml(p.Markdown))).ToList();
+                ? [(string.Empty, renderer.ToHtml(Question.BodyMarkdown, images))]
+                : Question.Parts.Where(p => p.Kind != PartKind.Prompt).Select(p => (p.Label, renderer.ToHtml(p.Markdown, images))).ToList();
         }
     }
 

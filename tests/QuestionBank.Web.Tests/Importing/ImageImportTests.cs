@@ -55,6 +55,21 @@ public sealed partial class ImageImportTests : AppPerTestBase
     private static List<string> ImageSources(string html) => ImgSrc().Matches(html).Select(m => m.Groups[1].Value).ToList();
 
     [Fact]
+    public async Task TheReviewPageShowsADocumentsFiguresAsItsQuestionPageDoes()
+    {
+        var zip = Zip(("chapter3/ch3.md", Utf8(Chapter)), ("chapter3/img/ch3/3-1.png", Png), ("chapter3/img/ch3/3-2.gif", Gif));
+        var document = (await ImportAsync(false, ("chapter3.zip", zip))).GetProperty("documents")[0].GetProperty("slug").GetString();
+        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        Assert.Equal(HttpStatusCode.OK, (await learner.SendWithTokenAsync(HttpMethod.Put, "/api/me/settings", new { newCardDocuments = new[] { document } })).StatusCode);
+
+        var review = await learner.GetStringAsync("/review");
+
+        Assert.Contains("斑马感知机", review, StringComparison.Ordinal);
+        Assert.Equal(ImageSources(await QuestionHtmlAsync("什么是斑马感知机？")), ImageSources(review));
+        Assert.Matches("^/images/[0-9a-f]{64}\\.png$", Assert.Single(ImageSources(review)));
+    }
+
+    [Fact]
     public async Task AZipOfAChapterWithItsImgFolderImportsAndEveryFigureIsServedWithItsTypeAndImmutableCaching()
     {
         var zip = Zip(("chapter3/ch3.md", Utf8(Chapter)), ("chapter3/img/ch3/3-1.png", Png), ("chapter3/img/ch3/3-2.gif", Gif), ("chapter3/notes.txt", Utf8("skipped")));

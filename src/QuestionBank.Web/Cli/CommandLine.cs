@@ -31,11 +31,19 @@ public sealed class CommandLine : RootCommand
     private CommandLine() : base("QuestionBank: without a command, serves the site.")
     {
         // An unknown option would otherwise be taken for a path: "--dryrun" must not import anything.
+        // A path that names nothing is a usage error too, found before the database is touched.
         paths.Validators.Add(result =>
         {
-            foreach (var option in result.Tokens.Select(token => token.Value).Where(value => value.StartsWith('-')))
+            foreach (var value in result.Tokens.Select(token => token.Value))
             {
-                result.AddError($"Unrecognized option '{option}'.");
+                if (value.StartsWith('-'))
+                {
+                    result.AddError($"Unrecognized option '{value}'.");
+                }
+                else if (!File.Exists(value) && !Directory.Exists(value))
+                {
+                    result.AddError($"'{value}' is neither a file nor a folder.");
+                }
             }
         });
         var import = new Command("import", "Imports markdown into the bank in one transaction; a bad file changes nothing.") { paths, dryRun };

@@ -189,8 +189,9 @@ public sealed class CommandLineTests : IAsyncLifetime
     [Theory]
     [InlineData("import", "--dryrun", "Unrecognized option '--dryrun'")]
     [InlineData("import", "", "Required argument 'file-or-folder' missing")]
+    [InlineData("import", "no-such-folder/chapter.md", "'no-such-folder/chapter.md' is neither a file nor a folder")]
     [InlineData("create-admin", "a@example.com b@example.com", "Unrecognized command or argument 'b@example.com'")]
-    public async Task AnUnknownOptionOrAMissingArgumentIsAUsageErrorThatTouchesNoDatabase(string command, string arguments, string message)
+    public async Task AnUnknownOptionAMissingArgumentOrAPathThatNamesNothingIsAUsageErrorThatTouchesNoDatabase(string command, string arguments, string message)
     {
         var result = await RunAsync([command, .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)], adminPassword: null);
 

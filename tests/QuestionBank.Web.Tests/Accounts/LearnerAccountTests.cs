@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data;
 using QuestionBank.Web.Accounts;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Accounts;
 

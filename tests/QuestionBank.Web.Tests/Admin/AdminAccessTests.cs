@@ -1,8 +1,6 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Admin;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Admin;
 

@@ -1,14 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using QuestionBank.Web.Tests.Infrastructure;
-
 namespace QuestionBank.Web.Tests.Reviews;
 
-public sealed class ReviewPageTests(ClockedApp app) : IClassFixture<ClockedApp>
+public sealed class ReviewPageTests(ClockedApp app) : SharedAppTestBase<ClockedApp>(app)
 {
-    private QuestionBankApp App => app.App;
-
     [Fact]
     public async Task AnonymousVisitorsAreSentToSignIn()
     {
@@ -21,7 +14,7 @@ public sealed class ReviewPageTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task TheReviewPageShowsOneQuestionWithItsAnswerFoldedAndRatingItShowsTheNext()
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var first = (await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=2")).GetProperty("items");
         var (firstSlug, secondSlug) = (first[0].GetProperty("slug").GetString()!, first[1].GetProperty("slug").GetString()!);
 

@@ -8,13 +8,8 @@ public sealed class LearnerPagesTests(ClockedApp app) : SharedAppTestBase<Clocke
     [InlineData("/me/bookmarks")]
     [InlineData("/me/notes")]
     [InlineData("/me/settings")]
-    public async Task AnonymousVisitorsAreSentToSignIn(string path)
-    {
-        var response = await App.CreateBrowserLikeClient().GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login?ReturnUrl=", response.Headers.Location!.PathAndQuery);
-    }
+    public async Task AnonymousVisitorsAreSentToSignIn(string path) =>
+        await App.AssertSendsAnonymousVisitorsToSignInAsync(path, "/account/login");
 
     [Fact]
     public async Task AnonymousVisitorsSeeTheAnswersOpenWithNoLearnerControls()

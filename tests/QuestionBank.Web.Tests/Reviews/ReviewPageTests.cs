@@ -3,13 +3,8 @@ namespace QuestionBank.Web.Tests.Reviews;
 public sealed class ReviewPageTests(ClockedApp app) : SharedAppTestBase<ClockedApp>(app)
 {
     [Fact]
-    public async Task AnonymousVisitorsAreSentToSignIn()
-    {
-        var response = await App.CreateBrowserLikeClient().GetAsync("/review");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login?ReturnUrl=%2Freview", response.Headers.Location!.PathAndQuery);
-    }
+    public async Task AnonymousVisitorsAreSentToSignIn() =>
+        await App.AssertSendsAnonymousVisitorsToSignInAsync("/review", "/account/login");
 
     [Fact]
     public async Task TheReviewPageShowsOneQuestionWithItsAnswerFoldedAndRatingItShowsTheNext()

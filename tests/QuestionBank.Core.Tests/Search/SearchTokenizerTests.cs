@@ -60,13 +60,8 @@ public sealed class SearchTokenizerTests
     {
         var terms = SearchTokenizer.Tokenize("x = tf.keras.layers.Conv2D(32) 然后 model.fit(x_train)");
 
-        var words = terms.Latin.Split(' ');
-        Assert.Contains("conv2d", words);
-        Assert.Contains("fit", words);
-        Assert.Contains("tfkeraslayersconv2d", words);
-        Assert.Contains("layersconv2d", words);
-        Assert.Contains("modelfit", words);
-        Assert.Contains("xtrain", words);
+        var words = terms.Latin.Split(' ').ToHashSet();
+        Assert.Superset(new HashSet<string>(["conv2d", "fit", "tfkeraslayersconv2d", "layersconv2d", "modelfit", "xtrain"]), words);
         Assert.DoesNotContain("tfkeras.layers", words);
     }
 

@@ -10,13 +10,14 @@ public sealed class ReferenceSolutionTests
     // and a slow or busy machine must not turn a correct reference into a timeout.
     private const string Generous = "900";
 
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G'];
+
     [Fact]
     public async Task CnnReferenceClassifiesHeldOutDigitsWithAtLeast97PercentAccuracy()
     {
-        var run = await SandboxCli.RunAsync("--exercise", "cnn", "--solution", "--timeout-seconds", Generous);
+        var run = await ReferenceSucceedsAsync("cnn");
 
-        Assert.Equal("succeeded", run.Status);
-        Assert.True(run.Metric("test_accuracy") >= 0.97, $"test_accuracy {run.Metric("test_accuracy")}");
+        AssertAtLeast(run, "test_accuracy", 0.97);
         Assert.Contains("step 25: loss=", run.Progress);
         Assert.Equal(0, run.ExitCode);
     }
@@ -24,102 +25,79 @@ public sealed class ReferenceSolutionTests
     [Fact]
     public async Task LstmReferenceForecastsWithAFifthOfTheNaiveForecastsError()
     {
-        var run = await SandboxCli.RunAsync("--exercise", "lstm", "--solution");
+        var run = await ReferenceSucceedsAsync("lstm");
 
-        Assert.Equal("succeeded", run.Status);
-        Assert.True(run.Metric("test_mse") <= run.Metric("baseline_mse") / 5,
-            $"test_mse {run.Metric("test_mse")}, baseline_mse {run.Metric("baseline_mse")}");
+        AssertAtMost(run, "test_mse", run.Metric("baseline_mse") / 5);
     }
 
     [Fact]
-    public async Task GanReferenceGeneratesDigitsTheReferenceCnnRecognisesConfidently()
-    {
-        var images = Directory.CreateTempSubdirectory("qb-gan-");
-        try
+    public async Task GanReferenceGeneratesDigitsTheReferenceCnnRecognisesConfidently() =>
+        await WithImagesFolderAsync("qb-gan-", async images =>
         {
-            var run = await SandboxCli.RunAsync("--exercise", "gan", "--solution", "--images", images.FullName, "--timeout-seconds", Generous);
+            var run = await ReferenceSucceedsAsync("gan", "--images", images);
 
-            Assert.Equal("succeeded", run.Status);
-            Assert.True(run.Metric("confident_fraction") >= 0.8, $"confident_fraction {run.Metric("confident_fraction")}");
-            Assert.True(run.Metric("classes_covered") >= 8, $"classes_covered {run.Metric("classes_covered")}");
+            AssertAtLeast(run, "confident_fraction", 0.8);
+            AssertAtLeast(run, "classes_covered", 8);
             Assert.Contains("d_loss=", run.Progress);
             Assert.Contains("g_loss=", run.Progress);
-            var grid = await File.ReadAllBytesAsync(Path.Combine(images.FullName, "samples.png"));
-            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], grid[..4]);
-        }
-        finally
-        {
-            images.Delete(recursive: true);
-        }
-    }
+            await AssertPngAsync(images, "samples.png");
+        });
 
     [Fact]
     public async Task DqnReferenceBalancesThePoleForAMeanReturnOfAtLeast195()
     {
-        var run = await SandboxCli.RunAsync("--exercise", "dqn", "--solution", "--timeout-seconds", Generous);
+        var run = await ReferenceSucceedsAsync("dqn");
 
-        Assert.Equal("succeeded", run.Status);
-        Assert.True(run.Metric("eval_mean_return") >= 195, $"eval_mean_return {run.Metric("eval_mean_return")}");
+        AssertAtLeast(run, "eval_mean_return", 195);
         Assert.Contains("returns.png", run.Result.GetProperty("images").EnumerateArray().Select(image => image.GetString()));
     }
 
     [Theory]
     [InlineData("transformer")]
     [InlineData("rnn-classify")]
-    public async Task WordLanguageReferenceMeetsItsGoalOnHeldOutWordsWhileTheStarterDoesNot(string id)
-    {
-        var images = Directory.CreateTempSubdirectory("qb-words-");
-        try
+    public async Task WordLanguageReferenceMeetsItsGoalOnHeldOutWordsWhileTheStarterDoesNot(string id) =>
+        await WithImagesFolderAsync("qb-words-", async images =>
         {
-            var goal = ExerciseCatalog.Find(id)!.Goals.Single(goal => goal.Metric == "test_accuracy").Minimum;
-            var reference = await SandboxCli.RunAsync("--exercise", id, "--solution", "--images", images.FullName, "--timeout-seconds", Generous);
+            var goal = ExerciseCatalog.Find(id)!.Goals.Single(goal => goal.Metric == "test_accuracy").Minimum!.Value;
+            var reference = await ReferenceSucceedsAsync(id, "--images", images);
             var starter = await SandboxCli.RunAsync("--exercise", id, "--timeout-seconds", Generous);
 
-            Assert.Equal("succeeded", reference.Status);
-            Assert.True(reference.Metric("test_accuracy") >= goal, $"test_accuracy {reference.Metric("test_accuracy")}, goal {goal}");
+            AssertAtLeast(reference, "test_accuracy", goal);
             Assert.Contains("train_accuracy=", reference.Progress);
-            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(Path.Combine(images.FullName, "confusion.png")))[..4]);
-            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(Path.Combine(images.FullName, "loss.png")))[..4]);
+            await AssertPngAsync(images, "confusion.png");
+            await AssertPngAsync(images, "loss.png");
             // The starter runs to the end and is judged, and its accuracy misses the goal: a failed run.
             Assert.Equal("failed", starter.Status);
             Assert.False(starter.Result.GetProperty("goalsMet").GetBoolean());
             Assert.True(starter.Metric("test_accuracy") < goal, $"the starter reached test_accuracy {starter.Metric("test_accuracy")}");
-        }
-        finally
-        {
-            images.Delete(recursive: true);
-        }
-    }
+        });
 
     [Fact]
     public async Task PruneReferenceZeroesOverNinetyPercentOfTheWeightsAndKeeps96PercentAccuracy()
     {
-        var run = await SandboxCli.RunAsync("--exercise", "prune", "--solution", "--timeout-seconds", Generous);
+        var run = await ReferenceSucceedsAsync("prune");
 
-        Assert.Equal("succeeded", run.Status);
-        Assert.True(run.Metric("sparsity") >= 0.9, $"sparsity {run.Metric("sparsity")}");
-        Assert.True(run.Metric("test_accuracy") >= 0.96, $"test_accuracy {run.Metric("test_accuracy")}");
+        AssertAtLeast(run, "sparsity", 0.9);
+        AssertAtLeast(run, "test_accuracy", 0.96);
         Assert.Contains("sparsity=", run.Progress);
     }
 
     [Fact]
     public async Task QuantizeReferenceIsOverThreeTimesSmallerAndLosesUnderOnePointOfAccuracy()
     {
-        var run = await SandboxCli.RunAsync("--exercise", "quantize", "--solution", "--timeout-seconds", Generous);
+        var run = await ReferenceSucceedsAsync("quantize");
 
-        Assert.Equal("succeeded", run.Status);
-        Assert.True(run.Metric("compression_ratio") >= 3, $"compression_ratio {run.Metric("compression_ratio")}");
-        Assert.True(run.Metric("accuracy_drop") <= 0.01, $"accuracy_drop {run.Metric("accuracy_drop")}");
+        AssertAtLeast(run, "compression_ratio", 3);
+        AssertAtMost(run, "accuracy_drop", 0.01);
     }
 
     [Fact]
     public async Task DistillReferenceStudentWithATenthOfTheTeachersParametersReachesTheGoal()
     {
-        var run = await SandboxCli.RunAsync("--exercise", "distill", "--solution", "--timeout-seconds", Generous);
+        var run = await ReferenceSucceedsAsync("distill");
 
-        Assert.Equal("succeeded", run.Status);
-        Assert.True(run.Metric("parameter_ratio") <= 0.1, $"parameter_ratio {run.Metric("parameter_ratio")}");
-        Assert.True(run.Metric("test_accuracy") >= 0.95, $"test_accuracy {run.Metric("test_accuracy")}");
+        AssertAtMost(run, "parameter_ratio", 0.1);
+        AssertAtLeast(run, "test_accuracy", 0.95);
     }
 
     [Fact]
@@ -127,10 +105,9 @@ public sealed class ReferenceSolutionTests
     {
         var goal = ExerciseCatalog.Transfer.Goals.Single().Minimum!.Value;
 
-        var run = await SandboxCli.RunAsync("--exercise", "transfer", "--solution", "--timeout-seconds", Generous);
+        var run = await ReferenceSucceedsAsync("transfer");
 
-        Assert.Equal("succeeded", run.Status);
-        Assert.True(run.Metric("test_accuracy") >= goal, $"test_accuracy {run.Metric("test_accuracy")}");
+        AssertAtLeast(run, "test_accuracy", goal);
         Assert.Contains("train_accuracy=", run.Progress);
         Assert.Equal(["mistakes.png", "loss.png"], run.Result.GetProperty("images").EnumerateArray().Select(image => image.GetString()));
     }
@@ -144,7 +121,7 @@ public sealed class ReferenceSolutionTests
         var run = await SandboxCli.RunAsync("--exercise", "transfer", "--timeout-seconds", Generous);
 
         Assert.Equal("failed", run.Status);
-        Assert.True(run.Metric("test_accuracy") <= goal - 0.10, $"test_accuracy {run.Metric("test_accuracy")}");
+        AssertAtMost(run, "test_accuracy", goal - 0.10);
         Assert.Equal(1, run.ExitCode);
     }
 
@@ -159,4 +136,36 @@ public sealed class ReferenceSolutionTests
         // The held-out tail's noise is drawn for each run and never enters the jail.
         Assert.NotEqual(first.Metric("baseline_mse"), second.Metric("baseline_mse"));
     }
+
+    /// <summary>Runs the exercise's reference solution with the generous timeout and asserts that it succeeded.</summary>
+    private static async Task<SandboxCli.Outcome> ReferenceSucceedsAsync(string exercise, params string[] more)
+    {
+        var run = await SandboxCli.RunAsync(["--exercise", exercise, "--solution", "--timeout-seconds", Generous, .. more]);
+
+        Assert.Equal("succeeded", run.Status);
+        return run;
+    }
+
+    private static void AssertAtLeast(SandboxCli.Outcome run, string metric, double minimum) =>
+        Assert.True(run.Metric(metric) >= minimum, $"{metric} {run.Metric(metric)}, wanted at least {minimum}");
+
+    private static void AssertAtMost(SandboxCli.Outcome run, string metric, double maximum) =>
+        Assert.True(run.Metric(metric) <= maximum, $"{metric} {run.Metric(metric)}, wanted at most {maximum}");
+
+    /// <summary>Gives <paramref name="body"/> a folder for a run's images, deleted afterwards.</summary>
+    private static async Task WithImagesFolderAsync(string prefix, Func<string, Task> body)
+    {
+        var images = Directory.CreateTempSubdirectory(prefix);
+        try
+        {
+            await body(images.FullName);
+        }
+        finally
+        {
+            images.Delete(recursive: true);
+        }
+    }
+
+    private static async Task AssertPngAsync(string folder, string name) =>
+        Assert.Equal(PngSignature, (await File.ReadAllBytesAsync(Path.Combine(folder, name)))[..4]);
 }

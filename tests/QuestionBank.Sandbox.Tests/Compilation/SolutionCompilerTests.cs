@@ -33,13 +33,7 @@ public sealed class SolutionCompilerTests
     [InlineData("System.Reflection.Assembly.GetExecutingAssembly()")]
     [InlineData("typeof(ExerciseContext).Assembly")]
     [InlineData("typeof(ExerciseContext).GetMethods()")]
-    public void ReflectionAndInteropAreRefusedAtCompileTime(string expression)
-    {
-        var compiled = compiler.Compile($"public class Solution {{ public void Run(ExerciseContext ctx) {{ var x = {expression}; }} }}");
-
-        Assert.False(compiled.Succeeded);
-        Assert.Contains(compiled.Errors, error => error.Code == "QB0001");
-    }
+    public void ReflectionAndInteropAreRefusedAtCompileTime(string expression) => AssertRefused($"var x = {expression};");
 
     [Theory]
     [InlineData("dynamic d = ctx; d.Foo();")]
@@ -70,13 +64,7 @@ public sealed class SolutionCompilerTests
     [InlineData("var h = System.Runtime.InteropServices.NativeLibrary.Load(\"libc.so.6\");")]
     [InlineData("var d = AppContext.GetData(\"APP_CONTEXT_DEPS_FILES\");")]
     [InlineData("AppContext.SetSwitch(\"Switch.Name\", true);")]
-    public void StringBasedReachIntoTypesAndDynamicAreRefusedAtCompileTime(string statements)
-    {
-        var compiled = compiler.Compile($"public class Solution {{ public void Run(ExerciseContext ctx) {{ {statements} }} }}");
-
-        Assert.False(compiled.Succeeded);
-        Assert.Contains(compiled.Errors, error => error.Code == "QB0001");
-    }
+    public void StringBasedReachIntoTypesAndDynamicAreRefusedAtCompileTime(string statements) => AssertRefused(statements);
 
     [Fact]
     public void ARefusalNamesTheApiAtTheOffendingLine()
@@ -186,5 +174,14 @@ public sealed class SolutionCompilerTests
         var compiled = compiler.Compile("public class Solution { public int Run() => 0; }");
 
         Assert.Equal("QB0003", Assert.Single(compiled.Errors).Code);
+    }
+
+    /// <summary>Asserts that a solution whose Run holds <paramref name="statements"/> is refused by the API check (QB0001).</summary>
+    private void AssertRefused(string statements)
+    {
+        var compiled = compiler.Compile($"public class Solution {{ public void Run(ExerciseContext ctx) {{ {statements} }} }}");
+
+        Assert.False(compiled.Succeeded);
+        Assert.Contains(compiled.Errors, error => error.Code == "QB0001");
     }
 }

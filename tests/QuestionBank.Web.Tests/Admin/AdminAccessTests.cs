@@ -1,8 +1,6 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Admin;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Admin;
 
@@ -11,13 +9,8 @@ public sealed class AdminAccessTests : AppPerTestBase
     [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/import")]
-    public async Task AnonymousVisitorsOfAdminPagesAreSentToSignIn(string path)
-    {
-        var response = await App.CreateBrowserLikeClient().GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/admin/login?ReturnUrl=", response.Headers.Location!.PathAndQuery);
-    }
+    public async Task AnonymousVisitorsOfAdminPagesAreSentToSignIn(string path) =>
+        await App.AssertSendsAnonymousVisitorsToSignInAsync(path, "/admin/login");
 
     [Fact]
     public async Task SignedInNonAdminsGet403FromAdminPagesAndApi()
@@ -87,14 +80,11 @@ public sealed class AdminAccessTests : AppPerTestBase
     public async Task SignInAttemptsBeyondTheLimitGet429()
     {
         var client = App.CreateBrowserLikeClient();
-        var statuses = new List<HttpStatusCode>();
-        for (var attempt = 0; attempt < new AdminOptions().LoginAttemptsPerMinute + 1; attempt++)
-        {
-            statuses.Add((await AdminSession.PostLoginAsync(client, QuestionBankApp.AdminEmail, "guessing " + attempt)).StatusCode);
-        }
 
-        Assert.All(statuses[..^1], s => Assert.Equal(HttpStatusCode.OK, s));
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        await RateLimit.AssertRefusesTheAttemptAfterAsync(
+            new AdminOptions().LoginAttemptsPerMinute,
+            HttpStatusCode.OK,
+            attempt => AdminSession.PostLoginAsync(client, QuestionBankApp.AdminEmail, "guessing " + attempt));
     }
 
     [Fact]

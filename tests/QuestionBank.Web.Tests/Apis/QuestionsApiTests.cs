@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using QuestionBank.Web.Tests.Infrastructure;
-
 namespace QuestionBank.Web.Tests.Apis;
 
 public sealed class QuestionsApiTests(SeededApp app) : SharedAppTestBase(app)

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Playwright;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Browser;
 

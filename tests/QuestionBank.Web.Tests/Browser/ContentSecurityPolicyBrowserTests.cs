@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
-using QuestionBank.Web.Tests.Infrastructure;
 using QuestionBank.Web.Tests.Runs;
 
 namespace QuestionBank.Web.Tests.Browser;
@@ -42,10 +39,8 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserApp app) : IClassFi
     {
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
-        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
 
-        await page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, "lstm")}");
-        await page.Locator(".cm-content").WaitForAsync();
+        await browser.OpenExerciseAsync("lstm");
         await page.Locator(".cm-content").ClickAsync();
         await page.Keyboard.InsertTextAsync("// typed under the policy\n");
 

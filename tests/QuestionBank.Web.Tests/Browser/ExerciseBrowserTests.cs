@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
 using QuestionBank.Exercises;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Browser;
 
@@ -21,9 +20,7 @@ public sealed class ExerciseBrowserTests(BrowserAppWithWorker app) : IClassFixtu
     {
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
-        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
-        await page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, exercise)}");
-        await page.Locator(".cm-content").WaitForAsync();
+        await browser.OpenExerciseAsync(exercise);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "参考答案 Show solution" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
@@ -52,8 +49,7 @@ public sealed class ExerciseBrowserTests(BrowserAppWithWorker app) : IClassFixtu
     {
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
-        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
-        await page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, "cnn")}");
+        await browser.OpenExerciseAsync("cnn");
 
         await page.Locator(".cm-content").ClickAsync();
         await page.Keyboard.PressAsync("Control+A");

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Browser;
 
@@ -11,9 +10,7 @@ public sealed class ExerciseWithoutWorkerBrowserTests(BrowserApp app) : IClassFi
     {
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
-        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
-        await page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, "lstm")}");
-        await page.Locator(".cm-content").WaitForAsync();
+        await browser.OpenExerciseAsync("lstm");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
 

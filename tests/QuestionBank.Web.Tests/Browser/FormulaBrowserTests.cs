@@ -1,5 +1,3 @@
-using QuestionBank.Web.Tests.Infrastructure;
-
 namespace QuestionBank.Web.Tests.Browser;
 
 /// <summary>Formulas in an imported document, drawn by KaTeX in real Chromium under the site's policy.</summary>

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text;
 using Microsoft.Playwright;
 using QuestionBank.Core.Search;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Browser;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Npgsql;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Cli;
 
@@ -58,6 +57,16 @@ public sealed class CommandLineTests : IAsyncLifetime
         return (process.ExitCode, await output + await error);
     }
 
+    /// <summary>Asserts the command's exit code and that its output says each of <paramref name="said"/>.</summary>
+    private static void AssertExit(int exitCode, (int ExitCode, string Output) result, params string[] said)
+    {
+        Assert.Equal(exitCode, result.ExitCode);
+        foreach (var text in said)
+        {
+            Assert.Contains(text, result.Output);
+        }
+    }
+
     private async Task<long> CountAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -93,14 +102,11 @@ public sealed class CommandLineTests : IAsyncLifetime
         Write("cli-import.md", Document);
 
         var dryRun = await RunAsync("import", folder, "--dry-run");
-        Assert.Equal(0, dryRun.ExitCode);
-        Assert.Contains("Dry run", dryRun.Output);
-        Assert.Contains("cli-import.md", dryRun.Output);
+        AssertExit(0, dryRun, "Dry run", "cli-import.md");
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM documents WHERE source_name = 'cli-import.md'"));
 
         var commit = await RunAsync("import", folder);
-        Assert.Equal(0, commit.ExitCode);
-        Assert.Contains("1 added", commit.Output);
+        AssertExit(0, commit, "1 added");
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM questions WHERE title = '什么是斑马独角兽采样？'"));
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM imports WHERE imported_by LIKE 'cli:%'"));
     }
@@ -112,10 +118,12 @@ public sealed class CommandLineTests : IAsyncLifetime
 
         var result = await RunAsync("import", folder, "--dry-run");
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("warning, line 5: Question 1 “实现一个基于 CNN 的图像分类模型” names the exercise “cnnn”, which does not exist", result.Output);
-        Assert.Contains("1. 实现一个基于 CNN 的图像分类模型: exercise cnn (by title)", result.Output);
-        Assert.Contains("2. 实现一个智能体: exercise dqn (declared in the document)", result.Output);
+        AssertExit(
+            0,
+            result,
+            "warning, line 5: Question 1 “实现一个基于 CNN 的图像分类模型” names the exercise “cnnn”, which does not exist",
+            "1. 实现一个基于 CNN 的图像分类模型: exercise cnn (by title)",
+            "2. 实现一个智能体: exercise dqn (declared in the document)");
     }
 
     [Fact]
@@ -126,8 +134,7 @@ public sealed class CommandLineTests : IAsyncLifetime
 
         var result = await RunAsync("import", good, bad);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("cli-bad.md, line 5", result.Output);
+        AssertExit(1, result, "cli-bad.md, line 5");
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM documents WHERE source_name LIKE 'cli-%'"));
     }
 
@@ -140,8 +147,7 @@ public sealed class CommandLineTests : IAsyncLifetime
 
         var result = await RunAsync("import", Path.Combine(folder, "chapter"));
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("warning, line 9: The image “img/ch3/3-9.png” is not in the upload", result.Output);
+        AssertExit(0, result, "warning, line 9: The image “img/ch3/3-9.png” is not in the upload");
         Assert.Equal(2, await CountAsync("SELECT count(*) FROM images"));
         Assert.Equal(2, await CountAsync("SELECT count(*) FROM document_images"));
     }
@@ -168,8 +174,7 @@ public sealed class CommandLineTests : IAsyncLifetime
 
         var result = await RunAsync("import", zip);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("slip.zip: ../../outside.png", result.Output);
+        AssertExit(1, result, "slip.zip: ../../outside.png");
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM documents WHERE source_name = 'ok.md'"));
         Assert.False(File.Exists(Path.Combine(folder, "..", "outside.png")));
     }
@@ -195,8 +200,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     {
         var result = await RunAsync([command, .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)], adminPassword: null);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(message, result.Output);
+        AssertExit(2, result, message);
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"));
     }
 }

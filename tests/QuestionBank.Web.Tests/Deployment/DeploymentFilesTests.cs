@@ -86,9 +86,8 @@ public sealed partial class DeploymentFilesTests
     public void TheReadmeDocumentsTheComposeCommandsAndEveryVariable()
     {
         var readme = File.ReadAllText(Path.Combine(Repo, "README.md"));
-        Assert.Contains("docker compose up", readme);
-        Assert.Contains("docker compose up --scale sandbox=3", readme);
-        Assert.Contains("docker compose --profile gpu up", readme);
+        string[] commands = ["docker compose up", "docker compose up --scale sandbox=3", "docker compose --profile gpu up"];
+        Assert.All(commands, command => Assert.Contains(command, readme));
         var variables = Services.Children.Values.Cast<YamlMappingNode>()
             .Where(service => service.Children.ContainsKey("environment"))
             .SelectMany(service => Mapping(service, "environment").Children)

@@ -1,4 +1,3 @@
-using QuestionBank.Web.Tests.Infrastructure;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using QuestionBank.Data;
 using QuestionBank.Data.Runs;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Deployment;
 

@@ -1,25 +1,19 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data;
 using QuestionBank.Data.Runs;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Exports;
 
 /// <summary>A learner's exports on a real PostgreSQL: JSON and CSV of their own data, and Anki decks opened back with SQLite.</summary>
-public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
+public sealed class ExportApiTests(ClockedApp app) : SharedAppTestBase<ClockedApp>(app)
 {
-    private QuestionBankApp App => app.App;
-
     [Fact]
     public async Task TheJsonExportHoldsTheLearnersCardsWithTheirReviewLogAndRunsAndNobodyElses()
     {
         var email = LearnerSession.NewEmail();
         var learner = await App.SignUpLearnerAsync(email);
-        var other = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var other = await App.SignUpNewLearnerAsync();
         var slugs = await DueSlugsAsync(learner, 2);
         await RateAsync(learner, slugs[0], 3);
         await RateAsync(learner, slugs[0], 1);
@@ -46,7 +40,7 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task TheCsvExportHasAHeaderAndOneQuotedRowPerCard()
     {
-        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var learner = await App.SignUpNewLearnerAsync();
         var slugs = await DueSlugsAsync(learner, 3);
         foreach (var slug in slugs)
         {
@@ -66,8 +60,8 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task TheExportsHoldTheLearnersSettingsBookmarksAndNotesIncludingQuestionsWithoutACard()
     {
-        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
-        var other = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var learner = await App.SignUpNewLearnerAsync();
+        var other = await App.SignUpNewLearnerAsync();
         var slugs = await DueSlugsAsync(learner, 3);
         await RateAsync(learner, slugs[0], 3);
         Assert.True((await learner.SendWithTokenAsync(HttpMethod.Put, "/api/me/settings", new { alwaysShowAnswers = true, timeZone = "Asia/Shanghai" })).IsSuccessStatusCode);
@@ -98,7 +92,7 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task TheAnkiDeckOfADocumentHasOneNewCardPerVisibleQuestionWithTheTitleInFrontAndTheRenderedAnswerBehind()
     {
-        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var learner = await App.SignUpNewLearnerAsync();
         var (document, expected) = await App.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<QuestionBankDbContext>();
@@ -119,7 +113,7 @@ public sealed class ExportApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task TheAnkiDeckOfTheWholeBankHasEveryVisibleQuestionAndAnUnknownDocumentIs404()
     {
-        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var learner = await App.SignUpNewLearnerAsync();
         var visible = await App.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().Questions.CountAsync(q => !q.IsHidden));
 
         var notes = await DeckAsync(learner, "/api/me/export.apkg");

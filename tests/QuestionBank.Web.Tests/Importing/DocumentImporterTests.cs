@@ -1,7 +1,6 @@
 using System.Text;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Importing;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Importing;
 

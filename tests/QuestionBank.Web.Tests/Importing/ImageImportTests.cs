@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data;
-using QuestionBank.Web.Tests.Infrastructure;
 using static QuestionBank.Web.Tests.Infrastructure.TestImages;
 
 namespace QuestionBank.Web.Tests.Importing;
@@ -59,7 +55,7 @@ public sealed partial class ImageImportTests : AppPerTestBase
     {
         var zip = Zip(("chapter3/ch3.md", Utf8(Chapter)), ("chapter3/img/ch3/3-1.png", Png), ("chapter3/img/ch3/3-2.gif", Gif));
         var document = (await ImportAsync(false, ("chapter3.zip", zip))).GetProperty("documents")[0].GetProperty("slug").GetString();
-        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var learner = await App.SignUpNewLearnerAsync();
         Assert.Equal(HttpStatusCode.OK, (await learner.SendWithTokenAsync(HttpMethod.Put, "/api/me/settings", new { newCardDocuments = new[] { document } })).StatusCode);
 
         var review = await learner.GetStringAsync("/review");

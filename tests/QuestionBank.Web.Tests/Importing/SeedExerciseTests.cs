@@ -3,7 +3,6 @@ using QuestionBank.Core.Documents;
 using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Importing;
 using QuestionBank.Core.Search;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Importing;
 

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -12,6 +9,15 @@ public static partial class AdminSession
 {
     public static HttpClient CreateBrowserLikeClient(this QuestionBankApp app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Asserts that an anonymous visitor of <paramref name="path"/> is redirected to <paramref name="signInPage"/>, which is to send them back there.</summary>
+    public static async Task AssertSendsAnonymousVisitorsToSignInAsync(this QuestionBankApp app, string path, string signInPage)
+    {
+        var response = await app.CreateBrowserLikeClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith($"{signInPage}?ReturnUrl={Uri.EscapeDataString(path)}", response.Headers.Location!.PathAndQuery);
+    }
 
     public static async Task<string> FormTokenAsync(HttpClient client, string path)
     {

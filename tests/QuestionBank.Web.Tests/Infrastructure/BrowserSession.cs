@@ -107,6 +107,14 @@ public sealed class BrowserSession : IAsyncDisposable
         await ShowAnswerAsync();
     }
 
+    /// <summary>Opens the question page that offers <paramref name="exercise"/> and waits for its editor.</summary>
+    public async Task OpenExerciseAsync(string exercise)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        await Page.GotoAsync($"/questions/{await ExerciseQuestions.SlugAsync(client, exercise)}");
+        await Page.Locator(".cm-content").WaitForAsync();
+    }
+
     /// <summary>Opens the question page's answer, which a signed-in account (admins are learners too) sees folded for self-testing.</summary>
     public async Task ShowAnswerAsync()
     {

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace QuestionBank.Web.Tests.Infrastructure;
 
 /// <summary>Finds the first seed question that offers an exercise, by the exercise the API says it has.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace QuestionBank.Web.Tests.Infrastructure;
 
 /// <summary>A learner's script on the account API: cookie sign-in, and the antiforgery header on every change.</summary>
@@ -32,6 +28,9 @@ public static class LearnerSession
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;
     }
+
+    /// <summary>A new browser-like client signed up (and so signed in) as a learner no other test is.</summary>
+    public static Task<HttpClient> SignUpNewLearnerAsync(this QuestionBankApp app) => app.SignUpLearnerAsync(NewEmail());
 
     /// <summary>A new browser-like client signed up (and so signed in) as <paramref name="email"/>.</summary>
     public static async Task<HttpClient> SignUpLearnerAsync(this QuestionBankApp app, string email, string password = Password)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace QuestionBank.Web.Tests.Infrastructure;
 
 /// <summary>Reads a run's server-sent events to the end of the stream, which comes when the run ends.</summary>

@@ -1,27 +1,15 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using QuestionBank.Web.Tests.Infrastructure;
-
 namespace QuestionBank.Web.Tests.Me;
 
 /// <summary>Self-test, bookmark and note on a question page, the /me pages and the admins' totals, through the real pages.</summary>
-public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp>
+public sealed class LearnerPagesTests(ClockedApp app) : SharedAppTestBase<ClockedApp>(app)
 {
-    private QuestionBankApp App => app.App;
-
     [Theory]
     [InlineData("/me")]
     [InlineData("/me/bookmarks")]
     [InlineData("/me/notes")]
     [InlineData("/me/settings")]
-    public async Task AnonymousVisitorsAreSentToSignIn(string path)
-    {
-        var response = await App.CreateBrowserLikeClient().GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login?ReturnUrl=", response.Headers.Location!.PathAndQuery);
-    }
+    public async Task AnonymousVisitorsAreSentToSignIn(string path) =>
+        await App.AssertSendsAnonymousVisitorsToSignInAsync(path, "/account/login");
 
     [Fact]
     public async Task AnonymousVisitorsSeeTheAnswersOpenWithNoLearnerControls()
@@ -40,7 +28,7 @@ public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp
     public async Task ALearnerSeesThePromptAndTheAnswerFoldedUntilShowAnswerThenRatesIt()
     {
         var (slug, answerLabel) = await QuestionWithPromptAndAnswerAsync();
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
 
         var html = await client.GetStringAsync($"/questions/{slug}");
         var fold = html.IndexOf("<details class=\"self-test\"", StringComparison.Ordinal);
@@ -75,7 +63,7 @@ public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp
     public async Task AlwaysShowAnswersKeepsTheReadingModeWithTheRatingsBelow()
     {
         var (slug, answerLabel) = await QuestionWithPromptAndAnswerAsync();
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var token = await AdminSession.FormTokenAsync(client, "/me/settings");
 
         var saved = await client.PostAsync("/me/settings", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -100,7 +88,7 @@ public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp
     public async Task ALearnerBookmarksAndNotesAQuestionFromItsPage()
     {
         var (slug, _) = await QuestionWithPromptAndAnswerAsync();
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, slug, "Bookmark", new() { ["bookmarked"] = "true" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, slug, "Note", new() { ["markdown"] = "**Adam** <script>alert(1)</script>" })).StatusCode);
@@ -136,13 +124,13 @@ public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp
     [Fact]
     public async Task TheProgressPageShowsCountsTheHeatmapAndTheStreak()
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var before = await client.GetStringAsync("/me");
         var slug = (await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).GetProperty("items")[0].GetProperty("slug").GetString();
         await client.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 });
         await client.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 });
         var after = await client.GetStringAsync("/me");
-        var today = app.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = Fixture.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Contains($"data-day=\"{today}\" data-reviews=\"0\"", before);
         Assert.Contains($"data-day=\"{today}\" data-reviews=\"2\"", after);
@@ -156,7 +144,7 @@ public sealed class LearnerPagesTests(ClockedApp app) : IClassFixture<ClockedApp
     [Fact]
     public async Task AdminsSeeOnlyTotalsOfLearners()
     {
-        var learner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var learner = await App.SignUpNewLearnerAsync();
         var slug = (await learner.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).GetProperty("items")[0].GetProperty("slug").GetString();
         await learner.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 });
         await learner.SendWithTokenAsync(HttpMethod.Put, $"/api/me/notes/{slug}", new { markdown = "a learner's private thought" });

@@ -1,19 +1,12 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using QuestionBank.Web.Tests.Infrastructure;
-
 namespace QuestionBank.Web.Tests.Me;
 
 /// <summary>The learner's own API on a real PostgreSQL: bookmarks, notes, settings and progress, and that they stay the learner's.</summary>
-public sealed class MeApiTests(ClockedApp app) : IClassFixture<ClockedApp>
+public sealed class MeApiTests(ClockedApp app) : SharedAppTestBase<ClockedApp>(app)
 {
-    private QuestionBankApp App => app.App;
-
     [Fact]
     public async Task ALearnerBookmarksListsAndRemovesQuestions()
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var (first, second) = (await SlugAsync(client, 0), await SlugAsync(client, 1));
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendWithTokenAsync(HttpMethod.Put, $"/api/me/bookmarks/{first}")).StatusCode);
@@ -31,11 +24,11 @@ public sealed class MeApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task ALearnersBookmarksAndNotesAreTheirsAloneAnotherLearnerGets404()
     {
-        var owner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var owner = await App.SignUpNewLearnerAsync();
         var slug = await SlugAsync(owner, 0);
         await owner.SendWithTokenAsync(HttpMethod.Put, $"/api/me/bookmarks/{slug}");
         await owner.SendWithTokenAsync(HttpMethod.Put, $"/api/me/notes/{slug}", new { markdown = "owner's secret mnemonic" });
-        var other = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var other = await App.SignUpNewLearnerAsync();
         var admin = await App.SignInAsync();
 
         foreach (var stranger in new[] { other, admin })
@@ -57,7 +50,7 @@ public sealed class MeApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task ANoteIsSavedReplacedRenderedAndFoundBySearchingTheLearnersNotes()
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var (first, second) = (await SlugAsync(client, 0), await SlugAsync(client, 1));
 
         await client.SendWithTokenAsync(HttpMethod.Put, $"/api/me/notes/{first}", new { markdown = "draft" });
@@ -91,7 +84,7 @@ public sealed class MeApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [InlineData("<svg onload=alert(1)>")]
     public async Task HostileMarkdownInANoteComesOutInert(string markdown)
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var slug = await SlugAsync(client, 0);
 
         var response = await client.SendWithTokenAsync(HttpMethod.Put, $"/api/me/notes/{slug}", new { markdown });
@@ -110,7 +103,7 @@ public sealed class MeApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task ANoteMustHaveTextWithinTheSizeLimitAndEveryWriteNeedsTheAntiforgeryHeader()
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var slug = await SlugAsync(client, 0);
 
         var tooLong = await client.SendWithTokenAsync(HttpMethod.Put, $"/api/me/notes/{slug}", new { markdown = new string('x', 20_001) });
@@ -131,7 +124,7 @@ public sealed class MeApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task NewCardsComeOnlyFromTheDocumentsTheLearnerChose()
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var documents = (await client.GetFromJsonAsync<JsonElement>("/api/me/progress")).GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("slug").GetString()!).ToList();
         var (chosen, also) = (documents[1], documents[3]);
         var inChosen = await QuestionSlugsAsync(client, chosen);
@@ -172,7 +165,7 @@ public sealed class MeApiTests(ClockedApp app) : IClassFixture<ClockedApp>
         }
 
         var after = await client.GetFromJsonAsync<JsonElement>("/api/me/progress");
-        var endOfToday = new DateTimeOffset(app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+        var endOfToday = new DateTimeOffset(Fixture.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
 
         Assert.Equal(0, Sum(before, "learning") + Sum(before, "mature") + before.GetProperty("dueToday").GetInt32() + before.GetProperty("streak").GetInt32());
         Assert.Equal(total - 3, Sum(after, "new"));
@@ -188,12 +181,12 @@ public sealed class MeApiTests(ClockedApp app) : IClassFixture<ClockedApp>
 
         // Easy, then Easy again when it falls due: its next interval is well over 21 days, so it is mature.
         var easy = slugs[2];
-        app.Clock.Advance(dues[2] - app.Clock.GetUtcNow() + TimeSpan.FromHours(1));
+        Fixture.Clock.Advance(dues[2] - Fixture.Clock.GetUtcNow() + TimeSpan.FromHours(1));
         client = await App.SignInLearnerAsync(email);
         var second = await (await client.PostWithTokenAsync("/api/reviews", new { slug = easy, rating = 4 })).Content.ReadFromJsonAsync<JsonElement>();
         var mature = await client.GetFromJsonAsync<JsonElement>("/api/me/progress");
 
-        Assert.True(second.GetProperty("due").GetDateTimeOffset() - app.Clock.GetUtcNow() >= TimeSpan.FromDays(21));
+        Assert.True(second.GetProperty("due").GetDateTimeOffset() - Fixture.Clock.GetUtcNow() >= TimeSpan.FromDays(21));
         Assert.Equal(1, Sum(mature, "mature"));
         Assert.Equal(2, Sum(mature, "learning"));
         Assert.Equal(1, mature.GetProperty("streak").GetInt32());
@@ -210,12 +203,12 @@ public sealed class MeApiTests(ClockedApp app) : IClassFixture<ClockedApp>
         {
             var slug = Slugs(await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).Single();
             Assert.Equal(HttpStatusCode.OK, (await client.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 })).StatusCode);
-            app.Clock.Advance(TimeSpan.FromDays(1));
+            Fixture.Clock.Advance(TimeSpan.FromDays(1));
             client = await App.SignInLearnerAsync(email);
         }
 
         var nextDay = await client.GetFromJsonAsync<JsonElement>("/api/me/progress");
-        app.Clock.Advance(TimeSpan.FromDays(1));
+        Fixture.Clock.Advance(TimeSpan.FromDays(1));
         client = await App.SignInLearnerAsync(email);
         var broken = await client.GetFromJsonAsync<JsonElement>("/api/me/progress");
 

@@ -1,27 +1,15 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using QuestionBank.Web.Tests.Infrastructure;
-
 namespace QuestionBank.Web.Tests.Reviews;
 
-public sealed class ReviewPageTests(ClockedApp app) : IClassFixture<ClockedApp>
+public sealed class ReviewPageTests(ClockedApp app) : SharedAppTestBase<ClockedApp>(app)
 {
-    private QuestionBankApp App => app.App;
-
     [Fact]
-    public async Task AnonymousVisitorsAreSentToSignIn()
-    {
-        var response = await App.CreateBrowserLikeClient().GetAsync("/review");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login?ReturnUrl=%2Freview", response.Headers.Location!.PathAndQuery);
-    }
+    public async Task AnonymousVisitorsAreSentToSignIn() =>
+        await App.AssertSendsAnonymousVisitorsToSignInAsync("/review", "/account/login");
 
     [Fact]
     public async Task TheReviewPageShowsOneQuestionWithItsAnswerFoldedAndRatingItShowsTheNext()
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var first = (await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=2")).GetProperty("items");
         var (firstSlug, secondSlug) = (first[0].GetProperty("slug").GetString()!, first[1].GetProperty("slug").GetString()!);
 

@@ -1,25 +1,19 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Core.Learning;
 using QuestionBank.Data;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Reviews;
 
 /// <summary>The review API on a real PostgreSQL, with the app's clock in the test's hands.</summary>
-public sealed class ReviewsApiTests(ClockedApp app) : IClassFixture<ClockedApp>
+public sealed class ReviewsApiTests(ClockedApp app) : SharedAppTestBase<ClockedApp>(app)
 {
     private static readonly FsrsScheduler Fsrs = new();
-
-    private QuestionBankApp App => app.App;
 
     [Fact]
     public async Task ANewLearnerGetsNewCardsInBankOrderUpToTwentyADay()
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
 
         var all = await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=100");
         var five = await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=5");
@@ -34,9 +28,9 @@ public sealed class ReviewsApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task RatingACardReturnsTheStateFsrsGivesIt()
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var slug = Slugs(await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).Single();
-        var now = app.Clock.GetUtcNow();
+        var now = Fixture.Clock.GetUtcNow();
 
         var response = await client.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 });
 
@@ -59,10 +53,10 @@ public sealed class ReviewsApiTests(ClockedApp app) : IClassFixture<ClockedApp>
         var expected = new Dictionary<string, FsrsCard>();
         for (var i = 0; i < slugs.Count; i++)
         {
-            var card = FsrsCard.New(app.Clock.GetUtcNow());
+            var card = FsrsCard.New(Fixture.Clock.GetUtcNow());
             foreach (var rating in histories[i])
             {
-                card = Fsrs.Review(card, rating, app.Clock.GetUtcNow());
+                card = Fsrs.Review(card, rating, Fixture.Clock.GetUtcNow());
                 Assert.Equal(HttpStatusCode.OK, (await client.PostWithTokenAsync("/api/reviews", new { slug = slugs[i], rating = (int)rating })).StatusCode);
             }
 
@@ -73,8 +67,8 @@ public sealed class ReviewsApiTests(ClockedApp app) : IClassFixture<ClockedApp>
         Assert.Equal(0, sameDay.GetProperty("dueCount").GetInt32());
         Assert.Equal(15, sameDay.GetProperty("newCount").GetInt32());
 
-        app.Clock.Advance(TimeSpan.FromDays(1));
-        var tomorrow = app.Clock.GetUtcNow();
+        Fixture.Clock.Advance(TimeSpan.FromDays(1));
+        var tomorrow = Fixture.Clock.GetUtcNow();
         // Yesterday's cookie has expired on the moved clock: the learner signs in again.
         client = App.CreateBrowserLikeClient();
         Assert.Equal(HttpStatusCode.OK, (await client.PostWithTokenAsync("/api/account/login", new { email, password = LearnerSession.Password })).StatusCode);
@@ -94,11 +88,11 @@ public sealed class ReviewsApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task ALearnersCardIsTheirsAloneAnotherLearnerGets404()
     {
-        var owner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var owner = await App.SignUpNewLearnerAsync();
         var slug = Slugs(await owner.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).Single();
         await owner.PostWithTokenAsync("/api/reviews", new { slug, rating = 1 });
         await owner.PostWithTokenAsync("/api/reviews", new { slug, rating = 3 });
-        var other = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var other = await App.SignUpNewLearnerAsync();
 
         var own = await owner.GetFromJsonAsync<JsonElement>($"/api/reviews/{slug}");
         var others = await other.GetAsync($"/api/reviews/{slug}");
@@ -116,7 +110,7 @@ public sealed class ReviewsApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [InlineData(5)]
     public async Task ARatingOutsideOneToFourIs400(int rating)
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var slug = Slugs(await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).Single();
 
         var response = await client.PostWithTokenAsync("/api/reviews", new { slug, rating });
@@ -128,7 +122,7 @@ public sealed class ReviewsApiTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task AnUnknownSlugIs404AndARatingWithoutTheAntiforgeryTokenIs400()
     {
-        var client = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var client = await App.SignUpNewLearnerAsync();
         var slug = Slugs(await client.GetFromJsonAsync<JsonElement>("/api/reviews/due?limit=1")).Single();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostWithTokenAsync("/api/reviews", new { slug = "no-such-question", rating = 3 })).StatusCode);

@@ -1,9 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Words;
 using QuestionBank.Sandbox;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Runs;
 

@@ -1,13 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Core.Learning;
 using QuestionBank.Data;
 using QuestionBank.Data.Reviews;
 using QuestionBank.Data.Runs;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Runs;
 
@@ -16,13 +12,11 @@ namespace QuestionBank.Web.Tests.Runs;
 /// as a Good review when their goals are met. The worker's side is played here with the run queue
 /// on a device of this class's own, so no other run is claimed.
 /// </summary>
-public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
+public sealed class LearnerRunsTests(ClockedApp app) : SharedAppTestBase<ClockedApp>(app)
 {
     private const string Device = "learner-runs";
 
     private static readonly FsrsScheduler Fsrs = new();
-
-    private QuestionBankApp App => app.App;
 
     [Fact]
     public async Task ARunSubmittedBySignedInLearnerIsRecordedAsTheirsAndAnAnonymousOneAsNobodys()
@@ -41,8 +35,8 @@ public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task ALearnersRunIsHiddenFromOtherLearnersWith404AndFromAnonymousVisitorsWith401()
     {
-        var owner = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
-        var other = await App.SignUpLearnerAsync(LearnerSession.NewEmail());
+        var owner = await App.SignUpNewLearnerAsync();
+        var other = await App.SignUpNewLearnerAsync();
         var anonymous = App.CreateBrowserLikeClient();
         var id = await SubmitAsync(owner);
 
@@ -125,8 +119,8 @@ public sealed class LearnerRunsTests(ClockedApp app) : IClassFixture<ClockedApp>
         var email = LearnerSession.NewEmail();
         var learner = await App.SignUpLearnerAsync(email);
         var slug = await ExerciseQuestions.SlugAsync(App.CreateClient(), "lstm");
-        app.Clock.Advance(TimeSpan.FromMinutes(3));
-        var now = app.Clock.GetUtcNow();
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(3));
+        var now = Fixture.Clock.GetUtcNow();
 
         var run = await CompletedRunAsync(await AccountIdAsync(email), slug, RunStatus.Succeeded, true, 0.1);
         await CreditedAsync(run);

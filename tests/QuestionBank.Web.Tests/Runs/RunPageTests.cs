@@ -1,11 +1,8 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Contracts;
 using QuestionBank.Data;
 using QuestionBank.Data.Entities;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Runs;
 

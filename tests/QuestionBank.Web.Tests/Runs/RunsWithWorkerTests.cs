@@ -1,22 +1,17 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using QuestionBank.Exercises;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Runs;
 
 /// <summary>Runs through the real pipeline with the app's own sandbox worker training in the real jail.</summary>
 [Collection(TrainingCollection.Name)]
-public sealed class RunsWithWorkerTests(SeededAppWithWorker app) : IClassFixture<SeededAppWithWorker>
+public sealed class RunsWithWorkerTests(SeededAppWithWorker app) : SharedAppTestBase<SeededAppWithWorker>(app)
 {
-    private readonly HttpClient client = app.Client;
-
     [Fact]
     public async Task ASolutionRunStreamsItsProgressAndKeepsTheJudgesMetricsOnItsPage()
     {
-        var slug = await ExerciseQuestions.SlugAsync(client, "lstm");
-        var exercise = await client.GetFromJsonAsync<JsonElement>("/api/exercises/lstm");
-        var submitted = await client.PostAsJsonAsync("/api/runs", new
+        var slug = await ExerciseQuestions.SlugAsync(Client, "lstm");
+        var exercise = await Client.GetFromJsonAsync<JsonElement>("/api/exercises/lstm");
+        var submitted = await Client.PostAsJsonAsync("/api/runs", new
         {
             questionSlug = slug,
             exercise = "lstm",
@@ -26,49 +21,47 @@ public sealed class RunsWithWorkerTests(SeededAppWithWorker app) : IClassFixture
         });
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var events = await client.ReadRunEventsAsync(id);
+        var events = await Client.ReadRunEventsAsync(id);
 
         Assert.Equal(6, events.Count(e => e.Type == "progress"));
         Assert.Equal(["running", "succeeded"], events.Where(e => e.Type == "status").Select(e => e.Data.GetProperty("status").GetString()));
-        var run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
+        var run = await Client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
         Assert.True(run.GetProperty("goalsMet").GetBoolean());
         Assert.True(run.GetProperty("metrics").GetProperty("mse_ratio").GetDouble() <= 0.2);
-        var page = await client.GetStringAsync($"/runs/{id}");
+        var page = await Client.GetStringAsync($"/runs/{id}");
         Assert.Contains("data-metric=\"test_mse\"", page);
         Assert.Contains("Goal met", page);
-        var question = await client.GetStringAsync($"/questions/{slug}");
+        var question = await Client.GetStringAsync($"/questions/{slug}");
         Assert.Contains($"/runs/{id}", question);
     }
 
     [Fact]
     public async Task RunMetricsAppearOnTheMetricsEndpoint()
     {
-        var submitted = await client.PostAsJsonAsync("/api/runs", new { exercise = "lstm", source = ExerciseCatalog.Find("lstm")!.Solution, @params = new { epochs = 4 } });
+        var submitted = await Client.PostAsJsonAsync("/api/runs", new { exercise = "lstm", source = ExerciseCatalog.Find("lstm")!.Solution, @params = new { epochs = 4 } });
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await client.ReadRunEventsAsync(id);
+        await Client.ReadRunEventsAsync(id);
 
-        var metrics = await client.GetStringAsync("/metrics");
+        var metrics = await Client.GetStringAsync("/metrics");
 
-        Assert.Contains("questionbank_runs_submitted_total{", metrics);
+        string[] series = ["questionbank_runs_submitted_total{", "questionbank_run_duration_seconds_bucket{", "questionbank_run_wait_seconds_bucket{", "http_server_request_duration_seconds_bucket{"];
+        Assert.All(series, name => Assert.Contains(name, metrics));
         Assert.Matches("questionbank_runs_completed_total\\{[^}]*exercise=\"lstm\"[^}]*status=\"succeeded\"", metrics);
-        Assert.Contains("questionbank_run_duration_seconds_bucket{", metrics);
-        Assert.Contains("questionbank_run_wait_seconds_bucket{", metrics);
-        Assert.Contains("http_server_request_duration_seconds_bucket{", metrics);
     }
 
     [Fact]
     public async Task ACompileErrorComesBackWithItsLineAndColumn()
     {
-        var submitted = await client.PostAsJsonAsync("/api/runs", new
+        var submitted = await Client.PostAsJsonAsync("/api/runs", new
         {
             exercise = "cnn",
             source = "public class Solution\n{\n    public void Run(ExerciseContext ctx)\n    {\n        ctx.Submit(;\n    }\n}\n",
         });
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        await client.ReadRunEventsAsync(id);
+        await Client.ReadRunEventsAsync(id);
 
-        var run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
+        var run = await Client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
         Assert.Equal("compile_error", run.GetProperty("status").GetString());
         var error = run.GetProperty("diagnostics").GetProperty("compileErrors")[0];
         Assert.Equal(5, error.GetProperty("line").GetInt32());

@@ -1,12 +1,8 @@
-using System.Net.Http.Json;
-using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data;
 using QuestionBank.Exercises;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.ScaleOut;
 

@@ -1,14 +1,11 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Runtime.Versioning;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.ScaleOut;
 

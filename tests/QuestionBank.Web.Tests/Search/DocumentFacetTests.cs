@@ -1,14 +1,11 @@
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using QuestionBank.Data.Importing;
 using QuestionBank.Data.Queries;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Search;
 
 /// <summary>The document facet of a query that matches more documents than a result lists.</summary>
-public sealed class DocumentFacetTests(SeededApp app) : IClassFixture<SeededApp>
+public sealed class DocumentFacetTests(SeededApp app) : SharedAppTestBase(app)
 {
     [Fact]
     public async Task TheDocumentFacetListsTheDocumentsWithTheMostMatchesWhileTheTotalCountsThemAll()
@@ -24,9 +21,9 @@ public sealed class DocumentFacetTests(SeededApp app) : IClassFixture<SeededApp>
             }
             return new ImportFile($"facet-{n:D2}.md", Encoding.UTF8.GetBytes(markdown.ToString()));
         }).ToArray();
-        await app.App.ImportAsync(files);
+        await App.ImportAsync(files);
 
-        var result = await app.Client.GetFromJsonAsync<JsonElement>("/api/search?q=gearboxfacet&pageSize=5");
+        var result = await Client.GetFromJsonAsync<JsonElement>("/api/search?q=gearboxfacet&pageSize=5");
 
         var facets = result.GetProperty("facets").EnumerateArray()
             .Select(f => (Facet: f.GetProperty("facet").GetString()!, Value: f.GetProperty("value").GetString()!, Count: f.GetProperty("count").GetInt32()))

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using QuestionBank.Core.Documents;
 using QuestionBank.Core.Rendering;
 using QuestionBank.Core.Search;
-using QuestionBank.Web.Tests.Infrastructure;
 
 namespace QuestionBank.Web.Tests.Search;
 

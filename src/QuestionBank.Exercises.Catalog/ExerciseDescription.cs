@@ -2,29 +2,30 @@ namespace QuestionBank.Exercises;
 
 /// <summary>
 /// What the pages show of one coding exercise: title, summary, starter, reference solution, the
-/// parameters a run may set and the goals its judged metrics must reach.
+/// parameters a run may set and the goals its judged metrics must reach. Every exercise's values are set
+/// in one place, <see cref="ExerciseCatalog"/>.
 /// </summary>
-public abstract class ExerciseDescription
+public sealed class ExerciseDescription
 {
-    public abstract string Id { get; }
+    public required string Id { get; init; }
 
-    public abstract string Title { get; }
+    public required string Title { get; init; }
 
     /// <summary>
     /// Words in a coding question's title that make this exercise its hands-on version (case-sensitive),
     /// when its document declares none: the importer's fallback.
     /// </summary>
-    public abstract IReadOnlyList<string> QuestionKeywords { get; }
+    public required IReadOnlyList<string> QuestionKeywords { get; init; }
 
     /// <summary>What the user's code has to do and hand back.</summary>
-    public abstract string Summary { get; }
+    public required string Summary { get; init; }
 
-    public abstract ExerciseParameters Defaults { get; }
+    public required ExerciseParameters Defaults { get; init; }
 
-    public abstract ParameterLimits Limits { get; }
+    public required ParameterLimits Limits { get; init; }
 
     /// <summary>The bars the judge's final metrics must reach.</summary>
-    public abstract IReadOnlyList<MetricGoal> Goals { get; }
+    public required IReadOnlyList<MetricGoal> Goals { get; init; }
 
     /// <summary>What the user edits: it compiles and runs, with the key parts left to write.</summary>
     public string Starter => ExerciseSource.Starter(ReadSource());

@@ -13,7 +13,7 @@ public sealed class DistillExercise : CompressionExercise
 }
 
 /// <summary>
-/// Hands the jail the labels of only <see cref="DistillDescription.LabelledCount"/> training digits (the rest
+/// Hands the jail the labels of only <see cref="DistillRules.LabelledCount"/> training digits (the rest
 /// come without labels, for the teacher to label), counts the student's parameters against the
 /// teacher's and measures the student's held-out accuracy.
 /// </summary>
@@ -24,8 +24,8 @@ internal sealed class DistillJudge(MnistRecords train, MnistRecords test, byte[]
         var indices = Enumerable.Range(0, train.Count).ToArray();
         return new Dictionary<string, byte[]>
         {
-            [MnistDigits.FileName] = train.Select(indices.AsSpan(0, DistillDescription.LabelledCount)).ToFile(),
-            [PretrainedDigits.UnlabelledFileName] = train.Select(indices.AsSpan(DistillDescription.LabelledCount)).WithoutLabels().ToFile(),
+            [MnistDigits.FileName] = train.Select(indices.AsSpan(0, DistillRules.LabelledCount)).ToFile(),
+            [PretrainedDigits.UnlabelledFileName] = train.Select(indices.AsSpan(DistillRules.LabelledCount)).WithoutLabels().ToFile(),
         };
     }
 

@@ -3,15 +3,6 @@ using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Distill;
 
-/// <summary>Distill the pretrained digit network (the teacher) into a student a tenth of its size.</summary>
-public sealed class DistillExercise : CompressionExercise
-{
-    public override ExerciseDescription Description => ExerciseCatalog.Distill;
-
-    protected override ExerciseJudge CreateJudge(MnistRecords train, MnistRecords test, byte[] pretrained) =>
-        new DistillJudge(train, test, pretrained);
-}
-
 /// <summary>
 /// Hands the jail the labels of only <see cref="DistillRules.LabelledCount"/> training digits (the rest
 /// come without labels, for the teacher to label), counts the student's parameters against the

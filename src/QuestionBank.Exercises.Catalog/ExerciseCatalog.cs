@@ -1,38 +1,42 @@
-using QuestionBank.Exercises.Cnn;
 using QuestionBank.Exercises.Distill;
 using QuestionBank.Exercises.Dqn;
 using QuestionBank.Exercises.Gan;
-using QuestionBank.Exercises.Lstm;
-using QuestionBank.Exercises.Prune;
-using QuestionBank.Exercises.Quantize;
-using QuestionBank.Exercises.RnnClassify;
 using QuestionBank.Exercises.Transfer;
-using QuestionBank.Exercises.Transformer;
 
 namespace QuestionBank.Exercises;
 
-/// <summary>Every exercise as the pages describe it, by id.</summary>
+/// <summary>Every exercise as the pages describe it, by id; each one's values are in its Sources/&lt;id&gt;/description.json.</summary>
 public static class ExerciseCatalog
 {
-    public static CnnDescription Cnn { get; } = new();
+    /// <summary>Classify handwritten digits with a convolutional network.</summary>
+    public static ExerciseDescription Cnn { get; } = ExerciseDescription.Load("cnn");
 
-    public static LstmDescription Lstm { get; } = new();
+    /// <summary>Forecast the next value of a seasonal time series with an LSTM.</summary>
+    public static ExerciseDescription Lstm { get; } = ExerciseDescription.Load("lstm");
 
-    public static GanDescription Gan { get; } = new();
+    /// <summary>Generate handwritten digits with a generative adversarial network.</summary>
+    public static ExerciseDescription Gan { get; } = ExerciseDescription.Load("gan", GanRules.LatentSize, GanRules.Samples);
 
-    public static DqnDescription Dqn { get; } = new();
+    /// <summary>Balance a pole on a cart with a deep Q-network.</summary>
+    public static ExerciseDescription Dqn { get; } = ExerciseDescription.Load("dqn", DqnRules.EvaluationEpisodes, DqnRules.MaxSteps);
 
-    public static TransformerDescription Transformer { get; } = new();
+    /// <summary>Tell a word's language from its letters with a small Transformer encoder.</summary>
+    public static ExerciseDescription Transformer { get; } = ExerciseDescription.Load("transformer");
 
-    public static RnnClassifyDescription RnnClassify { get; } = new();
+    /// <summary>Tell a word's language from its letters with a recurrent network.</summary>
+    public static ExerciseDescription RnnClassify { get; } = ExerciseDescription.Load("rnn-classify");
 
-    public static PruneDescription Prune { get; } = new();
+    /// <summary>Prune a trained CNN to mostly zero weights and fine-tune it.</summary>
+    public static ExerciseDescription Prune { get; } = ExerciseDescription.Load("prune");
 
-    public static QuantizeDescription Quantize { get; } = new();
+    /// <summary>Quantize a trained CNN's weights to int8 with a scale per output channel.</summary>
+    public static ExerciseDescription Quantize { get; } = ExerciseDescription.Load("quantize");
 
-    public static DistillDescription Distill { get; } = new();
+    /// <summary>Distill a trained CNN (the teacher) into a student a tenth of its size.</summary>
+    public static ExerciseDescription Distill { get; } = ExerciseDescription.Load("distill", DistillRules.LabelledCount, 8000 - DistillRules.LabelledCount);
 
-    public static TransferDescription Transfer { get; } = new();
+    /// <summary>Transfer learning: fine-tune a backbone pretrained on the digits 0–4 to classify 5–9 from a few labelled images.</summary>
+    public static ExerciseDescription Transfer { get; } = ExerciseDescription.Load("transfer", TransferRules.ImagesPerDigit);
 
     public static IReadOnlyList<ExerciseDescription> All { get; } = [Cnn, Lstm, Gan, Dqn, Transformer, RnnClassify, Transfer, Prune, Quantize, Distill];
 

@@ -1,42 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace QuestionBank.Exercises;
 
 /// <summary>
 /// What the pages show of one coding exercise: title, summary, starter, reference solution, the
-/// parameters a run may set and the goals its judged metrics must reach.
+/// parameters a run may set and the goals its judged metrics must reach. Each exercise's values are
+/// data beside its source, Sources/&lt;id&gt;/description.json, read by <see cref="Load"/>.
 /// </summary>
-public abstract class ExerciseDescription
+public sealed record ExerciseDescription
 {
-    public abstract string Id { get; }
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true,
+    };
 
-    public abstract string Title { get; }
+    /// <summary>The name of the exercise's folder under Sources/; <see cref="Load"/> sets it.</summary>
+    [JsonIgnore]
+    public string Id { get; private init; } = "";
+
+    public required string Title { get; init; }
 
     /// <summary>
     /// Words in a coding question's title that make this exercise its hands-on version (case-sensitive),
     /// when its document declares none: the importer's fallback.
     /// </summary>
-    public abstract IReadOnlyList<string> QuestionKeywords { get; }
+    public required IReadOnlyList<string> QuestionKeywords { get; init; }
 
     /// <summary>What the user's code has to do and hand back.</summary>
-    public abstract string Summary { get; }
+    public required string Summary { get; init; }
 
-    public abstract ExerciseParameters Defaults { get; }
+    public required ExerciseParameters Defaults { get; init; }
 
-    public abstract ParameterLimits Limits { get; }
+    public required ParameterLimits Limits { get; init; }
 
     /// <summary>The bars the judge's final metrics must reach.</summary>
-    public abstract IReadOnlyList<MetricGoal> Goals { get; }
+    public required IReadOnlyList<MetricGoal> Goals { get; init; }
 
     /// <summary>What the user edits: it compiles and runs, with the key parts left to write.</summary>
-    public string Starter => ExerciseSource.Starter(ReadSource());
+    public string Starter => ExerciseSource.Starter(Read(Id, "Exercise.cs"));
 
-    public string Solution => ExerciseSource.Solution(ReadSource());
+    public string Solution => ExerciseSource.Solution(Read(Id, "Exercise.cs"));
 
     public bool MeetsGoals(IReadOnlyDictionary<string, double> metrics) => Goals.All(goal => goal.IsMetBy(metrics));
 
-    private string ReadSource()
+    /// <summary>
+    /// The exercise <paramref name="id"/> as its description.json says, its summary's placeholders ({0}, {1:N0}, …)
+    /// filled with <paramref name="summaryValues"/>: values its judge uses too, so they are written in code once.
+    /// </summary>
+    internal static ExerciseDescription Load(string id, params object[] summaryValues)
     {
-        using var stream = typeof(ExerciseDescription).Assembly.GetManifestResourceStream($"{Id}/Exercise.cs")
-            ?? throw new InvalidOperationException($"The exercise {Id} has no embedded Exercise.cs.");
+        var read = JsonSerializer.Deserialize<ExerciseDescription>(Read(id, "description.json"), Json)
+            ?? throw new InvalidOperationException($"The exercise {id}'s description.json is empty.");
+        return read with { Id = id, Summary = string.Format(CultureInfo.CurrentCulture, read.Summary, summaryValues) };
+    }
+
+    private static string Read(string id, string fileName)
+    {
+        using var stream = typeof(ExerciseDescription).Assembly.GetManifestResourceStream($"{id}/{fileName}")
+            ?? throw new InvalidOperationException($"The exercise {id} has no embedded {fileName}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

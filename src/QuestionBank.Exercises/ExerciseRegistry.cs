@@ -1,4 +1,5 @@
 using QuestionBank.Exercises.Cnn;
+using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Distill;
 using QuestionBank.Exercises.Dqn;
 using QuestionBank.Exercises.Gan;
@@ -15,9 +16,14 @@ public static class ExerciseRegistry
 {
     public static IReadOnlyList<Exercise> All { get; } =
         [
-            new CnnExercise(), new LstmExercise(), new GanExercise(), new DqnExercise(),
+            new DigitsExercise(ExerciseCatalog.Cnn, (train, test) => new CnnJudge(train, test)),
+            new LstmExercise(),
+            new DigitsExercise(ExerciseCatalog.Gan, (train, _) => new GanJudge(train)),
+            new DqnExercise(),
             new WordLanguageExercise(ExerciseCatalog.Transformer), new WordLanguageExercise(ExerciseCatalog.RnnClassify), new TransferExercise(),
-            new PruneExercise(), new QuantizeExercise(), new DistillExercise(),
+            new CompressionExercise(ExerciseCatalog.Prune, (train, test, pretrained) => new PruneJudge(train, test, pretrained)),
+            new CompressionExercise(ExerciseCatalog.Quantize, (train, test, pretrained) => new QuantizeJudge(train, test, pretrained)),
+            new CompressionExercise(ExerciseCatalog.Distill, (train, test, pretrained) => new DistillJudge(train, test, pretrained)),
         ];
 
     public static Exercise? Find(string id) =>

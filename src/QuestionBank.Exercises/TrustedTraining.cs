@@ -20,17 +20,10 @@ internal static class TrustedTraining
         using var model = create();
         model.to(device);
         Fit(model, train, epochs, batchSize, seed, device);
-        model.eval();
-        long correct = 0;
-        using (no_grad())
+        long correct;
+        using (NewDisposeScope())
         {
-            for (long start = 0; start < test.Count; start += EvaluationBatch)
-            {
-                using var scope = NewDisposeScope();
-                var count = Math.Min(EvaluationBatch, test.Count - start);
-                var predicted = model.forward(test.Images.narrow(0, start, count).to(device)).argmax(1).cpu();
-                correct += predicted.eq(test.Labels.narrow(0, start, count)).sum().item<long>();
-            }
+            correct = Evaluate(model, test.Images, device).argmax(1).eq(test.Labels).sum().item<long>();
         }
         using var weights = new MemoryStream();
         using (var writer = new BinaryWriter(weights, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -38,6 +31,26 @@ internal static class TrustedTraining
             model.cpu().save(writer);
         }
         return (weights.ToArray(), (double)correct / test.Count);
+    }
+
+    /// <summary>
+    /// The outputs of <paramref name="model"/> for <paramref name="images"/>, in evaluation mode without
+    /// gradients, <see cref="EvaluationBatch"/> images at a time on <paramref name="device"/>; each batch's
+    /// outputs go through <paramref name="output"/> there and come back to the CPU.
+    /// </summary>
+    public static Tensor Evaluate(nn.Module<Tensor, Tensor> model, Tensor images, Device device, Func<Tensor, Tensor>? output = null)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        var batches = new List<Tensor>();
+        for (long start = 0; start < images.shape[0]; start += EvaluationBatch)
+        {
+            // A scope a batch frees the batch's activations before the next one runs.
+            using var scope = NewDisposeScope();
+            var scores = model.forward(images.narrow(0, start, Math.Min(EvaluationBatch, images.shape[0] - start)).to(device));
+            batches.Add((output is null ? scores : output(scores)).cpu().MoveToOuterDisposeScope());
+        }
+        return cat(batches, 0);
     }
 
     /// <summary>Trains <paramref name="model"/> in place: Adam at 0.001, batches in an order drawn from <paramref name="seed"/>.</summary>

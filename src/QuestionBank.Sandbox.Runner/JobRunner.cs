@@ -21,7 +21,7 @@ namespace QuestionBank.Sandbox.Runner;
 /// </summary>
 public static class JobRunner
 {
-    /// <summary>The float32 pixels [N, 784] that <see cref="RunnerMode.ClassifyDigits"/> classifies.</summary>
+    /// <summary>The float32 pixels [N, 784] that <see cref="RunnerMode.ClassifyDigits"/> and <see cref="RunnerMode.ScoreDigitNet"/> apply their network to.</summary>
     public const string DigitImagesFileName = "digits.bin";
 
     /// <summary>The DigitNet state (QBSTATE1, float32) that <see cref="RunnerMode.ScoreDigitNet"/> runs.</summary>
@@ -50,18 +50,14 @@ public static class JobRunner
                     SendTrained(protocol, DigitBackbone.FileName, DigitBackbone.Train(files[MnistDigits.FileName], OpenDevice(job.Device)));
                     break;
                 case RunnerMode.ClassifyDigits:
-                    var pixels = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(files[DigitImagesFileName]).ToArray();
-                    var probabilities = JudgeClassifier.Classify(files[JudgeClassifier.FileName], pixels,
-                        pixels.Length / MnistDigits.PixelsPerImage, OpenDevice(job.Device));
-                    protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Data: RunnerMessage.EncodeFloats(probabilities)));
+                    SendDigitOutputs(protocol, files, (pixels, count) =>
+                        JudgeClassifier.Classify(files[JudgeClassifier.FileName], pixels, count, OpenDevice(job.Device)));
                     break;
                 case RunnerMode.TrainDigitNet:
                     SendTrained(protocol, DigitNet.PretrainedFileName, DigitNet.TrainPretrained(files[MnistDigits.FileName], OpenDevice(job.Device)));
                     break;
                 case RunnerMode.ScoreDigitNet:
-                    var images = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(files[DigitImagesFileName]).ToArray();
-                    var scores = DigitNet.Score(files[NetworkFileName], images, images.Length / MnistDigits.PixelsPerImage);
-                    protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Data: RunnerMessage.EncodeFloats(scores)));
+                    SendDigitOutputs(protocol, files, (pixels, count) => DigitNet.Score(files[NetworkFileName], pixels, count));
                     break;
             }
         }
@@ -161,6 +157,14 @@ public static class JobRunner
     private static void SendTrained(ProtocolWriter protocol, string name, (byte[] Weights, double TestAccuracy) trained) =>
         protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Name: name, Data: Convert.ToBase64String(trained.Weights),
             Metrics: new Dictionary<string, double> { ["test_accuracy"] = trained.TestAccuracy }));
+
+    /// <summary>Sends what <paramref name="apply"/> makes of the job's digit images (<see cref="DigitImagesFileName"/>, and how many there are).</summary>
+    private static void SendDigitOutputs(ProtocolWriter protocol, Dictionary<string, byte[]> files, Func<float[], int, float[]> apply)
+    {
+        var pixels = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(files[DigitImagesFileName]).ToArray();
+        var outputs = apply(pixels, pixels.Length / MnistDigits.PixelsPerImage);
+        protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Data: RunnerMessage.EncodeFloats(outputs)));
+    }
 
     private static Device OpenDevice(string name) => name switch
     {

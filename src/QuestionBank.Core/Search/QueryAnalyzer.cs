@@ -105,11 +105,7 @@ public sealed class QueryAnalyzer(IWordSegmenter segmenter)
             var start = i;
             if (SearchTokenizer.IsCjk(query[i]))
             {
-                while (i < query.Length && SearchTokenizer.IsCjk(query[i]))
-                {
-                    i++;
-                }
-
+                i = EndOfCjkRun(query, i);
                 var run = query[start..i];
                 var fixedRun = vocabulary.CorrectChinese(run, segmenter);
                 changed |= fixedRun != run;
@@ -145,11 +141,7 @@ public sealed class QueryAnalyzer(IWordSegmenter segmenter)
             var start = i;
             if (SearchTokenizer.IsCjk(text[i]))
             {
-                while (i < text.Length && SearchTokenizer.IsCjk(text[i]))
-                {
-                    i++;
-                }
-
+                i = EndOfCjkRun(text, i);
                 foreach (var word in segmenter.Cut(text[start..i]).Where(w => w.Length > 1 && !ChineseFillers.Contains(w)))
                 {
                     yield return word;
@@ -173,6 +165,18 @@ public sealed class QueryAnalyzer(IWordSegmenter segmenter)
                 i++;
             }
         }
+    }
+
+    /// <summary>Where the run of CJK characters that starts at <paramref name="start"/> ends: both the typo corrector and <see cref="Words"/> cut Chinese by runs.</summary>
+    private static int EndOfCjkRun(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && SearchTokenizer.IsCjk(text[end]))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     /// <summary>

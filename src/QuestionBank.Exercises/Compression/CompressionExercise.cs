@@ -5,16 +5,19 @@ namespace QuestionBank.Exercises.Compression;
 /// <summary>
 /// An exercise that starts from the pretrained <see cref="DigitNet"/> (trained once by the sandbox with
 /// trusted code): user code gets the training digits and its weights, and the judge reads the
-/// submitted weights.
+/// submitted weights. The prune, quantize and distill exercises differ only in their judges.
 /// </summary>
-public abstract class CompressionExercise : Exercise
+public sealed class CompressionExercise(
+    ExerciseDescription description, Func<MnistRecords, MnistRecords, byte[], ExerciseJudge> createJudge) : Exercise
 {
+    public override ExerciseDescription Description { get; } = description;
+
     public override IReadOnlyList<string> DataFiles => [MnistDigits.FileName, DigitNet.PretrainedFileName];
 
     public override ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles)
     {
         var (train, test) = MnistDigits.Split(MnistDigits.Read(RequireFile(dataFiles, MnistDigits.FileName)));
-        return CreateJudge(train, test, RequireFile(dataFiles, DigitNet.PretrainedFileName));
+        return createJudge(train, test, RequireFile(dataFiles, DigitNet.PretrainedFileName));
     }
 
     public override object LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles) =>
@@ -22,8 +25,6 @@ public abstract class CompressionExercise : Exercise
             MnistDigits.Read(RequireFile(trainingFiles, MnistDigits.FileName)).ToTensors(),
             RequireFile(trainingFiles, DigitNet.PretrainedFileName),
             trainingFiles.TryGetValue(PretrainedDigits.UnlabelledFileName, out var unlabelled) ? MnistDigits.Read(unlabelled).ToTensors().Images : null);
-
-    protected abstract ExerciseJudge CreateJudge(MnistRecords train, MnistRecords test, byte[] pretrained);
 }
 
 /// <summary>

@@ -81,15 +81,8 @@ public sealed class DigitNet : Module<Tensor, Tensor>
 
     private float[] Scores(float[] pixels, int count)
     {
-        eval();
-        using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var images = tensor(pixels, [count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]);
-        var batches = new List<Tensor>();
-        for (long start = 0; start < count; start += 500)
-        {
-            batches.Add(forward(images.narrow(0, start, Math.Min(500, count - start))));
-        }
-        return cat(batches, 0).to_type(ScalarType.Float32).data<float>().ToArray();
+        return TrustedTraining.Evaluate(this, images, CPU).to_type(ScalarType.Float32).data<float>().ToArray();
     }
 }

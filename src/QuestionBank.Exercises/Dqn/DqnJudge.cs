@@ -13,7 +13,7 @@ internal sealed class DqnJudge : ExerciseJudge
     public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
     {
         var random = SecretRandom.Create();
-        var environments = Enumerable.Range(0, DqnDescription.EvaluationEpisodes).Select(_ => new CartPole(random.Next())).ToArray();
+        var environments = Enumerable.Range(0, DqnRules.EvaluationEpisodes).Select(_ => new CartPole(random.Next())).ToArray();
         var states = environments.Select(environment => environment.Reset()).ToArray();
         var active = Enumerable.Range(0, environments.Length).ToList();
         double total = 0;

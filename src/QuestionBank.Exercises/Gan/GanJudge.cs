@@ -17,15 +17,15 @@ internal sealed class GanJudge(MnistRecords train) : ExerciseJudge
     public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
     {
         var random = SecretRandom.Create();
-        var pixels = new float[GanDescription.Samples * MnistDigits.PixelsPerImage];
-        for (var start = 0; start < GanDescription.Samples; start += BatchSize)
+        var pixels = new float[GanRules.Samples * MnistDigits.PixelsPerImage];
+        for (var start = 0; start < GanRules.Samples; start += BatchSize)
         {
-            var noise = new float[BatchSize * GanDescription.LatentSize];
+            var noise = new float[BatchSize * GanRules.LatentSize];
             for (var i = 0; i < noise.Length; i++)
             {
                 noise[i] = SecretRandom.Gaussian(random);
             }
-            var generated = await tools.Model.ForwardAsync(new FloatTensor(noise, [BatchSize, GanDescription.LatentSize]), cancellationToken);
+            var generated = await tools.Model.ForwardAsync(new FloatTensor(noise, [BatchSize, GanRules.LatentSize]), cancellationToken);
             if (generated.ElementCount != BatchSize * MnistDigits.PixelsPerImage || generated.Shape[0] != BatchSize)
             {
                 throw new JudgeException(
@@ -38,14 +38,14 @@ internal sealed class GanJudge(MnistRecords train) : ExerciseJudge
             }
         }
 
-        var probabilities = await tools.Digits.ClassifyAsync(pixels, GanDescription.Samples, cancellationToken);
+        var probabilities = await tools.Digits.ClassifyAsync(pixels, GanRules.Samples, cancellationToken);
         var confident = 0;
         var covered = new HashSet<int>();
-        for (var i = 0; i < GanDescription.Samples; i++)
+        for (var i = 0; i < GanRules.Samples; i++)
         {
             var row = probabilities.AsSpan(i * 10, 10);
             var digit = SecretRandom.ArgMax(row);
-            if (row[digit] >= GanDescription.Confidence)
+            if (row[digit] >= GanRules.Confidence)
             {
                 confident++;
                 covered.Add(digit);
@@ -54,7 +54,7 @@ internal sealed class GanJudge(MnistRecords train) : ExerciseJudge
         return new JudgeVerdict(
             new Dictionary<string, double>
             {
-                ["confident_fraction"] = (double)confident / GanDescription.Samples,
+                ["confident_fraction"] = (double)confident / GanRules.Samples,
                 ["classes_covered"] = covered.Count,
             },
             [new JudgeImage("samples.png", DigitGrid.Render(pixels))]);

@@ -55,20 +55,6 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
         model.to(device);
         using var scope = NewDisposeScope();
         var images = tensor(pixels, [count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]);
-        return model.Probabilities(images, device).data<float>().ToArray();
-    }
-
-    /// <summary>Softmax of the scores of <paramref name="images"/>, in evaluation mode, in batches; on the CPU.</summary>
-    private Tensor Probabilities(Tensor images, Device device)
-    {
-        eval();
-        using var noGrad = no_grad();
-        var batches = new List<Tensor>();
-        for (long start = 0; start < images.shape[0]; start += 500)
-        {
-            var batch = images.narrow(0, start, Math.Min(500, images.shape[0] - start)).to(device);
-            batches.Add(functional.softmax(forward(batch), 1).cpu());
-        }
-        return cat(batches, 0);
+        return TrustedTraining.Evaluate(model, images, device, scores => functional.softmax(scores, 1)).data<float>().ToArray();
     }
 }

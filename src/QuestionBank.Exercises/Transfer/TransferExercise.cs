@@ -29,7 +29,7 @@ public sealed class TransferExercise : Exercise
         return new TransferData(new MnistSplit(digits.Images, digits.Labels - FirstDigit), RequireFile(trainingFiles, DigitBackbone.FileName));
     }
 
-    /// <summary>The labelled training digits: the same <see cref="TransferDescription.ImagesPerDigit"/> of each digit 5–9 for every run.</summary>
+    /// <summary>The labelled training digits: the same <see cref="TransferRules.ImagesPerDigit"/> of each digit 5–9 for every run.</summary>
     public static MnistRecords FewPerDigit(MnistRecords train)
     {
         var chosen = new List<int>();
@@ -38,7 +38,7 @@ public sealed class TransferExercise : Exercise
         {
             var candidates = Enumerable.Range(0, train.Count).Where(i => train.Labels[i] == digit).ToArray();
             random.Shuffle(candidates);
-            chosen.AddRange(candidates.Take(TransferDescription.ImagesPerDigit));
+            chosen.AddRange(candidates.Take(TransferRules.ImagesPerDigit));
         }
         var order = chosen.ToArray();
         random.Shuffle(order);

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Judging;
 using QuestionBank.Sandbox.Runner;
@@ -12,16 +11,6 @@ namespace QuestionBank.Sandbox.Runs;
 /// </summary>
 public sealed class DigitNetworks(TrustedJobs trusted) : IDigitNetworkEvaluator
 {
-    public async Task<float[]> ScoresAsync(DigitNetwork network, float[] pixels, int count, CancellationToken cancellationToken)
-    {
-        var artifact = await trusted.RunAsync(RunnerMode.ScoreDigitNet, new Dictionary<string, byte[]>
-        {
-            [JobRunner.NetworkFileName] = network.Weights.ToBytes(),
-            [JobRunner.DigitImagesFileName] = MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray(),
-        }, cancellationToken);
-        var scores = RunnerMessage.DecodeFloats(artifact.Data!);
-        return scores.Length == count * 10
-            ? scores
-            : throw new InvalidOperationException($"The digit network evaluator returned {scores.Length} scores for {count} digits.");
-    }
+    public Task<float[]> ScoresAsync(DigitNetwork network, float[] pixels, int count, CancellationToken cancellationToken) =>
+        trusted.ApplyToDigitsAsync(RunnerMode.ScoreDigitNet, JobRunner.NetworkFileName, network.Weights.ToBytes(), pixels, count, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using QuestionBank.Contracts;
@@ -52,6 +53,25 @@ public sealed class TrustedJobs(SandboxJail jail, IOptions<SandboxOptions> optio
         {
             Training.Release();
         }
+    }
+
+    /// <summary>
+    /// Runs a trusted mode that applies a network to digit images (<see cref="RunnerMode.ClassifyDigits"/>,
+    /// <see cref="RunnerMode.ScoreDigitNet"/>): the network's file <paramref name="networkFileName"/> and the
+    /// pixels [<paramref name="count"/>, 784] go in, its outputs [<paramref name="count"/>, 10] come back.
+    /// </summary>
+    public async Task<float[]> ApplyToDigitsAsync(
+        RunnerMode mode, string networkFileName, byte[] network, float[] pixels, int count, CancellationToken cancellationToken)
+    {
+        var artifact = await RunAsync(mode, new Dictionary<string, byte[]>
+        {
+            [networkFileName] = network,
+            [JobRunner.DigitImagesFileName] = MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray(),
+        }, cancellationToken);
+        var outputs = RunnerMessage.DecodeFloats(artifact.Data!);
+        return outputs.Length == count * 10
+            ? outputs
+            : throw new InvalidOperationException($"The trusted job {mode} returned {outputs.Length} values for {count} digits.");
     }
 
     /// <summary>Runs a trusted job and returns what it produced.</summary>

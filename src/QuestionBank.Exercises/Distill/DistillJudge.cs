@@ -3,17 +3,8 @@ using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Distill;
 
-/// <summary>Distill the pretrained digit network (the teacher) into a student a tenth of its size.</summary>
-public sealed class DistillExercise : CompressionExercise
-{
-    public override ExerciseDescription Description => ExerciseCatalog.Distill;
-
-    protected override ExerciseJudge CreateJudge(MnistRecords train, MnistRecords test, byte[] pretrained) =>
-        new DistillJudge(train, test, pretrained);
-}
-
 /// <summary>
-/// Hands the jail the labels of only <see cref="DistillDescription.LabelledCount"/> training digits (the rest
+/// Hands the jail the labels of only <see cref="DistillRules.LabelledCount"/> training digits (the rest
 /// come without labels, for the teacher to label), counts the student's parameters against the
 /// teacher's and measures the student's held-out accuracy.
 /// </summary>
@@ -24,8 +15,8 @@ internal sealed class DistillJudge(MnistRecords train, MnistRecords test, byte[]
         var indices = Enumerable.Range(0, train.Count).ToArray();
         return new Dictionary<string, byte[]>
         {
-            [MnistDigits.FileName] = train.Select(indices.AsSpan(0, DistillDescription.LabelledCount)).ToFile(),
-            [PretrainedDigits.UnlabelledFileName] = train.Select(indices.AsSpan(DistillDescription.LabelledCount)).WithoutLabels().ToFile(),
+            [MnistDigits.FileName] = train.Select(indices.AsSpan(0, DistillRules.LabelledCount)).ToFile(),
+            [PretrainedDigits.UnlabelledFileName] = train.Select(indices.AsSpan(DistillRules.LabelledCount)).WithoutLabels().ToFile(),
         };
     }
 

@@ -3,15 +3,6 @@ using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Prune;
 
-/// <summary>Prune the pretrained digit network to mostly zero weights and fine-tune it.</summary>
-public sealed class PruneExercise : CompressionExercise
-{
-    public override ExerciseDescription Description => ExerciseCatalog.Prune;
-
-    protected override ExerciseJudge CreateJudge(MnistRecords train, MnistRecords test, byte[] pretrained) =>
-        new PruneJudge(train, test, pretrained);
-}
-
 /// <summary>Counts the zeros among the submitted network's weights and measures its held-out accuracy.</summary>
 internal sealed class PruneJudge(MnistRecords train, MnistRecords test, byte[] pretrained)
     : CompressionJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = train.ToFile() }, test, pretrained)

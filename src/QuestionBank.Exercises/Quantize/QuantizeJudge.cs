@@ -3,15 +3,6 @@ using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Quantize;
 
-/// <summary>Quantize the pretrained digit network's weights to int8.</summary>
-public sealed class QuantizeExercise : CompressionExercise
-{
-    public override ExerciseDescription Description => ExerciseCatalog.Quantize;
-
-    protected override ExerciseJudge CreateJudge(MnistRecords train, MnistRecords test, byte[] pretrained) =>
-        new QuantizeJudge(train, test, pretrained);
-}
-
 /// <summary>
 /// Compares the bytes of the submitted state with the float32 network's, and the held-out accuracy
 /// of its dequantised weights with the float32 network's, both measured here.

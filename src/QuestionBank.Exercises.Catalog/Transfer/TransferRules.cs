@@ -1,0 +1,8 @@
+namespace QuestionBank.Exercises.Transfer;
+
+/// <summary>What the transfer exercise's data uses and its summary states.</summary>
+public static class TransferRules
+{
+    /// <summary>How many labelled training images of each digit 5–9 the jail gets.</summary>
+    public const int ImagesPerDigit = 50;
+}

@@ -142,6 +142,19 @@ public sealed class LearnerPagesTests(ClockedApp app) : SharedAppTestBase<Clocke
     }
 
     [Fact]
+    public async Task TheProgressPageLinksEveryLearnerPageAndEachOpens()
+    {
+        var client = await App.SignUpNewLearnerAsync();
+        var html = await client.GetStringAsync("/me");
+
+        foreach (var path in new[] { "/review", "/me/bookmarks", "/me/notes", "/me/runs", "/me/settings" })
+        {
+            Assert.Contains($"<a href=\"{path}\">", html);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task AdminsSeeOnlyTotalsOfLearners()
     {
         var learner = await App.SignUpNewLearnerAsync();

@@ -144,11 +144,11 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
     /// </summary>
     private async Task<IReadOnlyDictionary<string, string>> DocumentImagesAsync(long documentId, string documentSlug, CancellationToken cancellationToken)
     {
-        var latest = await db.Imports
-            .Where(i => i.RolledBackAt == null && i.Documents.Any(d => d.DocumentSlug == documentSlug))
-            .MaxAsync(i => (long?)i.Id, cancellationToken);
+        // The images of the document's latest import that stands, in one round trip.
         var images = await db.DocumentImages
-            .Where(i => i.DocumentId == documentId && i.ImportRecordId == latest)
+            .Where(i => i.DocumentId == documentId && i.ImportRecordId == db.Imports
+                .Where(import => import.RolledBackAt == null && import.Documents.Any(d => d.DocumentSlug == documentSlug))
+                .Max(import => (long?)import.Id))
             .Select(i => new { i.Path, i.ImageSha256, i.Image.Extension })
             .ToListAsync(cancellationToken);
         return images.ToDictionary(i => i.Path, i => StoredImage.FileName(i.ImageSha256, i.Extension), StringComparer.Ordinal);

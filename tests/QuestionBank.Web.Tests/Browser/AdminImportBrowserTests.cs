@@ -31,22 +31,12 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         **答案：** ![缺了的青鸾图](img/ch5/5-2.png)
         """;
 
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/admin/import");
-        Assert.Contains("/admin/login", page.Url);
-        await page.GetByLabel("Email").FillAsync(QuestionBankApp.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(QuestionBankApp.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/import");
-    }
-
     [Fact]
     public async Task AZipOfAChapterWithItsImagesImportsThroughTheAdminPageAndItsFigureShowsOnTheQuestionPage()
     {
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
-        await SignInAsync(page);
+        await browser.SignInAsAdminAsync("/admin/import");
 
         var preview = await browser.PreviewImportAsync("chapter5.zip", "application/zip",
             TestImages.Zip(("ch5/ch5.md", Encoding.UTF8.GetBytes(Chapter)), ("ch5/img/ch5/5-1.png", TestImages.Png)));
@@ -84,7 +74,7 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
             """;
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
-        await SignInAsync(page);
+        await browser.SignInAsAdminAsync("/admin/import");
 
         var preview = await browser.PreviewImportAsync("browser-exercise.md", "text/markdown", Encoding.UTF8.GetBytes(declaring));
         var row = preview.Locator("tr.question-exercise");
@@ -103,7 +93,7 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
     {
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
-        await SignInAsync(page);
+        await browser.SignInAsAdminAsync("/admin/import");
 
         var preview = await browser.PreviewImportAsync("browser-import.md", "text/markdown", Encoding.UTF8.GetBytes(NewDocument));
         await Assertions.Expect(preview).ToContainTextAsync("nothing has been written yet");

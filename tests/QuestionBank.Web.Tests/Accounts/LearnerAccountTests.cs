@@ -150,6 +150,26 @@ public sealed class LearnerAccountTests : AppPerTestBase
         Assert.Contains("ada@questionbank.test", await client.GetStringAsync("/account"));
     }
 
+    [Theory]
+    [InlineData("ADA@questionbank.test", LearnerSession.Password, "This email already has an account.")]
+    [InlineData("bob@questionbank.test", "short", "at least")]
+    public async Task TheSignUpPageSaysWhyItRefusesATakenEmailOrAShortPassword(string email, string password, string reason)
+    {
+        await App.SignUpLearnerAsync("ada@questionbank.test");
+        var client = App.CreateBrowserLikeClient();
+        var token = await AdminSession.FormTokenAsync(client, "/account/signup");
+
+        var response = await client.PostAsync("/account/signup", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task TheAccountPageChangesThePasswordAndDeletesTheAccount()
     {

@@ -25,11 +25,25 @@ public abstract class CredentialsPageModel : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    protected async Task<IActionResult> SignInAndReturnAsync(ClaimsPrincipal principal)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var principal = await CheckCredentialsAsync(cancellationToken);
+        if (principal is null)
+        {
+            return Page();
+        }
+
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         // Only local return addresses: an absolute one would make the sign-in page an open redirect.
         var home = principal.IsInRole(AccountService.AdminRole) && Request.Path.StartsWithSegments("/admin") ? "/admin" : "/review";
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : home);
     }
+
+    /// <summary>The account the form's credentials name, or null with the reason added to the model state.</summary>
+    protected abstract Task<ClaimsPrincipal?> CheckCredentialsAsync(CancellationToken cancellationToken);
 }

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using System.Security.Claims;
 using Microsoft.AspNetCore.RateLimiting;
 using QuestionBank.Web.Accounts;
 
@@ -8,20 +8,13 @@ namespace QuestionBank.Web.Pages.Account;
 [EnableRateLimiting(AccountsExtensions.LoginRateLimit)]
 public sealed class LoginModel(AccountService accounts) : CredentialsPageModel
 {
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    protected override async Task<ClaimsPrincipal?> CheckCredentialsAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         var principal = await accounts.SignInAsync(Email, Password, cancellationToken);
         if (principal is null)
         {
             ModelState.AddModelError(string.Empty, "Wrong email or password.");
-            return Page();
         }
-
-        return await SignInAndReturnAsync(principal);
+        return principal;
     }
 }

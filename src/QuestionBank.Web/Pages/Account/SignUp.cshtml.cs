@@ -1,34 +1,28 @@
-using Microsoft.AspNetCore.Mvc;
+using System.Security.Claims;
 using Microsoft.AspNetCore.RateLimiting;
 using QuestionBank.Web.Accounts;
 
 namespace QuestionBank.Web.Pages.Account;
 
+/// <summary>A new learner account, signed in at once.</summary>
 [EnableRateLimiting(AccountsExtensions.SignUpRateLimit)]
 public sealed class SignUpModel(AccountService accounts) : CredentialsPageModel
 {
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    protected override async Task<ClaimsPrincipal?> CheckCredentialsAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         try
         {
             var principal = await accounts.SignUpAsync(Email, Password, cancellationToken);
-            if (principal is not null)
+            if (principal is null)
             {
-                return await SignInAndReturnAsync(principal);
+                ModelState.AddModelError(nameof(Email), "This email already has an account.");
             }
-
-            ModelState.AddModelError(nameof(Email), "This email already has an account.");
+            return principal;
         }
         catch (ArgumentException error)
         {
             ModelState.AddModelError(string.Empty, error.Message);
+            return null;
         }
-
-        return Page();
     }
 }

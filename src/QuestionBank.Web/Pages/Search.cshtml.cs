@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Queries;
@@ -8,23 +7,11 @@ using QuestionBank.Web.Apis;
 
 namespace QuestionBank.Web.Pages;
 
-public sealed class SearchModel(SearchQueries queries) : PageModel
+public sealed class SearchModel(SearchQueries queries) : QuestionListPageModel
 {
     [BindProperty(SupportsGet = true)]
     [StringLength(Paging.MaxQueryLength)]
     public string? Q { get; set; }
-
-    // "page" is also the Razor Pages route value, so bind it from the query string only.
-    [BindProperty(SupportsGet = true)]
-    [FromQuery(Name = "page")]
-    [Range(1, Paging.MaxPage)]
-    public int PageNumber { get; set; } = 1;
-
-    [BindProperty(SupportsGet = true)]
-    public string? Document { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public QuestionKind? Kind { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool? Exercise { get; set; }
@@ -38,21 +25,14 @@ public sealed class SearchModel(SearchQueries queries) : PageModel
 
     public PagerModel Pager => new("/search", PageNumber, Result?.Hits.PageCount ?? 1, State());
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-
         if (!string.IsNullOrWhiteSpace(Q))
         {
             Result = await queries.SearchAsync(
                 new SearchRequest(Q, PageNumber, Paging.DefaultPageSize, Document, Kind, Exercise, Exact),
                 cancellationToken);
         }
-
-        return Page();
     }
 
     /// <summary>This search with one parameter set (or, with a null value, removed), from its first page.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using QuestionBank.Data.Importing;
+using QuestionBank.Web.Apis;
 
 namespace QuestionBank.Web.Tests.Pages;
 
@@ -71,6 +72,26 @@ public sealed class QuestionPagesTests : AppPerTestBase
         Assert.Contains("<mark>剪枝</mark>", found);
         Assert.Contains("没有找到", none);
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/questions?page=0")]
+    [InlineData("/questions?page=10001")]
+    [InlineData("/search?q=gan&page=0")]
+    [InlineData("/search?q=gan&page=10001")]
+    public async Task AListOrSearchPageOutOfRangeIsABadRequest(string path)
+    {
+        var response = await Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ASearchLongerThanTheLimitIsABadRequest()
+    {
+        var response = await Client.GetAsync("/search?q=" + new string('a', Paging.MaxQueryLength + 1));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

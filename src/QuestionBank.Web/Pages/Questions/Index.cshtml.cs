@@ -1,28 +1,13 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using QuestionBank.Core.Documents;
 using QuestionBank.Data.Queries;
 using QuestionBank.Web.Apis;
 
 namespace QuestionBank.Web.Pages.Questions;
 
-public sealed class IndexModel(QuestionQueries queries) : PageModel
+public sealed class IndexModel(QuestionQueries queries) : QuestionListPageModel
 {
     [BindProperty(SupportsGet = true)]
-    public string? Document { get; set; }
-
-    [BindProperty(SupportsGet = true)]
     public int? Section { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public QuestionKind? Kind { get; set; }
-
-    // "page" is also the Razor Pages route value, so bind it from the query string only.
-    [BindProperty(SupportsGet = true)]
-    [FromQuery(Name = "page")]
-    [Range(1, Paging.MaxPage)]
-    public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
 
@@ -37,16 +22,10 @@ public sealed class IndexModel(QuestionQueries queries) : PageModel
         ["kind"] = Kind?.ToString().ToLowerInvariant(),
     });
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-
         Documents = await queries.GetDocumentsAsync(cancellationToken);
         Result = await queries.ListAsync(
             new QuestionFilter(PageNumber, Paging.DefaultPageSize, Document, Section, Kind), cancellationToken);
-        return Page();
     }
 }

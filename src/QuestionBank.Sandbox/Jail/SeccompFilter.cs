@@ -109,16 +109,10 @@ public static class SeccompFilter
         program.JumpIfAnySet(CloneThread, Label.Allow, Label.Deny);
 
         // personality(persona): the kernel takes an unsigned int, so the low 32 bits are all it sees.
-        program.Define(Label.Personality);
-        program.Load(LowArgument(0));
-        program.JumpIfEqual(PerLinux, Label.Allow, Label.Next);
-        program.JumpIfEqual(PersonalityQuery, Label.Allow, Label.Deny);
+        MatchArgument(program, Label.Personality, argument: 0, Label.Allow, [PerLinux, PersonalityQuery]);
 
         // ioctl(fd, request, …): the kernel truncates the request to 32 bits.
-        program.Define(Label.Ioctl);
-        program.Load(LowArgument(1));
-        program.JumpIfEqual(Tiocsti, Label.Deny, Label.Next);
-        program.JumpIfEqual(Tioclinux, Label.Deny, Label.Allow);
+        MatchArgument(program, Label.Ioctl, argument: 1, Label.Deny, [Tiocsti, Tioclinux]);
 
         program.Define(Label.Allow);
         program.Return(RetAllow);
@@ -127,6 +121,21 @@ public static class SeccompFilter
         program.Define(Label.NoSys);
         program.Return(RetErrno | ENOSYS);
         return program.Assemble();
+    }
+
+    /// <summary>
+    /// At <paramref name="label"/>: a call whose argument's low 32 bits equal one of <paramref name="values"/>
+    /// goes to <paramref name="verdict"/> (Allow or Deny), any other to the opposite.
+    /// </summary>
+    private static void MatchArgument(Assembler program, Label label, int argument, Label verdict, uint[] values)
+    {
+        var otherwise = verdict == Label.Allow ? Label.Deny : Label.Allow;
+        program.Define(label);
+        program.Load(LowArgument(argument));
+        for (var i = 0; i < values.Length; i++)
+        {
+            program.JumpIfEqual(values[i], verdict, i == values.Length - 1 ? otherwise : Label.Next);
+        }
     }
 
     private enum Label { Next, Allow, Deny, NoSys, Clone, Personality, Ioctl }

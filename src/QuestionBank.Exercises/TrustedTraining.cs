@@ -14,12 +14,12 @@ internal static class TrustedTraining
 
     /// <summary>Trains a model <paramref name="create"/> makes on <paramref name="train"/>; returns its weights and its accuracy on <paramref name="test"/>.</summary>
     public static (byte[] Weights, double TestAccuracy) Train(
-        Func<nn.Module<Tensor, Tensor>> create, MnistSplit train, MnistSplit test, int seed, int epochs, int batchSize, Device device)
+        Func<nn.Module<Tensor, Tensor>> create, MnistSplit train, MnistSplit test, TrainingRecipe recipe, Device device)
     {
-        random.manual_seed(seed);
+        random.manual_seed(recipe.Seed);
         using var model = create();
         model.to(device);
-        Fit(model, train, epochs, batchSize, seed, device);
+        Fit(model, train, recipe, device);
         long correct;
         using (NewDisposeScope())
         {
@@ -31,6 +31,14 @@ internal static class TrustedTraining
             model.cpu().save(writer);
         }
         return (weights.ToArray(), (double)correct / test.Count);
+    }
+
+    /// <summary>Loads <paramref name="weights"/> (bytes a trusted <see cref="Train"/> returned) into <paramref name="model"/>.</summary>
+    public static T LoadWeights<T>(T model, byte[] weights) where T : nn.Module
+    {
+        using var reader = new BinaryReader(new MemoryStream(weights));
+        model.load(reader);
+        return model;
     }
 
     /// <summary>
@@ -53,9 +61,10 @@ internal static class TrustedTraining
         return cat(batches, 0);
     }
 
-    /// <summary>Trains <paramref name="model"/> in place: Adam at 0.001, batches in an order drawn from <paramref name="seed"/>.</summary>
-    public static void Fit(nn.Module<Tensor, Tensor> model, MnistSplit train, int epochs, int batchSize, int seed, Device device)
+    /// <summary>Trains <paramref name="model"/> in place: Adam at 0.001, batches in an order drawn from the recipe's seed.</summary>
+    public static void Fit(nn.Module<Tensor, Tensor> model, MnistSplit train, TrainingRecipe recipe, Device device)
     {
+        var (seed, epochs, batchSize) = recipe;
         using var optimizer = optim.Adam(model.parameters(), 0.001);
         var shuffle = new Generator((ulong)seed);
         for (var epoch = 0; epoch < epochs; epoch++)

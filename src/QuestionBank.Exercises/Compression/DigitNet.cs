@@ -15,9 +15,7 @@ public sealed class DigitNet : Module<Tensor, Tensor>
 {
     /// <summary>The pretrained network's weights (a <see cref="ModelState"/>); the name changes with the network.</summary>
     public const string PretrainedFileName = "mnist-digitnet-5x5-16-32-128.bin";
-    private const int Seed = 11;
-    private const int Epochs = 4;
-    private const int BatchSize = 64;
+    private static readonly TrainingRecipe Recipe = new(Seed: 11, Epochs: 4, BatchSize: 64);
 
     private readonly Conv2d conv1;
     private readonly Conv2d conv2;
@@ -62,10 +60,10 @@ public sealed class DigitNet : Module<Tensor, Tensor>
     public static (byte[] State, double TestAccuracy) TrainPretrained(byte[] mnistFile, Device device)
     {
         var (trainRecords, testRecords) = MnistDigits.Split(MnistDigits.Read(mnistFile));
-        random.manual_seed(Seed);
+        random.manual_seed(Recipe.Seed);
         using var model = new DigitNet();
         model.to(device);
-        TrustedTraining.Fit(model, trainRecords.ToTensors(), Epochs, BatchSize, Seed, device);
+        TrustedTraining.Fit(model, trainRecords.ToTensors(), Recipe, device);
         model.cpu();
         var scores = model.Scores(testRecords.Pixels(), testRecords.Count);
         var correct = Enumerable.Range(0, testRecords.Count).Count(i => SecretRandom.ArgMax(scores.AsSpan(i * 10, 10)) == testRecords.Labels[i]);

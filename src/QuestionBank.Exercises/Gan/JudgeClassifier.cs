@@ -14,9 +14,7 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
 {
     /// <summary>The weights' file; its name changes with the network, so weights of another network are never loaded.</summary>
     public const string FileName = "mnist-judge-3conv.bin";
-    private const int Seed = 7;
-    private const int Epochs = 5;
-    private const int BatchSize = 64;
+    private static readonly TrainingRecipe Recipe = new(Seed: 7, Epochs: 5, BatchSize: 64);
 
     // A network of its own, not the cnn exercise's reference: three plain convolutions, no batch
     // normalisation, no dropout.
@@ -41,17 +39,13 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
     public static (byte[] Weights, double TestAccuracy) Train(byte[] mnistFile, Device device)
     {
         var (train, test) = MnistDigits.Split(MnistDigits.Read(mnistFile));
-        return TrustedTraining.Train(() => new JudgeClassifier(), train.ToTensors(), test.ToTensors(), Seed, Epochs, BatchSize, device);
+        return TrustedTraining.Train(() => new JudgeClassifier(), train.ToTensors(), test.ToTensors(), Recipe, device);
     }
 
     /// <summary>Class probabilities [count, 10] of <paramref name="pixels"/> ([count, 784], in [0, 1]), row-major.</summary>
     public static float[] Classify(byte[] weights, float[] pixels, int count, Device device)
     {
-        using var model = new JudgeClassifier();
-        using (var reader = new BinaryReader(new MemoryStream(weights)))
-        {
-            model.load(reader);
-        }
+        using var model = TrustedTraining.LoadWeights(new JudgeClassifier(), weights);
         model.to(device);
         using var scope = NewDisposeScope();
         var images = tensor(pixels, [count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]);

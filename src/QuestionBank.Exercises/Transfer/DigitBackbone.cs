@@ -22,9 +22,7 @@ public sealed class DigitBackbone : Module<Tensor, Tensor>
     /// <summary>The backbone's digits: 0 to <see cref="Classes"/> - 1.</summary>
     public const int Classes = 5;
 
-    private const int Seed = 11;
-    private const int Epochs = 4;
-    private const int BatchSize = 64;
+    private static readonly TrainingRecipe Recipe = new(Seed: 11, Epochs: 4, BatchSize: 64);
 
     private readonly Sequential features = CreateFeatures();
     private readonly Sequential head = Sequential(("hidden", Linear(FeatureSize, 128)), ("relu", ReLU()), ("output", Linear(128, Classes)));
@@ -46,19 +44,13 @@ public sealed class DigitBackbone : Module<Tensor, Tensor>
         ("flatten", Flatten()));
 
     /// <summary>A backbone with the weights of <paramref name="weights"/> (the cached file's bytes).</summary>
-    public static DigitBackbone Load(byte[] weights)
-    {
-        var model = new DigitBackbone();
-        using var reader = new BinaryReader(new MemoryStream(weights));
-        model.load(reader);
-        return model;
-    }
+    public static DigitBackbone Load(byte[] weights) => TrustedTraining.LoadWeights(new DigitBackbone(), weights);
 
     /// <summary>Trains a backbone on the training split's digits 0–4; returns its weights and its accuracy on the held-out 0–4.</summary>
     public static (byte[] Weights, double TestAccuracy) Train(byte[] mnistFile, Device device)
     {
         var (train, test) = MnistDigits.Split(MnistDigits.Read(mnistFile));
         return TrustedTraining.Train(() => new DigitBackbone(), train.Where(label => label < Classes).ToTensors(),
-            test.Where(label => label < Classes).ToTensors(), Seed, Epochs, BatchSize, device);
+            test.Where(label => label < Classes).ToTensors(), Recipe, device);
     }
 }

@@ -50,12 +50,13 @@ public sealed record ExerciseDescription
     /// <summary>
     /// The exercise <paramref name="id"/> as its description.json says, its summary's placeholders ({0}, {1:N0}, …)
     /// filled with <paramref name="summaryValues"/>: values its judge uses too, so they are written in code once.
+    /// The summaries are English, so the numbers are too (8,000, not the server culture's 8.000).
     /// </summary>
     internal static ExerciseDescription Load(string id, params object[] summaryValues)
     {
         var read = JsonSerializer.Deserialize<ExerciseDescription>(Read(id, "description.json"), Json)
             ?? throw new InvalidOperationException($"The exercise {id}'s description.json is empty.");
-        return read with { Id = id, Summary = string.Format(CultureInfo.CurrentCulture, read.Summary, summaryValues) };
+        return read with { Id = id, Summary = string.Format(CultureInfo.InvariantCulture, read.Summary, summaryValues) };
     }
 
     private static string Read(string id, string fileName)

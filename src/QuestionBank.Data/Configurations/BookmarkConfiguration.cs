@@ -10,9 +10,7 @@ internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<Bookmark>
     {
         builder.ToTable("bookmarks");
         builder.HasKey(b => new { b.AccountId, b.QuestionId });
-        // A learner's bookmarks go with the account; a question's with the question.
-        builder.HasOne<Account>().WithMany().HasForeignKey(b => b.AccountId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(b => b.Question).WithMany().HasForeignKey(b => b.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        builder.GoesWithAccountAndQuestion();
         builder.HasIndex(b => b.QuestionId);
     }
 }

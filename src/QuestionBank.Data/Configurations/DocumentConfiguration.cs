@@ -10,8 +10,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
     {
         builder.ToTable("documents");
         builder.HasIndex(d => d.Slug).IsUnique();
-        builder.Property(d => d.Slug).HasMaxLength(200);
-        builder.Property(d => d.ContentHash).HasMaxLength(64);
+        builder.Property(d => d.Slug).HasMaxLength(ColumnLengths.DocumentSlug);
+        builder.Property(d => d.ContentHash).HasMaxLength(ColumnLengths.Sha256Hex);
         builder.HasMany(d => d.Sections).WithOne(s => s.Document).HasForeignKey(s => s.DocumentId);
         builder.HasMany(d => d.Questions).WithOne(q => q.Document).HasForeignKey(q => q.DocumentId);
     }

@@ -15,7 +15,7 @@ internal sealed class ExerciseRunConfiguration : IEntityTypeConfiguration<Exerci
         builder.Property(r => r.Device).HasMaxLength(16);
         builder.Property(r => r.Status).HasMaxLength(16);
         builder.Property(r => r.ClientKey).HasMaxLength(128);
-        builder.Property(r => r.WorkerId).HasMaxLength(200);
+        builder.Property(r => r.WorkerId).HasMaxLength(ColumnLengths.WorkerId);
         builder.Property(r => r.Metrics).HasMetricsConversion();
         // Named as the rows written before this mapping were (camelCase), so they read back unchanged.
         builder.ComplexCollection(r => r.CompileErrors, errors =>

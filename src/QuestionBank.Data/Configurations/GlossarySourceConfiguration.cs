@@ -9,6 +9,6 @@ internal sealed class GlossarySourceConfiguration : IEntityTypeConfiguration<Glo
     public void Configure(EntityTypeBuilder<GlossarySource> builder)
     {
         builder.ToTable("glossaries");
-        builder.Property(g => g.ContentHash).HasMaxLength(64);
+        builder.Property(g => g.ContentHash).HasMaxLength(ColumnLengths.Sha256Hex);
     }
 }

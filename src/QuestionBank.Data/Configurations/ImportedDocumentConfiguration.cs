@@ -9,9 +9,9 @@ internal sealed class ImportedDocumentConfiguration : IEntityTypeConfiguration<I
     public void Configure(EntityTypeBuilder<ImportedDocument> builder)
     {
         builder.ToTable("import_documents");
-        builder.Property(d => d.DocumentSlug).HasMaxLength(200);
-        builder.Property(d => d.ContentHash).HasMaxLength(64);
-        builder.Property(d => d.PreviousContentHash).HasMaxLength(64);
+        builder.Property(d => d.DocumentSlug).HasMaxLength(ColumnLengths.DocumentSlug);
+        builder.Property(d => d.ContentHash).HasMaxLength(ColumnLengths.Sha256Hex);
+        builder.Property(d => d.PreviousContentHash).HasMaxLength(ColumnLengths.Sha256Hex);
         builder.HasIndex(d => d.DocumentSlug);
     }
 }

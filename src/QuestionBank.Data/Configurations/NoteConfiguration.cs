@@ -10,8 +10,7 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
     {
         builder.ToTable("notes");
         builder.Property(n => n.Markdown).HasMaxLength(Note.MaxLength);
-        builder.HasOne<Account>().WithMany().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(n => n.Question).WithMany().HasForeignKey(n => n.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        builder.GoesWithAccountAndQuestion();
         builder.HasIndex(n => new { n.AccountId, n.QuestionId }).IsUnique();
         builder.HasIndex(n => n.QuestionId);
     }

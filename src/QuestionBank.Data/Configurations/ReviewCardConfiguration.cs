@@ -10,9 +10,7 @@ internal sealed class ReviewCardConfiguration : IEntityTypeConfiguration<ReviewC
     {
         builder.ToTable("review_cards");
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
-        // A learner's cards go with the account; a question's with the question.
-        builder.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(c => c.Question).WithMany().HasForeignKey(c => c.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        builder.GoesWithAccountAndQuestion();
         builder.HasIndex(c => new { c.AccountId, c.QuestionId }).IsUnique();
         // The due queue: a learner's cards by due time.
         builder.HasIndex(c => new { c.AccountId, c.Due });

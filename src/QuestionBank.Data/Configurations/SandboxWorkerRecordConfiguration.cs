@@ -9,7 +9,7 @@ internal sealed class SandboxWorkerRecordConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<SandboxWorkerRecord> builder)
     {
         builder.ToTable("sandbox_workers");
-        builder.Property(w => w.Id).HasMaxLength(200);
+        builder.Property(w => w.Id).HasMaxLength(ColumnLengths.WorkerId);
         builder.HasIndex(w => w.LastSeenAt);
     }
 }

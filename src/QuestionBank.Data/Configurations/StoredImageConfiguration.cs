@@ -10,7 +10,7 @@ internal sealed class StoredImageConfiguration : IEntityTypeConfiguration<Stored
     {
         builder.ToTable("images");
         builder.HasKey(i => i.Sha256);
-        builder.Property(i => i.Sha256).HasMaxLength(64);
+        builder.Property(i => i.Sha256).HasMaxLength(ColumnLengths.Sha256Hex);
         builder.Property(i => i.Extension).HasMaxLength(8);
         builder.Property(i => i.ContentType).HasMaxLength(40);
     }

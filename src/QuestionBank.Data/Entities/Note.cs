@@ -1,17 +1,11 @@
 namespace QuestionBank.Data.Entities;
 
 /// <summary>A learner's personal markdown note on a question; one per (account, question).</summary>
-public sealed class Note
+public sealed class Note : LearnerQuestionRecord
 {
     public const int MaxLength = 20_000;
 
     public long Id { get; set; }
-
-    public long AccountId { get; set; }
-
-    public long QuestionId { get; set; }
-
-    public Question Question { get; set; } = null!;
 
     public required string Markdown { get; set; }
 

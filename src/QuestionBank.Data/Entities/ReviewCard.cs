@@ -3,15 +3,9 @@ using QuestionBank.Core.Learning;
 namespace QuestionBank.Data.Entities;
 
 /// <summary>A learner's FSRS card of one question: made on its first review, one per (account, question).</summary>
-public sealed class ReviewCard
+public sealed class ReviewCard : LearnerQuestionRecord
 {
     public long Id { get; set; }
-
-    public long AccountId { get; set; }
-
-    public long QuestionId { get; set; }
-
-    public Question Question { get; set; } = null!;
 
     public CardState State { get; set; }
 

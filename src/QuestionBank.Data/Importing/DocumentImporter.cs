@@ -274,7 +274,7 @@ public sealed class DocumentImporter(
         var changed = after.Count(p => before.TryGetValue(p.Key, out var old)
             && (old.English != p.Value.English || !old.Variants.SequenceEqual(p.Value.Variants)));
 
-        var previous = existing is null ? null : new PreviousVersion(existing.SourceName, existing.Markdown, existing.ContentHash);
+        var previous = PreviousVersion.Of(existing);
         var now = clock.GetUtcNow();
         var glossary = existing ?? db.Glossaries.Add(new GlossarySource
         {
@@ -284,11 +284,7 @@ public sealed class DocumentImporter(
             Markdown = parsed.Markdown,
             ImportedAt = now,
         }).Entity;
-        glossary.SourceName = parsed.SourceName;
-        glossary.Title = parsed.Title;
-        glossary.ContentHash = parsed.ContentHash;
-        glossary.Markdown = parsed.Markdown;
-        glossary.UpdatedAt = now;
+        SetContent(glossary, parsed.SourceName, parsed.Title, parsed.ContentHash, parsed.Markdown, now);
         var status = existing is null ? DocumentImportStatus.Added : DocumentImportStatus.Updated;
         return (new DocumentImportResult(parsed.SourceName, GlossarySlug, parsed.Title, status, added, changed, removed, [], []), previous);
     }
@@ -329,7 +325,7 @@ public sealed class DocumentImporter(
                 parsed.SourceName, parsed.Slug, parsed.Title, DocumentImportStatus.Unchanged, 0, 0, 0, warnings, ExercisesOf(existing)), null);
         }
 
-        var previous = existing is null ? null : new PreviousVersion(existing.SourceName, existing.Markdown, existing.ContentHash);
+        var previous = PreviousVersion.Of(existing);
         if (existing is not null)
         {
             await SearchWords.RemoveAsync(db, [existing.Slug], cancellationToken);
@@ -345,17 +341,24 @@ public sealed class DocumentImporter(
             Markdown = parsed.Markdown,
             ImportedAt = now,
         }).Entity;
-        document.Title = parsed.Title;
-        document.SourceName = parsed.SourceName;
-        document.ContentHash = contentHash;
-        document.Markdown = parsed.Markdown;
-        document.UpdatedAt = now;
+        SetContent(document, parsed.SourceName, parsed.Title, contentHash, parsed.Markdown, now);
 
         var (added, changed, removed) = SyncQuestions(document, parsed);
 
         var status = existing is null ? DocumentImportStatus.Added : DocumentImportStatus.Updated;
         return (new DocumentImportResult(
             parsed.SourceName, parsed.Slug, parsed.Title, status, added, changed, removed, warnings, ExercisesOf(document)), previous);
+    }
+
+    /// <summary>Gives a document or the glossary the version of its file that this import brings.</summary>
+    private static void SetContent(
+        ImportedMarkdown file, string sourceName, string title, string contentHash, string markdown, DateTimeOffset updatedAt)
+    {
+        file.SourceName = sourceName;
+        file.Title = title;
+        file.ContentHash = contentHash;
+        file.Markdown = markdown;
+        file.UpdatedAt = updatedAt;
     }
 
     /// <summary>The exercise each question of the document gets, for the preview: every coding question and any other with one.</summary>
@@ -521,4 +524,9 @@ public sealed record DocumentImportResult(
 /// <summary>An import cannot be undone as asked; the message says why.</summary>
 public sealed class ImportRollbackException(string message) : Exception(message);
 
-internal sealed record PreviousVersion(string SourceName, string Markdown, string ContentHash);
+internal sealed record PreviousVersion(string SourceName, string Markdown, string ContentHash)
+{
+    /// <summary>The version an import replaces; null when the import creates the file.</summary>
+    public static PreviousVersion? Of(ImportedMarkdown? existing) =>
+        existing is null ? null : new PreviousVersion(existing.SourceName, existing.Markdown, existing.ContentHash);
+}

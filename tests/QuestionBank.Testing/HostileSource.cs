@@ -4,7 +4,9 @@ namespace QuestionBank.Testing;
 /// The hostile sources in HostileCorpus/, copied beside the tests and the sandbox benchmark. Each starts with comment
 /// lines naming what it tries (<c>// hostile:</c>), the exercise it is submitted to, the statuses
 /// it may end with (<c>// expect:</c>, never succeeded) and optional tighter limits
-/// (<c>// limits: timeout=10, memory=1024</c>).
+/// (<c>// limits: timeout=10, memory=1024</c>). A source whose header names a module (<c>// module: Stuck</c>)
+/// is only the body of that module's <c>Tensor forward(Tensor input)</c>: <see cref="Load"/> wraps it in a
+/// solution that submits the module.
 /// </summary>
 public sealed record HostileSource(string Name, string Exercise, IReadOnlyList<string> Expected, int TimeoutSeconds, int MemoryMb, string Source)
 {
@@ -16,17 +18,45 @@ public sealed record HostileSource(string Name, string Exercise, IReadOnlyList<s
     public static HostileSource Load(string name)
     {
         var source = File.ReadAllText(Path.Combine(Directory, name + ".cs"));
-        var header = source.Split('\n')
-            .TakeWhile(line => line.StartsWith("// ", StringComparison.Ordinal))
+        var lines = source.Split('\n');
+        var headerLines = lines.TakeWhile(line => line.StartsWith("// ", StringComparison.Ordinal)).ToList();
+        var header = headerLines
             .Select(line => line[3..].Split(':', 2))
             .ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim());
         var limits = header.GetValueOrDefault("limits", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(limit => limit.Split('='))
             .ToDictionary(pair => pair[0], pair => int.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture));
+        if (header.TryGetValue("module", out var module))
+        {
+            var forwardBody = string.Join('\n', lines.Skip(headerLines.Count)).TrimEnd();
+            source = string.Join('\n', headerLines) + "\n" + ModuleSolution(module, forwardBody);
+        }
         return new HostileSource(name, header["exercise"],
             header["expect"].Split(',', StringSplitOptions.TrimEntries),
             limits.GetValueOrDefault("timeout", 60), limits.GetValueOrDefault("memory", 2048), source);
     }
+
+    /// <summary>A solution that submits the module <paramref name="module"/>, whose forward runs <paramref name="forwardBody"/>.</summary>
+    private static string ModuleSolution(string module, string forwardBody) => $$"""
+        using static TorchSharp.torch;
+        using static TorchSharp.torch.nn;
+
+        public class Solution
+        {
+            public void Run(ExerciseContext ctx) => ctx.Submit(new {{module}}());
+        }
+
+        public class {{module}} : Module<Tensor, Tensor>
+        {
+            public {{module}}() : base(nameof({{module}})) { }
+
+            public override Tensor forward(Tensor input)
+            {
+        {{forwardBody}}
+            }
+        }
+
+        """;
 
     public override string ToString() => Name;
 }

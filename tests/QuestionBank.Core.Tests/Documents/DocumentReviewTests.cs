@@ -1,16 +1,12 @@
-using System.Text;
 using QuestionBank.Core.Documents;
-using QuestionBank.Core.Rendering;
 using QuestionBank.Core.Search;
 
 namespace QuestionBank.Core.Tests.Documents;
 
 public sealed class DocumentReviewTests
 {
-    private static readonly MarkdownDocumentParser Parser = new(MarkdownPipelineFactory.Create());
-
     private static IReadOnlyList<DocumentWarning> Review(string markdown) =>
-        DocumentReview.Review(Parser.Parse("review.md", Encoding.UTF8.GetBytes(markdown)));
+        DocumentReview.Review(Parsed.Text(markdown, "review.md"));
 
     [Fact]
     public void AQuestionWithNeitherBodyNorAnswerPartIsFlaggedAtItsLine()
@@ -46,7 +42,7 @@ public sealed class DocumentReviewTests
 
         foreach (var seed in seeds)
         {
-            var document = Parser.Parse(Path.GetFileName(seed), File.ReadAllBytes(seed));
+            var document = Parsed.File(seed);
             Assert.DoesNotContain(DocumentReview.Review(document), w => w.Message.Contains("has no answer", StringComparison.Ordinal));
         }
     }

@@ -1,15 +1,12 @@
-using System.Text;
 using QuestionBank.Core.Documents;
-using QuestionBank.Core.Rendering;
+using QuestionBank.Core.Tests.Rendering;
 
 namespace QuestionBank.Core.Tests.Documents;
 
 public sealed class ExerciseDeclarationTests
 {
-    private static readonly MarkdownDocumentParser Parser = new(MarkdownPipelineFactory.Create());
-
     private static List<ParsedQuestion> Questions(string markdown) =>
-        [.. Parser.Parse("exercises.md", Encoding.UTF8.GetBytes(markdown)).Questions];
+        [.. Parsed.Text(markdown, "exercises.md").Questions];
 
     [Fact]
     public void AFenceWithTheExerciseInfoStringDeclaresTheQuestionsExerciseWithItsLine()
@@ -103,11 +100,8 @@ public sealed class ExerciseDeclarationTests
     }
 
     [Fact]
-    public void ThePageShowsNoCodeBlockForADeclarationButKeepsOtherCode()
-    {
-        var renderer = new MarkdownRenderer(MarkdownPipelineFactory.Create());
-
-        var html = renderer.ToHtml("""
+    public void ThePageShowsNoCodeBlockForADeclarationButKeepsOtherCode() =>
+        Rendered.AssertRenders("""
             ```exercise cnn
             trains on MNIST
             ```
@@ -115,10 +109,7 @@ public sealed class ExerciseDeclarationTests
             ```python
             print("hi")
             ```
-            """);
-
-        Assert.DoesNotContain("MNIST", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("exercise", html, StringComparison.Ordinal);
-        Assert.Contains("print", html, StringComparison.Ordinal);
-    }
+            """,
+            shown: ["print"],
+            absent: ["MNIST", "exercise"]);
 }

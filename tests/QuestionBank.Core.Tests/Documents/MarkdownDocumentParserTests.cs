@@ -1,23 +1,16 @@
-using System.Text;
 using QuestionBank.Core.Documents;
-using QuestionBank.Core.Rendering;
 
 namespace QuestionBank.Core.Tests.Documents;
 
 public sealed class MarkdownDocumentParserTests
 {
-    private static readonly MarkdownDocumentParser Parser = new(MarkdownPipelineFactory.Create());
-
     internal static readonly string ContentDirectory = ContentFolder.Path;
 
     private static ParsedDocument Seed(string prefix)
     {
         var path = Directory.GetFiles(ContentDirectory, $"{prefix}_*.md").Single();
-        return Parser.Parse(Path.GetFileName(path), File.ReadAllBytes(path));
+        return Parsed.File(path);
     }
-
-    private static ParsedDocument Parse(string markdown, string name = "sample.md") =>
-        Parser.Parse(name, Encoding.UTF8.GetBytes(markdown));
 
     [Theory]
     [InlineData("000", 30)]
@@ -61,7 +54,7 @@ public sealed class MarkdownDocumentParserTests
     [Fact]
     public void HashLineInsideAFenceIsCodeNotAHeading()
     {
-        var document = Parse("""
+        var document = Parsed.Text("""
             # 《测试》
 
             ## 1. 第一个问题
@@ -138,7 +131,7 @@ public sealed class MarkdownDocumentParserTests
     [Fact]
     public void EmptyFileIsRejected()
     {
-        var error = Assert.Throws<DocumentParseException>(() => Parser.Parse("empty.md", "  \n"u8));
+        var error = Assert.Throws<DocumentParseException>(() => Parsed.Parser.Parse("empty.md", "  \n"u8));
 
         Assert.Equal("empty.md", error.SourceName);
         Assert.Contains("empty", error.Message);
@@ -149,7 +142,7 @@ public sealed class MarkdownDocumentParserTests
     {
         byte[] bytes = [.. "# 标题\n\n## 1. 问题\n"u8, 0xC3, 0x28];
 
-        var error = Assert.Throws<DocumentParseException>(() => Parser.Parse("latin1.md", bytes));
+        var error = Assert.Throws<DocumentParseException>(() => Parsed.Parser.Parse("latin1.md", bytes));
 
         Assert.Equal(4, error.Line);
         Assert.Contains("UTF-8", error.Message);
@@ -158,7 +151,7 @@ public sealed class MarkdownDocumentParserTests
     [Fact]
     public void DocumentWithNoQuestionsIsRejected()
     {
-        var error = Assert.Throws<DocumentParseException>(() => Parse("# 《没有问题》\n\n## 前言\n\n一段文字。\n", "none.md"));
+        var error = Assert.Throws<DocumentParseException>(() => Parsed.Text("# 《没有问题》\n\n## 前言\n\n一段文字。\n", "none.md"));
 
         Assert.Equal("none.md", error.SourceName);
         Assert.Contains("no questions", error.Message);
@@ -168,7 +161,7 @@ public sealed class MarkdownDocumentParserTests
     public void UnclosedFenceIsRejectedAtTheLineItOpens()
     {
         var error = Assert.Throws<DocumentParseException>(
-            () => Parse("# 《坏》\n\n## 1. 问题\n\n```python\nprint(1)\n", "open.md"));
+            () => Parsed.Text("# 《坏》\n\n## 1. 问题\n\n```python\nprint(1)\n", "open.md"));
 
         Assert.Equal(5, error.Line);
         Assert.Contains("never closed", error.Message);

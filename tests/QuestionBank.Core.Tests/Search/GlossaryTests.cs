@@ -1,6 +1,6 @@
 using System.Text;
 using QuestionBank.Core.Documents;
-using QuestionBank.Core.Rendering;
+using QuestionBank.Core.Tests.Rendering;
 using QuestionBank.Core.Search;
 
 namespace QuestionBank.Core.Tests.Search;
@@ -20,13 +20,15 @@ public sealed class GlossaryTests
         | 混合精度 | mixed precision | fp16, bf16 |
         """;
 
-    private static Glossary Parse(string markdown = File) =>
-        new(GlossaryParser.Parse("glossary.md", Encoding.UTF8.GetBytes(markdown), MarkdownPipelineFactory.Create()).Entries);
+    private static ParsedGlossary ParseGlossary(string markdown = File) =>
+        GlossaryParser.Parse("glossary.md", Encoding.UTF8.GetBytes(markdown), Rendered.Pipeline);
+
+    private static Glossary Parse(string markdown = File) => new(ParseGlossary(markdown).Entries);
 
     [Fact]
     public void EachRowIsATermWithItsChineseEnglishAndVariants()
     {
-        var parsed = GlossaryParser.Parse("glossary.md", Encoding.UTF8.GetBytes(File), MarkdownPipelineFactory.Create());
+        var parsed = ParseGlossary();
 
         Assert.Equal("术语表", parsed.Title);
         Assert.Equal(4, parsed.Entries.Count);
@@ -87,7 +89,7 @@ public sealed class GlossaryTests
     {
         var path = Path.Combine(ContentFolder.Path, GlossaryParser.FileName);
 
-        var parsed = GlossaryParser.Parse(GlossaryParser.FileName, System.IO.File.ReadAllBytes(path), MarkdownPipelineFactory.Create());
+        var parsed = GlossaryParser.Parse(GlossaryParser.FileName, System.IO.File.ReadAllBytes(path), Rendered.Pipeline);
 
         Assert.True(parsed.Entries.Count >= 150, $"{parsed.Entries.Count} terms");
         Assert.All(parsed.Entries, e => Assert.Contains(e.Chinese, c => SearchTokenizer.IsCjk(c)));

@@ -2,21 +2,6 @@
 // exercise: dqn
 // expect: timeout
 // limits: timeout=10
-using static TorchSharp.torch;
-using static TorchSharp.torch.nn;
-
-public class Solution
-{
-    public void Run(ExerciseContext ctx) => ctx.Submit(new Stuck());
-}
-
-public class Stuck : Module<Tensor, Tensor>
-{
-    public Stuck() : base(nameof(Stuck)) { }
-
-    public override Tensor forward(Tensor input)
-    {
-        Thread.Sleep(Timeout.Infinite);
-        return input;
-    }
-}
+// module: Stuck
+Thread.Sleep(Timeout.Infinite);
+return input;

@@ -175,8 +175,7 @@ public sealed partial class QuestionExerciseTests : AppPerTestBase
     /// <summary>Posts a page's form handler as a browser would: the antiforgery token of <paramref name="formPage"/>, then the redirect followed.</summary>
     private async Task<string> PostPageAsync(string formPage, string handler, Dictionary<string, string> fields, string? action = null)
     {
-        fields["__RequestVerificationToken"] = await AdminSession.FormTokenAsync(Admin, formPage);
-        var response = await Admin.PostAsync(action ?? $"{formPage}?handler={handler}", new FormUrlEncodedContent(fields));
+        var response = await Admin.PostFormAsync(action ?? $"{formPage}?handler={handler}", fields, formPage);
         if (response.StatusCode == HttpStatusCode.Redirect)
         {
             return await Admin.GetStringAsync(response.Headers.Location);

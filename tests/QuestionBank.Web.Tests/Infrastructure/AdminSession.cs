@@ -27,16 +27,20 @@ public static partial class AdminSession
             : throw new InvalidOperationException($"{path} has no antiforgery token field.");
     }
 
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    /// <summary>
+    /// Posts <paramref name="fields"/> to <paramref name="action"/> as a browser submits a form: with the antiforgery token of
+    /// <paramref name="formPage"/>, by default the action's own page. Tokens belong to one user: the form page is one with
+    /// a form for whoever <paramref name="client"/> is signed in as.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string action, Dictionary<string, string> fields, string? formPage = null)
     {
-        var token = await FormTokenAsync(client, "/admin/login");
-        return await client.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = token,
-        }));
+        var token = await FormTokenAsync(client, formPage ?? action.Split('?')[0]);
+        return await client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
     }
+
+    public static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password) =>
+        client.PostFormAsync("/admin/login", new() { ["Email"] = email, ["Password"] = password });
 
     public static Task<HttpClient> SignInAsync(
         this QuestionBankApp app, string email = QuestionBankApp.AdminEmail, string password = QuestionBankApp.AdminPassword) =>

@@ -40,14 +40,11 @@ public sealed class LearnerPagesTests(ClockedApp app) : SharedAppTestBase<Clocke
         Assert.Contains("class=\"part-label part-prompt\"", html[..fold]);
         Assert.True(html.IndexOf("data-rating=\"3\"", StringComparison.Ordinal) is var rate && rate > answer && rate < foldEnd, "The ratings come after the answer.");
 
-        var token = await AdminSession.FormTokenAsync(client, $"/questions/{slug}");
-        var form = new Dictionary<string, string> { ["rating"] = "3" };
-        var withoutToken = await client.PostAsync($"/questions/{slug}?handler=Rate", new FormUrlEncodedContent(form));
-        form["__RequestVerificationToken"] = token;
-        var rated = await client.PostAsync($"/questions/{slug}?handler=Rate", new FormUrlEncodedContent(form));
+        var rateAction = $"/questions/{slug}?handler=Rate";
+        var withoutToken = await client.PostAsync(rateAction, new FormUrlEncodedContent(new Dictionary<string, string> { ["rating"] = "3" }));
+        var rated = await client.PostFormAsync(rateAction, new() { ["rating"] = "3" });
         html = await client.GetStringAsync($"/questions/{slug}");
-        form["rating"] = "5";
-        var outOfRange = await client.PostAsync($"/questions/{slug}?handler=Rate", new FormUrlEncodedContent(form));
+        var outOfRange = await client.PostFormAsync(rateAction, new() { ["rating"] = "5" });
 
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
@@ -64,15 +61,13 @@ public sealed class LearnerPagesTests(ClockedApp app) : SharedAppTestBase<Clocke
     {
         var (slug, answerLabel) = await QuestionWithPromptAndAnswerAsync();
         var client = await App.SignUpNewLearnerAsync();
-        var token = await AdminSession.FormTokenAsync(client, "/me/settings");
 
-        var saved = await client.PostAsync("/me/settings", new FormUrlEncodedContent(new Dictionary<string, string>
+        var saved = await client.PostFormAsync("/me/settings", new()
         {
             ["alwaysShowAnswers"] = "true",
             ["allDocuments"] = "true",
             ["timeZone"] = "Europe/Berlin",
-            ["__RequestVerificationToken"] = token,
-        }));
+        });
         var html = await client.GetStringAsync($"/questions/{slug}");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -90,8 +85,8 @@ public sealed class LearnerPagesTests(ClockedApp app) : SharedAppTestBase<Clocke
         var (slug, _) = await QuestionWithPromptAndAnswerAsync();
         var client = await App.SignUpNewLearnerAsync();
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, slug, "Bookmark", new() { ["bookmarked"] = "true" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, slug, "Note", new() { ["markdown"] = "**Adam** <script>alert(1)</script>" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/questions/{slug}?handler=Bookmark", new() { ["bookmarked"] = "true" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/questions/{slug}?handler=Note", new() { ["markdown"] = "**Adam** <script>alert(1)</script>" })).StatusCode);
         var html = await client.GetStringAsync($"/questions/{slug}");
 
         Assert.Contains("aria-pressed=\"true\"", html);
@@ -101,8 +96,8 @@ public sealed class LearnerPagesTests(ClockedApp app) : SharedAppTestBase<Clocke
         Assert.Contains("<strong>Adam</strong>", await client.GetStringAsync("/me/notes?q=adam"));
         Assert.DoesNotContain("<strong>Adam</strong>", await client.GetStringAsync("/me/notes?q=nothing-like-it"));
 
-        await PostFormAsync(client, slug, "Bookmark", new() { ["bookmarked"] = "false" });
-        await PostFormAsync(client, slug, "Note", new() { ["markdown"] = "  " });
+        await client.PostFormAsync($"/questions/{slug}?handler=Bookmark", new() { ["bookmarked"] = "false" });
+        await client.PostFormAsync($"/questions/{slug}?handler=Note", new() { ["markdown"] = "  " });
         html = await client.GetStringAsync($"/questions/{slug}");
         Assert.Contains("aria-pressed=\"false\"", html);
         Assert.DoesNotContain("<strong>Adam</strong>", html);
@@ -115,7 +110,7 @@ public sealed class LearnerPagesTests(ClockedApp app) : SharedAppTestBase<Clocke
         var (slug, _) = await QuestionWithPromptAndAnswerAsync();
         var client = App.CreateBrowserLikeClient();
 
-        var response = await PostFormAsync(client, slug, "Note", new() { ["markdown"] = "anonymous" }, "/account/login");
+        var response = await client.PostFormAsync($"/questions/{slug}?handler=Note", new() { ["markdown"] = "anonymous" }, "/account/login");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
@@ -174,13 +169,6 @@ public sealed class LearnerPagesTests(ClockedApp app) : SharedAppTestBase<Clocke
         Assert.DoesNotContain("private thought", page);
         Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync("/api/admin/learners")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/me/notes/{slug}")).StatusCode);
-    }
-
-    // The token comes from a page with a form for whoever is signed in (tokens belong to one user).
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string slug, string handler, Dictionary<string, string> form, string? tokenPage = null)
-    {
-        form["__RequestVerificationToken"] = await AdminSession.FormTokenAsync(client, tokenPage ?? $"/questions/{slug}");
-        return await client.PostAsync($"/questions/{slug}?handler={handler}", new FormUrlEncodedContent(form));
     }
 
     /// <summary>A seeded question with a prompt part and an answer part, and how the page marks the answer's label.</summary>

@@ -6,6 +6,17 @@ namespace QuestionBank.Web.Tests.Pages;
 
 public sealed class QuestionPagesTests : AppPerTestBase
 {
+    /// <summary>Imports a document of one question and returns that question's page and the HTML the API gives for it.</summary>
+    private async Task<(string Page, string ApiHtml)> ImportAndOpenItsQuestionAsync(string name, string markdown)
+    {
+        await App.ImportAsync(new ImportFile(name + ".md", Encoding.UTF8.GetBytes(markdown)));
+        var slug = name + "-1-1";
+
+        var page = await Client.GetStringAsync($"/questions/{slug}");
+        var api = await Client.GetFromJsonAsync<JsonElement>($"/api/questions/{slug}");
+        return (page, api.GetProperty("html").GetString()!);
+    }
+
     [Fact]
     public async Task HomePageListsDocumentsSectionsAndCounts()
     {
@@ -50,8 +61,7 @@ public sealed class QuestionPagesTests : AppPerTestBase
     [Fact]
     public async Task QuestionPageLinksPreviousNextAndSimilarQuestions()
     {
-        var search = await Client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("如何处理大规模模型的过拟合问题"));
-        var slug = search.GetProperty("items")[0].GetProperty("slug").GetString();
+        var slug = await Client.FirstSlugAsync("如何处理大规模模型的过拟合问题");
 
         var html = await Client.GetStringAsync($"/questions/{slug}");
 
@@ -65,8 +75,8 @@ public sealed class QuestionPagesTests : AppPerTestBase
     [Fact]
     public async Task SearchPageShowsHighlightedSnippetsAndHandlesNoMatch()
     {
-        var found = await Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("剪枝"));
-        var none = await Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("量子纠缠"));
+        var found = await Client.SearchPageAsync("剪枝");
+        var none = await Client.SearchPageAsync("量子纠缠");
         var empty = await Client.GetAsync("/search");
 
         Assert.Contains("<mark>剪枝</mark>", found);
@@ -119,16 +129,13 @@ public sealed class QuestionPagesTests : AppPerTestBase
             print("<script>alert(3)</script>")
             ```
             """;
-        await App.ImportAsync(new ImportFile("xss-test.md", Encoding.UTF8.GetBytes(markdown)));
-
-        var html = await Client.GetStringAsync("/questions/xss-test-1-1");
-        var api = await Client.GetStringAsync("/api/questions/xss-test-1-1");
+        var (html, api) = await ImportAndOpenItsQuestionAsync("xss-test", markdown);
 
         Assert.DoesNotContain("<script>alert", html);
         Assert.DoesNotContain("<img src=x", html);
         Assert.DoesNotContain("<div onclick", html);
         Assert.Contains("&lt;script&gt;", html);
-        Assert.DoesNotContain("<script>alert", JsonDocument.Parse(api).RootElement.GetProperty("html").GetString());
+        Assert.DoesNotContain("<script>alert", api);
     }
 
     [Fact]
@@ -145,10 +152,7 @@ public sealed class QuestionPagesTests : AppPerTestBase
 
             [evil]: vbscript:msgbox(4)
             """;
-        await App.ImportAsync(new ImportFile("link-test.md", Encoding.UTF8.GetBytes(markdown)));
-
-        var html = await Client.GetStringAsync("/questions/link-test-1-1");
-        var api = JsonDocument.Parse(await Client.GetStringAsync("/api/questions/link-test-1-1")).RootElement.GetProperty("html").GetString()!;
+        var (html, api) = await ImportAndOpenItsQuestionAsync("link-test", markdown);
 
         foreach (var page in new[] { html, api })
         {

@@ -9,14 +9,20 @@ public sealed class SearchMeaningTests(SeededApp app) : SharedAppTestBase(app)
     private static List<string> Titles(JsonElement result) =>
         result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToList();
 
-    /// <summary>Searches, asserts the first title holds the expected words and returns every title.</summary>
-    private async Task<List<string>> AssertFirstTitleHoldsAsync(string query, string expected)
+    private async Task<List<JsonElement>> SuggestionsAsync(string typed) =>
+        (await Client.GetFromJsonAsync<JsonElement>("/api/search/suggest?q=" + Uri.EscapeDataString(typed))).EnumerateArray().ToList();
+
+    /// <summary>Asserts the first title holds the expected words and returns every title.</summary>
+    private static List<string> AssertFirstTitleHolds(JsonElement result, string expected)
     {
-        var titles = Titles(await SearchAsync(query));
+        var titles = Titles(result);
 
         Assert.Contains(expected, titles[0], StringComparison.OrdinalIgnoreCase);
         return titles;
     }
+
+    private async Task<List<string>> AssertFirstTitleHoldsAsync(string query, string expected) =>
+        AssertFirstTitleHolds(await SearchAsync(query), expected);
 
     [Theory]
     [InlineData("overfitting", "过拟合")]
@@ -50,14 +56,14 @@ public sealed class SearchMeaningTests(SeededApp app) : SharedAppTestBase(app)
         var result = await SearchAsync("过拟和");
 
         Assert.Equal("过拟合", result.GetProperty("corrected").GetString());
-        Assert.Contains("过拟合", Titles(result)[0], StringComparison.Ordinal);
+        AssertFirstTitleHolds(result, "过拟合");
     }
 
     [Fact]
     public async Task TheSearchPageOffersToSearchForWhatWasTypedInstead()
     {
-        var html = await Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("tranformer"));
-        var exact = await Client.GetStringAsync("/search?q=tranformer&exact=true");
+        var html = await Client.SearchPageAsync("tranformer");
+        var exact = await Client.SearchPageAsync("tranformer", "&exact=true");
 
         Assert.Contains("Showing results for", html);
         Assert.Contains("<strong>transformer</strong>", html);
@@ -71,7 +77,7 @@ public sealed class SearchMeaningTests(SeededApp app) : SharedAppTestBase(app)
     {
         const string hostile = "<img src=x onerror=alert(1)>过拟和";
 
-        var html = await Client.GetStringAsync("/search?q=" + Uri.EscapeDataString(hostile));
+        var html = await Client.SearchPageAsync(hostile);
 
         Assert.Contains("Showing results for", html);
         Assert.DoesNotContain("<img src=x", html);
@@ -82,8 +88,7 @@ public sealed class SearchMeaningTests(SeededApp app) : SharedAppTestBase(app)
     [Fact]
     public async Task ADottedIdentifierMatchedWholeRanksAboveItsPartsAlone()
     {
-        var result = await SearchAsync("model.fit");
-        var first = result.GetProperty("items")[0].GetProperty("slug").GetString();
+        var first = await Client.FirstSlugAsync("model.fit");
         var question = await Client.GetFromJsonAsync<JsonElement>($"/api/questions/{first}");
 
         Assert.Contains(question.GetProperty("codeBlocks").EnumerateArray(), c => c.GetProperty("code").GetString()!.Contains("model.fit(", StringComparison.Ordinal));
@@ -121,8 +126,8 @@ public sealed class SearchMeaningTests(SeededApp app) : SharedAppTestBase(app)
     [Fact]
     public async Task TheSearchPageLinksFacetValuesThatFilterTheResults()
     {
-        var html = await Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("图像分类"));
-        var filtered = await Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("图像分类") + "&kind=Coding");
+        var html = await Client.SearchPageAsync("图像分类");
+        var filtered = await Client.SearchPageAsync("图像分类", "&kind=Coding");
 
         Assert.Contains(HtmlMarkup.Tags(html), tag => tag.Name == "a" && tag.Attributes.GetValueOrDefault("href") == "/search?q=图像分类&kind=Coding".Replace("图像分类", Uri.EscapeDataString("图像分类"), StringComparison.Ordinal));
         Assert.Contains("清除筛选 Clear filters", filtered);
@@ -132,7 +137,7 @@ public sealed class SearchMeaningTests(SeededApp app) : SharedAppTestBase(app)
     [Fact]
     public async Task SuggestionsOfferGlossaryTermsAndQuestionTitles()
     {
-        var suggestions = (await Client.GetFromJsonAsync<JsonElement>("/api/search/suggest?q=" + Uri.EscapeDataString("过拟"))).EnumerateArray().ToList();
+        var suggestions = await SuggestionsAsync("过拟");
 
         Assert.Contains(suggestions, s => s.GetProperty("kind").GetString() == "term" && s.GetProperty("target").GetString() == "过拟合");
         Assert.Contains(suggestions, s => s.GetProperty("kind").GetString() == "question" && s.GetProperty("text").GetString()!.Contains("过拟合", StringComparison.Ordinal));
@@ -141,7 +146,7 @@ public sealed class SearchMeaningTests(SeededApp app) : SharedAppTestBase(app)
     [Fact]
     public async Task SuggestionsMatchTheWordBeingTyped()
     {
-        var suggestions = (await Client.GetFromJsonAsync<JsonElement>("/api/search/suggest?q=transf")).EnumerateArray().ToList();
+        var suggestions = await SuggestionsAsync("transf");
 
         Assert.Contains(suggestions, s => s.GetProperty("text").GetString()!.Contains("Transformer", StringComparison.OrdinalIgnoreCase));
     }
@@ -153,8 +158,7 @@ public sealed class SearchMeaningTests(SeededApp app) : SharedAppTestBase(app)
     [Fact]
     public async Task AQuestionPageShowsItsGlossaryTermsAsChipsLinkingToSearch()
     {
-        var search = await SearchAsync("如何处理大规模模型的过拟合问题");
-        var slug = search.GetProperty("items")[0].GetProperty("slug").GetString();
+        var slug = await Client.FirstSlugAsync("如何处理大规模模型的过拟合问题");
 
         var html = await Client.GetStringAsync($"/questions/{slug}");
 

@@ -84,18 +84,6 @@ public sealed class QuestionPagesTests : AppPerTestBase
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
     }
 
-    [Theory]
-    [InlineData("/questions?page=0")]
-    [InlineData("/questions?page=10001")]
-    [InlineData("/search?q=gan&page=0")]
-    [InlineData("/search?q=gan&page=10001")]
-    public async Task AListOrSearchPageOutOfRangeIsABadRequest(string path)
-    {
-        var response = await Client.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
     [Fact]
     public async Task ASearchLongerThanTheLimitIsABadRequest()
     {

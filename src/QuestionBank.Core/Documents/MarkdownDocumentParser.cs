@@ -60,8 +60,13 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
 
         var headings = ast.OfType<HeadingBlock>().Select(h => new Heading(h, InlineText(h.Inline))).ToList();
         var docSlug = Slugify(Path.GetFileNameWithoutExtension(sourceName));
+        if (docSlug.Length > ParsedDocument.MaxSlugLength)
+        {
+            throw new DocumentParseException(sourceName, null,
+                $"the file name is too long to be the document's address: at most {ParsedDocument.MaxSlugLength} letters and digits (rename the file).");
+        }
         var title = FindTitle(ast, headings) ?? Path.GetFileNameWithoutExtension(sourceName);
-        var sections = BuildSections(text, ast, headings, title, docSlug);
+        var sections = BuildSections(sourceName, text, ast, headings, title, docSlug);
         if (sections.Count == 0)
         {
             throw new DocumentParseException(
@@ -84,7 +89,8 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         }
     }
 
-    private List<ParsedSection> BuildSections(string text, MarkdownDocument ast, List<Heading> headings, string title, string docSlug)
+    private List<ParsedSection> BuildSections(
+        string sourceName, string text, MarkdownDocument ast, List<Heading> headings, string title, string docSlug)
     {
         var sections = new List<(Heading? Heading, List<ParsedQuestion> Questions)>();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
@@ -106,6 +112,11 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
 
             var sectionTitle = section is null ? title : CleanTitle(section.Text);
             var slug = UniqueSlug(slugs, $"{docSlug}-{index + 1}-{heading.Number.Replace('.', '-')}");
+            if (slug.Length > ParsedQuestion.MaxSlugLength)
+            {
+                throw new DocumentParseException(sourceName, heading.Block.Line + 1,
+                    $"the heading number is too long to be part of the question's address (at most {ParsedQuestion.MaxSlugLength} characters with the file name).");
+            }
             sections[index].Questions.Add(BuildQuestion(text, ast, headings, i, sectionTitle, slug));
         }
 
@@ -123,7 +134,7 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         var bodyAst = Markdown.Parse(body, pipeline);
         var code = bodyAst.Descendants<FencedCodeBlock>()
             .Where(f => !ExerciseDeclaration.IsDeclaration(f))
-            .Select(f => new CodeSample(f.Info ?? string.Empty, f.Lines.ToString()))
+            .Select(f => new CodeSample(LanguageOf(f), f.Lines.ToString()))
             .ToList();
         return new ParsedQuestion(
             slug,
@@ -243,11 +254,20 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         return candidate;
     }
 
+    /// <summary>
+    /// The file name's letters (with their marks) and digits in lower case, runs of anything else made one '-'. Letters of
+    /// every script count: a bank of Chinese documents has Chinese file names, and two of them must not
+    /// become one document.
+    /// </summary>
     private static string Slugify(string name)
     {
-        var slug = NonSlugChars().Replace(name.ToLowerInvariant(), "-").Trim('-');
+        var slug = NonSlugChars().Replace(name.Normalize(NormalizationForm.FormKC).ToLowerInvariant(), "-").Trim('-');
         return slug.Length > 0 ? slug : "document";
     }
+
+    /// <summary>The fence's language; an info string longer than any language's name is none.</summary>
+    private static string LanguageOf(FencedCodeBlock fence) =>
+        fence.Info is { Length: > 0 and <= CodeSample.MaxLanguageLength } info ? info : string.Empty;
 
     private static string InlineText(Inline? inline) => inline switch
     {
@@ -269,7 +289,7 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
     [GeneratedRegex("《([^》]+)》")]
     private static partial Regex BookTitle();
 
-    [GeneratedRegex("[^a-z0-9]+")]
+    [GeneratedRegex(@"[^\p{L}\p{M}\p{Nd}]+")]
     private static partial Regex NonSlugChars();
 
     private sealed class Heading

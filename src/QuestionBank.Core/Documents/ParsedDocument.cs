@@ -15,6 +15,9 @@ public sealed record ParsedDocument(
     string Markdown,
     IReadOnlyList<ParsedSection> Sections)
 {
+    /// <summary>The longest document slug: a question's slug adds its section and number to it.</summary>
+    public const int MaxSlugLength = 120;
+
     /// <summary>All questions of the document in order.</summary>
     public IEnumerable<ParsedQuestion> Questions => Sections.SelectMany(s => s.Questions);
 }
@@ -41,7 +44,11 @@ public sealed record ParsedQuestion(
     IReadOnlyList<QuestionPart> Parts,
     IReadOnlyList<CodeSample> CodeBlocks,
     int Line,
-    IReadOnlyList<ExerciseDeclaration> ExerciseDeclarations);
+    IReadOnlyList<ExerciseDeclaration> ExerciseDeclarations)
+{
+    /// <summary>The longest question slug: what a run records of the question it was started from.</summary>
+    public const int MaxSlugLength = 200;
+}
 
 /// <summary>What a question asks for.</summary>
 public enum QuestionKind
@@ -76,6 +83,10 @@ public enum PartKind
 }
 
 /// <summary>A fenced code block.</summary>
-/// <param name="Language">The fence's info string (e.g. python), empty when none.</param>
+/// <param name="Language">The fence's info string (e.g. python), empty when none or longer than <see cref="MaxLanguageLength"/>.</param>
 /// <param name="Code">The code without the fences.</param>
-public sealed record CodeSample(string Language, string Code);
+public sealed record CodeSample(string Language, string Code)
+{
+    /// <summary>The longest language name a fence may give.</summary>
+    public const int MaxLanguageLength = 40;
+}

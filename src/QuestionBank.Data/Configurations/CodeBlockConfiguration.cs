@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QuestionBank.Core.Documents;
 using QuestionBank.Data.Entities;
 
 namespace QuestionBank.Data.Configurations;
@@ -10,6 +11,6 @@ internal sealed class CodeBlockConfiguration : IEntityTypeConfiguration<CodeBloc
     {
         builder.ToTable("code_blocks");
         builder.HasIndex(c => new { c.QuestionId, c.Position }).IsUnique();
-        builder.Property(c => c.Language).HasMaxLength(40);
+        builder.Property(c => c.Language).HasMaxLength(CodeSample.MaxLanguageLength);
     }
 }

@@ -9,7 +9,7 @@ internal sealed class DocumentImageConfiguration : IEntityTypeConfiguration<Docu
     public void Configure(EntityTypeBuilder<DocumentImage> builder)
     {
         builder.ToTable("document_images");
-        builder.Property(i => i.Path).HasMaxLength(1000);
+        builder.Property(i => i.Path).HasMaxLength(DocumentImage.MaxPathLength);
         builder.HasIndex(i => new { i.DocumentId, i.ImportRecordId });
         builder.HasIndex(i => i.ImageSha256);
         builder.HasOne<Document>().WithMany(d => d.Images).HasForeignKey(i => i.DocumentId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QuestionBank.Core.Documents;
 using QuestionBank.Data.Entities;
 
 namespace QuestionBank.Data.Configurations;
@@ -10,7 +11,7 @@ internal sealed class ExerciseRunConfiguration : IEntityTypeConfiguration<Exerci
     {
         builder.ToTable("runs");
         builder.Property(r => r.Id).HasDefaultValueSql("gen_random_uuid()");
-        builder.Property(r => r.QuestionSlug).HasMaxLength(200);
+        builder.Property(r => r.QuestionSlug).HasMaxLength(ParsedQuestion.MaxSlugLength);
         builder.Property(r => r.Exercise).HasMaxLength(32);
         builder.Property(r => r.Device).HasMaxLength(16);
         builder.Property(r => r.Status).HasMaxLength(16);

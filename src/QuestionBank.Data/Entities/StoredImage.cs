@@ -24,6 +24,9 @@ public sealed class StoredImage
 /// </summary>
 public sealed class DocumentImage
 {
+    /// <summary>The longest path a document may name an image by.</summary>
+    public const int MaxPathLength = 1000;
+
     public long Id { get; set; }
 
     public long DocumentId { get; set; }

@@ -3,6 +3,7 @@ using System.Text;
 using Markdig;
 using QuestionBank.Core.Documents;
 using QuestionBank.Core.Images;
+using QuestionBank.Data.Entities;
 
 namespace QuestionBank.Data.Importing;
 
@@ -56,7 +57,12 @@ internal sealed class UploadedImages
                 continue;
             }
 
-            if (Find(document, reference.Path) is { } image)
+            if (reference.Path.Length > DocumentImage.MaxPathLength)
+            {
+                missing.Add(new DocumentWarning(reference.Line,
+                    $"An image path is longer than {DocumentImage.MaxPathLength} characters; the page shows its alt text instead."));
+            }
+            else if (Find(document, reference.Path) is { } image)
             {
                 found[reference.Path] = image;
             }

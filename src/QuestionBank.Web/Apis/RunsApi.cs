@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using QuestionBank.Contracts;
+using QuestionBank.Core.Documents;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
@@ -179,7 +180,7 @@ public sealed record RunSubmission(
         }
         // Checked here rather than by attributes: a failed attribute skips this method, and a
         // client should hear about every bad field at once.
-        if (QuestionSlug is { Length: > 200 })
+        if (QuestionSlug is { Length: > ParsedQuestion.MaxSlugLength })
         {
             yield return new ValidationResult("The question slug is too long.", ["questionSlug"]);
         }

@@ -177,4 +177,53 @@ public sealed class MarkdownDocumentParserTests
         Assert.Equal("001-2954bc372a3b4660-1-1", first.Questions.First().Slug);
         Assert.Equal(first.ContentHash, second.ContentHash);
     }
+
+    [Theory]
+    [InlineData("深度学习面试题.md", "深度学习面试题")]
+    [InlineData("机器学习 面试(2).md", "机器学习-面试-2")]
+    [InlineData("ＣＮＮ　Basics.md", "cnn-basics")]
+    [InlineData("हिन्दी प्रश्न.md", "हिन्दी-प्रश्न")]
+    [InlineData("001_2954bc372a3b4660.md", "001-2954bc372a3b4660")]
+    [InlineData("——.md", "document")]
+    public void ADocumentSlugKeepsTheFileNamesLettersAndDigitsOfEveryScript(string fileName, string slug)
+    {
+        var document = Parsed.Text("# 《题》\n\n## 1. 问题\n", fileName);
+
+        Assert.Equal(slug, document.Slug);
+        Assert.Equal($"{slug}-1-1", document.Questions.Single().Slug);
+    }
+
+    [Fact]
+    public void AFileNameTooLongForADocumentsAddressIsRefused()
+    {
+        var name = new string('a', ParsedDocument.MaxSlugLength + 1) + ".md";
+
+        var error = Assert.Throws<DocumentParseException>(() => Parsed.Text("# 《题》\n\n## 1. 问题\n", name));
+
+        Assert.Null(error.Line);
+        Assert.Contains("file name is too long", error.Message);
+    }
+
+    [Fact]
+    public void AHeadingNumberTooLongForAQuestionsAddressIsRefusedAtItsLine()
+    {
+        var number = "1" + string.Concat(Enumerable.Repeat(".1", ParsedQuestion.MaxSlugLength / 2));
+
+        var error = Assert.Throws<DocumentParseException>(() => Parsed.Text($"# 《深》\n\n## {number} 问题\n", "deep.md"));
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("heading number is too long", error.Message);
+    }
+
+    [Theory]
+    [InlineData("python", "python")]
+    [InlineData("", "")]
+    [InlineData("a-language-name-of-forty-characters-xxxx", "a-language-name-of-forty-characters-xxxx")]
+    [InlineData("a-language-name-of-forty-one-characters-x", "")]
+    public void AFencesLanguageIsItsInfoWordUpToTheLongestLanguageName(string info, string language)
+    {
+        var document = Parsed.Text($"# 《题》\n\n## 1. 写代码\n\n```{info}\nreturn 1\n```\n");
+
+        Assert.Equal(language, document.Questions.Single().CodeBlocks.Single().Language);
+    }
 }

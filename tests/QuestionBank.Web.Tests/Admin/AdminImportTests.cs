@@ -165,6 +165,8 @@ public sealed class AdminImportTests : AppPerTestBase
         { "no-questions.md", Encoding.UTF8.GetBytes("# 《没有问题》\n\n只有一段文字。\n"), "no questions" },
         { "unclosed.md", Encoding.UTF8.GetBytes("# 《坏文件》\n\n## 1. 问题\n\n**答案：**\n\n```python\nprint('never closed')\n"), "line 7" },
         { "notes.txt", Encoding.UTF8.GetBytes("## 1. 问题\n\n答案\n"), ".md" },
+        { new string('a', 121) + ".md", Encoding.UTF8.GetBytes("## 1. 问题\n\n答案\n"), "file name" },
+        { "deep-numbers.md", Encoding.UTF8.GetBytes("# 《深》\n\n## 1" + string.Concat(Enumerable.Repeat(".1", 150)) + " 问题\n\n答案\n"), "line 3" },
     };
 
     [Theory]
@@ -182,6 +184,33 @@ public sealed class AdminImportTests : AppPerTestBase
         Assert.Contains(name, problem.GetProperty("detail").GetString());
         Assert.Contains(expected!, problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await App.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task TwoDocumentsWithChineseFileNamesStayTwoDocuments()
+    {
+        await ImportAsync(false, File("深度学习.md", "# 《深度学习》\n\n## 1. 什么是斑马卷积？\n\n**答案：** 一种卷积。\n"));
+        var second = await ImportAsync(false, File("机器学习.md", "# 《机器学习》\n\n## 1. 什么是斑马回归？\n\n**答案：** 一种回归。\n"));
+
+        Assert.Equal("added", second.GetProperty("documents")[0].GetProperty("status").GetString());
+        Assert.Equal(1, await TitledHitsAsync("斑马卷积"));
+        Assert.Equal(1, await TitledHitsAsync("斑马回归"));
+        var page = await Client.GetAsync("/questions/" + Uri.EscapeDataString("深度学习-1-1"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACodeBlockWhoseInfoStringIsNoLanguageImportsAsPlainCode()
+    {
+        var info = new string('x', 300);
+
+        var import = await ImportAsync(false, File("admin-fence.md", $"# 《围栏》\n\n## 1. 写一个函数\n\n```{info}\nreturn 1\n```\n"));
+
+        Assert.Equal("added", import.GetProperty("documents")[0].GetProperty("status").GetString());
+        var question = await Client.GetFromJsonAsync<JsonElement>("/api/questions/admin-fence-1-1");
+        var code = Assert.Single(question.GetProperty("codeBlocks").EnumerateArray());
+        Assert.Equal("", code.GetProperty("language").GetString());
+        Assert.Contains("return 1", code.GetProperty("code").GetString());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using QuestionBank.Core.Documents;
+
 namespace QuestionBank.Web.Tests.Apis;
 
 /// <summary>The runs API with no sandbox worker: validation, queueing, cancel, limits.</summary>
@@ -52,14 +54,20 @@ public sealed class RunsApiTests : AppPerTestBase
     public async Task InvalidSubmissionsAreRejectedWithProblemDetails()
     {
         var badParameters = await Client.PostAsJsonAsync("/api/runs",
-            new { exercise = "cnn", device = "tpu", @params = new { epochs = 1000, learningRate = 5.0, batchSize = 1 } });
+            new
+            {
+                exercise = "cnn",
+                questionSlug = new string('q', ParsedQuestion.MaxSlugLength + 1),
+                device = "tpu",
+                @params = new { epochs = 1000, learningRate = 5.0, batchSize = 1 },
+            });
         var unknownExercise = await Client.PostAsJsonAsync("/api/runs", new { exercise = "diffusion" });
         var hugeSource = await Client.PostAsJsonAsync("/api/runs", new { exercise = "cnn", source = new string('x', 65 * 1024) });
 
         Assert.Equal(HttpStatusCode.BadRequest, badParameters.StatusCode);
         Assert.Equal("application/problem+json", badParameters.Content.Headers.ContentType!.MediaType);
         var errors = (await badParameters.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal(["device", "params.batchSize", "params.epochs", "params.learningRate"],
+        Assert.Equal(["device", "params.batchSize", "params.epochs", "params.learningRate", "questionSlug"],
             errors.EnumerateObject().Select(e => e.Name).Order());
         Assert.Equal(HttpStatusCode.BadRequest, unknownExercise.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, hugeSource.StatusCode);

@@ -124,6 +124,19 @@ public sealed partial class ImageImportTests : AppPerTestBase
         Assert.Contains("<span class=\"missing-image\" title=\"Missing image: img/ch3/3-2.gif\">斑马池化示意图</span>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnImagePathLongerThanAnyStoredPathIsAWarningAndTheDocumentStillImports()
+    {
+        var path = new string('a', 1000) + "/3-1.png";
+
+        var import = await ImportAsync(false, ("long.md", Utf8($"# 《长路径》\n\n## 1. 什么是斑马长路径？\n\n![图]({path})\n")), ("3-1.png", Png));
+
+        var document = import.GetProperty("documents")[0];
+        Assert.Equal("added", document.GetProperty("status").GetString());
+        Assert.Contains("longer than 1000 characters", Assert.Single(document.GetProperty("warnings").EnumerateArray()).GetProperty("message").GetString());
+        Assert.Empty(ImageSources(await QuestionHtmlAsync("什么是斑马长路径？")));
+    }
+
     public static TheoryData<string, Func<(string, byte[])[]>, string> HostileUploads => new()
     {
         { "zip-slip", () => [("slip.zip", Zip(("ch3.md", Utf8(Chapter)), ("../../etc/evil.png", Png)))], "../../etc/evil.png" },

@@ -1,6 +1,7 @@
 using QuestionBank.Sandbox;
 using QuestionBank.Sandbox.Cli;
 using QuestionBank.Sandbox.Jail;
+using QuestionBank.Sandbox.Worker;
 using QuestionBank.ServiceDefaults;
 
 if (args is ["run", ..])
@@ -12,6 +13,10 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.AddQuestionBankTelemetry();
 builder.AddSandboxDatabase();
 builder.AddSandboxWorker();
+if (builder.Configuration.GetValue<bool>($"{SandboxOptions.SectionName}:{nameof(SandboxOptions.Supervised)}"))
+{
+    builder.Services.AddHostedService<SupervisorLink>();
+}
 // A worker that cannot limit runs refuses to start rather than claim runs it must fail.
 if (CgroupLimits.WhyRunsWouldBeUnlimited(
     builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions()) is { } refusal)

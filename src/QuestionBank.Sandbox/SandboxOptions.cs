@@ -87,6 +87,12 @@ public sealed class SandboxOptions
     /// <summary>Device nodes the jail may use, e.g. /dev/nvidia0, /dev/nvidiactl and /dev/nvidia-uvm on a CUDA worker.</summary>
     public string[] DeviceNodes { get; set; } = [];
 
+    /// <summary>
+    /// This worker is the web app's child process (the embedded default): it stops when the app closes its
+    /// standard input, and reports its sandbox's state on standard output (<see cref="SupervisedWorkerLine"/>).
+    /// </summary>
+    public bool Supervised { get; set; }
+
     public int EffectiveConcurrentRuns => ContainerLimits ? 1
         : ConcurrentRuns > 0 ? ConcurrentRuns : Math.Max(1, Environment.ProcessorCount / 2);
 

@@ -11,6 +11,8 @@ namespace QuestionBank.Data.Runs;
 public sealed class RunMetrics
 {
     public const string MeterName = "QuestionBank.Runs";
+    public const string WaitInstrument = "questionbank.run.wait";
+    public const string DurationInstrument = "questionbank.run.duration";
 
     private readonly Counter<long> submitted;
     private readonly Counter<long> completed;
@@ -23,8 +25,8 @@ public sealed class RunMetrics
         var meter = meters.Create(MeterName);
         submitted = meter.CreateCounter<long>("questionbank.runs.submitted", "{run}", "Runs submitted, by exercise.");
         completed = meter.CreateCounter<long>("questionbank.runs.completed", "{run}", "Runs that ended, by exercise and status.");
-        wait = meter.CreateHistogram<double>("questionbank.run.wait", "s", "Time from submission to a worker starting the run.");
-        duration = meter.CreateHistogram<double>("questionbank.run.duration", "s", "Run time in the sandbox, by exercise and status.");
+        wait = meter.CreateHistogram<double>(WaitInstrument, "s", "Time from submission to a worker starting the run.");
+        duration = meter.CreateHistogram<double>(DurationInstrument, "s", "Run time in the sandbox, by exercise and status.");
         meter.CreateObservableGauge("questionbank.runs.queued", ObserveQueue, "{run}", "Runs waiting for a worker, by device.");
     }
 

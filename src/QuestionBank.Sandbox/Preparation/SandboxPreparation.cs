@@ -1,17 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using QuestionBank.Contracts;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Words;
 using QuestionBank.Sandbox.Jail;
 
 namespace QuestionBank.Sandbox.Preparation;
-
-public enum SandboxState
-{
-    Preparing,
-    Ready,
-    Failed,
-}
 
 /// <summary>
 /// Makes a worker's first start prepare its own sandbox home: when bubblewrap, the runtime root

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using QuestionBank.Data.Reviews;
 using QuestionBank.Data.Runs;
-using QuestionBank.Sandbox;
 using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Extensions;
 
@@ -14,7 +13,7 @@ public static class RunsExtensions
 
     /// <summary>
     /// Registers exercise runs: the queue, the queries, the event hub behind the streams, counting learners' runs as reviews, the learner's run list, the
-    /// per-client rate limit, and a sandbox worker when asked to or, unless told otherwise, by
+    /// per-client rate limit, and a sandbox worker (a child process, <see cref="EmbeddedWorker"/>) when asked to or, unless told otherwise, by
     /// <paramref name="runWorkerByDefault"/> (with the embedded database). Call after the database
     /// is registered: the worker starts after it.
     /// </summary>
@@ -38,7 +37,8 @@ public static class RunsExtensions
             ?? runWorkerByDefault;
         if (runWorker)
         {
-            builder.AddSandboxWorker();
+            services.AddSingleton<EmbeddedWorker>();
+            services.AddHostedService(provider => provider.GetRequiredService<EmbeddedWorker>());
         }
     }
 }

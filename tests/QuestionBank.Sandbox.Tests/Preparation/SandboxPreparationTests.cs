@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using QuestionBank.Contracts;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Words;
 using QuestionBank.Sandbox.Preparation;

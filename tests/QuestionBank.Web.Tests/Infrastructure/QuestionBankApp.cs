@@ -46,6 +46,7 @@ public sealed class QuestionBankApp(
         ["QuestionBank:Sandbox:PollSeconds"] = "0.5",
         // Tests prove behaviour, not speed: a slow or busy machine must not time a reference out.
         ["QuestionBank:Sandbox:TimeoutSeconds"] = "900",
+        ["QuestionBank:Sandbox:CompileTimeoutSeconds"] = "300",
     };
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)

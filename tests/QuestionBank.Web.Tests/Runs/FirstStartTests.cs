@@ -50,7 +50,8 @@ public sealed class FirstStartTests : IAsyncLifetime
     public async Task TheExercisePanelSaysTheSandboxIsBeingPreparedAndARunWaitsForItThenRuns()
     {
         var slug = await ExerciseQuestions.SlugAsync(client, "lstm");
-        Assert.Contains("Preparing the sandbox", await client.GetStringAsync($"/questions/{slug}"));
+        // The worker is the app's child process: it reports its state once it has started.
+        await WaitUntilAsync(async () => (await client.GetStringAsync($"/questions/{slug}")).Contains("Preparing the sandbox", StringComparison.Ordinal));
 
         var submitted = await client.PostAsJsonAsync("/api/runs", new { questionSlug = slug, exercise = "lstm", source = ExerciseCatalog.Find("lstm")!.Starter });
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -63,5 +64,15 @@ public sealed class FirstStartTests : IAsyncLifetime
         var run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
         Assert.True(run.GetProperty("metrics").TryGetProperty("mse_ratio", out _), run.ToString());
         Assert.DoesNotContain("Preparing the sandbox", await client.GetStringAsync($"/questions/{slug}"));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The page never said the sandbox is being prepared.");
+            await Task.Delay(200);
+        }
     }
 }

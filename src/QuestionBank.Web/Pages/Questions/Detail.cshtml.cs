@@ -4,7 +4,7 @@ using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Queries;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
-using QuestionBank.Sandbox.Preparation;
+using QuestionBank.Contracts;
 using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Apis;
 using QuestionBank.Web.Me;
@@ -12,10 +12,10 @@ using QuestionBank.Web.Runs;
 
 namespace QuestionBank.Web.Pages.Questions;
 
-// preparations: the embedded worker's sandbox preparation, when this app runs a worker.
+// workers: the embedded worker, when this app runs one.
 // learner: what the signed-in learner has of this question (self-test, bookmark, note).
 public sealed class DetailModel(
-    QuestionQueries queries, RunQueries runs, MarkdownRenderer renderer, IEnumerable<SandboxPreparation> preparations, QuestionLearnerTools learner) : PageModel
+    QuestionQueries queries, RunQueries runs, MarkdownRenderer renderer, IEnumerable<EmbeddedWorker> workers, QuestionLearnerTools learner) : PageModel
 {
     public QuestionDetail Question { get; private set; } = null!;
 
@@ -29,8 +29,8 @@ public sealed class DetailModel(
     public string? PythonHtml { get; private set; }
 
     /// <summary>Where the embedded worker's sandbox is not ready yet (or could not be prepared), its state.</summary>
-    public SandboxState? SandboxState { get; } = preparations.FirstOrDefault() is { State: not Sandbox.Preparation.SandboxState.Ready } preparation
-        ? preparation.State
+    public SandboxState? SandboxState { get; } = workers.FirstOrDefault()?.State is { } state && state != Contracts.SandboxState.Ready
+        ? state
         : null;
 
     public IReadOnlyList<RunSummary> RecentRuns { get; private set; } = [];

@@ -1,5 +1,4 @@
 ﻿using System;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using NpgsqlTypes;
@@ -9,9 +8,7 @@ using NpgsqlTypes;
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    [DbContext(typeof(QuestionBankDbContext))]
-    [Migration("20261125020031_InitialCreate")]
-    public partial class InitialCreate : ModelFreeMigration
+    public partial class InitialCreate : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -1,5 +1,4 @@
 ﻿using System;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -8,9 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    [DbContext(typeof(QuestionBankDbContext))]
-    [Migration("20261125040829_AdminAccountsAndImportHistory")]
-    public partial class AdminAccountsAndImportHistory : ModelFreeMigration
+    public partial class AdminAccountsAndImportHistory : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -1,5 +1,4 @@
 ﻿using System;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -8,9 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    [DbContext(typeof(QuestionBankDbContext))]
-    [Migration("20261125174954_SearchGlossaryAndWords")]
-    public partial class SearchGlossaryAndWords : ModelFreeMigration
+    public partial class SearchGlossaryAndWords : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

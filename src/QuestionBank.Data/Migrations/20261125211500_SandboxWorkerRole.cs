@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using QuestionBank.Data.Runs;
 
@@ -13,9 +12,7 @@ namespace QuestionBank.Data.Migrations
     /// (deploy/kubernetes/postgres/init-worker-role.sh, which compose mounts too). Creating it needs CREATEROLE; without that the
     /// migration leaves the grants to an administrator and says so.
     /// </summary>
-    [DbContext(typeof(QuestionBankDbContext))]
-    [Migration("20261125211500_SandboxWorkerRole")]
-    public partial class SandboxWorkerRole : ModelFreeMigration
+    public partial class SandboxWorkerRole : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -1,14 +1,11 @@
-﻿using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    [DbContext(typeof(QuestionBankDbContext))]
-    [Migration("20261126002541_AccountRoles")]
-    public partial class AccountRoles : ModelFreeMigration
+    public partial class AccountRoles : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

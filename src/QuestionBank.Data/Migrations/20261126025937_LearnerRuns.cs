@@ -1,5 +1,4 @@
 ﻿using System;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -7,9 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace QuestionBank.Data.Migrations
 {
     /// <inheritdoc />
-    [DbContext(typeof(QuestionBankDbContext))]
-    [Migration("20261126025937_LearnerRuns")]
-    public partial class LearnerRuns : ModelFreeMigration
+    public partial class LearnerRuns : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

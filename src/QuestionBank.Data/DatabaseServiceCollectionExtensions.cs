@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using QuestionBank.Data.Notifications;
 
 namespace QuestionBank.Data;
 
@@ -9,14 +10,15 @@ public static class DatabaseServiceCollectionExtensions
     public const string ConnectionStringName = "QuestionBank";
 
     /// <summary>
-    /// Registers the process's one <see cref="NpgsqlDataSource"/> and the pooled DbContext on it: EF
-    /// Core and the raw LISTEN connections share one connection pool. Call once per process.
+    /// Registers the process's one <see cref="NpgsqlDataSource"/>, the pooled DbContext on it and the one
+    /// LISTEN connection (<see cref="NotificationHub"/>): they share one connection pool. Call once per process.
     /// </summary>
     public static IServiceCollection AddQuestionBankDatabase(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(_ => NpgsqlDataSource.Create(DbContextOptionsBuilderExtensions.WithPlannerDefaults(connectionString)));
         services.AddDbContextPool<QuestionBankDbContext>((provider, options) =>
             options.UseQuestionBankDatabase(provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<NotificationHub>();
         return services;
     }
 }

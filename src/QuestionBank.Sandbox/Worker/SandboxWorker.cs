@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using QuestionBank.Data.Entities;
+using QuestionBank.Data.Notifications;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Preparation;
@@ -18,7 +19,7 @@ namespace QuestionBank.Sandbox.Worker;
 /// </summary>
 public sealed class SandboxWorker(
     IServiceScopeFactory scopes,
-    NpgsqlDataSource dataSource,
+    NotificationHub notifications,
     RunExecutor executor,
     SandboxPreparation preparation,
     RunMetrics metrics,
@@ -38,7 +39,8 @@ public sealed class SandboxWorker(
             WorkerId, settings.Devices, settings.EffectiveConcurrentRuns);
         using var slots = new SemaphoreSlim(settings.EffectiveConcurrentRuns);
         var running = new List<Task>();
-        var listening = ListenAsync(stoppingToken);
+        // Wakes the claim loop when a run is queued (or re-queued) anywhere.
+        using var queued = notifications.Subscribe(RunQueue.QueuedChannel, _ => wake.Release());
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -60,7 +62,6 @@ public sealed class SandboxWorker(
             }
         }
         await Task.WhenAll(running);
-        await listening;
         await SignOffAsync();
     }
 
@@ -229,10 +230,6 @@ public sealed class SandboxWorker(
             }
         }
     }
-
-    /// <summary>Wakes the claim loop when a run is queued (or re-queued) anywhere.</summary>
-    private Task ListenAsync(CancellationToken stoppingToken) =>
-        NotificationListener.ListenAsync(dataSource, RunQueue.QueuedChannel, _ => wake.Release(), logger, stoppingToken);
 
     private sealed class ChannelObserver(ChannelWriter<(int Step, IReadOnlyDictionary<string, double> Metrics)> events) : IRunObserver
     {

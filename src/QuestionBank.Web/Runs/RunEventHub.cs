@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
-using Npgsql;
+using QuestionBank.Data.Notifications;
 using QuestionBank.Data.Runs;
 
 namespace QuestionBank.Web.Runs;
 
 /// <summary>
-/// One LISTEN connection per web process on <see cref="RunQueue.EventsChannel"/>, fanned out to
-/// the event streams of the runs being watched. A stream also re-reads on a timer, so a missed
-/// notification (a reconnect) only delays it.
+/// The process's notifications on <see cref="RunQueue.EventsChannel"/>, fanned out to the event streams
+/// of the runs being watched. A stream also re-reads on a timer, so a missed notification (a reconnect)
+/// only delays it.
 /// </summary>
-public sealed class RunEventHub(NpgsqlDataSource dataSource, ILogger<RunEventHub> logger) : BackgroundService
+public sealed class RunEventHub(NotificationHub notifications) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Subscription, byte>> watchers = new();
 
@@ -20,8 +20,9 @@ public sealed class RunEventHub(NpgsqlDataSource dataSource, ILogger<RunEventHub
         return subscription;
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        NotificationListener.ListenAsync(dataSource, RunQueue.EventsChannel, payload =>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var events = notifications.Subscribe(RunQueue.EventsChannel, payload =>
         {
             if (Guid.TryParse(payload, out var runId) && watchers.TryGetValue(runId, out var subscriptions))
             {
@@ -30,7 +31,9 @@ public sealed class RunEventHub(NpgsqlDataSource dataSource, ILogger<RunEventHub
                     subscription.Signal();
                 }
             }
-        }, logger, stoppingToken);
+        });
+        await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
 
     /// <summary>A stream's wake-up call: signalled when its run has new events.</summary>
     public sealed class Subscription(RunEventHub hub, Guid runId) : IDisposable

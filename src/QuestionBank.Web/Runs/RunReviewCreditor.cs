@@ -1,4 +1,5 @@
 using Npgsql;
+using QuestionBank.Data.Notifications;
 using QuestionBank.Data.Reviews;
 using QuestionBank.Data.Runs;
 
@@ -8,7 +9,7 @@ namespace QuestionBank.Web.Runs;
 /// Counts learners' runs whose goals were met as Good reviews (<see cref="RunReviewCredits"/>)
 /// as soon as a run event is NOTIFYed, and on a timer in case a notification was missed.
 /// </summary>
-public sealed class RunReviewCreditor(NpgsqlDataSource dataSource, IServiceScopeFactory scopes, ILogger<RunReviewCreditor> logger) : BackgroundService
+public sealed class RunReviewCreditor(NotificationHub notifications, IServiceScopeFactory scopes, ILogger<RunReviewCreditor> logger) : BackgroundService
 {
     private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
 
@@ -16,13 +17,13 @@ public sealed class RunReviewCreditor(NpgsqlDataSource dataSource, IServiceScope
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var listening = NotificationListener.ListenAsync(dataSource, RunQueue.EventsChannel, _ =>
+        using var events = notifications.Subscribe(RunQueue.EventsChannel, _ =>
         {
             if (signal.CurrentCount == 0)
             {
                 signal.Release();
             }
-        }, logger, stoppingToken);
+        });
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -47,6 +48,5 @@ public sealed class RunReviewCreditor(NpgsqlDataSource dataSource, IServiceScope
                 break;
             }
         }
-        await listening;
     }
 }

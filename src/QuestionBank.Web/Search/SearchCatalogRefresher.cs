@@ -1,7 +1,7 @@
 using Npgsql;
 using QuestionBank.Data;
+using QuestionBank.Data.Notifications;
 using QuestionBank.Data.Queries;
-using QuestionBank.Data.Runs;
 
 namespace QuestionBank.Web.Search;
 
@@ -12,7 +12,7 @@ namespace QuestionBank.Web.Search;
 /// Each of those marks the catalog changed, so the reload also happens if a search comes first.
 /// </summary>
 public sealed class SearchCatalogRefresher(
-    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, SearchCatalog catalog, ILogger<SearchCatalogRefresher> logger) : BackgroundService
+    NotificationHub notifications, IServiceScopeFactory scopes, SearchCatalog catalog, ILogger<SearchCatalogRefresher> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
 
@@ -20,7 +20,7 @@ public sealed class SearchCatalogRefresher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var listening = NotificationListener.ListenAsync(dataSource, SearchCatalog.ChangedChannel, _ => Signal(), logger, stoppingToken);
+        using var changes = notifications.Subscribe(SearchCatalog.ChangedChannel, _ => Signal());
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -33,8 +33,6 @@ public sealed class SearchCatalogRefresher(
         {
             // Stopping.
         }
-
-        await listening;
     }
 
     private void Signal()

@@ -2,7 +2,6 @@ using System.Text;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Tests.Infrastructure;
-using QuestionBank.Testing;
 
 namespace QuestionBank.Sandbox.Tests.Jail;
 

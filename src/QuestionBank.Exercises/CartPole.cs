@@ -1,7 +1,7 @@
 namespace QuestionBank.Exercises;
 
 /// <summary>The outcome of one CartPole step.</summary>
-/// <param name="State">Cart position, cart velocity, pole angle (radians), pole angular velocity.</param>
+/// <param name="State">Cart position, cart velocity, pole angle (radians), pole angular velocity, as the run's <see cref="Dqn.CartPoleTwist"/> shows them.</param>
 /// <param name="Reward">1 for every step the pole stays up.</param>
 /// <param name="Terminated">The pole fell or the cart left the track: no future reward.</param>
 /// <param name="Truncated">The episode reached <see cref="CartPole.MaxSteps"/>.</param>
@@ -13,9 +13,10 @@ public readonly record struct CartPoleStep(float[] State, float Reward, bool Ter
 /// <summary>
 /// The classic-control cart-pole (Barto, Sutton and Anderson, 1983) with Gym's CartPole-v1
 /// constants and rules: Euler integration at 50 Hz, a 10 N push left or right, the episode ends
-/// when the pole leans past 12° or the cart leaves ±2.4, or after 500 steps.
+/// when the pole leans past 12° or the cart leaves ±2.4, or after 500 steps. Its observations and
+/// actions pass through the run's <see cref="Dqn.CartPoleTwist"/> (none: Gym's).
 /// </summary>
-public sealed class CartPole(int seed)
+public sealed class CartPole(int seed, Dqn.CartPoleTwist? twist = null)
 {
     public const int ObservationSize = 4;
     public const int ActionCount = 2;
@@ -33,6 +34,7 @@ public sealed class CartPole(int seed)
     private const double PositionLimit = 2.4;
 
     private readonly Random random = new(seed);
+    private readonly Dqn.CartPoleTwist twist = twist ?? Dqn.CartPoleTwist.None;
     private double x, xDot, theta, thetaDot;
     private int steps;
     private bool done = true;
@@ -49,7 +51,7 @@ public sealed class CartPole(int seed)
         return State();
     }
 
-    /// <summary>Pushes the cart left (action 0) or right (action 1) for one time step.</summary>
+    /// <summary>Pushes the cart left (action 0) or right (action 1), untwisted, for one time step.</summary>
     public CartPoleStep Step(int action)
     {
         if (done)
@@ -59,7 +61,7 @@ public sealed class CartPole(int seed)
         ArgumentOutOfRangeException.ThrowIfNegative(action);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(action, ActionCount);
 
-        var force = action == 1 ? ForceMagnitude : -ForceMagnitude;
+        var force = twist.Act(action) == 1 ? ForceMagnitude : -ForceMagnitude;
         var cos = Math.Cos(theta);
         var sin = Math.Sin(theta);
         var temp = (force + PoleMassLength * thetaDot * thetaDot * sin) / TotalMass;
@@ -79,7 +81,7 @@ public sealed class CartPole(int seed)
         return new CartPoleStep(State(), 1f, terminated, truncated);
     }
 
-    private float[] State() => [(float)x, (float)xDot, (float)theta, (float)thetaDot];
+    private float[] State() => twist.Observe([x, xDot, theta, thetaDot]);
 
     private double Uniform() => random.NextDouble() * 0.1 - 0.05;
 }

@@ -60,8 +60,11 @@ public sealed class ExerciseContext(
     /// <summary>The model that <see cref="Submit"/> handed back: the judge asks it its questions.</summary>
     public nn.Module<Tensor, Tensor>? SubmittedModel { get; private set; }
 
-    /// <summary>A new CartPole environment (dqn); each one gets its own seed derived from <see cref="Seed"/>.</summary>
-    public CartPole CreateCartPole() => new(Seed * 7919 + environments++);
+    /// <summary>
+    /// A new CartPole environment (dqn) under the run's twist (its observations' order, signs and offsets and
+    /// the actions' meaning, drawn for the run); each one gets its own seed derived from <see cref="Seed"/>.
+    /// </summary>
+    public CartPole CreateCartPole() => new(Seed * 7919 + environments++, training as Dqn.CartPoleTwist);
 
     /// <summary>Reports the metrics of one step (an epoch, an episode) for the live chart.</summary>
     public void Report(int step, params ReadOnlySpan<(string Name, double Value)> metrics)

@@ -18,7 +18,7 @@ public static class ExerciseRegistry
         [
             new DigitsExercise(ExerciseCatalog.Cnn, (train, test) => new CnnJudge(train, test)),
             new LstmExercise(),
-            new DigitsExercise(ExerciseCatalog.Gan, (train, _) => new GanJudge(train)),
+            new DigitsExercise(ExerciseCatalog.Gan, (train, test) => new GanJudge(train, train.Concat(test))),
             new DqnExercise(),
             new WordLanguageExercise(ExerciseCatalog.Transformer), new WordLanguageExercise(ExerciseCatalog.RnnClassify), new TransferExercise(),
             new CompressionExercise(ExerciseCatalog.Prune, (train, test, pretrained) => new PruneJudge(train, test, pretrained)),

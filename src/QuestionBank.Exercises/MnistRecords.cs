@@ -7,6 +7,8 @@ public sealed class MnistRecords(byte[] pixels, byte[] labels)
 {
     public int Count => labels.Length;
 
+    private byte[] Bytes => pixels;
+
     public ReadOnlySpan<byte> Labels => labels;
 
     public ReadOnlySpan<byte> Image(int index) => pixels.AsSpan(index * MnistDigits.PixelsPerImage, MnistDigits.PixelsPerImage);
@@ -23,6 +25,12 @@ public sealed class MnistRecords(byte[] pixels, byte[] labels)
         }
         return new MnistRecords(selectedPixels, selectedLabels);
     }
+
+    /// <summary>The same images, each labelled <paramref name="relabel"/>(its label).</summary>
+    public MnistRecords Relabel(Func<byte, byte> relabel) => new(pixels, Array.ConvertAll(labels, label => relabel(label)));
+
+    /// <summary>These digits followed by <paramref name="more"/>.</summary>
+    public MnistRecords Concat(MnistRecords more) => new([.. pixels, .. more.Bytes], [.. labels, .. more.Labels]);
 
     /// <summary>The same images with every label 0: digits whose labels the jail must not see.</summary>
     public MnistRecords WithoutLabels() => new(pixels, new byte[labels.Length]);

@@ -46,7 +46,14 @@ public sealed class ExerciseCatalogTests
     {
         var gan = ExerciseCatalog.Find("gan")!;
 
-        Assert.True(gan.MeetsGoals(new Dictionary<string, double> { ["confident_fraction"] = 0.85, ["classes_covered"] = 9 }));
+        Assert.True(gan.MeetsGoals(new Dictionary<string, double>
+        {
+            ["confident_fraction"] = 0.85, ["classes_covered"] = 9, ["copied_fraction"] = 0.03, ["duplicate_fraction"] = 0,
+        }));
+        Assert.False(gan.MeetsGoals(new Dictionary<string, double>
+        {
+            ["confident_fraction"] = 0.85, ["classes_covered"] = 9, ["copied_fraction"] = 0.5, ["duplicate_fraction"] = 0,
+        }));
         Assert.False(gan.MeetsGoals(new Dictionary<string, double> { ["confident_fraction"] = 0.85, ["classes_covered"] = 7 }));
         Assert.False(gan.MeetsGoals(new Dictionary<string, double> { ["confident_fraction"] = 0.85 }));
         Assert.Equal("mse_ratio ≤ 0.2", ExerciseCatalog.Find("lstm")!.Goals[0].ToString());

@@ -3,18 +3,27 @@ using QuestionBank.Exercises.Judging;
 namespace QuestionBank.Exercises.Cnn;
 
 /// <summary>
-/// Shows the classifier the held-out images in a secret order, without their labels, and counts
-/// the predictions that match.
+/// Hands the jail the training digits under the run's secret <see cref="LabelPermutation"/>, shows the
+/// classifier the held-out images distorted for the run (<see cref="HeldOutDigits"/>), in a secret order
+/// and without their labels, and counts the predictions that match their labels under the same permutation.
 /// </summary>
-internal sealed class CnnJudge(MnistRecords train, MnistRecords test) : ExerciseJudge
+internal sealed class CnnJudge : ExerciseJudge
 {
-    public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } =
-        new Dictionary<string, byte[]> { [MnistDigits.FileName] = train.ToFile() };
+    private readonly MnistRecords test;
+    private readonly LabelPermutation permutation = LabelPermutation.DrawSecret(10);
+
+    public CnnJudge(MnistRecords train, MnistRecords test)
+    {
+        this.test = test;
+        TrainingFiles = new Dictionary<string, byte[]> { [MnistDigits.FileName] = train.Relabel(label => (byte)permutation.Shown(label)).ToFile() };
+    }
+
+    public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; }
 
     public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
     {
-        var predictions = await DigitQuestions.PredictAsync(tools.Model, test, 10, cancellationToken);
-        var correct = Enumerable.Range(0, test.Count).Count(i => predictions[i] == test.Labels[i]);
+        var predictions = await DigitQuestions.PredictAsync(tools.Model, HeldOutDigits.Distort(test, SecretRandom.Create()), 10, cancellationToken);
+        var correct = Enumerable.Range(0, test.Count).Count(i => predictions[i] == permutation.Shown(test.Labels[i]));
         return new JudgeVerdict(new Dictionary<string, double> { ["test_accuracy"] = (double)correct / test.Count }, []);
     }
 }

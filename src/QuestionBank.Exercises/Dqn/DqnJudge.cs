@@ -3,40 +3,35 @@ using QuestionBank.Exercises.Judging;
 namespace QuestionBank.Exercises.Dqn;
 
 /// <summary>
-/// Plays greedy CartPole episodes, from start states of its own drawing, by asking the Q-network
-/// for the values of each observation; the environment and the returns stay on the judge's side.
+/// Plays greedy CartPole episodes, from start states of its own drawing and under the run's secret
+/// <see cref="CartPoleTwist"/> (the one the jail trained under), with the submitted Q-network's weights
+/// run by trusted code (<see cref="QNetworkState"/>); the environment and the returns stay on the judge's side.
 /// </summary>
-internal sealed class DqnJudge : ExerciseJudge
+internal sealed class DqnJudge(CartPoleTwist twist) : ExerciseJudge
 {
-    public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } = new Dictionary<string, byte[]>();
+    public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } =
+        new Dictionary<string, byte[]> { [CartPoleTwist.FileName] = twist.ToBytes() };
 
     public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
     {
+        var network = QNetworkState.FromState(await tools.Model.StateAsync(cancellationToken));
         var random = SecretRandom.Create();
-        var environments = Enumerable.Range(0, DqnRules.EvaluationEpisodes).Select(_ => new CartPole(random.Next())).ToArray();
-        var states = environments.Select(environment => environment.Reset()).ToArray();
-        var active = Enumerable.Range(0, environments.Length).ToList();
         double total = 0;
-        // All episodes step together: one question per time step, not one per episode and step.
-        while (active.Count > 0)
+        for (var episode = 0; episode < DqnRules.EvaluationEpisodes; episode++)
         {
-            var observations = active.SelectMany(episode => states[episode]).ToArray();
-            var values = (await tools.Model.ForwardAsync(new FloatTensor(observations, [active.Count, CartPole.ObservationSize]), cancellationToken))
-                .Expect("Q-network", active.Count, CartPole.ActionCount);
-            var stillActive = new List<int>(active.Count);
-            for (var i = 0; i < active.Count; i++)
+            var environment = new CartPole(random.Next(), twist);
+            var state = environment.Reset();
+            while (true)
             {
-                var episode = active[i];
-                var step = environments[episode].Step(SecretRandom.ArgMax(values.Data.AsSpan(i * CartPole.ActionCount, CartPole.ActionCount)));
+                var step = environment.Step(SecretRandom.ArgMax(network.Values(state)));
                 total += step.Reward;
-                states[episode] = step.State;
-                if (!step.Done)
+                if (step.Done)
                 {
-                    stillActive.Add(episode);
+                    break;
                 }
+                state = step.State;
             }
-            active = stillActive;
         }
-        return new JudgeVerdict(new Dictionary<string, double> { ["eval_mean_return"] = total / environments.Length }, []);
+        return new JudgeVerdict(new Dictionary<string, double> { ["eval_mean_return"] = total / DqnRules.EvaluationEpisodes }, []);
     }
 }

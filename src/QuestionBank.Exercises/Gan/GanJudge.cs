@@ -5,9 +5,12 @@ namespace QuestionBank.Exercises.Gan;
 
 /// <summary>
 /// Feeds the generator noise of its own drawing, maps what comes back to pixels, and has the
-/// trusted digit classifier say how confidently each sample is a digit, and which.
+/// trusted digit classifier say how confidently each sample is a digit, and which. It also counts the
+/// copies (a <see cref="DigitSignatures"/> distance to the nearest of all the MNIST digits, training and
+/// held-out, under <see cref="GanRules.CopyDistance"/>) and the near-duplicates of an earlier sample
+/// (under <see cref="GanRules.DuplicateDistance"/>), which the exercise's goals bound.
 /// </summary>
-internal sealed class GanJudge(MnistRecords train) : ExerciseJudge
+internal sealed class GanJudge(MnistRecords train, MnistRecords real) : ExerciseJudge
 {
     private const int BatchSize = 250;
 
@@ -39,6 +42,11 @@ internal sealed class GanJudge(MnistRecords train) : ExerciseJudge
         }
 
         var probabilities = await tools.Digits.ClassifyAsync(pixels, GanRules.Samples, cancellationToken);
+        var signatures = DigitSignatures.Compute(pixels, GanRules.Samples);
+        var copies = DigitSignatures.Nearest(signatures, DigitSignatures.Compute(real.Pixels(), real.Count))
+            .Select(distance => distance < GanRules.CopyDistance).ToArray();
+        var duplicates = DigitSignatures.Nearest(signatures, signatures, earlierOnly: true)
+            .Select(distance => distance < GanRules.DuplicateDistance).ToArray();
         var confident = 0;
         var covered = new HashSet<int>();
         for (var i = 0; i < GanRules.Samples; i++)
@@ -56,6 +64,8 @@ internal sealed class GanJudge(MnistRecords train) : ExerciseJudge
             {
                 ["confident_fraction"] = (double)confident / GanRules.Samples,
                 ["classes_covered"] = covered.Count,
+                ["copied_fraction"] = (double)copies.Count(copy => copy) / GanRules.Samples,
+                ["duplicate_fraction"] = (double)duplicates.Count(duplicate => duplicate) / GanRules.Samples,
             },
             [new JudgeImage("samples.png", DigitGrid.Render(pixels))]);
     }

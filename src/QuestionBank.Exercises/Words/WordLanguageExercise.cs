@@ -14,8 +14,8 @@ public sealed class WordLanguageExercise(ExerciseDescription description) : Exer
 
     public override ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles)
     {
-        var (train, test) = WordList.Split(WordList.Read(RequireFile(dataFiles, WordList.FileName)));
-        return new WordLanguageJudge(train, test);
+        var (train, pool) = WordList.Split(WordList.Read(RequireFile(dataFiles, WordList.FileName)));
+        return new WordLanguageJudge(train, WordList.Draw(pool, SecretRandom.Create()));
     }
 
     public override object LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles) =>

@@ -4,15 +4,27 @@ using QuestionBank.Exercises.Judging;
 namespace QuestionBank.Exercises.Words;
 
 /// <summary>
-/// Shows the classifier the held-out words' letter codes in a secret order, without their
-/// languages, counts the predictions that match and draws the confusion matrix.
+/// Hands the jail the training words under the run's secret <see cref="LabelPermutation"/> of the
+/// languages; shows the classifier the letter codes of held-out words drawn for the run from the pool in a secret order, without their
+/// languages, counts the predictions that match their languages under the same permutation and draws
+/// the confusion matrix in the languages' own names.
 /// </summary>
-internal sealed class WordLanguageJudge(IReadOnlyList<LabelledWord> train, IReadOnlyList<LabelledWord> test) : ExerciseJudge
+internal sealed class WordLanguageJudge : ExerciseJudge
 {
     private const int BatchSize = 500;
+    private readonly IReadOnlyList<LabelledWord> test;
+    private readonly LabelPermutation permutation = LabelPermutation.DrawSecret(WordList.Languages.Count);
 
-    public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } =
-        new Dictionary<string, byte[]> { [WordList.FileName] = WordList.Write(train) };
+    public WordLanguageJudge(IReadOnlyList<LabelledWord> train, IReadOnlyList<LabelledWord> test)
+    {
+        this.test = test;
+        TrainingFiles = new Dictionary<string, byte[]>
+        {
+            [WordList.FileName] = WordList.Write(train.Select(word => word with { Language = permutation.Shown(word.Language) })),
+        };
+    }
+
+    public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; }
 
     public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
     {
@@ -27,7 +39,7 @@ internal sealed class WordLanguageJudge(IReadOnlyList<LabelledWord> train, IRead
             var scores = (await tools.Model.ForwardAsync(input, cancellationToken)).Expect("classifier", batch.Length, languages);
             for (var i = 0; i < batch.Length; i++)
             {
-                var predicted = SecretRandom.ArgMax(scores.Data.AsSpan(i * languages, languages));
+                var predicted = permutation.Original(SecretRandom.ArgMax(scores.Data.AsSpan(i * languages, languages)));
                 confusion[batch[i].Language, predicted]++;
                 if (predicted == batch[i].Language)
                 {

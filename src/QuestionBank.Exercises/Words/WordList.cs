@@ -4,13 +4,18 @@ namespace QuestionBank.Exercises.Words;
 
 /// <summary>
 /// Reads and writes the words that scripts/words-to-tsv.mjs wrote (a "language index, tab, word"
-/// line per word) and splits them, per language, into training and held-out words after a shuffle
-/// with a fixed seed, so every run trains on the same words and every judge holds out the same ones.
+/// line per word, grouped by language). The first <see cref="SplitPerLanguage"/> words of each
+/// language are split into training and held-out words after a shuffle with a fixed seed, so every
+/// run trains on the same words; the held-out ones and all the language's further words are the
+/// pool from which each run's judge draws its <see cref="HeldOutPerLanguage"/> held-out words.
 /// </summary>
 public static class WordList
 {
-    public const string FileName = "words.tsv";
+    /// <summary>The words and the pool; the name changed when the pool was added, so older sandbox homes prepare it anew.</summary>
+    public const string FileName = "words-pool.tsv";
     public const int TrainPerLanguage = 2000;
+    public const int SplitPerLanguage = 2500;
+    public const int HeldOutPerLanguage = 500;
 
     /// <summary>The languages in label order: the order of the lists in scripts/words-to-tsv.mjs.</summary>
     public static IReadOnlyList<string> Languages { get; } = ["English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch"];
@@ -32,25 +37,41 @@ public static class WordList
         return words;
     }
 
-    /// <summary>The training words (<see cref="TrainPerLanguage"/> of each language) and the held-out rest.</summary>
-    public static (IReadOnlyList<LabelledWord> Train, IReadOnlyList<LabelledWord> Test) Split(IReadOnlyList<LabelledWord> all)
+    /// <summary>
+    /// The training words (<see cref="TrainPerLanguage"/> of each language) and the pool of held-out words:
+    /// the rest of each language's first <see cref="SplitPerLanguage"/> and all its further words.
+    /// </summary>
+    public static (IReadOnlyList<LabelledWord> Train, IReadOnlyList<LabelledWord> Pool) Split(IReadOnlyList<LabelledWord> all)
     {
-        var order = Enumerable.Range(0, all.Count).ToArray();
+        var seen = new int[Languages.Count];
+        var split = all.Where(word => seen[word.Language]++ < SplitPerLanguage).ToList();
+        var order = Enumerable.Range(0, split.Count).ToArray();
         new Random(SplitSeed).Shuffle(order);
         var trainCounts = new int[Languages.Count];
         var train = new List<LabelledWord>();
-        var test = new List<LabelledWord>();
+        var pool = new List<LabelledWord>();
         foreach (var index in order)
         {
-            var word = all[index];
-            (trainCounts[word.Language]++ < TrainPerLanguage ? train : test).Add(word);
+            var word = split[index];
+            (trainCounts[word.Language]++ < TrainPerLanguage ? train : pool).Add(word);
         }
-        if (test.Count == 0 || trainCounts.Any(count => count <= TrainPerLanguage))
+        seen = new int[Languages.Count];
+        pool.AddRange(all.Where(word => seen[word.Language]++ >= SplitPerLanguage));
+        if (seen.Any(count => count < SplitPerLanguage))
         {
             throw new InvalidDataException($"{FileName} has too few words of some language; run scripts/prepare-sandbox.sh again.");
         }
-        return (train, test);
+        return (train, pool);
     }
+
+    /// <summary><see cref="HeldOutPerLanguage"/> words of each language from <paramref name="pool"/>, drawn with <paramref name="random"/>.</summary>
+    public static IReadOnlyList<LabelledWord> Draw(IReadOnlyList<LabelledWord> pool, Random random) =>
+        [.. pool.GroupBy(word => word.Language).SelectMany(language =>
+        {
+            var words = language.ToArray();
+            random.Shuffle(words);
+            return words.Take(HeldOutPerLanguage);
+        })];
 
     public static byte[] Write(IEnumerable<LabelledWord> words) =>
         Encoding.UTF8.GetBytes(string.Concat(words.Select(word => $"{word.Language}\t{word.Text}\n")));

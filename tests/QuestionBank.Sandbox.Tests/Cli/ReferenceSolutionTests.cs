@@ -38,6 +38,9 @@ public sealed class ReferenceSolutionTests
 
             AssertAtLeast(run, "confident_fraction", 0.8);
             AssertAtLeast(run, "classes_covered", 8);
+            // Its samples are its own: few are as near a real digit as a copy, or near-duplicates of each other.
+            AssertAtMost(run, "copied_fraction", 0.2);
+            AssertAtMost(run, "duplicate_fraction", 0.2);
             Assert.Contains("d_loss=", run.Progress);
             Assert.Contains("g_loss=", run.Progress);
             await AssertPngAsync(images, "samples.png");

@@ -76,7 +76,7 @@ public sealed partial class DeploymentFilesTests
         var worker = File.ReadAllText(Path.Combine(Repo, "src/QuestionBank.Sandbox/Dockerfile"));
         Assert.Contains("bubblewrap", worker);
         Assert.Contains("mnist.bin", worker);
-        Assert.Contains("words.tsv", worker);
+        Assert.Contains("words-pool.tsv", worker);
         // The worker drops to the app user in its entrypoint, after delegating its cgroups.
         Assert.Contains("ENTRYPOINT [\"worker-entrypoint.sh\"", worker);
         Assert.Contains("QUESTIONBANK_WORKER_USER=app", worker);

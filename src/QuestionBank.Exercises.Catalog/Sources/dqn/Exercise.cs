@@ -1,10 +1,12 @@
 //@ starter
 // Balance a pole on a cart with a deep Q-network.
 // ctx.CreateCartPole() makes an environment: Reset() gives the state (4 numbers), Step(action)
-// with action 0 (push left) or 1 (push right) gives the next state, the reward and whether the
-// episode ended. Each epoch is one training episode. Hand the Q-network to ctx.Submit: it maps
-// states [N, 4] to action values [N, 2]; the judge plays 20 greedy episodes
-// (goal: eval_mean_return ≥ 195, at most 500).
+// with action 0 or 1 (a push one way or the other) gives the next state, the reward and whether
+// the episode ended. Which number is which, their signs and offsets and which way each action
+// pushes are drawn for each run: only the environment teaches them. Each epoch is one training
+// episode. Hand the Q-network to ctx.Submit: Linear layers with ReLU between them (as QNetwork
+// below), mapping states [N, 4] to action values [N, 2]; the judge runs its weights itself and
+// plays 20 greedy episodes (goal: eval_mean_return ≥ 195, at most 500).
 //@ solution
 // Reference solution: DQN (Mnih et al., 2015) with experience replay, a target network that is
 // synchronised every few hundred steps, ε-greedy exploration and the Huber loss. It checks the

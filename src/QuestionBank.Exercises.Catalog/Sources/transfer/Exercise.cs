@@ -1,9 +1,11 @@
 //@ starter
 // Transfer learning: classify the digits 5–9 from only 50 labelled images of each.
-// ctx.Transfer holds Images [250, 1, 28, 28] in [0, 1], Labels [250] (0–4 stand for the digits 5–9),
+// ctx.Transfer holds Images [250, 1, 28, 28] in [0, 1], Labels [250] (0–4 stand for the digits 5–9,
+// in an order drawn for each run, which only these labels teach),
 // and LoadBackbone(): a CNN pretrained on the digits 0–4, with its Features ([N, 1, 28, 28] to
 // [N, 3136]) and a Head for 0–4. Submit a model that maps [N, 1, 28, 28] images to [N, 5] scores:
-// the judge measures its accuracy on held-out digits 5–9 (goal: test_accuracy ≥ 0.9).
+// the judge measures its accuracy on held-out digits 5–9, each slightly turned, scaled and moved
+// for the run (goal: test_accuracy ≥ 0.9).
 // As written it trains the same network from scratch: in the budget of 2 epochs it reaches about 0.78.
 //@ solution
 // Reference solution: the backbone's pretrained convolutional features under a new linear head for

@@ -1,7 +1,8 @@
 //@ starter
 // Tell a word's language from its letters with a Transformer encoder.
 // ctx.Words holds 14,000 words of seven languages: Codes [N, 16] (one code per letter, 0 = padding
-// after the word, float32; an embedding wants int64) and Labels [N] (the language's index).
+// after the word, float32; an embedding wants int64) and Labels [N] (the language's index,
+// in an order of the languages drawn for each run, which only these labels teach).
 // Hand the trained model to ctx.Submit: the judge shows it 3,500 held-out words as [N, 16] codes and
 // expects [N, 7] scores (goal: test_accuracy). As given, the model averages letter embeddings: a bag
 // of letters that ignores their order.

@@ -3,7 +3,7 @@
 import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
-import { StreamLanguage } from "@codemirror/language";
+import { StreamLanguage, indentUnit } from "@codemirror/language";
 import { csharp } from "@codemirror/legacy-modes/mode/clike";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import Chart from "chart.js/auto";
@@ -152,7 +152,8 @@ async function mountExercise(root) {
       basicSetup,
       // Tab indents; Escape, then Tab, moves focus on (CodeMirror's tab-focus escape), so the editor is no keyboard trap.
       keymap.of([indentWithTab]),
-      EditorView.contentAttributes.of({ "aria-label": t("C# source") }),
+      indentUnit.of("    "),
+      EditorView.contentAttributes.of({ "aria-label": t("C# source"), tabindex: "0" }),
       EditorView.cspNonce.of(STYLE_NONCE),
       StreamLanguage.define(csharp),
       lintGutter(),

@@ -1,6 +1,7 @@
 using QuestionBank.Web.Apis;
 using QuestionBank.Web.Cli;
 using QuestionBank.Web.Extensions;
+using QuestionBank.Web.Localization;
 
 if (CommandLine.IsCommand(args))
 {
@@ -26,6 +27,7 @@ app.MapMyRunsApi();
 app.MapExportApi();
 app.MapImagesApi();
 app.MapServiceEndpoints();
+app.MapLanguageSwitch();
 app.MapRazorPages();
 
 app.Run();

@@ -15,14 +15,7 @@ public sealed class ExportQueries(QuestionBankDbContext db, RunQueries runs)
     /// <summary>Everything of a learner's that an export holds: settings, cards with their logs, bookmarks, notes and runs.</summary>
     public async Task<LearnerData> LearnerDataAsync(long accountId, CancellationToken cancellationToken)
     {
-        var cards = await db.ReviewCards.AsNoTracking()
-            .Where(c => c.AccountId == accountId)
-            .OrderBy(c => c.Question.Document.Slug).ThenBy(c => c.Question.Position)
-            .Select(c => new ExportedCard(
-                c.Question.Slug, c.Question.Title, c.Question.Document.Slug, c.Question.Section.Title,
-                c.State, c.Step, c.Stability, c.Difficulty, c.Due, c.LastReview, c.CreatedAt,
-                c.Log.OrderBy(l => l.ReviewedAt).Select(l => new ExportedReview(l.Rating, l.ReviewedAt, l.StateBefore)).ToList()))
-            .ToListAsync(cancellationToken);
+        var cards = await CardsAsync(accountId, cancellationToken);
         var bookmarks = await db.Bookmarks.AsNoTracking()
             .Where(b => b.AccountId == accountId)
             .OrderBy(b => b.Question.Document.Slug).ThenBy(b => b.Question.Position)
@@ -39,6 +32,17 @@ public sealed class ExportQueries(QuestionBankDbContext db, RunQueries runs)
             .SingleOrDefaultAsync(cancellationToken) ?? new ExportedSettings(false, null, LearnerSettings.DefaultTimeZone);
         return new LearnerData(settings, cards, bookmarks, notes, await runs.ForAccountAsync(accountId, null, int.MaxValue, cancellationToken));
     }
+
+    /// <summary>The learner's cards with their review logs, in bank order.</summary>
+    public async Task<IReadOnlyList<ExportedCard>> CardsAsync(long accountId, CancellationToken cancellationToken) =>
+        await db.ReviewCards.AsNoTracking()
+            .Where(c => c.AccountId == accountId)
+            .OrderBy(c => c.Question.Document.Slug).ThenBy(c => c.Question.Position)
+            .Select(c => new ExportedCard(
+                c.Question.Slug, c.Question.Title, c.Question.Document.Slug, c.Question.Section.Title,
+                c.State, c.Step, c.Stability, c.Difficulty, c.Due, c.LastReview, c.CreatedAt,
+                c.Log.OrderBy(l => l.ReviewedAt).ThenBy(l => l.Id).Select(l => new ExportedReview(l.Rating, l.ReviewedAt, l.StateBefore)).ToList()))
+            .ToListAsync(cancellationToken);
 
     /// <summary>The visible questions of the document <paramref name="documentSlug"/> (of the whole bank when null), in bank order; null when there is no such document.</summary>
     public async Task<Deck?> DeckAsync(string? documentSlug, CancellationToken cancellationToken)

@@ -89,7 +89,6 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
             .Where(q => q.Slug == slug)
             .Select(q => new
             {
-                q.Id,
                 q.DocumentId,
                 q.Slug,
                 q.Number,
@@ -123,14 +122,20 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
             return null;
         }
 
-        var similar = await SimilarAsync(question.Id, question.SearchTitle, cancellationToken);
+        var similar = await SimilarAsync(question.SearchTitle, cancellationToken);
         var terms = snapshot.Vocabulary.Glossary.FindIn($"{question.Title}\n{question.BodyText}")
             .Select(m => m.Entry).Distinct().Take(MaxTerms).ToList();
+        // A body without a labelled prompt is all answer: only the title is asked.
+        var prompt = string.Join("\n", question.Parts.Where(p => p.Kind == PartKind.Prompt).Select(p => p.Markdown).Prepend(question.Title));
+        var promptTerms = snapshot.Vocabulary.Glossary.FindIn(prompt).Select(m => m.Entry).ToHashSet();
         var detail = new QuestionDetail(
             question.Slug, question.Number, question.Title, question.Kind, question.Document, question.DocumentTitle,
             question.Section, question.SectionTitle, question.BodyMarkdown, question.Parts, question.Code,
             question.Previous, question.Next, similar, terms, Images: new Dictionary<string, string>(),
-            question.ExerciseId, question.ExerciseSource);
+            question.ExerciseId, question.ExerciseSource)
+        {
+            PromptTerms = terms.Where(promptTerms.Contains).ToList(),
+        };
         return snapshot.Remember(new StoredQuestion(question.DocumentId, detail));
     }
 
@@ -155,11 +160,12 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
     }
 
     /// <summary>
-    /// Questions whose titles share this one's terms (the seeds repeat questions across documents):
-    /// first those sharing all of them, then the best of a bounded set sharing any, so a title made
-    /// of common words cannot make the page rank the whole bank.
+    /// Questions whose titles share this one's terms: first those sharing all of them, then the best of
+    /// a bounded set sharing any, so a title made of common words cannot make the page rank the whole
+    /// bank. The seeds repeat questions across documents and sections: a question with this one's title
+    /// is a copy of it, not a similar question, and one title is listed once.
     /// </summary>
-    private async Task<IReadOnlyList<QuestionLink>> SimilarAsync(long id, string searchTitle, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<QuestionLink>> SimilarAsync(string searchTitle, CancellationToken cancellationToken)
     {
         var terms = searchTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Select(t => $"'{t}'").ToList();
         if (terms.Count == 0)
@@ -172,15 +178,15 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
         return await db.Database.SqlQuery<QuestionLink>($"""
             WITH candidates AS (
                 (SELECT id, slug, title, title_vector, 1 AS tier
-                 FROM questions WHERE title_vector @@ to_tsquery('english', {all}) AND id <> {id} AND NOT is_hidden
+                 FROM questions WHERE title_vector @@ to_tsquery('english', {all}) AND search_title <> {searchTitle} AND NOT is_hidden
                  LIMIT {SimilarCount})
                 UNION ALL
                 (SELECT id, slug, title, title_vector, 2 AS tier
-                 FROM questions WHERE title_vector @@ to_tsquery('english', {any}) AND id <> {id} AND NOT is_hidden
+                 FROM questions WHERE title_vector @@ to_tsquery('english', {any}) AND search_title <> {searchTitle} AND NOT is_hidden
                  LIMIT {SimilarCandidates}))
             SELECT slug, title
-            FROM (SELECT DISTINCT ON (id) id, slug, title, tier, ts_rank(title_vector, to_tsquery('english', {any})) AS rank
-                  FROM candidates ORDER BY id, tier) best
+            FROM (SELECT DISTINCT ON (title) id, slug, title, tier, ts_rank(title_vector, to_tsquery('english', {any})) AS rank
+                  FROM candidates ORDER BY title, tier, id) best
             ORDER BY tier, rank DESC, id
             LIMIT {SimilarCount}
             """).ToListAsync(cancellationToken);

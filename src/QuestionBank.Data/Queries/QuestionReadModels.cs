@@ -37,7 +37,14 @@ public sealed record QuestionDetail(
     IReadOnlyList<GlossaryEntry> Terms,
     IReadOnlyDictionary<string, string> Images,
     string? ExerciseId,
-    ExerciseSource ExerciseSource);
+    ExerciseSource ExerciseSource)
+{
+    /// <summary>
+    /// The <see cref="Terms"/> the title or the prompt names. A self-test shows only these before the
+    /// answer: a term found only in the answer would give the answer away.
+    /// </summary>
+    public IReadOnlyList<GlossaryEntry> PromptTerms { get; init; } = [];
+}
 
 public sealed record SearchHit(string Slug, string Title, string Document, string Snippet, double Score);
 

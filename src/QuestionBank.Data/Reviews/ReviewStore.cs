@@ -21,11 +21,14 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
             .Select(a => new
             {
                 Due = due.Count(),
+                Learning = due.Count(c => c.State == CardState.Learning || c.State == CardState.Relearning),
                 IntroducedToday = db.ReviewCards.Count(c => c.AccountId == accountId && c.CreatedAt >= dayStart),
                 Chosen = db.LearnerSettings.Where(s => s.AccountId == accountId).Select(s => s.NewCardDocuments).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        var (dueCount, introducedToday, chosen) = learner is null ? (0, 0, null) : (learner.Due, learner.IntroducedToday, learner.Chosen);
+        var (dueCount, learningCount, introducedToday, chosen) = learner is null
+            ? (0, 0, 0, null)
+            : (learner.Due, learner.Learning, learner.IntroducedToday, learner.Chosen);
         // Only from the documents the learner chose; no settings, or no choice, is every document. The
         // choice is read first rather than joined: a join hides from the planner how many questions
         // qualify, and it then sorts the whole bank instead of walking it in order until the limit.
@@ -47,7 +50,7 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
                 .ToListAsync(cancellationToken));
         }
 
-        return new DueQueue(dueCount, newCount, items);
+        return new DueQueue(dueCount, newCount, items) { LearningCount = learningCount };
     }
 
     /// <summary>
@@ -55,16 +58,55 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
     /// rating; null when no visible question has that slug. The card's row is locked while it is
     /// rescheduled, so two ratings at once are applied one after the other.
     /// </summary>
-    public async Task<ReviewCard?> ReviewAsync(long accountId, string slug, Rating rating, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<ReviewCard?> ReviewAsync(long accountId, string slug, Rating rating, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        (await RateAsync(accountId, slug, rating, now, cancellationToken))?.Card;
+
+    /// <summary><see cref="ReviewAsync"/>, with what takes the rating back (<see cref="UndoAsync"/>).</summary>
+    public async Task<RatedCard?> RateAsync(long accountId, string slug, Rating rating, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var card = await ReviewInTransactionAsync(accountId, slug, rating, now, cancellationToken);
+        var rated = await RateInTransactionAsync(accountId, slug, rating, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return card;
+        return rated;
     }
 
     /// <summary><see cref="ReviewAsync"/> inside the caller's open transaction (which it neither commits nor rolls back).</summary>
-    internal async Task<ReviewCard?> ReviewInTransactionAsync(long accountId, string slug, Rating rating, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task<ReviewCard?> ReviewInTransactionAsync(long accountId, string slug, Rating rating, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await RateInTransactionAsync(accountId, slug, rating, now, cancellationToken))?.Card;
+
+    /// <summary>
+    /// Takes a rating back: the card returns to its state before it (a card that rating made is
+    /// deleted, so the question is new again) and the rating leaves the log. False when the card is
+    /// not this learner's or was rated again since: only the last rating can be taken back.
+    /// </summary>
+    public async Task<bool> UndoAsync(long accountId, ReviewUndo undo, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var card = await db.ReviewCards
+            .FromSql($"SELECT * FROM review_cards WHERE id = {undo.CardId} AND account_id = {accountId} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+        var last = card is null ? null : await db.ReviewLog.Where(l => l.CardId == card.Id).OrderByDescending(l => l.Id).Select(l => (long?)l.Id).FirstOrDefaultAsync(cancellationToken);
+        if (card is null || last != undo.LogId)
+        {
+            return false;
+        }
+
+        await db.ReviewLog.Where(l => l.Id == undo.LogId).ExecuteDeleteAsync(cancellationToken);
+        if (undo.Before is { } before)
+        {
+            card.Apply(before);
+        }
+        else
+        {
+            db.ReviewCards.Remove(card);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<RatedCard?> RateInTransactionAsync(long accountId, string slug, Rating rating, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var questionId = await db.Questions.Where(q => q.Slug == slug && !q.IsHidden).Select(q => (long?)q.Id).SingleOrDefaultAsync(cancellationToken);
         if (questionId is null)
@@ -72,7 +114,7 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
             return null;
         }
 
-        await db.Database.ExecuteSqlAsync(
+        var made = await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO review_cards (account_id, question_id, state, due, created_at)
             VALUES ({accountId}, {questionId}, {nameof(CardState.New)}, {now}, {now})
@@ -82,11 +124,12 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
         var card = await db.ReviewCards
             .FromSql($"SELECT * FROM review_cards WHERE account_id = {accountId} AND question_id = {questionId} FOR UPDATE")
             .SingleAsync(cancellationToken);
-        var before = card.State;
-        card.Apply(scheduler.Review(card.ToFsrs(), rating, now));
-        db.ReviewLog.Add(new ReviewLogEntry { CardId = card.Id, Rating = rating, ReviewedAt = now, StateBefore = before });
+        var before = card.ToFsrs();
+        card.Apply(scheduler.Review(before, rating, now));
+        var entry = new ReviewLogEntry { CardId = card.Id, Rating = rating, ReviewedAt = now, StateBefore = before.State };
+        db.ReviewLog.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
-        return card;
+        return new RatedCard(card, new ReviewUndo(card.Id, entry.Id, made == 1 ? null : before));
     }
 
     /// <summary>The learner's own card of <paramref name="slug"/> with its log; null when this learner has none.</summary>
@@ -96,6 +139,16 @@ public sealed class ReviewStore(QuestionBankDbContext db, FsrsScheduler schedule
             .SingleOrDefaultAsync(c => c.AccountId == accountId && c.Question.Slug == slug, cancellationToken);
 }
 
-public sealed record DueQueue(int DueCount, int NewCount, IReadOnlyList<DueItem> Items);
+/// <summary>The queue: <see cref="DueCount"/> due cards (of them <see cref="LearningCount"/> in learning or relearning) and <see cref="NewCount"/> new ones left today.</summary>
+public sealed record DueQueue(int DueCount, int NewCount, IReadOnlyList<DueItem> Items)
+{
+    public int LearningCount { get; init; }
+}
+
+/// <summary>A card just rated, and what takes that rating back.</summary>
+public sealed record RatedCard(ReviewCard Card, ReviewUndo Undo);
+
+/// <summary>What takes a rating back: the card, its log entry, and the card before it (null: the rating made the card).</summary>
+public sealed record ReviewUndo(long CardId, long LogId, FsrsCard? Before);
 
 public sealed record DueItem(string Slug, string Title, CardState State, DateTimeOffset Due);

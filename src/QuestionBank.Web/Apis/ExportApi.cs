@@ -32,20 +32,24 @@ public static class ExportApi
         TypedResults.File(Encoding.UTF8.GetBytes(ProgressCsv.Write(await exports.LearnerDataAsync(user.LearnerId(), cancellationToken))),
             "text/csv; charset=utf-8", "questionbank-progress.csv");
 
+    /// <summary>The deck, with the learner's review state on its cards so Anki goes on where the learner stopped.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportDeck(
-        [AsParameters] DeckQuery query, ExportQueries exports, AnkiDeckWriter writer, CancellationToken cancellationToken)
+        [AsParameters] DeckQuery query, ClaimsPrincipal user, ExportQueries exports, AnkiDeckWriter writer, CancellationToken cancellationToken)
     {
-        var deck = await exports.DeckAsync(query.Document, cancellationToken);
+        // An empty choice (the page's "whole bank", document=) is the whole bank.
+        var document = string.IsNullOrWhiteSpace(query.Document) ? null : query.Document;
+        var deck = await exports.DeckAsync(document, cancellationToken);
         if (deck is null)
         {
-            return TypedResults.Problem(title: "No such document", detail: $"No document is called '{query.Document}'.", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(title: "No such document", detail: $"No document is called '{document}'.", statusCode: StatusCodes.Status404NotFound);
         }
-        return TypedResults.File(await writer.WriteAsync(deck, cancellationToken), "application/apkg",
-            $"questionbank-{query.Document ?? "all"}.apkg");
+        var cards = await exports.CardsAsync(user.LearnerId(), cancellationToken);
+        return TypedResults.File(await writer.WriteAsync(deck, cards, cancellationToken), "application/apkg",
+            $"questionbank-{document ?? "all"}.apkg");
     }
 }
 
-/// <summary>The query of <c>GET /api/me/export.apkg</c>: a document's slug, or none for the whole bank.</summary>
+/// <summary>The query of <c>GET /api/me/export.apkg</c>: a document's slug, or none (or empty) for the whole bank.</summary>
 public sealed record DeckQuery([property: StringLength(200)] string? Document = null);
 
 /// <summary>A learner's data as <c>export.json</c> holds it.</summary>

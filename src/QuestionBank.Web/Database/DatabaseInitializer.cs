@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using QuestionBank.Core.Search;
 using QuestionBank.Data;
@@ -23,6 +26,15 @@ public sealed class DatabaseInitializer(
         var segmenter = Task.Run(services.GetRequiredService<IWordSegmenter>, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QuestionBankDbContext>();
+        // On a new database EF reads the migration history before it creates the table, and logs that read's
+        // failure as an error (dotnet/efcore#37328): with the database and the table made first (as Migrate
+        // would make them), a clean first start logs none.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureFirstAdminAsync(cancellationToken);
 

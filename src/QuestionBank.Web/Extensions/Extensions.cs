@@ -14,6 +14,7 @@ using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
 using QuestionBank.Web.Me;
 using QuestionBank.Web.Exports;
+using QuestionBank.Web.Localization;
 using QuestionBank.ServiceDefaults;
 using QuestionBank.Web.Reviews;
 using QuestionBank.Web.Runs;
@@ -79,7 +80,9 @@ public static class Extensions
         services.AddHealthChecks().AddDbContextCheck<QuestionBankDbContext>(tags: ["ready"]);
         // Chinese text is written as is instead of as &#x...; entities: smaller, readable pages.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRazorPages();
+        builder.AddQuestionBankLocalization();
+        services.AddRazorPages().AddDataAnnotationsLocalization(options =>
+            options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.AddAccounts();
         builder.AddAdmin();
         builder.AddReviews();
@@ -94,6 +97,8 @@ public static class Extensions
     public static void UseQuestionBankPipeline(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        // Before the error pages, so they speak the visitor's language too.
+        app.UseRequestLocalization();
         // API clients get ProblemDetails for errors and bare status codes; people get the error page.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/api"),

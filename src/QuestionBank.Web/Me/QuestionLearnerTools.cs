@@ -4,12 +4,16 @@ using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Learners;
 using QuestionBank.Data.Reviews;
+using QuestionBank.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace QuestionBank.Web.Me;
 
 /// <summary>What a question page offers a signed-in learner: self-test and rating, a bookmark, a note.</summary>
+/// Its messages are in the request's language.
 public sealed class QuestionLearnerTools(
-    LearnerSettingsStore settings, BookmarkStore bookmarks, NoteStore notes, ReviewStore reviews, MarkdownRenderer renderer, TimeProvider clock)
+    LearnerSettingsStore settings, BookmarkStore bookmarks, NoteStore notes, ReviewStore reviews, MarkdownRenderer renderer, TimeProvider clock,
+    IStringLocalizer<SharedResource> text)
 {
     public async Task<QuestionLearnerView> GetAsync(long accountId, string slug, CancellationToken cancellationToken)
     {
@@ -35,7 +39,7 @@ public sealed class QuestionLearnerTools(
         var card = await reviews.ReviewAsync(accountId, slug, (Rating)rating, clock.GetUtcNow(), cancellationToken);
         return card is null
             ? LearnerOutcome.NotFound
-            : new LearnerOutcome($"Rated {(Rating)rating}: next review {Describe(card.Due, await settings.GetAsync(accountId, cancellationToken))}.");
+            : new LearnerOutcome(text["Rated {0}: next review {1}.", text[((Rating)rating).ToString()], Describe(card.Due, await settings.GetAsync(accountId, cancellationToken))]);
     }
 
     public async Task<LearnerOutcome> BookmarkAsync(long accountId, string slug, bool bookmarked, CancellationToken cancellationToken)
@@ -43,10 +47,10 @@ public sealed class QuestionLearnerTools(
         if (!bookmarked)
         {
             await bookmarks.RemoveAsync(accountId, slug, cancellationToken);
-            return new LearnerOutcome("Bookmark removed.");
+            return new LearnerOutcome(text["Bookmark removed."]);
         }
 
-        return await bookmarks.AddAsync(accountId, slug, cancellationToken) ? new LearnerOutcome("Bookmarked.") : LearnerOutcome.NotFound;
+        return await bookmarks.AddAsync(accountId, slug, cancellationToken) ? new LearnerOutcome(text["Bookmarked."]) : LearnerOutcome.NotFound;
     }
 
     /// <summary>Saves the note; an empty one deletes it.</summary>
@@ -55,7 +59,7 @@ public sealed class QuestionLearnerTools(
         if (string.IsNullOrWhiteSpace(markdown))
         {
             await notes.DeleteAsync(accountId, slug, cancellationToken);
-            return new LearnerOutcome("Note deleted.");
+            return new LearnerOutcome(text["Note deleted."]);
         }
 
         if (markdown.Length > Note.MaxLength)
@@ -63,13 +67,13 @@ public sealed class QuestionLearnerTools(
             return LearnerOutcome.Invalid;
         }
 
-        return await notes.SaveAsync(accountId, slug, markdown, cancellationToken) is null ? LearnerOutcome.NotFound : new LearnerOutcome("Note saved.");
+        return await notes.SaveAsync(accountId, slug, markdown, cancellationToken) is null ? LearnerOutcome.NotFound : new LearnerOutcome(text["Note saved."]);
     }
 
     private static string Describe(DateTimeOffset due, LearnerSettings learner)
     {
         var zone = LearnerSettingsStore.Zone(learner);
-        return TimeZoneInfo.ConvertTime(due, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zone.Id;
+        return TimeZoneInfo.ConvertTime(due, zone).ToString("g", CultureInfo.CurrentCulture) + " " + zone.Id;
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -49,12 +50,13 @@ public sealed class SearchModel(SearchQueries queries) : QuestionListPageModel
     private static string SearchUrl(Dictionary<string, string?> state) =>
         QueryHelpers.AddQueryString("/search", state.Where(p => !string.IsNullOrEmpty(p.Value)));
 
-    public static string FacetLabel(SearchFacet facet) => facet switch
+    /// <summary>A facet value's label: a document's title as written, the others in the page's language.</summary>
+    public static string FacetLabel(SearchFacet facet, IStringLocalizer text) => facet switch
     {
-        { Facet: "kind", Value: nameof(QuestionKind.Coding) } => "编程题 Coding",
-        { Facet: "kind" } => "概念题 Concept",
-        { Facet: "exercise", Value: "true" } => "有练习 Runnable exercise",
-        { Facet: "exercise" } => "无练习 No exercise",
+        { Facet: "kind", Value: nameof(QuestionKind.Coding) } => text["Coding"],
+        { Facet: "kind" } => text["Concept"],
+        { Facet: "exercise", Value: "true" } => text["Runnable exercise"],
+        { Facet: "exercise" } => text["No exercise"],
         _ => facet.Label,
     };
 

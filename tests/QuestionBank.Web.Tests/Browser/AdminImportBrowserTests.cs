@@ -109,7 +109,20 @@ public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<Brow
         await page.GotoAsync("/admin");
         var row = page.Locator("tr[data-import-id]", new() { HasText = "browser-import.md" });
         await browser.ScreenshotAsync("admin-imports");
-        await row.GetByRole(AriaRole.Button, new() { Name = "Roll back" }).ClickAsync();
+        // Rollback asks first: Cancel keeps the import, OK rolls it back.
+        var rollBack = row.GetByRole(AriaRole.Button, new() { Name = "Roll back" });
+        var questions = new List<string>();
+        var accept = false;
+        page.Dialog += (_, dialog) =>
+        {
+            questions.Add(dialog.Message);
+            _ = accept ? dialog.AcceptAsync() : dialog.DismissAsync();
+        };
+        await rollBack.ClickAsync();
+        await Assertions.Expect(row).Not.ToContainTextAsync("Rolled back by");
+        Assert.Contains("Roll back import", Assert.Single(questions));
+        accept = true;
+        await rollBack.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("rolled back");
         await Assertions.Expect(row).ToContainTextAsync("Rolled back by " + QuestionBankApp.AdminEmail);
 

@@ -22,15 +22,15 @@ public sealed class ExerciseBrowserTests(BrowserAppWithWorker app) : IClassFixtu
         var page = browser.Page;
         await browser.OpenExerciseAsync(exercise);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "参考答案 Show solution" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show solution", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
         await page.WaitForFunctionAsync("() => Number(document.querySelector('canvas[data-role=chart]')?.dataset.points) > 0",
             null, new() { Timeout = 900_000 });
         await browser.ScreenshotAsync($"exercise-{exercise}-running");
         var verdict = page.Locator("[data-role=result] .verdict");
         await verdict.WaitForAsync(TrainingTimeout);
 
-        Assert.Equal("达标 Goal met ✓", await verdict.InnerTextAsync());
+        Assert.Equal("Goal met ✓", await verdict.InnerTextAsync());
         var value = double.Parse(await page.Locator($"[data-role=result] tr[data-metric={metric}] td").First.InnerTextAsync(), CultureInfo.InvariantCulture);
         Assert.True(ExerciseCatalog.Find(exercise)!.Goals.First(g => g.Metric == metric).IsMetBy(new Dictionary<string, double> { [metric] = value }));
         await browser.ScreenshotAsync($"exercise-{exercise}-finished");
@@ -45,6 +45,35 @@ public sealed class ExerciseBrowserTests(BrowserAppWithWorker app) : IClassFixtu
     }
 
     [Fact]
+    public async Task AStartersJudgedMissSaysGoalNotMetNotFailedAndRecentRunsShowItWithoutAReload()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await browser.OpenExerciseAsync("cnn");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset", Exact = true }).ClickAsync();
+        await page.GetByLabel("Epochs").FillAsync("1");
+        var recentRuns = page.Locator("[data-role=recent-runs] .run-list tbody tr");
+        var before = await recentRuns.CountAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
+        var verdict = page.Locator("[data-role=result] .verdict");
+        await verdict.WaitForAsync(TrainingTimeout);
+
+        Assert.Equal("Goal not met", await verdict.InnerTextAsync());
+        Assert.Contains("verdict-missed", await verdict.GetAttributeAsync("class"));
+        var status = page.Locator("[data-role=status]");
+        Assert.Equal("missed", await status.GetAttributeAsync("data-status"));
+        Assert.DoesNotContain("Failed", await status.InnerTextAsync());
+        // Amber, apart from a failure's red.
+        Assert.NotEqual("rgb(185, 28, 28)", await verdict.EvaluateAsync<string>("v => getComputedStyle(v).color"));
+        await Assertions.Expect(recentRuns).ToHaveCountAsync(before + 1);
+        await Assertions.Expect(recentRuns.First.Locator(".status")).ToHaveTextAsync("Goal not met");
+        await Assertions.Expect(recentRuns.First.Locator(".status")).ToHaveClassAsync("status status-missed");
+        await browser.ScreenshotAsync("exercise-goal-not-met");
+        Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
     public async Task ASyntaxErrorIsMarkedAtItsLineInTheEditor()
     {
         await using var browser = await app.OpenAsync();
@@ -54,7 +83,7 @@ public sealed class ExerciseBrowserTests(BrowserAppWithWorker app) : IClassFixtu
         await page.Locator(".cm-content").ClickAsync();
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.InsertTextAsync("public class Solution\n{\n    public void Run(ExerciseContext ctx)\n    {\n        int x = ;\n    }\n}\n");
-        await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
 
         await page.Locator(".cm-lint-marker-error").WaitForAsync(new() { Timeout = 60_000 });
         Assert.Contains("line 5", await page.Locator(".compile-errors").InnerTextAsync());

@@ -12,7 +12,7 @@ public sealed class ExerciseWithoutWorkerBrowserTests(BrowserApp app) : IClassFi
         var page = browser.Page;
         await browser.OpenExerciseAsync("lstm");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
 
         var status = page.Locator("[data-role=status]");
         await Assertions.Expect(status).ToContainTextAsync("No sandbox worker is online", new() { Timeout = 15_000 });

@@ -83,7 +83,7 @@ public sealed class ReviewBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
 
         await page.GotoAsync("/me/notes");
         await page.GetByLabel("Search my notes").FillAsync("WARM-UP");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-role=notes] .note-item")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-role=notes] a")).ToHaveAttributeAsync("href", firstQuestion + "#my-note");
         await page.GotoAsync("/me/bookmarks");

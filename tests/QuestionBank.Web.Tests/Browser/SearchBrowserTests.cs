@@ -42,7 +42,7 @@ public sealed class SearchBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         await box.PressSequentiallyAsync("合");
         await Assertions.Expect(list).ToBeVisibleAsync();
         var last = options.Last;
-        var target = await last.Locator("a").GetAttributeAsync("href");
+        var target = await last.GetAttributeAsync("data-href");
         var count = await options.CountAsync();
         for (var i = 0; i < count; i++)
         {

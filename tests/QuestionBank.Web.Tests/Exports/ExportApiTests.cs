@@ -122,11 +122,86 @@ public sealed class ExportApiTests(ClockedApp app) : SharedAppTestBase<ClockedAp
         Assert.Equal(HttpStatusCode.NotFound, (await learner.GetAsync("/api/me/export.apkg?document=no-such-document")).StatusCode);
     }
 
+    [Fact]
+    public async Task TheDefaultChoiceOfAnEmptyDocumentDownloadsTheWholeBank()
+    {
+        var learner = await App.SignUpNewLearnerAsync();
+        var visible = await App.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().Questions.CountAsync(q => !q.IsHidden));
+
+        // What /me's form sends with "The whole bank" chosen.
+        var response = await learner.GetAsync("/api/me/export.apkg?document=");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("questionbank-all.apkg", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.Equal(visible, (await AnkiPackage.ReadAsync(await response.Content.ReadAsStreamAsync())).Count);
+    }
+
+    [Fact]
+    public async Task TheDeckCarriesEachCardsReviewStateAndLogSoAnkiGoesOnWhereTheLearnerStopped()
+    {
+        var learner = await App.SignUpNewLearnerAsync();
+        var slugs = await DueSlugsAsync(learner, 3);
+        // The first: Easy (review, days ahead); the second: Again (learning, due in a minute); the third stays new.
+        await RateAsync(learner, slugs[0], 4);
+        await RateAsync(learner, slugs[1], 1);
+        var now = Fixture.Clock.GetUtcNow();
+        var cards = (await learner.GetFromJsonAsync<JsonElement>("/api/me/export.json")).GetProperty("cards").EnumerateArray()
+            .ToDictionary(card => card.GetProperty("slug").GetString()!);
+        var document = cards[slugs[0]].GetProperty("document").GetString();
+
+        var response = await learner.GetAsync($"/api/me/export.apkg?document={document}");
+        var package = await AnkiPackage.ReadPackageAsync(await response.Content.ReadAsStreamAsync());
+        // The deck is in bank order: a question's card is at its place among the document's visible questions.
+        var order = await App.WithScopeAsync(sp => sp.GetRequiredService<QuestionBankDbContext>().Questions
+            .Where(q => q.Document.Slug == document && !q.IsHidden).OrderBy(q => q.Position).Select(q => q.Slug).ToListAsync());
+        AnkiPackage.Card Card(string slug) => package.Cards[order.IndexOf(slug)];
+
+        var review = Card(slugs[0]);
+        var due = cards[slugs[0]].GetProperty("due").GetDateTimeOffset();
+        Assert.Equal((2, 2), (review.Type, review.Queue));
+        // A review card's due is its day counted from the collection's day 0; its interval the days to it.
+        Assert.Equal((due.UtcDateTime.Date - DateTimeOffset.FromUnixTimeSeconds(package.Created).UtcDateTime.Date).Days, review.Due);
+        Assert.Equal((int)Math.Round((due - now).TotalDays), review.Interval);
+        Assert.InRange(review.Factor, 1300, 3500);
+        Assert.Equal(1, review.Reviews);
+        var memory = JsonDocument.Parse(review.Data).RootElement;
+        Assert.Equal(cards[slugs[0]].GetProperty("stability").GetDouble(), memory.GetProperty("s").GetDouble(), 3);
+        Assert.Equal(cards[slugs[0]].GetProperty("difficulty").GetDouble(), memory.GetProperty("d").GetDouble(), 3);
+        var logged = Assert.Single(review.Log);
+        Assert.Equal((4, 0, now.ToUnixTimeMilliseconds()), (logged.Ease, logged.Type, logged.Id));
+        Assert.Equal(review.Interval, logged.Interval);
+
+        var learning = Card(slugs[1]);
+        Assert.Equal((1, 1, now.AddMinutes(1).ToUnixTimeSeconds()), (learning.Type, learning.Queue, learning.Due));
+        var again = Assert.Single(learning.Log);
+        Assert.Equal((1, -60L), (again.Ease, again.Interval));
+
+        var untouched = Card(slugs[2]);
+        Assert.Equal((0, 0, 0), (untouched.Type, untouched.Queue, untouched.Reviews));
+        Assert.Empty(untouched.Log);
+    }
+
+    [Fact]
+    public async Task TheNoteTypeStylesHighlightedCode()
+    {
+        var learner = await App.SignUpNewLearnerAsync();
+
+        var response = await learner.GetAsync("/api/me/export.apkg");
+        var package = await AnkiPackage.ReadPackageAsync(await response.Content.ReadAsStreamAsync());
+
+        Assert.Contains(package.Cards, card => card.Back.Contains("class=\"tok-", StringComparison.Ordinal));
+        string[] tokens = ["tok-kw", "tok-str", "tok-com", "tok-num", "tok-fn", "tok-builtin"];
+        Assert.All(tokens, token => Assert.Contains($"pre.code .{token} {{", package.Css, StringComparison.Ordinal));
+    }
+
     private static async Task<IReadOnlyList<AnkiPackage.Card>> DeckAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await AnkiPackage.ReadAsync(await response.Content.ReadAsStreamAsync());
+        var cards = await AnkiPackage.ReadAsync(await response.Content.ReadAsStreamAsync());
+        // A learner who reviewed nothing gets new cards and no log.
+        Assert.All(cards, card => Assert.Equal((0, 0), (card.Type, card.Log.Count)));
+        return cards;
     }
 
     private static async Task<List<string>> DueSlugsAsync(HttpClient client, int count) =>

@@ -40,7 +40,8 @@ public class BrowserApp : KestrelApp
         });
     }
 
-    public Task<BrowserSession> OpenAsync() => BrowserSession.OpenAsync(browser, BaseAddress);
+    /// <summary>A page of its own; <paramref name="locale"/> is the browser's language (its Accept-Language), en-US when null.</summary>
+    public Task<BrowserSession> OpenAsync(string? locale = null) => BrowserSession.OpenAsync(browser, BaseAddress, locale);
 
     public override async Task DisposeAsync()
     {

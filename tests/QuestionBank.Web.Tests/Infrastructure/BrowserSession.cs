@@ -42,11 +42,12 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Where the screenshots for review go: artifacts/screenshots in the repo.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(QuestionBankApp.RepoRoot, "artifacts", "screenshots");
 
-    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri baseAddress)
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri baseAddress, string? locale = null)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions
         {
             BaseURL = baseAddress.ToString(),
+            Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         var session = new BrowserSession(page, baseAddress);

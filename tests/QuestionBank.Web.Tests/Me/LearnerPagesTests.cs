@@ -57,6 +57,39 @@ public sealed class LearnerPagesTests(ClockedApp app) : SharedAppTestBase<Clocke
     }
 
     [Fact]
+    public async Task WhileTheAnswerIsFoldedNoGlossaryChipNamesWhatOnlyTheAnswerSaysAndTheChipsUnfoldWithIt()
+    {
+        // The seed question whose answer lists regularization, dropout, data augmentation, cross-validation and early stopping.
+        const string slug = "000-d93d5146cb591d21-1-7";
+        string[] answerOnly = ["正则化", "丢弃法", "数据增强", "交叉验证", "早停"];
+        var client = await App.SignUpNewLearnerAsync();
+
+        var html = await client.GetStringAsync($"/questions/{slug}");
+        var fold = html.IndexOf("<details class=\"self-test\"", StringComparison.Ordinal);
+        var foldEnd = html.IndexOf("</details>", fold, StringComparison.Ordinal);
+        var reading = await App.CreateBrowserLikeClient().GetStringAsync($"/questions/{slug}");
+
+        Assert.All(answerOnly, term => Assert.Contains($"class=\"chip\" href=\"/search?q={Uri.EscapeDataString(term)}\"", reading));
+        Assert.All(answerOnly, term => Assert.DoesNotContain(term, html[..fold]));
+        var chips = html[fold..foldEnd];
+        Assert.All(answerOnly, term => Assert.Contains($"class=\"chip\" href=\"/search?q={Uri.EscapeDataString(term)}\"", chips));
+    }
+
+    [Fact]
+    public async Task WhileTheAnswerIsFoldedTheExercisesOriginalCodeIsHiddenAndUnfoldsWithIt()
+    {
+        var slug = await ExerciseQuestions.SlugAsync(Client, "cnn");
+        var client = await App.SignUpNewLearnerAsync();
+
+        var folded = await client.GetStringAsync($"/questions/{slug}");
+        var reading = await App.CreateBrowserLikeClient().GetStringAsync($"/questions/{slug}");
+
+        Assert.Contains("<div class=\"unfolds-with-answer\" hidden=\"hidden\">", folded);
+        Assert.DoesNotContain("unfolds-with-answer", reading);
+        Assert.Contains("<pre class=\"code", reading[reading.IndexOf("id=\"pane-python\"", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
     public async Task AlwaysShowAnswersKeepsTheReadingModeWithTheRatingsBelow()
     {
         var (slug, answerLabel) = await QuestionWithPromptAndAnswerAsync();

@@ -38,7 +38,7 @@ public sealed partial class SecurityHeadersTests(SeededApp app) : SharedAppTestB
             Assert.True(!HtmlMarkup.Tags(html).Any(tag => tag.Attributes.ContainsKey("style")), $"{path} has a style attribute.");
             // Every "<script" in the page is a start tag the checks above have seen.
             Assert.Equal(ScriptStart().Count(html), HtmlMarkup.Tags(html).Count(tag => tag.Name == "script"));
-            Assert.Contains(HtmlMarkup.Tags(html), tag => tag.Name == "script" && tag.Attributes["src"].StartsWith("/js/site.js", StringComparison.Ordinal));
+            Assert.Contains(HtmlMarkup.Tags(html), tag => tag.Name == "script" && tag.Attributes.GetValueOrDefault("src", "").StartsWith("/js/site.js", StringComparison.Ordinal));
         }
     }
 
@@ -82,7 +82,7 @@ public sealed partial class SecurityHeadersTests(SeededApp app) : SharedAppTestB
         using var response = await Client.GetAsync($"/questions/{await ExerciseQuestions.SlugAsync(Client, "lstm")}");
         var html = await response.Content.ReadAsStringAsync();
 
-        var script = Assert.Single(HtmlMarkup.Tags(html), tag => tag.Name == "script" && tag.Attributes["src"].StartsWith("/js/exercise.js", StringComparison.Ordinal));
+        var script = Assert.Single(HtmlMarkup.Tags(html), tag => tag.Name == "script" && tag.Attributes.GetValueOrDefault("src", "").StartsWith("/js/exercise.js", StringComparison.Ordinal));
         Assert.Equal($"'nonce-{script.Attributes["nonce"]}'", Directives(response)["style-src"][1]);
     }
 

@@ -1,10 +1,13 @@
 // The exercise panel of a coding question (editor, run, live chart, result) and the run page's
 // chart. Talks to /api/exercises and /api/runs; progress arrives as server-sent events.
 import { EditorView, basicSetup } from "codemirror";
-import { StreamLanguage } from "@codemirror/language";
+import { keymap } from "@codemirror/view";
+import { indentWithTab } from "@codemirror/commands";
+import { StreamLanguage, indentUnit } from "@codemirror/language";
 import { csharp } from "@codemirror/legacy-modes/mode/clike";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import Chart from "chart.js/auto";
+import { t } from "./text.js";
 
 // This response's Content-Security-Policy nonce for styles, on this script's own tag: CodeMirror
 // mounts its theme as a <style> element, which the policy applies only when it carries the nonce.
@@ -12,15 +15,16 @@ const STYLE_NONCE = document.currentScript?.nonce ?? "";
 const FINAL = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled"];
 const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2"];
 const STATUS_TEXT = {
-  queued: "排队中 Queued",
-  running: "运行中 Running",
-  succeeded: "完成 Finished",
-  failed: "失败 Failed",
-  compile_error: "编译错误 Compile error",
-  timeout: "超时 Timed out",
-  memory_limit: "内存超限 Memory limit",
-  cancelled: "已取消 Cancelled",
+  queued: "Queued",
+  running: "Running",
+  succeeded: "Finished",
+  failed: "Failed",
+  compile_error: "Compile error",
+  timeout: "Timed out",
+  memory_limit: "Memory limit",
+  cancelled: "Cancelled",
 };
+const statusText = (status) => t(STATUS_TEXT[status] ?? status);
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -39,9 +43,9 @@ function createChart(canvas) {
       parsing: false,
       maintainAspectRatio: false,
       scales: {
-        x: { type: "linear", title: { display: true, text: "step" } },
-        loss: { position: "left", title: { display: true, text: "loss" } },
-        metric: { position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "metric" } },
+        x: { type: "linear", title: { display: true, text: t("step") } },
+        loss: { position: "left", title: { display: true, text: t("loss") } },
+        metric: { position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: t("metric") } },
       },
       plugins: { legend: { position: "bottom" } },
     },
@@ -90,34 +94,42 @@ function goalText(goal) {
   return `${goal.minimum} – ${goal.maximum}`;
 }
 
+// Only the judge writes metrics: a judged run met its goal or missed it (a miss is not a crash, in
+// words or colour); any other run has its status. The same words as the pages' (RunFormatting).
+function outcome(run) {
+  if (Object.keys(run.metrics).length === 0) return run.status;
+  return run.goalsMet ? "met" : "missed";
+}
+
+function outcomeText(run) {
+  const kind = outcome(run);
+  if (kind === "met") return `${t("Goal met")} ✓`;
+  return kind === "missed" ? t("Goal not met") : statusText(run.status);
+}
+
 function renderResult(container, run) {
   container.replaceChildren();
   container.dataset.status = run.status;
-  // Only the judge writes metrics: a run with metrics was judged, and failed if it missed the goals.
-  const judged = Object.keys(run.metrics).length > 0;
-  const verdict = judged
-    ? (run.goalsMet ? "达标 Goal met ✓" : "未达标 Goal not met")
-    : STATUS_TEXT[run.status] ?? run.status;
-  container.append(element("p", { class: `verdict verdict-${run.goalsMet ? "met" : "missed"}` }, verdict));
+  container.append(element("p", { class: `verdict verdict-${outcome(run)}` }, outcomeText(run)));
   if (run.diagnostics.message) container.append(element("p", { class: "diagnostics" }, run.diagnostics.message));
   if (run.diagnostics.compileErrors.length > 0) {
     container.append(element("ul", { class: "compile-errors" },
-      ...run.diagnostics.compileErrors.map((e) => element("li", {}, `line ${e.line}, column ${e.column}: ${e.code} ${e.message}`))));
+      ...run.diagnostics.compileErrors.map((e) => element("li", {}, `${t("line {0}, column {1}:", e.line, e.column)} ${e.code} ${e.message}`))));
   }
   const metrics = Object.entries(run.metrics);
   if (metrics.length > 0) {
     const rows = metrics.map(([name, value]) => {
       const goal = run.goals.find((g) => g.metric === name);
       return element("tr", { "data-metric": name }, element("th", {}, name), element("td", {}, formatMetric(value)),
-        element("td", { class: "muted" }, goal ? `goal ${goalText(goal)}` : ""));
+        element("td", { class: "muted" }, goal ? t("goal {0}", goalText(goal)) : ""));
     });
     container.append(element("table", { class: "metrics" }, element("tbody", {}, ...rows)));
   }
   for (const image of run.images) {
     container.append(element("figure", {}, element("img", { src: image.url, alt: image.name }), element("figcaption", {}, image.name)));
   }
-  if (run.output) container.append(element("details", {}, element("summary", {}, "输出 Output"), element("pre", { class: "output" }, run.output)));
-  container.append(element("p", {}, element("a", { href: `/runs/${run.id}`, "data-role": "run-link" }, "结果页 Permanent run page →")));
+  if (run.output) container.append(element("details", {}, element("summary", {}, t("Output")), element("pre", { class: "output" }, run.output)));
+  container.append(element("p", {}, element("a", { href: `/runs/${run.id}`, "data-role": "run-link" }, t("Permanent run page →"))));
 }
 
 function markCompileErrors(view, errors) {
@@ -138,6 +150,10 @@ async function mountExercise(root) {
     doc: localStorage.getItem(storageKey) ?? exercise.starter,
     extensions: [
       basicSetup,
+      // Tab indents; Escape, then Tab, moves focus on (CodeMirror's tab-focus escape), so the editor is no keyboard trap.
+      keymap.of([indentWithTab]),
+      indentUnit.of("    "),
+      EditorView.contentAttributes.of({ "aria-label": t("C# source"), tabindex: "0" }),
       EditorView.cspNonce.of(STYLE_NONCE),
       StreamLanguage.define(csharp),
       lintGutter(),
@@ -149,7 +165,24 @@ async function mountExercise(root) {
   });
   const setSource = (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
   root.querySelector("[data-action=reset]").addEventListener("click", () => setSource(exercise.starter));
-  root.querySelector("[data-action=solution]").addEventListener("click", () => setSource(exercise.solution));
+  // Show solution keeps the learner's code (also across a reload) and offers it back.
+  const restore = root.querySelector("[data-action=restore]");
+  const mineKey = `${storageKey}.mine`;
+  restore.hidden = localStorage.getItem(mineKey) === null;
+  root.querySelector("[data-action=solution]").addEventListener("click", () => {
+    const current = view.state.doc.toString();
+    if (current !== exercise.solution) localStorage.setItem(mineKey, current);
+    setSource(exercise.solution);
+    restore.hidden = localStorage.getItem(mineKey) === null;
+  });
+  restore.addEventListener("click", () => {
+    const mine = localStorage.getItem(mineKey);
+    if (mine !== null) setSource(mine);
+    localStorage.removeItem(mineKey);
+    restore.hidden = true;
+    view.focus();
+  });
+  setUpFullscreen(root);
 
   const form = root.querySelector("[data-role=run-form]");
   const device = form.elements.device;
@@ -189,7 +222,7 @@ async function mountExercise(root) {
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
       const details = problem.errors ? Object.values(problem.errors).flat().join(" ") : problem.detail ?? response.statusText;
-      status.textContent = `${problem.title ?? "The run was refused"}: ${details}`;
+      status.textContent = `${problem.title ?? t("The run was refused")}: ${details}`;
       return;
     }
     runId = (await response.json()).id;
@@ -202,7 +235,7 @@ async function mountExercise(root) {
     let state = "queued";
     let queueNote = "";
     const show = () => {
-      status.textContent = `${STATUS_TEXT[state] ?? state} · ${((Date.now() - started) / 1000).toFixed(0)} s${queueNote}`;
+      status.textContent = `${statusText(state)} · ${t("{0} s", ((Date.now() - started) / 1000).toFixed(0))}${queueNote}`;
       status.dataset.status = state;
     };
     const timer = setInterval(show, 500);
@@ -211,19 +244,46 @@ async function mountExercise(root) {
       progress: (e) => addPoint(chart, e.step, e.metrics),
       status: (s) => { state = s; queueNote = ""; show(); },
       queue: (e) => {
-        queueNote = ` · 队列位置 position ${e.queuePosition}` +
-          (e.workersOnline === 0 ? " · 没有在线的沙箱 No sandbox worker is online; the run starts when one is." : "");
+        queueNote = ` · ${t("queue position {0}", e.queuePosition)}` +
+          (e.workersOnline === 0 ? ` · ${t("No sandbox worker is online; the run starts when one is.")}` : "");
         show();
       },
     });
     clearInterval(timer);
-    show();
     runButton.disabled = false;
     cancel.hidden = true;
     const run = await (await fetch(`/api/runs/${runId}`)).json();
+    // The final line says the outcome: "Goal not met" for a judged miss, not the status "failed".
+    status.textContent = `${outcomeText(run)} · ${t("{0} s", ((Date.now() - started) / 1000).toFixed(0))}`;
+    status.dataset.status = outcome(run);
     renderResult(result, run);
     markCompileErrors(view, run.diagnostics.compileErrors);
+    await refreshRecentRuns();
   });
+}
+
+// "Recent runs" as the server renders it now (in the page's language), so a run that ended shows without a reload.
+async function refreshRecentRuns() {
+  const current = document.querySelector("[data-role=recent-runs]");
+  if (!current) return;
+  const response = await fetch(location.pathname, { headers: { Accept: "text/html" } });
+  if (!response.ok) return;
+  const fresh = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-role=recent-runs]");
+  if (fresh) current.replaceChildren(...Array.from(fresh.childNodes, (node) => document.importNode(node, true)));
+}
+
+// The exercise fills the screen and back; the button says which way it goes.
+function setUpFullscreen(root) {
+  const button = root.querySelector("[data-action=fullscreen]");
+  if (!button || !document.fullscreenEnabled) return;
+  button.hidden = false;
+  const label = () => {
+    const on = document.fullscreenElement === root;
+    button.textContent = on ? t("Exit full screen") : t("Full screen");
+  };
+  button.addEventListener("click", () => (document.fullscreenElement ? document.exitFullscreen() : root.requestFullscreen()));
+  document.addEventListener("fullscreenchange", label);
+  label();
 }
 
 async function mountRunPage(root) {

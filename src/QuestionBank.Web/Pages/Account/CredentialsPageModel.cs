@@ -4,21 +4,26 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using QuestionBank.Web.Accounts;
+using QuestionBank.Web.Localization;
 
 namespace QuestionBank.Web.Pages.Account;
 
 /// <summary>What the sign-in and sign-up forms share: email, password, where to go next.</summary>
-public abstract class CredentialsPageModel : PageModel
+// The attributes' messages and names are resource keys (AddDataAnnotationsLocalization).
+public abstract class CredentialsPageModel(IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
-    [Required]
-    [EmailAddress]
-    [StringLength(256)]
+    [Display(Name = "Email")]
+    [Required(ErrorMessage = "Enter your {0}.")]
+    [EmailAddress(ErrorMessage = "This is not an email address.")]
+    [StringLength(256, ErrorMessage = "The {0} can have at most {1} characters.")]
     public string Email { get; set; } = string.Empty;
 
     [BindProperty]
-    [Required]
+    [Display(Name = "Password")]
+    [Required(ErrorMessage = "Enter your {0}.")]
     [DataType(DataType.Password)]
     public string Password { get; set; } = string.Empty;
 
@@ -43,6 +48,13 @@ public abstract class CredentialsPageModel : PageModel
         var home = principal.IsInRole(AccountService.AdminRole) && Request.Path.StartsWithSegments("/admin") ? "/admin" : "/review";
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : home);
     }
+
+    protected IStringLocalizer Text => text;
+
+    /// <summary>Why <see cref="AccountService"/> refused an email or a password, in the page's language.</summary>
+    public static string Refusal(ArgumentException error, IStringLocalizer text) => error.ParamName == "email"
+        ? text["This is not an email address."]
+        : text["The password must have at least {0} characters.", AccountService.MinimumPasswordLength];
 
     /// <summary>The account the form's credentials name, or null with the reason added to the model state.</summary>
     protected abstract Task<ClaimsPrincipal?> CheckCredentialsAsync(CancellationToken cancellationToken);

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using QuestionBank.Web.Accounts;
+using QuestionBank.Web.Localization;
 
 namespace QuestionBank.Web.Pages.Account;
 
 /// <summary>The signed-in account: sign out, change password, delete. Password checks count as sign-in attempts.</summary>
 [EnableRateLimiting(AccountsExtensions.LoginRateLimit)]
-public sealed class IndexModel(AccountService accounts) : PageModel
+public sealed class IndexModel(AccountService accounts, IStringLocalizer<SharedResource> text) : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -25,18 +27,18 @@ public sealed class IndexModel(AccountService accounts) : PageModel
             var principal = await accounts.ChangePasswordAsync(AccountService.AccountId(User)!.Value, currentPassword ?? string.Empty, newPassword ?? string.Empty, cancellationToken);
             if (principal is null)
             {
-                ModelState.AddModelError(string.Empty, "The current password is wrong.");
+                ModelState.AddModelError(string.Empty, text["The current password is wrong."]);
                 return Page();
             }
 
             // The stamp changed: sign in again with the new one, so only other sessions end.
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-            Message = "Your password was changed; other sessions are signed out.";
+            Message = text["Your password was changed; other sessions are signed out."];
             return RedirectToPage();
         }
         catch (ArgumentException error)
         {
-            ModelState.AddModelError(string.Empty, error.Message);
+            ModelState.AddModelError(string.Empty, CredentialsPageModel.Refusal(error, text));
             return Page();
         }
     }
@@ -46,13 +48,13 @@ public sealed class IndexModel(AccountService accounts) : PageModel
         var id = AccountService.AccountId(User)!.Value;
         if (await accounts.SignInAsync(User.Identity!.Name!, password ?? string.Empty, cancellationToken) is null)
         {
-            ModelState.AddModelError(string.Empty, "The password is wrong; the account was not deleted.");
+            ModelState.AddModelError(string.Empty, text["The password is wrong; the account was not deleted."]);
             return Page();
         }
 
         if (!await accounts.DeleteAsync(id, cancellationToken))
         {
-            ModelState.AddModelError(string.Empty, "This is the last admin account; make another admin first.");
+            ModelState.AddModelError(string.Empty, text["This is the last admin account; make another admin first."]);
             return Page();
         }
 

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Importing;
+using Microsoft.Extensions.Localization;
 using QuestionBank.Web.Admin;
+using QuestionBank.Web.Localization;
 
 namespace QuestionBank.Web.Pages.Admin;
 
@@ -14,7 +16,8 @@ namespace QuestionBank.Web.Pages.Admin;
 /// </summary>
 [RequestSizeLimit(AdminExtensions.MaxImportRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = AdminExtensions.MaxImportRequestBytes, ValueLengthLimit = AdminExtensions.MaxImportRequestBytes)]
-public sealed class ImportModel(DocumentImporter importer, TimeProvider clock) : PageModel
+// The parser's reasons (line numbers, what it expected) are its own English; the page's words around them are localized.
+public sealed class ImportModel(DocumentImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public List<IFormFile> Uploads { get; set; } = [];
@@ -49,7 +52,7 @@ public sealed class ImportModel(DocumentImporter importer, TimeProvider clock) :
 
             if (files.Count == 0)
             {
-                Error = "Choose .md files (with their images) or a .zip, or paste markdown first.";
+                Error = text["Choose .md files (with their images) or a .zip, or paste markdown first."];
                 return Page();
             }
 
@@ -58,7 +61,7 @@ public sealed class ImportModel(DocumentImporter importer, TimeProvider clock) :
         }
         catch (DocumentParseException error)
         {
-            Error = $"{error.Message}. Nothing was imported; the bank is unchanged.";
+            Error = text["{0}. Nothing was imported; the bank is unchanged.", error.Message];
         }
 
         return Page();
@@ -74,7 +77,7 @@ public sealed class ImportModel(DocumentImporter importer, TimeProvider clock) :
         }
         catch (Exception error) when (error is DocumentParseException or FormatException)
         {
-            Error = $"{error.Message}. Nothing was imported; the bank is unchanged.";
+            Error = text["{0}. Nothing was imported; the bank is unchanged.", error.Message];
         }
 
         return Page();

@@ -3,11 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuestionBank.Data.Importing;
 using QuestionBank.Data.Learners;
 using QuestionBank.Data.Moderation;
+using Microsoft.Extensions.Localization;
 using QuestionBank.Exercises;
+using QuestionBank.Web.Localization;
 
 namespace QuestionBank.Web.Pages.Admin;
 
-public sealed class IndexModel(QuestionModeration moderation, DocumentImporter importer, ProgressQueries progress, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    QuestionModeration moderation, DocumentImporter importer, ProgressQueries progress, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public LearnerTotals Learners { get; private set; } = null!;
 
@@ -33,7 +36,7 @@ public sealed class IndexModel(QuestionModeration moderation, DocumentImporter i
         try
         {
             var found = await importer.RollbackAsync(id, User.Identity!.Name!, cancellationToken);
-            return Report(found, $"Import {id} was rolled back.", $"There is no import {id}.");
+            return Report(found, text["Import {0} was rolled back.", id], text["There is no import {0}.", id]);
         }
         catch (ImportRollbackException error)
         {
@@ -43,8 +46,8 @@ public sealed class IndexModel(QuestionModeration moderation, DocumentImporter i
 
     public async Task<IActionResult> OnPostHideAsync(string slug, bool hidden, CancellationToken cancellationToken) => Report(
         await moderation.SetHiddenAsync(slug, hidden, cancellationToken),
-        $"{slug} is {(hidden ? "hidden" : "visible again")}.",
-        $"No question has the slug {slug}.");
+        hidden ? text["{0} is hidden.", slug] : text["{0} is visible again.", slug],
+        text["No question has the slug {0}.", slug]);
 
     /// <summary>Attaches an exercise to the question (an empty choice detaches it), then shows the question again.</summary>
     public async Task<IActionResult> OnPostExerciseAsync(string slug, string? exercise, CancellationToken cancellationToken)
@@ -52,16 +55,16 @@ public sealed class IndexModel(QuestionModeration moderation, DocumentImporter i
         var chosen = string.IsNullOrEmpty(exercise) ? null : ExerciseCatalog.Find(exercise);
         if (!string.IsNullOrEmpty(exercise) && chosen is null)
         {
-            return Report(false, string.Empty, "There is no such exercise.");
+            return Report(false, string.Empty, text["There is no such exercise."]);
         }
 
         return await moderation.SetExerciseAsync(slug, chosen?.Id, cancellationToken)
             ? RedirectToPage("/Questions/Detail", new { slug })
-            : Report(false, string.Empty, $"No question has the slug {slug}.");
+            : Report(false, string.Empty, text["No question has the slug {0}.", slug]);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, CancellationToken cancellationToken) => Report(
-        await moderation.DeleteAsync(slug, cancellationToken), $"{slug} was deleted.", $"No question has the slug {slug}.");
+        await moderation.DeleteAsync(slug, cancellationToken), text["{0} was deleted.", slug], text["No question has the slug {0}.", slug]);
 
     // Post, redirect, get: the outcome travels in TempData so a reload does not repeat the action.
     private RedirectToPageResult Report(bool succeeded, string success, string failure)

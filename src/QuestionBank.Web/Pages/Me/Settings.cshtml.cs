@@ -4,11 +4,13 @@ using QuestionBank.Data.Entities;
 using QuestionBank.Data.Learners;
 using QuestionBank.Data.Queries;
 using QuestionBank.Web.Accounts;
+using QuestionBank.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace QuestionBank.Web.Pages.Me;
 
 /// <summary>The learner's settings: reading mode, the documents new cards come from, and the time zone of the learner's day.</summary>
-public sealed class SettingsModel(LearnerSettingsStore settings, QuestionQueries queries) : PageModel
+public sealed class SettingsModel(LearnerSettingsStore settings, QuestionQueries queries, IStringLocalizer<SharedResource> text) : PageModel
 {
     public LearnerSettings Settings { get; private set; } = null!;
 
@@ -16,6 +18,7 @@ public sealed class SettingsModel(LearnerSettingsStore settings, QuestionQueries
 
     public IEnumerable<string> TimeZones => TimeZoneInfo.GetSystemTimeZones().Select(zone => zone.Id).Order(StringComparer.Ordinal);
 
+    /// <summary>What the last save came to, as a resource key.</summary>
     [TempData]
     public string? Message { get; set; }
 
@@ -26,12 +29,12 @@ public sealed class SettingsModel(LearnerSettingsStore settings, QuestionQueries
     {
         if (!allDocuments && (documents is null || documents.Length == 0))
         {
-            ModelState.AddModelError(string.Empty, "Choose at least one document, or all of them.");
+            ModelState.AddModelError(string.Empty, text["Choose at least one document, or all of them."]);
         }
 
         if (timeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
-            ModelState.AddModelError(string.Empty, "Choose a time zone from the list.");
+            ModelState.AddModelError(string.Empty, text["Choose a time zone from the list."]);
         }
 
         if (!ModelState.IsValid)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuestionBank.Core.Rendering;
+using QuestionBank.Core.Search;
 using QuestionBank.Data.Queries;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
@@ -49,6 +50,12 @@ public sealed class DetailModel(
 
     /// <summary>The folded blocks.</summary>
     public IEnumerable<RenderedBlock> AnswerBlocks => FoldAnswers ? Blocks.Where(block => !IsPrompt(block)) : [];
+
+    /// <summary>The glossary chips above the answer: all of them, or while the answer is folded those the title and prompt name.</summary>
+    public IReadOnlyList<GlossaryEntry> VisibleTerms => FoldAnswers ? Question.PromptTerms : Question.Terms;
+
+    /// <summary>The chips only the folded answer names: they unfold with it.</summary>
+    public IReadOnlyList<GlossaryEntry> AnswerTerms => FoldAnswers ? Question.Terms.Except(Question.PromptTerms).ToList() : [];
 
     [TempData]
     public string? LearnerMessage { get; set; }

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace QuestionBank.Web.Localization;
+
+public static class LocalizationExtensions
+{
+    /// <summary>The UI's languages; the first is the default, for clients that ask for none of them.</summary>
+    public static readonly IReadOnlyList<CultureInfo> Cultures = [CultureInfo.GetCultureInfo("en"), CultureInfo.GetCultureInfo("zh-CN")];
+
+    /// <summary>
+    /// A request's language: the cookie the header's switch sets, else Accept-Language, else English.
+    /// Dates and numbers follow it too. No query-string provider: an address means the same page for everyone.
+    /// </summary>
+    public static void AddQuestionBankLocalization(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = [.. Cultures];
+            options.SupportedUICultures = [.. Cultures];
+            // zh, zh-Hans, zh-SG... fall back to their parent; a browser asking for "zh" alone still gets Chinese.
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider(), new ChineseRequestCultureProvider()];
+        });
+    }
+
+    /// <summary>
+    /// The header's language switch: GET /language?culture=zh-CN&amp;returnUrl=/questions remembers the choice
+    /// in the culture cookie for a year and goes back. A plain link, so it works without script.
+    /// </summary>
+    public static void MapLanguageSwitch(this WebApplication app) =>
+        app.MapGet("/language", (HttpContext context, string? culture, string? returnUrl) =>
+        {
+            if (CookieValue(culture) is not { } value)
+            {
+                return Results.BadRequest();
+            }
+
+            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, value, new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+            });
+            // Only local addresses: anything else would make the switch an open redirect.
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && IsLocal(returnUrl) ? returnUrl : "/");
+        }).ExcludeFromDescription();
+
+    private static bool IsLocal(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+
+    /// <summary>The culture cookie's value for <paramref name="culture"/>, or null when the site has no such language.</summary>
+    public static string? CookieValue(string? culture) =>
+        Cultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase)) is { } found
+            ? CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(found))
+            : null;
+
+    /// <summary>Accept-Language names any Chinese ("zh", "zh-TW", "zh-Hans"): the site's one Chinese, zh-CN.</summary>
+    private sealed class ChineseRequestCultureProvider : RequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var languages = httpContext.Request.GetTypedHeaders().AcceptLanguage;
+            var chinese = languages.Any(l => l.Value.Value is { } name && (name == "zh" || name.StartsWith("zh-", StringComparison.OrdinalIgnoreCase)));
+            return Task.FromResult(chinese ? new ProviderCultureResult("zh-CN") : null);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Mvc.Testing;
+using QuestionBank.Core.Learning;
+using QuestionBank.Web.Localization;
+using QuestionBank.Web.Pages;
+
+namespace QuestionBank.Web.Tests.Localization;
+
+/// <summary>
+/// The UI speaks one language at a time: English or Chinese (zh-CN) from Accept-Language or the header's
+/// switch, every word from the resources, which hold every key in both languages.
+/// </summary>
+public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase(app)
+{
+    private static readonly string WebProject = Path.Combine(QuestionBankApp.RepoRoot, "src", "QuestionBank.Web");
+
+    // Pages without content of the bank's own: every word on them is the UI's.
+    private static readonly string[] UiOnlyPages = ["/account/login", "/account/signup", "/no-such-page"];
+
+    private static Dictionary<string, string> Resource(string culture) =>
+        XDocument.Load(Path.Combine(WebProject, "Localization", $"SharedResource.{culture}.resx")).Root!.Elements("data")
+            .ToDictionary(data => data.Attribute("name")!.Value, data => data.Element("value")!.Value);
+
+    [Fact]
+    public void BothLanguagesHaveTheSameKeysAndNoEmptyText()
+    {
+        var english = Resource("en");
+        var chinese = Resource("zh-CN");
+
+        Assert.Empty(english.Keys.Except(chinese.Keys));
+        Assert.Empty(chinese.Keys.Except(english.Keys));
+        Assert.All(english.Values.Concat(chinese.Values), value => Assert.False(string.IsNullOrWhiteSpace(value)));
+        // Chinese text is Chinese: a value equal to its English (a forgotten translation) is a word both share.
+        string[] shared = ["Markdown"];
+        Assert.Empty(chinese.Where(pair => pair.Value == english[pair.Key] && !shared.Contains(pair.Key)).Select(pair => pair.Key));
+    }
+
+    [Fact]
+    public void EveryKeyThePagesAndScriptsAskForIsInBothLanguages()
+    {
+        var used = Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
+            .Where(path => (path.EndsWith(".cshtml", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal))
+                && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(path => LocalizerKey().Matches(File.ReadAllText(path)).Select(match => Regex.Unescape(match.Groups["key"].Value)))
+            .Concat(ClientText.Keys)
+            .Concat(Enum.GetValues<CardState>().Select(state => "Card." + state))
+            .Concat(Enum.GetValues<Rating>().Select(rating => rating.ToString()))
+            .Concat(new[] { "queued", "running", "succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled" }
+                .SelectMany(status => new[] { RunFormatting.OutcomeKey(status, false, false), RunFormatting.OutcomeKey(status, true, false), RunFormatting.OutcomeKey(status, true, true) }))
+            .ToHashSet();
+
+        Assert.True(used.Count > 100, $"only {used.Count} keys found: the pattern no longer matches the pages");
+        foreach (var culture in new[] { "en", "zh-CN" })
+        {
+            var resource = Resource(culture);
+            Assert.Empty(used.Where(key => !resource.ContainsKey(key)).Select(key => $"{culture}: {key}"));
+        }
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("en-US,en;q=0.9")]
+    [InlineData("fr-FR")]
+    public async Task AnEnglishOrUnknownLanguageSeesEnglishOnly(string acceptLanguage)
+    {
+        foreach (var path in UiOnlyPages)
+        {
+            var html = await GetAsync(path, acceptLanguage);
+            Assert.Contains("<html lang=\"en\">", html);
+            // The switch names the other language in itself (lang="zh-CN"): the one Chinese on the page.
+            var text = VisibleText(WithoutOtherLanguage(html));
+            Assert.DoesNotMatch(HanCharacter(), text);
+        }
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("zh-CN,zh;q=0.9,en;q=0.8")]
+    [InlineData("zh")]
+    [InlineData("zh-TW")]
+    public async Task AChineseLanguageSeesChineseOnly(string acceptLanguage)
+    {
+        foreach (var path in UiOnlyPages)
+        {
+            var html = await GetAsync(path, acceptLanguage);
+            Assert.Contains("<html lang=\"zh-CN\">", html);
+            // The brand is a name; the switch names English in English.
+            var text = VisibleText(WithoutOtherLanguage(html)).Replace("QuestionBank", "", StringComparison.Ordinal);
+            Assert.DoesNotMatch(LatinWord(), text);
+            Assert.Contains("登录", text);
+        }
+    }
+
+    [Fact]
+    public async Task ContentStaysAsWrittenInEitherLanguage()
+    {
+        var english = await GetAsync("/", "en");
+        var chinese = await GetAsync("/", "zh-CN");
+
+        Assert.Contains("AI 大模型应用最佳实践", english);
+        Assert.Contains("AI 大模型应用最佳实践", chinese);
+        Assert.Contains("85 questions in 5 documents", english);
+        Assert.Contains("共 5 个文档、85 道题", chinese);
+    }
+
+    [Fact]
+    public async Task TheHeaderSwitchRemembersTheLanguageInACookieAndComesBack()
+    {
+        using var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var switched = await client.GetAsync("/language?culture=zh-CN&returnUrl=" + Uri.EscapeDataString("/account/login?returnUrl=/me"));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/account/login?returnUrl=/me", switched.Headers.Location!.OriginalString);
+        var cookie = Assert.Single(switched.Headers.GetValues("Set-Cookie"));
+        Assert.Contains("c%3Dzh-CN%7Cuic%3Dzh-CN", cookie);
+        Assert.Contains("expires=", cookie, StringComparison.OrdinalIgnoreCase);
+
+        // The cookie wins over the browser's Accept-Language.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+        request.Headers.Add("Accept-Language", "en");
+        var page = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"zh-CN\">", page);
+
+        Assert.Equal("/", (await client.GetAsync("/language?culture=en&returnUrl=" + Uri.EscapeDataString("//evil.example/"))).Headers.Location!.OriginalString);
+        Assert.Equal("/", (await client.GetAsync("/language?culture=en&returnUrl=" + Uri.EscapeDataString("https://evil.example/"))).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/language?culture=xx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DatesFollowTheCulture()
+    {
+        using var learner = await App.SignUpNewLearnerAsync();
+
+        var english = await GetAsync(learner, "/me", "en");
+        var chinese = await GetAsync(learner, "/me", "zh-CN");
+
+        // The heatmap's days: month/day/year in English, year/month/day in Chinese; weekdays in the page's language.
+        Assert.Matches(@"<title>\d{1,2}/\d{1,2}/\d{4}: 0 reviews</title>", english);
+        Assert.Matches(@"<title>\d{4}/\d{1,2}/\d{1,2}: 0 次复习</title>", chinese);
+        Assert.Contains(">Mon</text>", english);
+        Assert.Contains(">周一</text>", chinese);
+    }
+
+    private Task<string> GetAsync(string path, string acceptLanguage) => GetAsync(Client, path, acceptLanguage);
+
+    private static async Task<string> GetAsync(HttpClient client, string path, string acceptLanguage)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Accept-Language", acceptLanguage);
+        using var response = await client.SendAsync(request);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static string WithoutOtherLanguage(string html) => OtherLanguageLink().Replace(html, "");
+
+    // What a reader sees: the body's text, no scripts (the script data block holds the scripts' words) and no attribute values.
+    private static string VisibleText(string html)
+    {
+        var body = html[html.IndexOf("<body", StringComparison.Ordinal)..];
+        return HtmlMarkup.Text(ScriptElement().Replace(body, ""));
+    }
+
+    [GeneratedRegex("""<a class="language"[^>]*>[^<]*</a>""")]
+    private static partial Regex OtherLanguageLink();
+
+    [GeneratedRegex("<script[^>]*>.*?</script>", RegexOptions.Singleline)]
+    private static partial Regex ScriptElement();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex HanCharacter();
+
+    [GeneratedRegex("[A-Za-z]{2,}")]
+    private static partial Regex LatinWord();
+
+    // T["…"], text["…"] and Text["…"] with a literal key (a key built from parts is listed above).
+    [GeneratedRegex("""\b(?:T|text|Text)\["(?<key>(?:[^"\\]|\\.)*)"(?=\s*[\],])""")]
+    private static partial Regex LocalizerKey();
+}

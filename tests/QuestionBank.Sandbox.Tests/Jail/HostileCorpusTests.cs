@@ -1,19 +1,20 @@
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
+using QuestionBank.Sandbox.Runs;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Jail;
 
 /// <summary>
 /// Every source of the hostile corpus runs in the real jail through the real executor: it ends
-/// with one of the statuses its header allows (never succeeded, never with the goals met), and
-/// the reference solution's next run still succeeds.
+/// with one of the statuses its header allows (never succeeded, never with the goals met), what it
+/// would store stays within <see cref="RunFootprint"/>, and the reference solution's next run still succeeds.
 /// </summary>
 [Collection(SandboxCollection.Name)]
 public sealed class HostileCorpusTests
 {
     private static readonly string[] Unsuccessful =
-        [RunStatus.CompileError, RunStatus.Failed, RunStatus.Timeout, RunStatus.MemoryLimit, RunStatus.Cancelled];
+        [RunStatus.CompileError, RunStatus.Failed, RunStatus.Timeout, RunStatus.MemoryLimit, RunStatus.Cancelled, RunStatus.ServerBusy];
 
     public static TheoryData<string> Sources => [.. HostileSource.Names()];
 
@@ -34,6 +35,10 @@ public sealed class HostileCorpusTests
         Assert.True(result.WallSeconds < hostile.TimeoutSeconds + 15, $"{name} took {result.WallSeconds:0.0} s");
         Assert.InRange(result.Output.Length, 0, 70 * 1024);
         Assert.All(result.Images, image => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], image.Png[..4]));
+        Assert.InRange(result.Images.Sum(image => (long)image.Png.Length), 0, RunFootprint.MaxImagesBytes);
+        Assert.InRange(result.Diagnostics.Message?.Length ?? 0, 0, RunFootprint.MaxMessageLength + 100);
+        Assert.InRange(result.Diagnostics.CompileErrors.Count, 0, RunFootprint.MaxCompileErrors);
+        Assert.All(result.Diagnostics.CompileErrors, error => Assert.InRange(error.Message.Length, 0, RunFootprint.MaxCompileErrorLength + 1));
 
         await AssertTheReferenceStillSucceedsAsync();
     }

@@ -207,6 +207,30 @@ public sealed class HostileSourceTests
     }
 
     /// <summary>Runs the hostile source, then checks that a normal run still succeeds.</summary>
+    [Fact]
+    public async Task AFailureForgedWithTheTokenReadBackFromStandardOutputSaysOnlyFailedWithCappedDiagnostics()
+    {
+        var forger = HostileSource.Load("forged-status-via-proc-fd");
+
+        var result = await TestSandbox.RunAsync(forger.Exercise, forger.Source, TestSandbox.Limits(forger.TimeoutSeconds));
+
+        Assert.Matches("token [0-9A-F]{32}", result.Output); // the attack ran: it learned the token
+        Assert.Equal(RunStatus.Failed, result.Status);
+        Assert.InRange(result.Diagnostics.Message!.Length, 0, RunFootprint.MaxMessageLength + 1);
+    }
+
+    [Fact]
+    public async Task TheMountTablesDoNotNameTheJobFolder()
+    {
+        var survey = HostileSource.Load("mountinfo-survey");
+
+        var result = await TestSandbox.RunAsync(survey.Exercise, survey.Source, TestSandbox.Limits());
+
+        Assert.Contains("/proc/self/mountinfo:", result.Output);
+        Assert.Contains(" /proc ro,", result.Output);
+        Assert.DoesNotContain("qb-job-", result.Output);
+    }
+
     private static async Task<RunResult> RunHostileAsync(string source, Dictionary<string, string?>? limits = null)
     {
         var hostile = await TestSandbox.RunAsync("lstm", source, limits ?? TestSandbox.Limits(), QuickLstm);

@@ -9,7 +9,7 @@ import Chart from "chart.js/auto";
 // This response's Content-Security-Policy nonce for styles, on this script's own tag: CodeMirror
 // mounts its theme as a <style> element, which the policy applies only when it carries the nonce.
 const STYLE_NONCE = document.currentScript?.nonce ?? "";
-const FINAL = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled"];
+const FINAL = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled", "server_busy"];
 const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2"];
 const STATUS_TEXT = {
   queued: "排队中 Queued",
@@ -20,6 +20,7 @@ const STATUS_TEXT = {
   timeout: "超时 Timed out",
   memory_limit: "内存超限 Memory limit",
   cancelled: "已取消 Cancelled",
+  server_busy: "服务器繁忙 Server busy",
 };
 
 function element(tag, attributes = {}, ...children) {

@@ -49,7 +49,7 @@ public sealed class SandboxOptions
     /// <summary>Wall-clock limit of compiling a run's source (in the jail, under the run's other limits).</summary>
     public int CompileTimeoutSeconds { get; set; } = 20;
 
-    /// <summary>CPU-time limit of one run (all threads); 0 means twice the wall-clock limit per core.</summary>
+    /// <summary>CPU-time limit of one run (all threads); 0 means twice the time limit per core.</summary>
     public int CpuSeconds { get; set; }
 
     public int MemoryMb { get; set; } = 4096;

@@ -50,28 +50,36 @@ public sealed class RunExecutor(
         Task<Verdict>? judging = null;
         await model.PumpAsync(() => judging = JudgeAsync(judge, model, session, cancellationToken));
         await pumped.CancelAsync();
-        var compileTimedOut = await compileLimit;
+        var compileEnd = await compileLimit;
         var verdict = judging is null ? null : await judging;
         var outcome = await session.Completion;
-        return Classify(exercise, outcome, model, compileTimedOut, verdict, clock);
+        return Classify(exercise, outcome, model, compileEnd, verdict, clock);
     }
+
+    /// <summary>How the compile limit ended compiling, if it did.</summary>
+    private enum CompileEnd { InTime, TimedOut, ServerBusy }
 
     /// <summary>
     /// Kills the jail when compiling has taken <see cref="SandboxOptions.CompileTimeoutSeconds"/> of
-    /// the run's own time (as <see cref="SandboxOptions.TimeoutSeconds"/> counts it, so a busy host
-    /// does not fail a compile); true when it did.
+    /// the run's own time (as <see cref="SandboxOptions.TimeoutSeconds"/> counts it, so that a busy
+    /// host does not fail a compile), or <see cref="SandboxOptions.BusyWallMultiple"/> times that on the wall clock.
     /// </summary>
-    private async Task<bool> WatchCompileTimeAsync(JailSession session, JailedModel model, CancellationToken pumped)
+    private async Task<CompileEnd> WatchCompileTimeAsync(JailSession session, JailedModel model, CancellationToken pumped)
     {
+        var clock = Stopwatch.StartNew();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(0.5));
         try
         {
             while (model.CompileErrors is null && await timer.WaitForNextTickAsync(pumped))
             {
-                if (model.CompileErrors is null && session.OwnSeconds >= settings.CompileTimeoutSeconds)
+                var end = model.CompileErrors is not null ? CompileEnd.InTime
+                    : session.OwnSeconds >= settings.CompileTimeoutSeconds ? CompileEnd.TimedOut
+                    : clock.Elapsed.TotalSeconds >= settings.CompileTimeoutSeconds * settings.BusyWallMultiple ? CompileEnd.ServerBusy
+                    : CompileEnd.InTime;
+                if (end != CompileEnd.InTime)
                 {
                     session.Kill();
-                    return true;
+                    return end;
                 }
             }
         }
@@ -79,7 +87,7 @@ public sealed class RunExecutor(
         {
             // The runner's output ended first.
         }
-        return false;
+        return CompileEnd.InTime;
     }
 
     /// <summary>The judge's verdict, or the reason the model could not be judged.</summary>
@@ -117,7 +125,7 @@ public sealed class RunExecutor(
     /// worker's timers. The runner's failure message can only say why a run failed, in capped text;
     /// its out-of-memory claim counts only when the cgroup saw the memory limit reached.
     /// </summary>
-    private RunResult Classify(Exercise exercise, JailOutcome outcome, JailedModel model, bool compileTimedOut, Verdict? verdict, Stopwatch clock)
+    private RunResult Classify(Exercise exercise, JailOutcome outcome, JailedModel model, CompileEnd compileEnd, Verdict? verdict, Stopwatch clock)
     {
         var metrics = verdict?.Result?.Metrics ?? new Dictionary<string, double>();
         var goalsMet = verdict?.Result is not null && exercise.Description.MeetsGoals(metrics);
@@ -126,7 +134,7 @@ public sealed class RunExecutor(
             { Cancelled: true } => (RunStatus.Cancelled, $"Cancelled after {outcome.Wall.TotalSeconds:0.#} s."),
             { WorkerCpuExceeded: true } => (RunStatus.Failed,
                 $"The run's standard output cost the worker more than {settings.WorkerCpuSeconds:0.#} s of CPU to read and check, and the run was stopped."),
-            _ when model.CompileErrors is null => NotCompiled(outcome, compileTimedOut, model.Failure),
+            _ when model.CompileErrors is null => NotCompiled(outcome, compileEnd, model.Failure),
             _ when model.CompileErrors.Count > 0 => (RunStatus.CompileError, "The code does not compile."),
             _ when verdict?.Result is not null => goalsMet
                 ? (RunStatus.Succeeded, null)
@@ -154,9 +162,12 @@ public sealed class RunExecutor(
         return RunFootprint.Cap(new RunResult(status, metrics, goalsMet, images, diagnostics, outcome.Output, clock.Elapsed.TotalSeconds));
     }
 
-    private (string Status, string? Message) NotCompiled(JailOutcome outcome, bool compileTimedOut, RunnerMessage? failure) => outcome switch
+    private (string Status, string? Message) NotCompiled(JailOutcome outcome, CompileEnd compileEnd, RunnerMessage? failure) => outcome switch
     {
-        _ when compileTimedOut => (RunStatus.CompileError, $"Compiling went over its time limit of {settings.CompileTimeoutSeconds} s."),
+        _ when compileEnd == CompileEnd.TimedOut => (RunStatus.CompileError, $"Compiling went over its time limit of {settings.CompileTimeoutSeconds} s."),
+        _ when compileEnd == CompileEnd.ServerBusy => (RunStatus.ServerBusy,
+            $"The server is busy: compiling was stopped at the wall-clock cap of {settings.CompileTimeoutSeconds * settings.BusyWallMultiple} s, " +
+            $"before its own time reached the limit of {settings.CompileTimeoutSeconds} s. This is not your code's fault: run it again later."),
         _ when outcome.OutOfMemory || (failure?.Status == RunStatus.MemoryLimit && outcome.MemoryLimitReached) =>
             (RunStatus.MemoryLimit, $"Compiling went over the memory limit of {settings.MemoryMb} MB and was stopped."),
         { ServerBusy: true } => (RunStatus.ServerBusy, ServerBusyMessage(outcome)),

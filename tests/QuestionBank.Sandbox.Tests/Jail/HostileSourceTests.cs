@@ -144,13 +144,15 @@ public sealed class HostileSourceTests
     }
 
     [Fact]
-    public async Task AnEndlessLoopEndsAsTimeoutWithinTheLimitPlusFiveSeconds()
+    public async Task AnEndlessLoopEndsOnceItsOwnTimeReachesTheLimitOrAtTheWallClockCapOnABusyHost()
     {
         var result = await RunHostileAsync(Attempt("while (true) { }"), TestSandbox.Limits(timeoutSeconds: 10));
 
-        Assert.Equal(RunStatus.Timeout, result.Status);
-        Assert.InRange(result.WallSeconds, 10, 15);
-        Assert.Contains("wall-clock limit of 10 s", result.Diagnostics.Message);
+        // On a quiet host the loop has a CPU throughout: timeout after 10 s. On a busy one the
+        // seconds it waited for a CPU do not count, and the wall-clock cap (4 × 10 s) says so.
+        Assert.True(result.Status == RunStatus.Timeout ? result.Diagnostics.Message!.Contains("time limit of 10 s") : result.Status == RunStatus.ServerBusy,
+            $"{result.Status}: {result.Diagnostics.Message}");
+        Assert.InRange(result.WallSeconds, 10, 45);
     }
 
     [Fact]

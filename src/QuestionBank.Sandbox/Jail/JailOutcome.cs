@@ -22,8 +22,8 @@ public sealed record JailOutcome(
     /// <summary>Seconds the run had a runnable thread but got less than half a CPU (see <see cref="CgroupLimits.Sample"/>).</summary>
     public double WaitedSeconds { get; init; }
 
-    /// <summary>Its standard output cost the worker more CPU than <see cref="SandboxOptions.WorkerCpuSeconds"/>, and it was stopped.</summary>
-    public bool WorkerCpuExceeded { get; init; }
+    /// <summary>Its standard output cost the worker more CPU than <see cref="SandboxOptions.WorkerCpuSeconds"/>, or was over 256 MB of protocol lines, and it was stopped.</summary>
+    public bool OutputBudgetExceeded { get; init; }
 
     /// <summary>The cgroup saw the run's memory reach its limit (an out-of-memory error inside the jail was real).</summary>
     public bool MemoryLimitReached { get; init; }

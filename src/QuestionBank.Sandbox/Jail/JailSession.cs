@@ -17,8 +17,12 @@ public sealed class JailSession : IAsyncDisposable
 {
     /// <summary>The longest protocol line (the largest answer, an image or a model's state, in base64); longer ones are dropped.</summary>
     private const int MaxLineBytes = 4 * 1024 * 1024;
+
+    /// <summary>Protocol bytes a run may send in all: a judge's answers, images and progress stay far below.</summary>
+    private const long MaxProtocolBytes = 256L * 1024 * 1024;
     private const int MaxErrorBytes = 16 * 1024;
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FloodPause = TimeSpan.FromMilliseconds(10);
 
     private readonly Process process;
     private readonly ParentThread parent;
@@ -34,7 +38,7 @@ public sealed class JailSession : IAsyncDisposable
     private readonly CancellationTokenSource timeout = new();
     private readonly CancellationToken cancellation;
     private TimeSpan workerCpu;
-    private volatile bool workerCpuExceeded;
+    private volatile bool outputBudgetExceeded;
     private bool serverBusy;
     private double waitedSeconds;
     private double ownSeconds;
@@ -171,7 +175,7 @@ public sealed class JailSession : IAsyncDisposable
         await Task.WhenAll(reading, errors, watching);
         return new JailOutcome(
             process.ExitCode,
-            TimedOut: timeout.IsCancellationRequested && !serverBusy && !workerCpuExceeded,
+            TimedOut: timeout.IsCancellationRequested && !serverBusy && !outputBudgetExceeded,
             Cancelled: cancellation.IsCancellationRequested && !timeout.IsCancellationRequested,
             OutOfMemory: cgroups?.OutOfMemoryKilled() ?? false,
             Output: output.ToString(),
@@ -180,7 +184,7 @@ public sealed class JailSession : IAsyncDisposable
         {
             ServerBusy = serverBusy,
             WaitedSeconds = waitedSeconds,
-            WorkerCpuExceeded = workerCpuExceeded,
+            OutputBudgetExceeded = outputBudgetExceeded,
             MemoryLimitReached = cgroups?.MemoryLimitReached() ?? false,
         };
     }
@@ -274,38 +278,47 @@ public sealed class JailSession : IAsyncDisposable
     /// starts with <see cref="protocolPrefix"/> (the job's token) is buffered, up to
     /// <see cref="MaxLineBytes"/>, and parsed as a protocol message; any other line is user output,
     /// decoded only while the output limit has room and otherwise skipped unread. The worker's CPU
-    /// spent on this (its own thread CPU clock) is counted against <see cref="SandboxOptions.WorkerCpuSeconds"/>.
+    /// spent on this (its own thread CPU clock) is counted against <see cref="SandboxOptions.WorkerCpuSeconds"/>,
+    /// and protocol lines against <see cref="MaxProtocolBytes"/>.
+    /// Once the output is full, a chunk with no protocol bytes in it is followed by a pause: a flood
+    /// of output then blocks the jail on its own writes instead of costing the worker a read per 64 KB.
     /// </summary>
     private async Task ReadProtocolAsync(Stream stdout)
     {
         var lines = new LineSplitter(protocolPrefix, MaxLineBytes, this);
         var budget = TimeSpan.FromSeconds(settings.WorkerCpuSeconds);
         var parsed = new List<RunnerMessage>();
+        var protocolTotal = 0L;
         try
         {
             var buffer = new byte[64 * 1024];
             int read;
             while ((read = await stdout.ReadAsync(buffer)) > 0)
             {
-                if (workerCpuExceeded)
+                if (outputBudgetExceeded)
                 {
                     continue; // The run is being killed: what is left is drained unread.
                 }
                 var before = ThreadCpuClock.Now();
-                lines.Feed(buffer.AsSpan(0, read), parsed);
+                var protocolBytes = lines.Feed(buffer.AsSpan(0, read), parsed);
                 workerCpu += ThreadCpuClock.Now() - before;
                 foreach (var message in parsed)
                 {
                     await messages.Writer.WriteAsync(message);
                 }
                 parsed.Clear();
-                if (workerCpu > budget)
+                protocolTotal += protocolBytes;
+                if (workerCpu > budget || protocolTotal > MaxProtocolBytes)
                 {
-                    workerCpuExceeded = true;
+                    outputBudgetExceeded = true;
                     Kill();
                 }
+                else if (protocolBytes == 0 && OutputFull)
+                {
+                    await Task.Delay(FloodPause);
+                }
             }
-            if (!workerCpuExceeded)
+            if (!outputBudgetExceeded)
             {
                 lines.End(parsed);
                 foreach (var message in parsed)
@@ -375,19 +388,24 @@ public sealed class JailSession : IAsyncDisposable
         private int headLength;
         private Kind kind = prefix.Length == 0 ? Kind.Output : Kind.Undecided;
 
-        public void Feed(ReadOnlySpan<byte> bytes, List<RunnerMessage> parsed)
+        /// <summary>Splits <paramref name="bytes"/>; returns how many of them belong to protocol lines.</summary>
+        public int Feed(ReadOnlySpan<byte> bytes, List<RunnerMessage> parsed)
         {
+            var protocolBytes = 0;
             while (!bytes.IsEmpty)
             {
                 var newline = bytes.IndexOf((byte)'\n');
-                Add(newline < 0 ? bytes : bytes[..newline]);
+                var part = newline < 0 ? bytes : bytes[..newline];
+                Add(part);
+                protocolBytes += kind == Kind.Protocol ? part.Length : 0;
                 if (newline < 0)
                 {
-                    return;
+                    break;
                 }
                 EndLine(parsed);
                 bytes = bytes[(newline + 1)..];
             }
+            return protocolBytes;
         }
 
         public void End(List<RunnerMessage> parsed)

@@ -132,8 +132,8 @@ public sealed class RunExecutor(
         var (status, message) = outcome switch
         {
             { Cancelled: true } => (RunStatus.Cancelled, $"Cancelled after {outcome.Wall.TotalSeconds:0.#} s."),
-            { WorkerCpuExceeded: true } => (RunStatus.Failed,
-                $"The run's standard output cost the worker more than {settings.WorkerCpuSeconds:0.#} s of CPU to read and check, and the run was stopped."),
+            { OutputBudgetExceeded: true } => (RunStatus.Failed,
+                $"The run's standard output cost the worker more than it allows a run ({settings.WorkerCpuSeconds:0.#} s of CPU to read and check it, 256 MB of protocol lines), and the run was stopped."),
             _ when model.CompileErrors is null => NotCompiled(outcome, compileEnd, model.Failure),
             _ when model.CompileErrors.Count > 0 => (RunStatus.CompileError, "The code does not compile."),
             _ when verdict?.Result is not null => goalsMet

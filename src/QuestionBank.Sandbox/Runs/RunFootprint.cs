@@ -54,16 +54,19 @@ public static class RunFootprint
 
 /// <summary>
 /// Keeps a run's progress under <see cref="RunFootprint.MaxProgressBytes"/> however long it runs:
-/// every step until half the budget is spent, then every second step until three quarters, every
-/// fourth, and so on, so that a long run keeps its whole curve at a coarser grain.
+/// the budget is shared by <see cref="Levels"/> levels of equally many steps, every step in the
+/// first, every second step in the next, then every fourth, and so on, so that a long run keeps its
+/// whole curve at a coarser grain (a level holds hundreds of small steps, a few dozen large ones).
 /// </summary>
 public sealed class ProgressSampler
 {
+    private const int Levels = 16;
     private const int RowBytes = 96;
     private const int MetricBytes = 16;
     private long stored;
     private long seen;
     private long stride = 1;
+    private long keptAtStride;
 
     /// <summary>Whether to store this step (<paramref name="metrics"/> already bounded in count and name length).</summary>
     public bool Keep(IReadOnlyDictionary<string, double> metrics)
@@ -73,15 +76,15 @@ public sealed class ProgressSampler
             return false;
         }
         var size = RowBytes + metrics.Sum(metric => metric.Key.Length + MetricBytes);
-        var left = RunFootprint.MaxProgressBytes - stored;
-        if (size > left)
+        if (size > RunFootprint.MaxProgressBytes - stored)
         {
             return false;
         }
         stored += size;
-        while (RunFootprint.MaxProgressBytes - stored <= RunFootprint.MaxProgressBytes / (2 * stride) && stride < 1 << 20)
+        if (++keptAtStride >= Math.Max(8, RunFootprint.MaxProgressBytes / size / Levels))
         {
             stride *= 2;
+            keptAtStride = 0;
         }
         return true;
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sandbox benchmark: each reference's wall time and metric, cnn throughput in the jail against the
-# same runtime root without namespaces or limits, and queue-to-first-progress latency (cold, warm).
-# Usage: bash bench/sandbox.sh [references] [corpus] [throughput] [latency] [exercise id...]   (no part: all;
+# same runtime root without namespaces or limits, queue-to-first-progress latency (cold, warm), the
+# worker's own CPU under a minute of stdout flood (flood), and the lstm reference beside two busy loops (busy).
+# Usage: bash bench/sandbox.sh [references] [corpus] [throughput] [latency] [flood] [busy] [exercise id...]   (no part: all;
 # exercise ids narrow the references, e.g. `references transformer`)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -14,69 +14,60 @@ public static class DirectRunner
     public static async Task RunAsync(SandboxOptions options, RunnerJob job, string source,
         IReadOnlyDictionary<string, byte[]> files, Action<RunnerMessage> onMessage)
     {
-        var work = Directory.CreateTempSubdirectory("qb-direct-");
-        try
+        files = new Dictionary<string, byte[]>(files) { [RunnerJob.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
+        var root = RuntimeRoot.Resolve(options);
+        ProcessStartInfo start;
+        if (root == "/")
         {
-            await File.WriteAllTextAsync(Path.Combine(work.FullName, RunnerJob.SourceFileName), source);
-            var root = RuntimeRoot.Resolve(options);
-            ProcessStartInfo start;
-            if (root == "/")
+            start = new ProcessStartInfo(Path.Combine(options.DotnetRoot, "dotnet"))
             {
-                start = new ProcessStartInfo(Path.Combine(options.DotnetRoot, "dotnet"))
-                {
-                    ArgumentList = { Path.Combine(options.RunnerDirectory, "QuestionBank.Sandbox.Runner.dll"), work.FullName },
-                };
-            }
-            else
+                ArgumentList = { Path.Combine(options.RunnerDirectory, "QuestionBank.Sandbox.Runner.dll") },
+            };
+        }
+        else
+        {
+            // The runtime root has to be the process's /usr, and only a mount namespace can do that:
+            // bubblewrap with the jail's mounts and nothing else (no other namespaces, no user
+            // change, no seccomp, no cgroups, no rlimits).
+            start = new ProcessStartInfo(options.BubblewrapPath);
+            string[] arguments =
+            [
+                "--ro-bind", Path.Combine(root, "usr"), "/usr",
+                "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
+                "--ro-bind", options.DotnetRoot, "/opt/dotnet",
+                "--ro-bind", options.RunnerDirectory, "/app",
+                "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+                "--", "/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll",
+            ];
+            foreach (var argument in arguments)
             {
-                // The runtime root has to be the process's /usr, and only a mount namespace can do that:
-                // bubblewrap with the jail's mounts and nothing else (no other namespaces, no user
-                // change, no seccomp, no cgroups, no rlimits).
-                start = new ProcessStartInfo(options.BubblewrapPath);
-                string[] arguments =
-                [
-                    "--ro-bind", Path.Combine(root, "usr"), "/usr",
-                    "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
-                    "--ro-bind", options.DotnetRoot, "/opt/dotnet",
-                    "--ro-bind", options.RunnerDirectory, "/app",
-                    "--ro-bind", work.FullName, "/job",
-                    "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                    "--", "/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll", "/job",
-                ];
-                foreach (var argument in arguments)
-                {
-                    start.ArgumentList.Add(argument);
-                }
+                start.ArgumentList.Add(argument);
             }
-            start.RedirectStandardInput = true;
-            start.RedirectStandardOutput = true;
-            start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
+        }
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
 
-            using var process = Process.Start(start)!;
-            var header = JsonSerializer.SerializeToUtf8Bytes(
-                job with { Files = [.. files.Select(file => new RunnerFile(file.Key, file.Value.Length))] }, RunnerMessage.Json);
-            await process.StandardInput.BaseStream.WriteAsync(header);
-            process.StandardInput.BaseStream.WriteByte((byte)'\n');
-            foreach (var file in files.Values)
-            {
-                await process.StandardInput.BaseStream.WriteAsync(file);
-            }
-            await process.StandardInput.BaseStream.FlushAsync();
-            while (await process.StandardOutput.ReadLineAsync() is { } line)
-            {
-                var message = JsonSerializer.Deserialize<RunnerMessage>(line, RunnerMessage.Json)!;
-                onMessage(message);
-                if (message.Type is RunnerMessage.Ready or RunnerMessage.Failure)
-                {
-                    break;
-                }
-            }
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
-        finally
+        using var process = Process.Start(start)!;
+        var header = JsonSerializer.SerializeToUtf8Bytes(
+            job with { Files = [.. files.Select(file => new RunnerFile(file.Key, file.Value.Length))] }, RunnerMessage.Json);
+        await process.StandardInput.BaseStream.WriteAsync(header);
+        process.StandardInput.BaseStream.WriteByte((byte)'\n');
+        foreach (var file in files.Values)
         {
-            work.Delete(recursive: true);
+            await process.StandardInput.BaseStream.WriteAsync(file);
         }
+        await process.StandardInput.BaseStream.FlushAsync();
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            var message = JsonSerializer.Deserialize<RunnerMessage>(line, RunnerMessage.Json)!;
+            onMessage(message);
+            if (message.Type is RunnerMessage.Ready or RunnerMessage.Failure)
+            {
+                break;
+            }
+        }
+        process.Kill();
+        await process.WaitForExitAsync();
     }
 }

@@ -22,9 +22,11 @@ using QuestionBank.Testing;
 // Sandbox benchmark: each reference's wall time and metric, cnn training throughput in the jail
 // against the same runtime root with no namespaces or limits, and the time from a run's insertion
 // to its first progress event with a worker process waiting (cold: its first run; warm: later ones).
-// Arguments choose parts: references, corpus, throughput, latency (none: all of them), and exercise ids
+// flood: the worker's own CPU while a run floods its standard output for a minute; busy: the lstm
+// reference alone and beside two busy loops.
+// Arguments choose parts: references, corpus, throughput, latency, flood, busy (none: all of them), and exercise ids
 // narrow the references to those exercises (none: every exercise).
-string[] parts = args.Any(arg => ExerciseCatalog.Find(arg) is null) ? args : [.. args, "references", "corpus", "throughput", "latency"];
+string[] parts = args.Any(arg => ExerciseCatalog.Find(arg) is null) ? args : [.. args, "references", "corpus", "throughput", "latency", "flood", "busy"];
 var referenceExercises = ExerciseCatalog.All.Where(exercise => args.Contains(exercise.Id)).ToList() is { Count: > 0 } chosen
     ? chosen
     : [.. ExerciseCatalog.All];
@@ -52,6 +54,98 @@ if (parts.Contains("throughput"))
 if (parts.Contains("latency"))
 {
     await LatencyAsync();
+}
+if (parts.Contains("flood"))
+{
+    await FloodAsync();
+}
+if (parts.Contains("busy"))
+{
+    await BusyAsync();
+}
+
+// A minute of stdout flood, twice: lines that start with a brace (the worker rejects them by their
+// first bytes) and token-bearing lines (the token read back through /proc/self/fd/1; the worker
+// parses those, within its CPU budget). This process is the worker: its own CPU is the figure.
+async Task FloodAsync()
+{
+    var floodBuilder = Host.CreateApplicationBuilder();
+    floodBuilder.Logging.SetMinimumLevel(LogLevel.Error);
+    floodBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        [$"{SandboxOptions.SectionName}:TimeoutSeconds"] = "120",
+    });
+    floodBuilder.AddSandbox();
+    using var floodHost = floodBuilder.Build();
+    var floodExecutor = floodHost.Services.GetRequiredService<RunExecutor>();
+    var lstm = ExerciseCatalog.Find("lstm")!;
+    await floodExecutor.ExecuteAsync(new RunRequest("lstm", lstm.Solution, ComputeDevices.Cpu, lstm.Defaults with { Epochs = 1 }), null, CancellationToken.None);
+    foreach (var (name, learnToken) in new[] { ("braces", false), ("token", true) })
+    {
+        var source = FloodSource(learnToken);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var result = await floodExecutor.ExecuteAsync(new RunRequest("lstm", source, ComputeDevices.Cpu, lstm.Defaults), null, CancellationToken.None);
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"flood ({name}): run {result.Status} after {clock.Elapsed.TotalSeconds:F0} s; worker CPU {used.TotalSeconds:F2} s (target < 5 s); {result.Diagnostics.Message}");
+    }
+}
+
+// Writes 1 MB lines shaped like progress messages to the raw standard output for a minute, with a
+// guessed token or with the job's token, read back from its own standard output.
+static string FloodSource(bool learnToken) => $$$"""
+    public class Solution
+    {
+        public void Run(ExerciseContext ctx)
+        {
+            var token = "00000000000000000000000000000000";
+            if ({{{(learnToken ? "true" : "false")}}})
+            {
+                var reporter = Task.Run(() => { for (var i = 0; i < 2000; i++) { ctx.Report(i, ("loss", 1.0)); Thread.Sleep(2); } });
+                using var stolen = new StreamReader(File.OpenRead("/proc/self/fd/1"));
+                while (stolen.ReadLine() is { } read)
+                {
+                    var at = read.IndexOf("\"token\":\"", StringComparison.Ordinal);
+                    if (at >= 0)
+                    {
+                        token = read.Substring(at + 9, 32);
+                        break;
+                    }
+                }
+                reporter.Wait();
+            }
+            var line = System.Text.Encoding.UTF8.GetBytes("{\"token\":\"" + token + "\",\"type\":\"progress\",\"step\":1,\"metrics\":{\"" + new string('n', 1 << 20) + "\":1}}\n");
+            using var raw = Console.OpenStandardOutput();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                raw.Write(line);
+            }
+        }
+    }
+    """;
+
+// The lstm reference on its own, then with two busy loops (yes > /dev/null, normal priority) beside it.
+async Task BusyAsync()
+{
+    var lstm = ExerciseCatalog.Find("lstm")!;
+    var request = new RunRequest("lstm", lstm.Solution, ComputeDevices.Cpu, lstm.Defaults);
+    var quiet = await executor.ExecuteAsync(request, null, CancellationToken.None);
+    Console.WriteLine($"lstm reference alone: {quiet.Status} in {quiet.WallSeconds:F0} s, mse_ratio {quiet.Metrics.GetValueOrDefault("mse_ratio"):F3}");
+    var loops = Enumerable.Range(0, 2).Select(_ => Process.Start(new ProcessStartInfo("sh", ["-c", "exec yes > /dev/null"]))!).ToList();
+    try
+    {
+        var busy = await executor.ExecuteAsync(request, null, CancellationToken.None);
+        Console.WriteLine($"lstm reference beside two busy loops: {busy.Status} in {busy.WallSeconds:F0} s ({busy.WallSeconds / quiet.WallSeconds:F1}x), mse_ratio {busy.Metrics.GetValueOrDefault("mse_ratio"):F3}{(busy.Status == RunStatus.Succeeded ? "" : $"; {busy.Diagnostics.Message}")}");
+    }
+    finally
+    {
+        foreach (var loop in loops)
+        {
+            loop.Kill();
+            loop.Dispose();
+        }
+    }
 }
 
 async Task ReferencesAsync()

@@ -29,7 +29,7 @@ public static class JobRunner
 
     private const int MaxDiagnosticsLength = 8000;
 
-    public static int Run(string jobDirectory, Stream input, Stream output)
+    public static int Run(Stream input, Stream output)
     {
         var job = JsonSerializer.Deserialize<RunnerJob>(ReadLine(input), RunnerMessage.Json)
             ?? throw new InvalidDataException("The job header is empty.");
@@ -41,7 +41,7 @@ public static class JobRunner
             switch (job.Mode)
             {
                 case RunnerMode.Exercise:
-                    RunSolution(job, File.ReadAllText(Path.Combine(jobDirectory, RunnerJob.SourceFileName)), files, protocol, requests);
+                    RunSolution(job, Encoding.UTF8.GetString(files[RunnerJob.SourceFileName]), files, protocol, requests);
                     break;
                 case RunnerMode.TrainJudge:
                     SendTrained(protocol, JudgeClassifier.FileName, JudgeClassifier.Train(files[MnistDigits.FileName], OpenDevice(job.Device)));

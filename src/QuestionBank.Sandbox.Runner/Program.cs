@@ -1,4 +1,4 @@
 using QuestionBank.Sandbox.Runner;
 
-// Started by the sandbox worker inside the jail: QuestionBank.Sandbox.Runner <job folder>.
-return JobRunner.Run(args.Length > 0 ? args[0] : "/job", Console.OpenStandardInput(), Console.OpenStandardOutput());
+// Started by the sandbox worker inside the jail; the job (and the source) arrives on standard input.
+return JobRunner.Run(Console.OpenStandardInput(), Console.OpenStandardOutput());

@@ -6,8 +6,8 @@ using System.Text.Json.Serialization;
 namespace QuestionBank.Sandbox.Runner;
 
 /// <summary>
-/// What the worker sends on the runner's standard input before the data files' bytes. The user's
-/// source is not part of it: the worker puts it in the job folder as <see cref="SourceFileName"/>.
+/// What the worker sends on the runner's standard input before the files' bytes. The user's
+/// source is one of the files, <see cref="SourceFileName"/>: nothing of the host's folders is mounted for a job.
 /// </summary>
 public sealed record RunnerJob(
     string Token,

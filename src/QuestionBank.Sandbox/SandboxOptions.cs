@@ -30,13 +30,26 @@ public sealed class SandboxOptions
     /// </summary>
     public string? PrepareScript { get; set; }
 
-    /// <summary>Wall-clock limit of one run.</summary>
+    /// <summary>
+    /// Time limit of one run, counted on the wall clock less the seconds the run waited for a CPU
+    /// (it had a runnable thread but got less than half a core), so that a busy host does not use
+    /// up a learner's time.
+    /// </summary>
     public int TimeoutSeconds { get; set; } = 180;
+
+    /// <summary>
+    /// The wall-clock cap, as a multiple of <see cref="TimeoutSeconds"/>: a run stopped there while
+    /// its own time was under the limit ends <c>server_busy</c>, not <c>timeout</c>.
+    /// </summary>
+    public int BusyWallMultiple { get; set; } = 4;
+
+    /// <summary>CPU time the worker spends on one run's standard output (splitting, checking and parsing lines) before it stops the run.</summary>
+    public double WorkerCpuSeconds { get; set; } = 2;
 
     /// <summary>Wall-clock limit of compiling a run's source (in the jail, under the run's other limits).</summary>
     public int CompileTimeoutSeconds { get; set; } = 20;
 
-    /// <summary>CPU-time limit of one run (all threads); 0 means twice the wall-clock limit per core.</summary>
+    /// <summary>CPU-time limit of one run (all threads); 0 means twice the time limit per core.</summary>
     public int CpuSeconds { get; set; }
 
     public int MemoryMb { get; set; } = 4096;

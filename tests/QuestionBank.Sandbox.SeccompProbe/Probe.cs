@@ -64,6 +64,20 @@ internal static unsafe partial class Probe
         Call("process_madvise", 440, -1, 0, 0, 0, 0);
         Call("kcmp", 312, pid, pid, 0, 0, 0); // KCMP_FILE of descriptors 0 and 0
         Call("pidfd_getfd", 438, -1, 0, 0);
+        Call("process_mrelease", 448, -1, 0);
+
+        // Secret memory, the mount survey and LSM attributes.
+        CloseIfOpened(Call("memfd_secret", 447, 0));
+        Call("statmount", 457, 0, 0, 0, 0);
+        Call("listmount", 458, 0, 0, 0, 0);
+        Call("lsm_set_self_attr", 460, 0, 0, 0, 0);
+
+        // Sockets: AF_UNIX only (AF_INET, AF_INET6, AF_NETLINK, AF_PACKET, AF_VSOCK refused).
+        foreach (var (family, domain, type) in new[] { ("unix", 1L, 1L), ("inet", 2L, 1L), ("inet6", 10L, 1L), ("netlink", 16L, 3L), ("packet", 17L, 3L), ("vsock", 40L, 1L) })
+        {
+            CloseIfOpened(Call("socket-" + family, 41, domain, type, 0));
+        }
+        Call("socketpair-inet", 53, 2, 1, 0, (long)(Scratch + 3000));
         Call("ptrace", 101, 0); // PTRACE_TRACEME
 
         // Kernel attack surface.

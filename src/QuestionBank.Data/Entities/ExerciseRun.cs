@@ -27,7 +27,7 @@ public sealed class ExerciseRun
 
     public int Seed { get; set; }
 
-    /// <summary>queued, running, succeeded, failed, compile_error, timeout, memory_limit or cancelled.</summary>
+    /// <summary>queued, running, succeeded, failed, compile_error, timeout, memory_limit, cancelled or server_busy.</summary>
     public string Status { get; set; } = RunStatus.Queued;
 
     public Dictionary<string, double> Metrics { get; set; } = [];

@@ -15,6 +15,9 @@ public static class RunStatus
     public const string MemoryLimit = "memory_limit";
     public const string Cancelled = "cancelled";
 
+    /// <summary>Stopped at the wall-clock cap while it waited for a CPU: the host was busy, not the code slow.</summary>
+    public const string ServerBusy = "server_busy";
+
     /// <summary>Whether a run in this state has ended: it is neither queued nor running.</summary>
     public static bool IsFinal(string status) => status is not (Queued or Running);
 }

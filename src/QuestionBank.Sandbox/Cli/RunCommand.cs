@@ -47,7 +47,7 @@ public sealed class RunCommand : Command
         },
     };
     private readonly Option<int> batchSize = new("--batch-size") { Description = "The batch size." };
-    private readonly Option<int> timeoutSeconds = new("--timeout-seconds") { Description = "The run's wall-clock limit." };
+    private readonly Option<int> timeoutSeconds = new("--timeout-seconds") { Description = "The run's time limit (its own time: the wall clock less the seconds it waited for a CPU)." };
     private readonly Option<int> memoryMb = new("--memory-mb") { Description = "The run's memory limit in MB." };
     private readonly Option<DirectoryInfo?> images = new("--images") { Description = "A folder to write the run's plots to." };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 
 namespace QuestionBank.Sandbox.Jail;
 
@@ -74,6 +75,41 @@ public sealed class CgroupLimits : IDisposable
 
     /// <summary>Whether the kernel's OOM killer killed a process of this run for going over the memory limit.</summary>
     public bool OutOfMemoryKilled() => OomKills(memoryEvents) > oomKillsBefore;
+
+    /// <summary>
+    /// Whether the run's memory reached its limit at least once (v2 memory.events <c>max</c>, v1
+    /// memory.failcnt): the worker's own sign that an out-of-memory error in the jail was real.
+    /// </summary>
+    public bool MemoryLimitReached() => groups.Count > 0 && (Unified
+        ? Counter(memoryEvents, "max ") > 0
+        : long.TryParse(File.ReadAllText(Path.Combine(groups[0], "memory.failcnt")).Trim(), CultureInfo.InvariantCulture, out var failures) && failures > 0);
+
+    /// <summary>
+    /// The CPU time the run's processes have used so far (v2 cpu.stat usage_usec; v1 the processes'
+    /// utime and stime, which count their ended threads too), and whether one of its threads is
+    /// runnable right now; null without groups of its own (container limits) or once they are gone.
+    /// </summary>
+    public (double CpuSeconds, bool Runnable)? Sample()
+    {
+        if (groups.Count == 0)
+        {
+            return null;
+        }
+        try
+        {
+            var pids = ReadIds(Path.Combine(groups[0], "cgroup.procs"));
+            var cpu = Unified
+                ? Counter(Path.Combine(groups[0], "cpu.stat"), "usage_usec ") / 1e6
+                : pids.Sum(pid => ProcessStat(pid) is { } stat ? (long.Parse(stat[11], CultureInfo.InvariantCulture) + long.Parse(stat[12], CultureInfo.InvariantCulture)) / 100.0 : 0);
+            var runnable = ReadIds(Path.Combine(groups[0], Unified ? "cgroup.threads" : "tasks"))
+                .Any(tid => ProcessStat(tid) is [var state, ..] && state == "R");
+            return (cpu, runnable);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Kills every process left in the groups.</summary>
     public void KillAll()
@@ -161,10 +197,30 @@ public sealed class CgroupLimits : IDisposable
     private static string MemoryEvents(string group) =>
         Path.Combine(group, Unified ? "memory.events" : "memory.oom_control");
 
-    private static long OomKills(string memoryEvents) => File.ReadLines(memoryEvents)
-        .Where(line => line.StartsWith("oom_kill ", StringComparison.Ordinal))
-        .Select(line => long.Parse(line["oom_kill ".Length..], System.Globalization.CultureInfo.InvariantCulture))
+    private static long OomKills(string memoryEvents) => Counter(memoryEvents, "oom_kill ");
+
+    /// <summary>The value of the line that starts with <paramref name="name"/> in a flat-keyed cgroup file, 0 without one.</summary>
+    private static long Counter(string file, string name) => File.ReadLines(file)
+        .Where(line => line.StartsWith(name, StringComparison.Ordinal))
+        .Select(line => long.Parse(line[name.Length..], CultureInfo.InvariantCulture))
         .FirstOrDefault();
+
+    private static List<int> ReadIds(string file) =>
+        [.. File.ReadLines(file).Select(line => int.TryParse(line, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0)];
+
+    /// <summary>The fields of /proc/&lt;id&gt;/stat after the command name (state first), or null once the task is gone.</summary>
+    private static string[]? ProcessStat(int id)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{id}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     private static string Group(string controller, string name)
     {

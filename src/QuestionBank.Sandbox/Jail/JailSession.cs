@@ -9,14 +9,20 @@ namespace QuestionBank.Sandbox.Jail;
 /// <summary>
 /// One jailed process from start to exit: it writes the job to standard input, splits standard
 /// output into protocol messages (<see cref="Messages"/>) and user output, sends requests, and
-/// enforces the wall-clock limit and cancellation. Disposing it kills what is left of the process
+/// enforces the time limit (its own time: wall clock less the seconds it waited for a CPU), the
+/// wall-clock cap, the worker's CPU budget for its output, and cancellation. Disposing it kills what is left of the process
 /// and removes its cgroups and job folder.
 /// </summary>
 public sealed class JailSession : IAsyncDisposable
 {
+    /// <summary>The longest protocol line (the largest answer, an image or a model's state, in base64); longer ones are dropped.</summary>
     private const int MaxLineBytes = 4 * 1024 * 1024;
+
+    /// <summary>Protocol bytes a run may send in all: a judge's answers, images and progress stay far below.</summary>
+    private const long MaxProtocolBytes = 256L * 1024 * 1024;
     private const int MaxErrorBytes = 16 * 1024;
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FloodPause = TimeSpan.FromMilliseconds(10);
 
     private readonly Process process;
     private readonly ParentThread parent;
@@ -24,12 +30,18 @@ public sealed class JailSession : IAsyncDisposable
     private readonly CgroupLimits? cgroups;
     private readonly SandboxOptions settings;
     private readonly string token;
+    private readonly byte[] protocolPrefix;
     // Bounded: when the reader of Messages falls behind, the jail blocks on its own output.
     private readonly Channel<RunnerMessage> messages = Channel.CreateBounded<RunnerMessage>(64);
     private readonly SemaphoreSlim input = new(1, 1);
     private readonly StringBuilder output = new();
-    private readonly CancellationTokenSource timeout;
+    private readonly CancellationTokenSource timeout = new();
     private readonly CancellationToken cancellation;
+    private TimeSpan workerCpu;
+    private volatile bool outputBudgetExceeded;
+    private bool serverBusy;
+    private double waitedSeconds;
+    private double ownSeconds;
 
     private JailSession(Process process, ParentThread parent, DirectoryInfo jobDirectory, CgroupLimits? cgroups,
         SandboxOptions settings, string token, CancellationToken cancellation)
@@ -41,11 +53,15 @@ public sealed class JailSession : IAsyncDisposable
         this.settings = settings;
         this.token = token;
         this.cancellation = cancellation;
-        timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        // The runner writes the token first (RunnerMessage's first property), so a line is known by its first bytes.
+        protocolPrefix = token.Length == 0 ? [] : Encoding.UTF8.GetBytes($"{{\"token\":\"{token}\",");
     }
 
     /// <summary>The runner's protocol messages, in order; complete when its standard output closes.</summary>
     public ChannelReader<RunnerMessage> Messages => messages.Reader;
+
+    /// <summary>The run's own time so far, in whole seconds: the wall clock less the seconds it waited for a CPU.</summary>
+    public double OwnSeconds => Volatile.Read(ref ownSeconds);
 
     /// <summary>How the process ended, once it has.</summary>
     public Task<JailOutcome> Completion { get; private set; } = null!;
@@ -132,6 +148,8 @@ public sealed class JailSession : IAsyncDisposable
         var reading = ReadProtocolAsync(process.StandardOutput.BaseStream);
         var errors = ReadTailAsync(process.StandardError.BaseStream);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellation);
+        using var ended = new CancellationTokenSource();
+        var watching = WatchTimeAsync(clock, ended.Token);
         try
         {
             if (job is not null)
@@ -153,15 +171,67 @@ public sealed class JailSession : IAsyncDisposable
             Kill();
             await process.WaitForExitAsync(CancellationToken.None);
         }
-        await Task.WhenAll(reading, errors);
+        await ended.CancelAsync();
+        await Task.WhenAll(reading, errors, watching);
         return new JailOutcome(
             process.ExitCode,
-            TimedOut: timeout.IsCancellationRequested,
+            TimedOut: timeout.IsCancellationRequested && !serverBusy && !outputBudgetExceeded,
             Cancelled: cancellation.IsCancellationRequested && !timeout.IsCancellationRequested,
             OutOfMemory: cgroups?.OutOfMemoryKilled() ?? false,
             Output: output.ToString(),
             Errors: await errors,
-            Wall: clock.Elapsed);
+            Wall: clock.Elapsed)
+        {
+            ServerBusy = serverBusy,
+            WaitedSeconds = waitedSeconds,
+            OutputBudgetExceeded = outputBudgetExceeded,
+            MemoryLimitReached = cgroups?.MemoryLimitReached() ?? false,
+        };
+    }
+
+    /// <summary>
+    /// Once a second: a second in which the run had a runnable thread but got less than half a CPU
+    /// was spent waiting for one, and does not count against <see cref="SandboxOptions.TimeoutSeconds"/>;
+    /// the wall clock is capped at <see cref="SandboxOptions.BusyWallMultiple"/> times that (server_busy
+    /// when the run's own time was still under it). Without cgroups of its own, the wall clock is the run's time.
+    /// </summary>
+    private async Task WatchTimeAsync(Stopwatch clock, CancellationToken ended)
+    {
+        var limit = settings.TimeoutSeconds;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var last = cgroups?.Sample();
+        var lastWall = 0.0;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ended))
+            {
+                var wall = clock.Elapsed.TotalSeconds;
+                if (last is { } before && cgroups?.Sample() is { } now)
+                {
+                    if (now.Runnable && now.CpuSeconds - before.CpuSeconds < 0.5 * (wall - lastWall))
+                    {
+                        waitedSeconds += wall - lastWall;
+                    }
+                    last = now;
+                }
+                lastWall = wall;
+                Volatile.Write(ref ownSeconds, wall - waitedSeconds);
+                if (wall - waitedSeconds >= limit)
+                {
+                    break;
+                }
+                if (wall >= limit * settings.BusyWallMultiple)
+                {
+                    serverBusy = true;
+                    break;
+                }
+            }
+            await timeout.CancelAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            // The process ended first.
+        }
     }
 
     private async Task WriteJobAsync(RunnerJob job, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken)
@@ -204,37 +274,57 @@ public sealed class JailSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Splits standard output into lines without ever holding more than <see cref="MaxLineBytes"/>
-    /// of one. Lines with the job's token are protocol messages; the rest is user output.
+    /// Splits standard output into lines and decides each one from its first bytes: a line that
+    /// starts with <see cref="protocolPrefix"/> (the job's token) is buffered, up to
+    /// <see cref="MaxLineBytes"/>, and parsed as a protocol message; any other line is user output,
+    /// decoded only while the output limit has room and otherwise skipped unread. The worker's CPU
+    /// spent on this (its own thread CPU clock) is counted against <see cref="SandboxOptions.WorkerCpuSeconds"/>,
+    /// and protocol lines against <see cref="MaxProtocolBytes"/>.
+    /// Once the output is full, a chunk with no protocol bytes in it is followed by a pause: a flood
+    /// of output then blocks the jail on its own writes instead of costing the worker a read per 64 KB.
     /// </summary>
     private async Task ReadProtocolAsync(Stream stdout)
     {
+        var lines = new LineSplitter(protocolPrefix, MaxLineBytes, this);
+        var budget = TimeSpan.FromSeconds(settings.WorkerCpuSeconds);
+        var parsed = new List<RunnerMessage>();
+        var protocolTotal = 0L;
         try
         {
-            var line = new MemoryStream();
-            var overflow = false;
             var buffer = new byte[64 * 1024];
             int read;
             while ((read = await stdout.ReadAsync(buffer)) > 0)
             {
-                var start = 0;
-                for (var i = 0; i < read; i++)
+                if (outputBudgetExceeded)
                 {
-                    if (buffer[i] != '\n')
-                    {
-                        continue;
-                    }
-                    Append(line, buffer.AsSpan(start, i - start), ref overflow);
-                    await HandleLineAsync(line, overflow);
-                    line.SetLength(0);
-                    overflow = false;
-                    start = i + 1;
+                    continue; // The run is being killed: what is left is drained unread.
                 }
-                Append(line, buffer.AsSpan(start, read - start), ref overflow);
+                var before = ThreadCpuClock.Now();
+                var protocolBytes = lines.Feed(buffer.AsSpan(0, read), parsed);
+                workerCpu += ThreadCpuClock.Now() - before;
+                foreach (var message in parsed)
+                {
+                    await messages.Writer.WriteAsync(message);
+                }
+                parsed.Clear();
+                protocolTotal += protocolBytes;
+                if (workerCpu > budget || protocolTotal > MaxProtocolBytes)
+                {
+                    outputBudgetExceeded = true;
+                    Kill();
+                }
+                else if (protocolBytes == 0 && OutputFull)
+                {
+                    await Task.Delay(FloodPause);
+                }
             }
-            if (line.Length > 0)
+            if (!outputBudgetExceeded)
             {
-                await HandleLineAsync(line, overflow);
+                lines.End(parsed);
+                foreach (var message in parsed)
+                {
+                    await messages.Writer.WriteAsync(message);
+                }
             }
         }
         finally
@@ -243,48 +333,34 @@ public sealed class JailSession : IAsyncDisposable
         }
     }
 
-    private static void Append(MemoryStream line, ReadOnlySpan<byte> bytes, ref bool overflow)
+    /// <summary>A protocol line, or null: output messages are appended to the output here, anything unparsable is dropped.</summary>
+    private RunnerMessage? Parse(ReadOnlySpan<byte> line)
     {
-        var room = (int)Math.Max(0, MaxLineBytes - line.Length);
-        line.Write(bytes[..Math.Min(room, bytes.Length)]);
-        overflow |= bytes.Length > room;
+        RunnerMessage? message;
+        try
+        {
+            message = JsonSerializer.Deserialize<RunnerMessage>(line, RunnerMessage.Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (message is null || message.Token != token)
+        {
+            return null;
+        }
+        if (message.Type == RunnerMessage.Output)
+        {
+            AppendOutput(message.Text ?? "");
+            return null;
+        }
+        return message;
     }
 
-    private async Task HandleLineAsync(MemoryStream line, bool overflow)
-    {
-        var outputLimit = settings.OutputLimitKb * 1024;
-        RunnerMessage? message = null;
-        if (!overflow && token.Length > 0 && line.Length > 0 && line.GetBuffer()[0] == '{')
-        {
-            try
-            {
-                message = JsonSerializer.Deserialize<RunnerMessage>(line.GetBuffer().AsSpan(0, (int)line.Length), RunnerMessage.Json);
-            }
-            catch (JsonException)
-            {
-                // Not ours: user output that happens to start with a brace.
-            }
-        }
-        if (message is not null && message.Token == token)
-        {
-            if (message.Type == RunnerMessage.Output)
-            {
-                AppendOutput(message.Text ?? "", outputLimit);
-            }
-            else
-            {
-                await messages.Writer.WriteAsync(message);
-            }
-            return;
-        }
-        var text = Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)Math.Min(line.Length, outputLimit));
-        AppendOutput(overflow ? text + "…\n" : text + "\n", outputLimit);
-    }
-
-    private void AppendOutput(string text, int limit)
+    private void AppendOutput(string text)
     {
         const string marker = "\n[output truncated]\n";
-        var room = limit - output.Length;
+        var room = settings.OutputLimitKb * 1024 - output.Length;
         if (room >= text.Length)
         {
             output.Append(text);
@@ -292,6 +368,121 @@ public sealed class JailSession : IAsyncDisposable
         else if (room >= 0)
         {
             output.Append(text, 0, room).Append(marker);
+        }
+    }
+
+    private bool OutputFull => output.Length >= settings.OutputLimitKb * 1024;
+
+    /// <summary>
+    /// Cuts the byte stream into lines without holding any but a protocol line, and that only up to
+    /// its limit: a line's kind is known from its first <c>prefix.Length</c> bytes.
+    /// </summary>
+    private sealed class LineSplitter(byte[] prefix, int maxLineBytes, JailSession session)
+    {
+        private enum Kind { Undecided, Protocol, Output, Dropped }
+
+        private readonly byte[] head = new byte[prefix.Length];
+        private readonly Decoder decoder = Encoding.UTF8.GetDecoder();
+        private readonly char[] chars = new char[64 * 1024];
+        private readonly MemoryStream line = new();
+        private int headLength;
+        private Kind kind = prefix.Length == 0 ? Kind.Output : Kind.Undecided;
+
+        /// <summary>Splits <paramref name="bytes"/>; returns how many of them belong to protocol lines.</summary>
+        public int Feed(ReadOnlySpan<byte> bytes, List<RunnerMessage> parsed)
+        {
+            var protocolBytes = 0;
+            while (!bytes.IsEmpty)
+            {
+                var newline = bytes.IndexOf((byte)'\n');
+                var part = newline < 0 ? bytes : bytes[..newline];
+                Add(part);
+                protocolBytes += kind == Kind.Protocol ? part.Length : 0;
+                if (newline < 0)
+                {
+                    break;
+                }
+                EndLine(parsed);
+                bytes = bytes[(newline + 1)..];
+            }
+            return protocolBytes;
+        }
+
+        public void End(List<RunnerMessage> parsed)
+        {
+            if (kind != Kind.Undecided || headLength > 0)
+            {
+                EndLine(parsed);
+            }
+        }
+
+        private void Add(ReadOnlySpan<byte> part)
+        {
+            if (kind == Kind.Undecided)
+            {
+                var take = Math.Min(prefix.Length - headLength, part.Length);
+                part[..take].CopyTo(head.AsSpan(headLength));
+                headLength += take;
+                part = part[take..];
+                if (!head.AsSpan(0, headLength).SequenceEqual(prefix.AsSpan(0, headLength)))
+                {
+                    kind = Kind.Output;
+                    WriteOutput(head.AsSpan(0, headLength));
+                }
+                else if (headLength == prefix.Length)
+                {
+                    kind = Kind.Protocol;
+                    line.Write(head);
+                }
+            }
+            switch (kind)
+            {
+                case Kind.Protocol when line.Length + part.Length > maxLineBytes:
+                    kind = Kind.Dropped;
+                    line.SetLength(0);
+                    break;
+                case Kind.Protocol:
+                    line.Write(part);
+                    break;
+                case Kind.Output:
+                    WriteOutput(part);
+                    break;
+            }
+        }
+
+        private void EndLine(List<RunnerMessage> parsed)
+        {
+            switch (kind)
+            {
+                case Kind.Undecided:
+                    WriteOutput(head.AsSpan(0, headLength));
+                    WriteOutput("\n"u8);
+                    break;
+                case Kind.Output:
+                    WriteOutput("\n"u8);
+                    break;
+                case Kind.Protocol when session.Parse(line.GetBuffer().AsSpan(0, (int)line.Length)) is { } message:
+                    parsed.Add(message);
+                    break;
+                case Kind.Dropped:
+                    session.AppendOutput($"\n[a line over {maxLineBytes / (1024 * 1024)} MB was dropped]\n");
+                    break;
+            }
+            line.SetLength(0);
+            headLength = 0;
+            kind = prefix.Length == 0 ? Kind.Output : Kind.Undecided;
+        }
+
+        /// <summary>User output: decoded only while the output has room, so a flood past the limit costs a scan for newlines.</summary>
+        private void WriteOutput(ReadOnlySpan<byte> bytes)
+        {
+            while (!bytes.IsEmpty && !session.OutputFull)
+            {
+                var take = Math.Min(bytes.Length, chars.Length);
+                var count = decoder.GetChars(bytes[..take], chars, flush: false);
+                session.AppendOutput(new string(chars, 0, count));
+                bytes = bytes[take..];
+            }
         }
     }
 

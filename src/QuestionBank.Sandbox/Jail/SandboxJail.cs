@@ -21,14 +21,13 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
     private const string JoinCgroupsAndExec =
         "for procs in $QB_CGROUP_PROCS; do echo $$ > \"$procs\" || exit 125; done; echo 1000 > /proc/self/oom_score_adj || exit 125; if [ -n \"$QB_SECCOMP\" ]; then exec 3< \"$QB_SECCOMP\"; fi; exec \"$@\"";
 
-    private static readonly string[] RunnerCommand = ["/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll", "/job"];
+    private static readonly string[] RunnerCommand = ["/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll"];
 
     private readonly SandboxOptions settings = options.Value;
 
     /// <summary>
-    /// Starts the runner on <paramref name="job"/>: <paramref name="source"/> (if any) is the job
-    /// folder's <see cref="RunnerJob.SourceFileName"/>, and <paramref name="files"/> follow the job
-    /// header on standard input. The session owns the process, its cgroups and its job folder.
+    /// Starts the runner on <paramref name="job"/>: <paramref name="files"/>, and <paramref name="source"/>
+    /// (if any) as <see cref="RunnerJob.SourceFileName"/>, follow the job header on standard input. The session owns the process, its cgroups and its job folder.
     /// </summary>
     public Task<JailSession> StartAsync(
         RunnerJob job, string? source, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken) =>
@@ -63,22 +62,14 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
                 throw new InvalidOperationException(
                     "The sandbox cannot set cgroup limits on this host. Run the worker as root (or with a delegated cgroup), set QuestionBank:Sandbox:ContainerLimits=true in a container whose limits are the run's, or set QuestionBank:Sandbox:RequireCgroups=false for development.");
             }
-            // The jail's user (nobody) must read the job folder.
-            if (!OperatingSystem.IsWindows())
-            {
-                jobDirectory.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-            }
             if (SeccompFilter.IsSupported)
             {
                 await File.WriteAllBytesAsync(Path.Combine(jobDirectory.FullName, "seccomp.bpf"), SeccompFilter.Build(), cancellationToken);
             }
-            if (source is not null)
-            {
-                await File.WriteAllTextAsync(Path.Combine(jobDirectory.FullName, RunnerJob.SourceFileName), source, cancellationToken);
-            }
             var startInfo = StartInfo(root, appDirectory, jobDirectory.FullName, cgroups, command);
-            return await JailSession.StartAsync(startInfo, job, files, jobDirectory, cgroups, settings, cancellationToken);
+            var input = source is null ? files
+                : new Dictionary<string, byte[]>(files) { [RunnerJob.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
+            return await JailSession.StartAsync(startInfo, job, input, jobDirectory, cgroups, settings, cancellationToken);
         }
         catch
         {
@@ -125,8 +116,10 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             "--symlink", "usr/bin", "/bin",
             "--ro-bind", settings.DotnetRoot, "/opt/dotnet",
             "--ro-bind", appDirectory, "/app",
-            "--ro-bind", jobDirectory, "/job",
+            // Read-only: user code cannot open /proc/self/mem (or any of /proc) for writing, the way
+            // to overwrite its own code pages without unsafe code or interop.
             "--proc", "/proc",
+            "--remount-ro", "/proc",
             "--dev", "/dev",
             .. deviceNodes,
             "--size", $"{settings.TmpMb * 1024L * 1024}", "--tmpfs", "/tmp",

@@ -12,7 +12,12 @@ namespace QuestionBank.Sandbox.Jail;
 /// with ENOSYS instead, so the C library falls back to clone for its threads.</item>
 /// <item>Namespaces and mounts: unshare, setns, mount, umount2, pivot_root, chroot and the new mount
 /// API (open_tree, open_tree_attr, move_mount, fsopen, fsconfig, fsmount, fspick, mount_setattr).</item>
-/// <item>Other processes' memory: ptrace, process_vm_readv/writev, process_madvise, kcmp, pidfd_getfd.</item>
+/// <item>Other processes' memory: ptrace, process_vm_readv/writev, process_madvise, process_mrelease, kcmp, pidfd_getfd.</item>
+/// <item>Sockets of any family but AF_UNIX (socket, socketpair): the jail has no network, and vsock (not
+/// isolated by a network namespace on a VM host), netlink and packet sockets are kernel surface a run never
+/// needs; the runtime's diagnostics use AF_UNIX.</item>
+/// <item>memfd_secret (memory even the kernel does not map), the mount survey calls listmount and
+/// statmount (they list the host's mount sources), and lsm_set_self_attr.</item>
 /// <item>Kernel attack surface that ordinary code never needs: the key store (keyctl, add_key,
 /// request_key), io_uring, bpf, perf_event_open, userfaultfd, fanotify_init, file handles
 /// (open_by_handle_at, name_to_handle_at), and personality other than querying or setting the
@@ -40,7 +45,8 @@ public static class SeccompFilter
     internal const uint RetErrno = 0x00050000;
     internal const uint EPERM = 1, ENOSYS = 38;
 
-    internal const uint SysIoctl = 16, SysClone = 56, SysFork = 57, SysVfork = 58, SysPersonality = 135, SysClone3 = 435;
+    internal const uint SysIoctl = 16, SysSocket = 41, SysSocketpair = 53, SysClone = 56, SysFork = 57, SysVfork = 58, SysPersonality = 135, SysClone3 = 435;
+    internal const uint AfUnix = 1;
     internal const uint CloneThread = 0x00010000;
 
     /// <summary>CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET (CLONE_NEWTIME shares its bit with the exit signal in clone).</summary>
@@ -61,7 +67,9 @@ public static class SeccompFilter
         ("mount_setattr", 442), ("open_tree_attr", 467),
         // Other processes' memory.
         ("ptrace", 101), ("process_vm_readv", 310), ("process_vm_writev", 311), ("process_madvise", 440),
-        ("kcmp", 312), ("pidfd_getfd", 438),
+        ("kcmp", 312), ("pidfd_getfd", 438), ("process_mrelease", 448),
+        // Secret memory, the mount survey and LSM attributes.
+        ("memfd_secret", 447), ("statmount", 457), ("listmount", 458), ("lsm_set_self_attr", 460),
         // Kernel attack surface.
         ("keyctl", 250), ("add_key", 248), ("request_key", 249),
         ("io_uring_setup", 425), ("io_uring_enter", 426), ("io_uring_register", 427),
@@ -100,6 +108,8 @@ public static class SeccompFilter
         program.JumpIfEqual(SysClone3, Label.NoSys, Label.Next);
         program.JumpIfEqual(SysClone, Label.Clone, Label.Next);
         program.JumpIfEqual(SysPersonality, Label.Personality, Label.Next);
+        program.JumpIfEqual(SysSocket, Label.Socket, Label.Next);
+        program.JumpIfEqual(SysSocketpair, Label.Socket, Label.Next);
         program.JumpIfEqual(SysIoctl, Label.Ioctl, Label.Allow);
 
         // clone(flags, …): a thread, and no new namespace (the kernel, too, reads only the low 32 bits of the flags).
@@ -110,6 +120,9 @@ public static class SeccompFilter
 
         // personality(persona): the kernel takes an unsigned int, so the low 32 bits are all it sees.
         MatchArgument(program, Label.Personality, argument: 0, Label.Allow, [PerLinux, PersonalityQuery]);
+
+        // socket(domain, …) and socketpair(domain, …): the domain is an int.
+        MatchArgument(program, Label.Socket, argument: 0, Label.Allow, [AfUnix]);
 
         // ioctl(fd, request, …): the kernel truncates the request to 32 bits.
         MatchArgument(program, Label.Ioctl, argument: 1, Label.Deny, [Tiocsti, Tioclinux]);
@@ -138,7 +151,7 @@ public static class SeccompFilter
         }
     }
 
-    private enum Label { Next, Allow, Deny, NoSys, Clone, Personality, Ioctl }
+    private enum Label { Next, Allow, Deny, NoSys, Clone, Personality, Socket, Ioctl }
 
     /// <summary>
     /// Writes struct sock_filter { __u16 code; __u8 jt; __u8 jf; __u32 k; } instructions. Jumps go

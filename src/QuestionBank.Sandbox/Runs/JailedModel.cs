@@ -8,24 +8,22 @@ namespace QuestionBank.Sandbox.Runs;
 
 /// <summary>
 /// The worker's side of one exercise run in the jail. It reads every message the runner sends and
-/// keeps only what user code may decide: that it compiled (before any of it ran), its progress,
-/// its images and its own failure, all bounded here. It is also the judge's
+/// keeps only what user code may decide: that it compiled (before any of it ran), its progress
+/// (downsampled to its share of <see cref="RunFootprint"/>), its images and its own failure, all bounded here. It is also the judge's
 /// <see cref="IModelClient"/>: each question goes to the jail as a forward or state request, and only
 /// an answer to a question asked counts.
 /// </summary>
 internal sealed class JailedModel(JailSession session, IRunObserver? observer) : IModelClient
 {
-    public const int MaxProgressMessages = 5000;
-    public const int MaxImages = 16;
-    public const int MaxImageBytes = 2 * 1024 * 1024;
     private const int MaxMetricsPerStep = 16;
-    private const int MaxNameLength = 64;
+    private const int MaxRank = 8;
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     private readonly ConcurrentDictionary<long, TaskCompletionSource<RunnerMessage>> pending = new();
     private readonly List<RunImage> images = [];
+    private readonly ProgressSampler progress = new();
     private long nextRequest;
-    private int progressMessages;
+    private long imageBytes;
     private bool started;
     private volatile bool ended;
 
@@ -59,14 +57,20 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
                     started = true;
                     observer?.Started();
                     break;
-                case RunnerMessage.Progress when message.Metrics is not null && ++progressMessages <= MaxProgressMessages:
-                    observer?.Progress(message.Step ?? 0, message.Metrics
-                        .Where(metric => metric.Key.Length is > 0 and <= MaxNameLength)
+                case RunnerMessage.Progress when message.Metrics is not null:
+                    var metrics = message.Metrics
+                        .Where(metric => metric.Key.Length is > 0 and <= RunFootprint.MaxNameLength)
                         .Take(MaxMetricsPerStep)
-                        .ToDictionary());
+                        .ToDictionary();
+                    if (progress.Keep(metrics))
+                    {
+                        observer?.Progress(message.Step ?? 0, metrics);
+                    }
                     break;
-                case RunnerMessage.Image when images.Count < MaxImages && ToImage(message) is { } image:
+                case RunnerMessage.Image when images.Count < RunFootprint.MaxImages && ToImage(message) is { } image
+                    && imageBytes + image.Png.Length <= RunFootprint.MaxImagesBytes:
                     images.Add(image);
+                    imageBytes += image.Png.Length;
                     break;
                 case RunnerMessage.Ready when !ready:
                     ready = true;
@@ -93,6 +97,10 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
         if (message.Diagnostics is { } problem)
         {
             throw new JudgeException($"The model's forward failed: {problem}");
+        }
+        if (message.Shape is { Length: > MaxRank } shape)
+        {
+            throw new JudgeException($"The model answered with a tensor of rank {shape.Length}; no exercise's answer has a rank over {MaxRank}.");
         }
         var data = message.Data is null ? null : DecodeOrNull(message.Data);
         var output = data is null || message.Shape is null ? null : new FloatTensor(data, message.Shape);
@@ -150,9 +158,9 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
     /// <summary>A PNG the user's code published, or null when it is not one (or too big, or badly named).</summary>
     private static RunImage? ToImage(RunnerMessage message)
     {
-        if (message.Name is not { Length: > 0 and <= MaxNameLength } name || message.Data is null
+        if (message.Name is not { Length: > 0 and <= RunFootprint.MaxNameLength } name || message.Data is null
             || !name.All(character => char.IsAsciiLetterOrDigit(character) || character is '.' or '-' or '_')
-            || message.Data.Length > (MaxImageBytes + 2) / 3 * 4)
+            || message.Data.Length > (RunFootprint.MaxImageBytes + 2) / 3 * 4)
         {
             return null;
         }

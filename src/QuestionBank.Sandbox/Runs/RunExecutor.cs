@@ -44,22 +44,50 @@ public sealed class RunExecutor(
         await using var session = await jail.StartAsync(job, request.Source, judge.TrainingFiles, cancellationToken);
         var model = new JailedModel(session, observer);
 
-        var compileTimedOut = false;
-        using var compileLimit = new CancellationTokenSource(TimeSpan.FromSeconds(settings.CompileTimeoutSeconds));
-        using var onCompileLimit = compileLimit.Token.Register(() =>
-        {
-            if (model.CompileErrors is null)
-            {
-                compileTimedOut = true;
-                session.Kill();
-            }
-        });
+        using var pumped = new CancellationTokenSource();
+        var compileLimit = WatchCompileTimeAsync(session, model, pumped.Token);
 
         Task<Verdict>? judging = null;
         await model.PumpAsync(() => judging = JudgeAsync(judge, model, session, cancellationToken));
+        await pumped.CancelAsync();
+        var compileEnd = await compileLimit;
         var verdict = judging is null ? null : await judging;
         var outcome = await session.Completion;
-        return Classify(exercise, outcome, model, compileTimedOut, verdict, clock);
+        return Classify(exercise, outcome, model, compileEnd, verdict, clock);
+    }
+
+    /// <summary>How the compile limit ended compiling, if it did.</summary>
+    private enum CompileEnd { InTime, TimedOut, ServerBusy }
+
+    /// <summary>
+    /// Kills the jail when compiling has taken <see cref="SandboxOptions.CompileTimeoutSeconds"/> of
+    /// the run's own time (as <see cref="SandboxOptions.TimeoutSeconds"/> counts it, so that a busy
+    /// host does not fail a compile), or <see cref="SandboxOptions.BusyWallMultiple"/> times that on the wall clock.
+    /// </summary>
+    private async Task<CompileEnd> WatchCompileTimeAsync(JailSession session, JailedModel model, CancellationToken pumped)
+    {
+        var clock = Stopwatch.StartNew();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(0.5));
+        try
+        {
+            while (model.CompileErrors is null && await timer.WaitForNextTickAsync(pumped))
+            {
+                var end = model.CompileErrors is not null ? CompileEnd.InTime
+                    : session.OwnSeconds >= settings.CompileTimeoutSeconds ? CompileEnd.TimedOut
+                    : clock.Elapsed.TotalSeconds >= settings.CompileTimeoutSeconds * settings.BusyWallMultiple ? CompileEnd.ServerBusy
+                    : CompileEnd.InTime;
+                if (end != CompileEnd.InTime)
+                {
+                    session.Kill();
+                    return end;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The runner's output ended first.
+        }
+        return CompileEnd.InTime;
     }
 
     /// <summary>The judge's verdict, or the reason the model could not be judged.</summary>
@@ -91,23 +119,32 @@ public sealed class RunExecutor(
         }
     }
 
-    private RunResult Classify(Exercise exercise, JailOutcome outcome, JailedModel model, bool compileTimedOut, Verdict? verdict, Stopwatch clock)
+    /// <summary>
+    /// The run's status from the worker's own observations: the compiler's report (sent before
+    /// any user code ran), the judge's verdict, the cgroup's memory events, the exit code and the
+    /// worker's timers. The runner's failure message can only say why a run failed, in capped text;
+    /// its out-of-memory claim counts only when the cgroup saw the memory limit reached.
+    /// </summary>
+    private RunResult Classify(Exercise exercise, JailOutcome outcome, JailedModel model, CompileEnd compileEnd, Verdict? verdict, Stopwatch clock)
     {
         var metrics = verdict?.Result?.Metrics ?? new Dictionary<string, double>();
         var goalsMet = verdict?.Result is not null && exercise.Description.MeetsGoals(metrics);
         var (status, message) = outcome switch
         {
             { Cancelled: true } => (RunStatus.Cancelled, $"Cancelled after {outcome.Wall.TotalSeconds:0.#} s."),
-            _ when model.CompileErrors is null => NotCompiled(outcome, compileTimedOut, model.Failure),
+            { OutputBudgetExceeded: true } => (RunStatus.Failed,
+                $"The run's standard output cost the worker more than it allows a run ({settings.WorkerCpuSeconds:0.#} s of CPU to read and check it, 256 MB of protocol lines), and the run was stopped."),
+            _ when model.CompileErrors is null => NotCompiled(outcome, compileEnd, model.Failure),
             _ when model.CompileErrors.Count > 0 => (RunStatus.CompileError, "The code does not compile."),
             _ when verdict?.Result is not null => goalsMet
                 ? (RunStatus.Succeeded, null)
                 : (RunStatus.Failed, $"The judge's metrics miss the goals ({string.Join(", ", exercise.Description.Goals)})."),
-            { TimedOut: true } => (RunStatus.Timeout, $"The run went over its wall-clock limit of {settings.TimeoutSeconds} s."),
+            { ServerBusy: true } => (RunStatus.ServerBusy, ServerBusyMessage(outcome)),
+            { TimedOut: true } => (RunStatus.Timeout, TimeLimitMessage("The run", outcome)),
             { CpuLimitExceeded: true } => (RunStatus.Timeout, $"The run went over its CPU-time limit of {settings.EffectiveCpuSeconds} s."),
             { OutOfMemory: true } => (RunStatus.MemoryLimit, $"The run went over its memory limit of {settings.MemoryMb} MB and was killed."),
             _ when verdict?.Problem is { } problem => (RunStatus.Failed, problem),
-            _ when model.Failure is { } failure => failure.Status == RunStatus.MemoryLimit
+            _ when model.Failure is { } failure => failure.Status == RunStatus.MemoryLimit && outcome.MemoryLimitReached
                 ? (RunStatus.MemoryLimit, $"The run went over its memory limit of {settings.MemoryMb} MB: {failure.Diagnostics}")
                 : (RunStatus.Failed, failure.Diagnostics),
             _ => (RunStatus.Failed, $"The sandbox process exited with code {outcome.ExitCode} without handing back a model. {Tail(outcome.Errors)}".Trim()),
@@ -122,19 +159,31 @@ public sealed class RunExecutor(
         var diagnostics = status == RunStatus.CompileError && model.CompileErrors is { Count: > 0 } errors
             ? new RunDiagnostics(message, errors)
             : message is null ? RunDiagnostics.None : RunDiagnostics.Because(message);
-        return new RunResult(status, metrics, goalsMet, images, diagnostics, outcome.Output, clock.Elapsed.TotalSeconds);
+        return RunFootprint.Cap(new RunResult(status, metrics, goalsMet, images, diagnostics, outcome.Output, clock.Elapsed.TotalSeconds));
     }
 
-    private (string Status, string? Message) NotCompiled(JailOutcome outcome, bool compileTimedOut, RunnerMessage? failure) => outcome switch
+    private (string Status, string? Message) NotCompiled(JailOutcome outcome, CompileEnd compileEnd, RunnerMessage? failure) => outcome switch
     {
-        _ when compileTimedOut => (RunStatus.CompileError, $"Compiling went over its time limit of {settings.CompileTimeoutSeconds} s."),
-        _ when outcome.OutOfMemory || failure?.Status == RunStatus.MemoryLimit =>
+        _ when compileEnd == CompileEnd.TimedOut => (RunStatus.CompileError, $"Compiling went over its time limit of {settings.CompileTimeoutSeconds} s."),
+        _ when compileEnd == CompileEnd.ServerBusy => (RunStatus.ServerBusy,
+            $"The server is busy: compiling was stopped at the wall-clock cap of {settings.CompileTimeoutSeconds * settings.BusyWallMultiple} s, " +
+            $"before its own time reached the limit of {settings.CompileTimeoutSeconds} s. This is not your code's fault: run it again later."),
+        _ when outcome.OutOfMemory || (failure?.Status == RunStatus.MemoryLimit && outcome.MemoryLimitReached) =>
             (RunStatus.MemoryLimit, $"Compiling went over the memory limit of {settings.MemoryMb} MB and was stopped."),
-        { TimedOut: true } => (RunStatus.Timeout, $"Compiling went over the run's wall-clock limit of {settings.TimeoutSeconds} s."),
+        { ServerBusy: true } => (RunStatus.ServerBusy, ServerBusyMessage(outcome)),
+        { TimedOut: true } => (RunStatus.Timeout, TimeLimitMessage("Compiling", outcome)),
         { CpuLimitExceeded: true } => (RunStatus.Timeout, $"Compiling went over the run's CPU-time limit of {settings.EffectiveCpuSeconds} s."),
         _ => (RunStatus.Failed, failure?.Diagnostics
             ?? $"The sandbox process exited with code {outcome.ExitCode} before compiling finished. {Tail(outcome.Errors)}".Trim()),
     };
+
+    private string TimeLimitMessage(string what, JailOutcome outcome) => outcome.WaitedSeconds >= 1
+        ? $"{what} went over its time limit of {settings.TimeoutSeconds} s (its own time: {outcome.Wall.TotalSeconds:0} s on the clock, less {outcome.WaitedSeconds:0} s it waited for a CPU)."
+        : $"{what} went over its time limit of {settings.TimeoutSeconds} s.";
+
+    private string ServerBusyMessage(JailOutcome outcome) =>
+        $"The server is busy: the run waited {outcome.WaitedSeconds:0} s of its {outcome.Wall.TotalSeconds:0} s for a CPU and was stopped at the wall-clock cap of " +
+        $"{settings.TimeoutSeconds * settings.BusyWallMultiple} s, before its own time reached the limit of {settings.TimeoutSeconds} s. This is not your code's fault: run it again later.";
 
     private async Task<Dictionary<string, byte[]>> LoadDataFilesAsync(Exercise exercise, CancellationToken cancellationToken)
     {

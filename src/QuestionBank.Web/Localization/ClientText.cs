@@ -8,7 +8,7 @@ public static class ClientText
 {
     public static readonly IReadOnlyList<string> Keys =
     [
-        "Queued", "Running", "Finished", "Failed", "Compile error", "Timed out", "Memory limit", "Cancelled",
+        "Queued", "Running", "Finished", "Failed", "Compile error", "Timed out", "Memory limit", "Cancelled", "Server busy",
         "Goal met", "Goal not met", "Output", "Permanent run page →", "line {0}, column {1}:", "goal {0}",
         "queue position {0}", "No sandbox worker is online; the run starts when one is.", "The run was refused",
         "step", "loss", "metric", "Full screen", "Exit full screen", "Term", "C# source", "{0} s",

@@ -23,6 +23,7 @@ public static class RunFormatting
             "timeout" => "Timed out",
             "memory_limit" => "Memory limit",
             "cancelled" => "Cancelled",
+            "server_busy" => "Server busy",
             _ => "Failed",
         };
 

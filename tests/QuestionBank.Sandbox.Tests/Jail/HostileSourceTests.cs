@@ -144,13 +144,15 @@ public sealed class HostileSourceTests
     }
 
     [Fact]
-    public async Task AnEndlessLoopEndsAsTimeoutWithinTheLimitPlusFiveSeconds()
+    public async Task AnEndlessLoopEndsOnceItsOwnTimeReachesTheLimitOrAtTheWallClockCapOnABusyHost()
     {
         var result = await RunHostileAsync(Attempt("while (true) { }"), TestSandbox.Limits(timeoutSeconds: 10));
 
-        Assert.Equal(RunStatus.Timeout, result.Status);
-        Assert.InRange(result.WallSeconds, 10, 15);
-        Assert.Contains("wall-clock limit of 10 s", result.Diagnostics.Message);
+        // On a quiet host the loop has a CPU throughout: timeout after 10 s. On a busy one the
+        // seconds it waited for a CPU do not count, and the wall-clock cap (4 × 10 s) says so.
+        Assert.True(result.Status == RunStatus.Timeout ? result.Diagnostics.Message!.Contains("time limit of 10 s") : result.Status == RunStatus.ServerBusy,
+            $"{result.Status}: {result.Diagnostics.Message}");
+        Assert.InRange(result.WallSeconds, 10, 45);
     }
 
     [Fact]
@@ -207,6 +209,30 @@ public sealed class HostileSourceTests
     }
 
     /// <summary>Runs the hostile source, then checks that a normal run still succeeds.</summary>
+    [Fact]
+    public async Task AFailureForgedWithTheTokenReadBackFromStandardOutputSaysOnlyFailedWithCappedDiagnostics()
+    {
+        var forger = HostileSource.Load("forged-status-via-proc-fd");
+
+        var result = await TestSandbox.RunAsync(forger.Exercise, forger.Source, TestSandbox.Limits(forger.TimeoutSeconds));
+
+        Assert.Matches("token [0-9A-F]{32}", result.Output); // the attack ran: it learned the token
+        Assert.Equal(RunStatus.Failed, result.Status);
+        Assert.InRange(result.Diagnostics.Message!.Length, 0, RunFootprint.MaxMessageLength + 1);
+    }
+
+    [Fact]
+    public async Task TheMountTablesDoNotNameTheJobFolder()
+    {
+        var survey = HostileSource.Load("mountinfo-survey");
+
+        var result = await TestSandbox.RunAsync(survey.Exercise, survey.Source, TestSandbox.Limits());
+
+        Assert.Contains("/proc/self/mountinfo:", result.Output);
+        Assert.Contains(" /proc ro,", result.Output);
+        Assert.DoesNotContain("qb-job-", result.Output);
+    }
+
     private static async Task<RunResult> RunHostileAsync(string source, Dictionary<string, string?>? limits = null)
     {
         var hostile = await TestSandbox.RunAsync("lstm", source, limits ?? TestSandbox.Limits(), QuickLstm);

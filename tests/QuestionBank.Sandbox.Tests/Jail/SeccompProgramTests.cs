@@ -98,6 +98,20 @@ public sealed class SeccompProgramTests
     }
 
     [Fact]
+    public void SocketsMayOnlyBeUnixDomainSockets()
+    {
+        foreach (var call in new[] { SeccompFilter.SysSocket, SeccompFilter.SysSocketpair })
+        {
+            Assert.Equal(Allow, Run(call, 1)); // AF_UNIX
+            Assert.Equal(Allow, Run(call, 0xFFFF_FFFF_0000_0001)); // the kernel sees AF_UNIX
+            foreach (var domain in new ulong[] { 2, 10, 16, 17, 40, 0 }) // INET, INET6, NETLINK, PACKET, VSOCK, UNSPEC
+            {
+                Assert.True(Run(call, domain) == Eperm, $"{call}({domain})");
+            }
+        }
+    }
+
+    [Fact]
     public void OtherAbisAreRefused()
     {
         Assert.Equal(Eperm, Run(0, arch: 0x40000003)); // i386

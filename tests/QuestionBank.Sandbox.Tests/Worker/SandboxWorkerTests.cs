@@ -4,6 +4,7 @@ using QuestionBank.Data;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
+using QuestionBank.Sandbox.Runs;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Worker;
@@ -69,6 +70,28 @@ public sealed class SandboxWorkerTests(PostgresFixture postgres) : IAsyncLifetim
 
         Assert.Equal("compile_error", run.Status);
         Assert.Contains(run.CompileErrors, error => error is { Line: 3, Code: "CS0029" });
+    }
+
+    [Fact]
+    public async Task AHostileRunStoresAtMostFourMegabytesInAll()
+    {
+        await StartWorkerAsync();
+        var id = await EnqueueAsync(HostileSource.Load("footprint-flood").Source);
+
+        // Up to the wall-clock cap (4 × 180 s) on a busy host.
+        var run = Assert.Single(await WaitForEndAsync([id], TimeSpan.FromMinutes(13)));
+
+        // Uncompressed sizes (the text form of each row; the images' bytes), so that compression cannot flatter the figure.
+        await using var db = NewContext();
+        var stored = await db.Database.SqlQuery<long>($"""
+            SELECT (SELECT octet_length(r::text) FROM runs r WHERE r.id = {id})
+                + (SELECT coalesce(sum(octet_length(e::text)), 0) FROM run_events e WHERE e.run_id = {id})
+                + (SELECT coalesce(sum(octet_length(i.png) + octet_length(i.name) + 64), 0) FROM run_images i WHERE i.run_id = {id}) AS "Value"
+            """).SingleAsync();
+        Assert.Equal("failed", run.Status);
+        Assert.True(run.Events.Count(e => e.Kind == RunEvent.ProgressKind) > 100, "the progress is downsampled, not cut off");
+        Assert.Contains(run.Events, e => e.Kind == RunEvent.ProgressKind && e.Step > 15_000);
+        Assert.InRange(stored, 5 * 1024 * 1024 / 2, RunFootprint.MaxBytes);
     }
 
     [Fact]
@@ -164,7 +187,7 @@ public sealed class SandboxWorkerTests(PostgresFixture postgres) : IAsyncLifetim
 
     private async Task<List<ExerciseRun>> WaitForEndAsync(IReadOnlyCollection<Guid> ids, TimeSpan timeout)
     {
-        string[] final = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled"];
+        string[] final = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled", "server_busy"];
         await WaitUntilAsync(async db => await db.Runs.CountAsync(run => ids.Contains(run.Id) && final.Contains(run.Status)) == ids.Count, timeout);
         await using var context = NewContext();
         return await context.Runs.Include(run => run.Events).Where(run => ids.Contains(run.Id)).ToListAsync();

@@ -12,7 +12,7 @@ import { t } from "./text.js";
 // This response's Content-Security-Policy nonce for styles, on this script's own tag: CodeMirror
 // mounts its theme as a <style> element, which the policy applies only when it carries the nonce.
 const STYLE_NONCE = document.currentScript?.nonce ?? "";
-const FINAL = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled"];
+const FINAL = ["succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled", "server_busy"];
 const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2"];
 const STATUS_TEXT = {
   queued: "Queued",
@@ -23,6 +23,7 @@ const STATUS_TEXT = {
   timeout: "Timed out",
   memory_limit: "Memory limit",
   cancelled: "Cancelled",
+  server_busy: "Server busy",
 };
 const statusText = (status) => t(STATUS_TEXT[status] ?? status);
 

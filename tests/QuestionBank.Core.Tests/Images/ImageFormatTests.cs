@@ -10,6 +10,7 @@ public class ImageFormatTests
     private static readonly byte[] Gif = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, .. "JFIF"u8];
     private static readonly byte[] Webp = [.. "RIFF"u8, 0x24, 0, 0, 0, .. "WEBPVP8 "u8];
+    private static readonly byte[] Bmp = [.. "BM"u8, 0x3A, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0, 0x28, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0x18, 0];
 
     public static TheoryData<string, byte[], string> RealImages => new()
     {
@@ -18,6 +19,7 @@ public class ImageFormatTests
         { "c.jpeg", Jpeg, "image/jpeg" },
         { "d.jpg", Jpeg, "image/jpeg" },
         { "e.webp", Webp, "image/webp" },
+        { "g.bmp", Bmp, "image/bmp" },
         { "f.svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"><rect width=\"4\" height=\"4\"/></svg>"), "image/svg+xml" },
     };
 
@@ -25,14 +27,36 @@ public class ImageFormatTests
     [MemberData(nameof(RealImages))]
     public void AnImageThatIsWhatItsExtensionClaimsIsAcceptedWithItsContentType(string name, byte[] content, string contentType)
     {
-        Assert.Equal(contentType, ImageFormat.Check(name, content).ContentType);
+        var (format, mislabelled) = ImageFormat.Check(name, content);
+
+        Assert.Equal(contentType, format.ContentType);
+        Assert.False(mislabelled);
+    }
+
+    public static TheoryData<string, byte[], string> MislabelledImages => new()
+    {
+        { "png-named.jpg", Png, "image/png" },
+        { "gif-named.png", Gif, "image/gif" },
+        { "jpeg-named.webp", Jpeg, "image/jpeg" },
+        { "bmp-named.png", Bmp, "image/bmp" },
+        { "png-named.svg", Png, "image/png" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MislabelledImages))]
+    public void AnImageWhoseExtensionLiesIsTakenAsWhatItReallyIsAndSaysSo(string name, byte[] content, string contentType)
+    {
+        var (format, mislabelled) = ImageFormat.Check(name, content);
+
+        Assert.Equal(contentType, format.ContentType);
+        Assert.True(mislabelled);
     }
 
     public static TheoryData<string, byte[]> FakeImages => new()
     {
         { "fake.png", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>") },
-        { "gif-named.png", Gif },
-        { "png-named.jpg", Png },
+        { "svg-named.png", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>") },
+        { "pdf.bmp", Encoding.UTF8.GetBytes("%PDF-1.4\n") },
         { "text.gif", Encoding.UTF8.GetBytes("GIF") },
         { "riff.webp", [.. "RIFF"u8, 0, 0, 0, 0, .. "WAVE"u8] },
         { "html.svg", Encoding.UTF8.GetBytes("<html><body onload=\"alert(1)\"/></html>") },

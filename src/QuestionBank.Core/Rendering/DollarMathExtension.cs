@@ -31,14 +31,14 @@ public sealed class DollarMathExtension : IMarkdownExtension
 }
 
 /// <summary>
-/// The rules (pandoc's <c>tex_math_dollars</c>, which GitHub and Typora follow closely):
+/// The rules, as lenient as GitHub and Typora readers are about spaces (<c>$X=x $</c>, <c>$ p(x)$</c>
+/// are formulas there) and as strict as pandoc's <c>tex_math_dollars</c> about prices:
 /// <list type="bullet">
-/// <item>an opening <c>$</c> is not escaped and not right after an ASCII letter or digit (<c>US$5</c>); any
-/// other neighbour, CJK letters included, is fine;</item>
-/// <item>the content is not empty; it starts and ends with a non-space, or with a space at both ends (<c>$ x $</c>);</item>
-/// <item>the closing <c>$</c> is the first unescaped one, is not followed by a digit, and with a
-/// non-space opening has no space before it. When that first <c>$</c> can't close, nothing opens
-/// here: <c>$5 and $10</c> stays text.</item>
+/// <item>an opening <c>$</c> is not escaped and not right after a digit (<c>5$ and 6$</c>); any other
+/// neighbour, CJK letters included, is fine;</item>
+/// <item>the content is not blank;</item>
+/// <item>the closing <c>$</c> is the first unescaped one and is not followed by a digit. When that
+/// first <c>$</c> can't close, nothing opens here: <c>$5 and $10</c> and <c>US$5 or US$6</c> stay text.</item>
 /// </list>
 /// <c>$$</c> pairs with <c>$$</c> by the same rules. A formula never spans a blank line (it is one paragraph).
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class DollarMathInlineParser : MathInlineParser
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
         var before = slice.PeekCharExtra(-1);
-        if (before is '$' or '\\' || char.IsAsciiLetterOrDigit(before))
+        if (before is '$' or '\\' || char.IsAsciiDigit(before))
         {
             return false;
         }
@@ -62,7 +62,6 @@ public sealed class DollarMathInlineParser : MathInlineParser
             return false;
         }
 
-        var spaced = char.IsWhiteSpace(text[contentStart]);
         var close = FirstUnescapedDollar(text, contentStart, slice.End);
         if (close < 0)
         {
@@ -76,8 +75,7 @@ public sealed class DollarMathInlineParser : MathInlineParser
         }
 
         var after = close + run <= slice.End ? text[close + run] : '\0';
-        var last = text[close - 1];
-        if (run != dollars || char.IsAsciiDigit(after) || (char.IsWhiteSpace(last) != spaced) || string.IsNullOrWhiteSpace(text[contentStart..close]))
+        if (run != dollars || char.IsAsciiDigit(after) || string.IsNullOrWhiteSpace(text[contentStart..close]))
         {
             return false;
         }

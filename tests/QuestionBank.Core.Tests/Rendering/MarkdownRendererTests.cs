@@ -29,12 +29,14 @@ public class MarkdownRendererTests
     [InlineData("用 $ 1/\\sqrt n $ 校准方差", new[] { "\\(1/\\sqrt n\\)" })]
     [InlineData("若$$a+b$$成立", new[] { "\\(a+b\\)" })]
     [InlineData("方向$\\vec{a}$的长度", new[] { "\\(\\vec{a}\\)" })]
+    [InlineData("the probability of $X=x $, and PDF$p(x)$", new[] { "\\(X=x\\)", "\\(p(x)\\)" })]
     public void InlineFormulasNextToChineseTextAreFormulas(string markdown, string[] formulas) =>
         AssertRenders(markdown, shown: [.. formulas.Select(f => $"<span class=\"math\">{f}</span>")], absent: ["$"]);
 
     [Theory]
     [InlineData("It costs $5 and $10.")]
     [InlineData("US$5 or US$6")]
+    [InlineData("It costs 5$ and 6$ here.")]
     [InlineData("a lone $ sign")]
     public void DollarsThatAreNotFormulasStayText(string markdown) =>
         AssertRenders(markdown, shown: [$"<p>{markdown}</p>"], absent: ["class=\"math\""]);

@@ -380,6 +380,8 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         CodeInline code => code.Content,
         MathInline math => math.Content.ToString(),
         LineBreakInline => " ",
+        // A link's text without the brackets it is often written in: "… lemmatization? [[src]](url)" is "… lemmatization? src".
+        LinkInline link => string.Concat(link.Select(InlineText)).Trim('[', ']'),
         ContainerInline container => string.Concat(container.Select(InlineText)),
         _ => string.Empty,
     };

@@ -38,7 +38,9 @@ internal sealed class UploadedImages
             byPath[ImagePaths.Normalize(file.Name) ?? file.Name] = file;
         }
 
-        byFileName = byPath.Values.ToLookup(f => Path.GetFileName(f.Name), StringComparer.Ordinal);
+        // Only files uploaded without their folders are found by name: in a repository, chapter 4's
+        // image21.jpeg must never stand in for the English chapter 4's.
+        byFileName = byPath.Values.Where(f => !f.Name.Contains('/')).ToLookup(f => Path.GetFileName(f.Name), StringComparer.Ordinal);
     }
 
     /// <exception cref="DocumentParseException">The file is too large or is no image.</exception>
@@ -56,7 +58,7 @@ internal sealed class UploadedImages
 
     /// <summary>
     /// Finds the images the document names by relative paths: by their path from the document's folder,
-    /// else (several files uploaded without their folders) by a file name only one uploaded image has.
+    /// else (several files uploaded without their folders) by a file name only one image uploaded without a folder has.
     /// An image whose name claims another format than its bytes is stored as what it is, with a warning.
     /// </summary>
     /// <exception cref="DocumentParseException">A file the document names is too large or is no image.</exception>

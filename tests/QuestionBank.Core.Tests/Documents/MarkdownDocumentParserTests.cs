@@ -268,6 +268,7 @@ public sealed class MarkdownDocumentParserTests
     [InlineData("## 1．什么是斑马？", "1", "什么是斑马？")]
     [InlineData("## 4.1设计思想", "4.1", "设计思想")]
     [InlineData("## 2.3 斑马的条纹", "2.3", "斑马的条纹")]
+    [InlineData("## 7. What is zebra lemmatization? [[src]](https://example.com/z)", "7", "What is zebra lemmatization? src")]
     public void EveryCommonWayOfNumberingAHeadingIsAQuestionNumber(string heading, string number, string title)
     {
         var question = Parsed.Text($"# 《斑马》\n\n{heading}\n\n答案。\n").Questions.Single();

@@ -165,11 +165,14 @@ public sealed partial class ImageImportTests : AppPerTestBase
     }
 
     [Fact]
-    public async Task AnImageWhoseExtensionLiesIsStoredAsWhatItIsWithAWarningAndAnUnreferencedFileIsIgnored()
+    public async Task AZipImportsAsAFolderDoesALyingImageStoredAsWhatItIsAnUnreferencedFileIgnoredAReadmeSkipped()
     {
-        var zip = Zip(("ch3.md", Utf8(Chapter)), ("img/ch3/3-1.png", Jpeg), ("img/ch3/3-2.gif", Gif), ("img/ch3/draft.bmp", Utf8("not an image")));
+        var zip = Zip(("ch3.md", Utf8(Chapter)), ("img/ch3/3-1.png", Jpeg), ("img/ch3/3-2.gif", Gif), ("img/ch3/draft.bmp", Utf8("not an image")), ("readme.md", Utf8("# 斑马\n\n贡献者名单。\n")));
 
-        var document = (await ImportAsync(false, ("lying.zip", zip))).GetProperty("documents")[0];
+        var import = await ImportAsync(false, ("lying.zip", zip));
+
+        Assert.Equal("readme.md", Assert.Single(import.GetProperty("skipped").EnumerateArray()).GetProperty("fileName").GetString());
+        var document = Assert.Single(import.GetProperty("documents").EnumerateArray());
 
         var warning = Assert.Single(document.GetProperty("warnings").EnumerateArray());
         Assert.Equal(7, warning.GetProperty("line").GetInt32());

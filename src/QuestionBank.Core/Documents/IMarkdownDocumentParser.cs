@@ -11,7 +11,7 @@ public interface IMarkdownDocumentParser
 }
 
 /// <summary>A document that cannot be imported, with the file and, where known, the line at fault.</summary>
-public sealed class DocumentParseException(string sourceName, int? line, string reason)
+public class DocumentParseException(string sourceName, int? line, string reason)
     : Exception(line is null ? $"{sourceName}: {reason}" : $"{sourceName}, line {line}: {reason}")
 {
     /// <summary>The file that failed.</summary>
@@ -23,3 +23,10 @@ public sealed class DocumentParseException(string sourceName, int? line, string 
     /// <summary>What is wrong, for a person.</summary>
     public string Reason { get; } = reason;
 }
+
+/// <summary>
+/// A readable markdown file with no question in it (a contributor list, a changelog, a table of
+/// contents): an import of a folder skips it with a warning, and refuses it only when it is all there is.
+/// </summary>
+public sealed class NoQuestionsException(string sourceName)
+    : DocumentParseException(sourceName, null, "no questions found: a question is a numbered heading such as '## 1. 问题'.");

@@ -10,8 +10,10 @@ namespace QuestionBank.Core.Documents;
 
 /// <summary>
 /// Reads a Q&amp;A document from Markdig's AST: numbered headings without numbered children are
-/// questions, every other heading is a section. Headings are taken from the AST only, so a
-/// <c>#</c> comment inside a code block can never become one.
+/// questions, every other heading is a section. A numbered heading whose numbered sub-headings are
+/// its own sub-points (see <see cref="HoldsSubPoints"/>) is one question too. The title heading is
+/// never a question. Headings are taken from the AST only, so a <c>#</c> comment inside a code block
+/// can never become one.
 /// </summary>
 public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : IMarkdownDocumentParser
 {
@@ -59,21 +61,27 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         }
 
         var headings = ast.OfType<HeadingBlock>().Select(h => new Heading(h, InlineText(h.Inline))).ToList();
-        var docSlug = Slugify(Path.GetFileNameWithoutExtension(sourceName));
+        // The path in the upload is the document's identity: two README.md in different folders are two documents.
+        var docSlug = Slugify(Path.ChangeExtension(sourceName.Replace('\\', '/'), null));
         if (docSlug.Length > ParsedDocument.MaxSlugLength)
         {
             throw new DocumentParseException(sourceName, null,
-                $"the file name is too long to be the document's address: at most {ParsedDocument.MaxSlugLength} letters and digits (rename the file).");
+                $"the file's path is too long to be the document's address: at most {ParsedDocument.MaxSlugLength} letters and digits (rename the file or its folders).");
         }
-        var title = FindTitle(ast, headings) ?? Path.GetFileNameWithoutExtension(sourceName);
-        var sections = BuildSections(sourceName, text, ast, headings, title, docSlug);
+        var titleHeading = FindTitleHeading(headings);
+        titleHeading?.MakeTitle();
+        var title = BookTitleOf(ast, headings) ?? (titleHeading is null ? PathTitle(sourceName)
+            // An H1's leading number is part of its title ("65 Machine Learning Interview Questions").
+            : titleHeading.Level == 1 ? titleHeading.Text : CleanTitle(titleHeading.Text));
+        var spans = new List<(int Start, int End)>();
+        var sections = BuildSections(sourceName, text, ast, headings, title, docSlug, spans);
         if (sections.Count == 0)
         {
-            throw new DocumentParseException(
-                sourceName, null, "no questions found: a question is a numbered heading such as '## 1. 问题'.");
+            throw new NoQuestionsException(sourceName);
         }
 
-        return new ParsedDocument(docSlug, title, sourceName, Convert.ToHexStringLower(SHA256.HashData(content)), text, sections);
+        return new ParsedDocument(
+            docSlug, title, sourceName, Convert.ToHexStringLower(SHA256.HashData(content)), text, sections, Passages(text, spans));
     }
 
     private static string Decode(string sourceName, ReadOnlySpan<byte> content)
@@ -90,46 +98,85 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
     }
 
     private List<ParsedSection> BuildSections(
-        string sourceName, string text, MarkdownDocument ast, List<Heading> headings, string title, string docSlug)
+        string sourceName, string text, MarkdownDocument ast, List<Heading> headings, string title, string docSlug, List<(int Start, int End)> spans)
     {
         var sections = new List<(Heading? Heading, List<ParsedQuestion> Questions)>();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < headings.Count; i++)
         {
             var heading = headings[i];
-            if (heading.Number is null || HasNumberedChild(headings, i))
+            if (heading.Number is null || heading.IsSubPoint || (HasNumberedChild(headings, i) && !HoldsSubPoints(headings, i)))
             {
                 continue;
             }
 
+            MarkSubPoints(headings, i);
+            // A run of questions under one heading is one section, so the site keeps the source's order.
             var section = EnclosingSection(headings, i);
-            var index = sections.FindIndex(s => s.Heading == section);
-            if (index < 0)
+            if (sections.Count == 0 || sections[^1].Heading != section)
             {
                 sections.Add((section, []));
-                index = sections.Count - 1;
             }
 
-            var sectionTitle = section is null ? title : CleanTitle(section.Text);
+            var index = sections.Count - 1;
+            var sectionTitle = section is null or { IsTitle: true } ? title : CleanTitle(section.Text);
             var slug = UniqueSlug(slugs, $"{docSlug}-{index + 1}-{heading.Number.Replace('.', '-')}");
             if (slug.Length > ParsedQuestion.MaxSlugLength)
             {
                 throw new DocumentParseException(sourceName, heading.Block.Line + 1,
                     $"the heading number is too long to be part of the question's address (at most {ParsedQuestion.MaxSlugLength} characters with the file name).");
             }
-            sections[index].Questions.Add(BuildQuestion(text, ast, headings, i, sectionTitle, slug));
+            var end = QuestionEnd(text, ast, headings, i);
+            spans.Add((heading.Block.Span.Start, end));
+            sections[index].Questions.Add(BuildQuestion(text, ast, headings, i, end, sectionTitle, slug));
         }
 
         return sections
-            .Select((s, i) => new ParsedSection(i + 1, s.Heading is null ? title : CleanTitle(s.Heading.Text), s.Questions))
+            .Select((s, i) => new ParsedSection(i + 1, s.Heading is null or { IsTitle: true } ? title : CleanTitle(s.Heading.Text), s.Questions))
             .ToList();
     }
 
-    private ParsedQuestion BuildQuestion(string text, MarkdownDocument ast, List<Heading> headings, int index, string sectionTitle, string slug)
+    /// <summary>
+    /// Where a question's answer ends: at the next heading of its level or above; the last question's
+    /// at a thematic break (<c>---</c>) with no heading after it, which sets off the document's footer.
+    /// </summary>
+    private static int QuestionEnd(string text, MarkdownDocument ast, List<Heading> headings, int index)
+    {
+        var heading = headings[index];
+        if (headings.Skip(index + 1).FirstOrDefault(h => h.Level <= heading.Level) is { } next)
+        {
+            return next.Block.Span.Start;
+        }
+
+        var lastHeading = headings[^1].Block.Span.Start;
+        return ast.OfType<ThematicBreakBlock>().LastOrDefault(b => b.Span.Start > lastHeading) is { } footer
+            ? footer.Span.Start
+            : text.Length;
+    }
+
+    /// <summary>The text outside the questions, in order: what precedes each question, then the footer.</summary>
+    private static List<ParsedPassage> Passages(string text, List<(int Start, int End)> spans)
+    {
+        var passages = new List<ParsedPassage>();
+        var from = 0;
+        for (var i = 0; i <= spans.Count; i++)
+        {
+            var to = i < spans.Count ? spans[i].Start : text.Length;
+            if (to > from && text[from..to].Trim() is { Length: > 0 } passage)
+            {
+                passages.Add(new ParsedPassage(i, passage));
+            }
+
+            from = i < spans.Count ? Math.Max(from, spans[i].End) : from;
+        }
+
+        return passages;
+    }
+
+    private ParsedQuestion BuildQuestion(string text, MarkdownDocument ast, List<Heading> headings, int index, int end, string sectionTitle, string slug)
     {
         var heading = headings[index];
         var start = heading.Block.Span.End + 1;
-        var end = headings.Skip(index + 1).FirstOrDefault(h => h.Level <= heading.Level)?.Block.Span.Start ?? text.Length;
         var body = start < end ? text[start..end].Trim() : string.Empty;
         var bodyAst = Markdown.Parse(body, pipeline);
         var code = bodyAst.Descendants<FencedCodeBlock>()
@@ -193,10 +240,42 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
             : QuestionKind.Concept;
     }
 
-    private static bool HasNumberedChild(List<Heading> headings, int index)
+    private static bool HasNumberedChild(List<Heading> headings, int index) => NumberedChildren(headings, index).Any();
+
+    private static IEnumerable<Heading> NumberedChildren(List<Heading> headings, int index)
     {
         var level = headings[index].Level;
-        return headings.Skip(index + 1).TakeWhile(h => h.Level > level).Any(h => h.Number is not null);
+        return headings.Skip(index + 1).TakeWhile(h => h.Level > level).Where(h => h.Number is not null);
+    }
+
+    /// <summary>
+    /// Whether a numbered heading's numbered sub-headings are points of its answer rather than questions:
+    /// none of them continues its number (under <c>12.1.3</c>, <c>1.</c> and <c>4.1</c> do, <c>12.1.3.1</c>
+    /// does not), and either it asks (its title ends with a question mark) or it is a deep number
+    /// (<c>17.9.4 Xception</c>) under which no sub-heading asks. <c>## 1. 基础题</c> over <c>### 1. 什么是…？</c>
+    /// stays a section of questions.
+    /// </summary>
+    private static bool HoldsSubPoints(List<Heading> headings, int index)
+    {
+        var heading = headings[index];
+        var children = NumberedChildren(headings, index).ToList();
+        if (children.Any(c => c.Number!.StartsWith(heading.Number + ".", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        return Asks(heading.Title) || (heading.Number!.Contains('.', StringComparison.Ordinal) && !children.Any(c => Asks(c.Title)));
+    }
+
+    private static bool Asks(string title) => title.TrimEnd().EndsWith('？') || title.TrimEnd().EndsWith('?');
+
+    private static void MarkSubPoints(List<Heading> headings, int index)
+    {
+        var level = headings[index].Level;
+        foreach (var child in headings.Skip(index + 1).TakeWhile(h => h.Level > level))
+        {
+            child.IsSubPoint = true;
+        }
     }
 
     /// <summary>The nearest heading above this one at a higher level, if any.</summary>
@@ -214,12 +293,12 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         return null;
     }
 
-    private static string? FindTitle(MarkdownDocument ast, List<Heading> headings)
+    /// <summary>A 《…》 title quoted in the text before the questions (a chatty preamble or under "### 标题").</summary>
+    private static string? BookTitleOf(MarkdownDocument ast, List<Heading> headings)
     {
-        // The real title is often quoted as 《…》 in the text before the questions (a chatty preamble or under "### 标题").
         foreach (var block in ast)
         {
-            if (block is HeadingBlock h && headings.First(x => x.Block == h).Number is not null)
+            if (block is HeadingBlock h && headings.First(x => x.Block == h) is { Number: not null, IsTitle: false })
             {
                 break;
             }
@@ -230,10 +309,35 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
             }
         }
 
-        return headings
-            .Where(h => h.Number is null)
-            .Select(h => CleanTitle(h.Text))
-            .FirstOrDefault(t => t.Length > 0 && !LabelHeadings.Contains(t));
+        return null;
+    }
+
+    /// <summary>
+    /// The heading that names the document: its first H1, whatever it starts with; else its first heading
+    /// when that is unnumbered, no label and at the document's top level. Deeper or later headings never are.
+    /// </summary>
+    private static Heading? FindTitleHeading(List<Heading> headings)
+    {
+        if (headings.FirstOrDefault(h => h.Level == 1 && CleanTitle(h.Text).Length > 0) is { } h1)
+        {
+            return h1;
+        }
+
+        return headings.FirstOrDefault() is { Number: null } first
+            && first.Level == headings.Min(h => h.Level)
+            && CleanTitle(first.Text) is { Length: > 0 } text && !LabelHeadings.Contains(text)
+            ? first
+            : null;
+    }
+
+    /// <summary>The title a path gives: the file's name, or its folder's for a README or index (<c>Part/NN. Topic/README.md</c> is "NN. Topic").</summary>
+    private static string PathTitle(string sourceName)
+    {
+        var segments = sourceName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var name = Path.GetFileNameWithoutExtension(segments[^1]);
+        return name.Equals("readme", StringComparison.OrdinalIgnoreCase) || name.Equals("index", StringComparison.OrdinalIgnoreCase)
+            ? segments.Length > 1 ? segments[^2] : name
+            : name;
     }
 
     private static string CleanTitle(string heading)
@@ -276,14 +380,17 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         CodeInline code => code.Content,
         MathInline math => math.Content.ToString(),
         LineBreakInline => " ",
+        // A link's text without the brackets it is often written in: "… lemmatization? [[src]](url)" is "… lemmatization? src".
+        LinkInline link => string.Concat(link.Select(InlineText)).Trim('[', ']'),
         ContainerInline container => string.Concat(container.Select(InlineText)),
         _ => string.Empty,
     };
 
-    [GeneratedRegex(@"^(\d+(?:\.\d+)*)(?:[.、．]\s*|\s+)(\S.*)$")]
+    // "1. ", "1、", "1．", "1) ", "2.3 ", and "4.1设计思想" (a dotted number right before a CJK letter).
+    [GeneratedRegex(@"^(\d+(?:\.\d+)+)(\p{Lo}.*)$|^(\d+(?:\.\d+)*)(?:[.、．)）]\s*|\s+)(\S.*)$")]
     private static partial Regex NumberedHeading();
 
-    [GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]\s*|^\d+(?:\.\d+)*[.、．]\s*")]
+    [GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]\s*|^\d+(?:\.\d+)*(?:[.、．)）]\s*|\s+|(?=\p{Lo}))")]
     private static partial Regex ChineseOrdinal();
 
     [GeneratedRegex("《([^》]+)》")]
@@ -299,8 +406,9 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
             Block = block;
             Text = text.Trim();
             var match = NumberedHeading().Match(Text);
-            Number = match.Success ? match.Groups[1].Value : null;
-            Title = match.Success ? match.Groups[2].Value.Trim() : Text;
+            var first = match.Groups[1].Success ? 1 : 3;
+            Number = match.Success ? match.Groups[first].Value : null;
+            Title = match.Success ? match.Groups[first + 1].Value.Trim() : Text;
         }
 
         public HeadingBlock Block { get; }
@@ -309,8 +417,20 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
 
         public string Text { get; }
 
-        public string? Number { get; }
+        public string? Number { get; private set; }
 
         public string Title { get; }
+
+        /// <summary>The document's title heading: never a question, whatever number it starts with.</summary>
+        public bool IsTitle { get; private set; }
+
+        /// <summary>A numbered heading inside a question's answer: part of that answer.</summary>
+        public bool IsSubPoint { get; set; }
+
+        public void MakeTitle()
+        {
+            IsTitle = true;
+            Number = null;
+        }
     }
 }

@@ -1,19 +1,21 @@
 namespace QuestionBank.Core.Documents;
 
 /// <summary>A markdown document turned into its title, sections and questions.</summary>
-/// <param name="Slug">Stable identity of the document, derived from its file name.</param>
-/// <param name="Title">The document's real title (a 《…》 title or its top heading).</param>
-/// <param name="SourceName">The file name the document was read from.</param>
+/// <param name="Slug">Stable identity of the document, derived from its path in the upload (folders and file name).</param>
+/// <param name="Title">The document's real title (a 《…》 title, its H1 or top heading, else its path's name).</param>
+/// <param name="SourceName">The file's path in the upload the document was read from.</param>
 /// <param name="ContentHash">SHA-256 (hex) of the UTF-8 source, used to detect unchanged re-imports.</param>
 /// <param name="Markdown">The full source text.</param>
 /// <param name="Sections">Sections in document order; every question belongs to one.</param>
+/// <param name="Passages">The text outside the questions (introductions, section headings and their text, reference lists, the footer), in order.</param>
 public sealed record ParsedDocument(
     string Slug,
     string Title,
     string SourceName,
     string ContentHash,
     string Markdown,
-    IReadOnlyList<ParsedSection> Sections)
+    IReadOnlyList<ParsedSection> Sections,
+    IReadOnlyList<ParsedPassage> Passages)
 {
     /// <summary>The longest document slug: a question's slug adds its section and number to it.</summary>
     public const int MaxSlugLength = 120;
@@ -21,6 +23,11 @@ public sealed record ParsedDocument(
     /// <summary>All questions of the document in order.</summary>
     public IEnumerable<ParsedQuestion> Questions => Sections.SelectMany(s => s.Questions);
 }
+
+/// <summary>Markdown outside the questions, shown on the document's page.</summary>
+/// <param name="BeforeQuestion">How many of the document's questions come before it: 0 for the introduction, the question count for the footer.</param>
+/// <param name="Markdown">The passage's source text, headings included.</param>
+public sealed record ParsedPassage(int BeforeQuestion, string Markdown);
 
 /// <summary>A group of questions under an unnumbered heading or a numbered heading with numbered children.</summary>
 public sealed record ParsedSection(int Position, string Title, IReadOnlyList<ParsedQuestion> Questions);

@@ -4,7 +4,7 @@ using QuestionBank.Core.Documents;
 namespace QuestionBank.Core.Images;
 
 /// <summary>An image format the bank stores: its canonical extension and the content type it is served with.</summary>
-/// <param name="Extension">The canonical extension, without the dot: <c>png</c>, <c>jpg</c>, <c>gif</c>, <c>webp</c>, <c>svg</c>.</param>
+/// <param name="Extension">The canonical extension, without the dot: <c>png</c>, <c>jpg</c>, <c>gif</c>, <c>webp</c>, <c>bmp</c>, <c>svg</c>.</param>
 /// <param name="ContentType">The media type the image is served with.</param>
 public sealed record ImageFormat(string Extension, string ContentType)
 {
@@ -15,7 +15,11 @@ public sealed record ImageFormat(string Extension, string ContentType)
     private static readonly ImageFormat Jpeg = new("jpg", "image/jpeg");
     private static readonly ImageFormat Gif = new("gif", "image/gif");
     private static readonly ImageFormat Webp = new("webp", "image/webp");
+    private static readonly ImageFormat Bmp = new("bmp", "image/bmp");
     private static readonly ImageFormat Svg = new("svg", "image/svg+xml");
+
+    // The raster formats a browser shows, tried in turn when a file is not what its name claims.
+    private static readonly ImageFormat[] Raster = [Png, Jpeg, Gif, Webp, Bmp];
 
     private static readonly Dictionary<string, ImageFormat> ByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,31 +28,39 @@ public sealed record ImageFormat(string Extension, string ContentType)
         [".jpeg"] = Jpeg,
         [".gif"] = Gif,
         [".webp"] = Webp,
+        [".bmp"] = Bmp,
         [".svg"] = Svg,
     };
 
     /// <summary>The format a file name claims by its extension, or null when it names no image the bank stores.</summary>
     public static ImageFormat? FromName(string fileName) => ByExtension.GetValueOrDefault(Path.GetExtension(fileName));
 
-    /// <summary>The format of <paramref name="content"/>, checked against what its name claims.</summary>
-    /// <param name="fileName">The file's name; its extension says which format the content must be.</param>
+    /// <summary>
+    /// The format of <paramref name="content"/>: the one its name claims when the bytes are that image,
+    /// else the raster image the bytes really are (a PNG named <c>.jpg</c> is a PNG, as browsers show it).
+    /// </summary>
+    /// <param name="fileName">The file's name; its extension says which format the content should be.</param>
     /// <param name="content">The file's bytes.</param>
-    /// <exception cref="DocumentParseException">The file is larger than <see cref="MaxBytes"/>, or is not the image its extension claims.</exception>
-    public static ImageFormat Check(string fileName, byte[] content)
+    /// <returns>The real format, and whether the name claims another one.</returns>
+    /// <exception cref="DocumentParseException">The file is larger than <see cref="MaxBytes"/>, or is no image the bank stores.</exception>
+    public static (ImageFormat Format, bool Mislabelled) Check(string fileName, byte[] content)
     {
-        var format = FromName(fileName) ?? throw new DocumentParseException(fileName, null, "it is not a png, jpeg, gif, webp or svg image");
+        var format = FromName(fileName) ?? throw new DocumentParseException(fileName, null, "it is not a png, jpeg, gif, webp, bmp or svg image");
         if (content.Length > MaxBytes)
         {
             throw new DocumentParseException(
                 fileName, null, $"the image is {content.Length / (1024.0 * 1024):F1} MB; images over {MaxBytes / (1024 * 1024)} MB are not accepted");
         }
 
-        if (!format.Matches(content))
+        if (format.Matches(content))
         {
-            throw new DocumentParseException(fileName, null, $"the file is not the {format.Extension} image its name claims");
+            return (format, false);
         }
 
-        return format;
+        // An SVG is never taken for anything else, nor anything for an SVG: only raster bytes may carry another name.
+        return Raster.FirstOrDefault(real => real.Matches(content)) is { } actual
+            ? (actual, true)
+            : throw new DocumentParseException(fileName, null, $"the file is not the {format.Extension} image its name claims, nor any other image");
     }
 
     private bool Matches(ReadOnlySpan<byte> content) => Extension switch
@@ -57,6 +69,7 @@ public sealed record ImageFormat(string Extension, string ContentType)
         "jpg" => content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]),
         "gif" => content.StartsWith("GIF87a"u8) || content.StartsWith("GIF89a"u8),
         "webp" => content.Length >= 12 && content.StartsWith("RIFF"u8) && content[8..12].SequenceEqual("WEBP"u8),
+        "bmp" => content.Length >= 26 && content.StartsWith("BM"u8),
         _ => IsSvg(content.ToArray()),
     };
 

@@ -47,6 +47,18 @@ public static class ImagePaths
         return segments.Count == 0 ? null : string.Join('/', segments);
     }
 
+    /// <summary>
+    /// Whether an image address is a path on the author's own disk, which no reader can load: a Windows
+    /// drive (<c>F:/img/x.png</c>, <c>C:\x.png</c>) or share (<c>\\host\x.png</c>). An address from <c>/</c> is the
+    /// site's own (a run's plot), and <c>file:</c> is a refused scheme whose text alone stays.
+    /// </summary>
+    public static bool IsFilePath(string? address)
+    {
+        var path = address?.Trim() ?? string.Empty;
+        return (path.Length >= 3 && char.IsAsciiLetter(path[0]) && path[1] == ':' && path[2] is '/' or '\\')
+            || path.StartsWith('\\');
+    }
+
     /// <summary>The path of a file named relative to a document, as a path in the upload the document came from.</summary>
     /// <param name="documentPath">The document's path in the upload (<c>ch3/ch3.md</c>).</param>
     /// <param name="relativePath">A path from <see cref="Normalize"/>, relative to the document's folder.</param>

@@ -24,6 +24,14 @@ public static class ImageReferences
             .Select(image => new ImageReference(image.Link.Line + 1, image.Path!, AltText(image.Link)))
             .ToList();
 
+    /// <summary>Every image no reader can load because it names a path on the author's disk (<see cref="ImagePaths.IsFilePath"/>), in source order.</summary>
+    /// <param name="markdown">The whole document.</param>
+    /// <param name="pipeline">The shared pipeline, which turns those images into missing images.</param>
+    public static IReadOnlyList<ImageReference> OnAuthorsDisk(string markdown, MarkdownPipeline pipeline) =>
+        Markdown.Parse(markdown, pipeline).Descendants<Rendering.MissingImageInline>()
+            .Select(image => new ImageReference(image.Line + 1, image.Path, image.AltText))
+            .ToList();
+
     /// <summary>An image's alt text: the text of its children.</summary>
     public static string AltText(ContainerInline image) =>
         string.Concat(image.Descendants<LiteralInline>().Select(literal => literal.Content.ToString()));

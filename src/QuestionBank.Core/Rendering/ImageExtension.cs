@@ -8,9 +8,10 @@ using QuestionBank.Core.Images;
 namespace QuestionBank.Core.Rendering;
 
 /// <summary>
-/// Images on the page: every image is lazy-loaded (<c>loading="lazy"</c>), and an image whose file is
-/// missing is shown as its alt text in a <c>span.missing-image</c>
-/// rather than as a blank gap. Runs after <see cref="SafeMarkupExtension"/>, which drops unknown attributes.
+/// Images on the page: every image is lazy-loaded (<c>loading="lazy"</c>), an image whose file is
+/// missing is shown as its alt text in a <c>span.missing-image</c> rather than as a blank gap, and an
+/// image on another site (which the Content-Security-Policy would block) is a link to it, named by its
+/// alt text and host. Runs after <see cref="SafeMarkupExtension"/>, which drops unknown attributes.
 /// </summary>
 public sealed class ImageExtension : IMarkdownExtension
 {
@@ -59,9 +60,23 @@ public sealed class ImageExtension : IMarkdownExtension
 
     private static void LoadLazily(MarkdownDocument document)
     {
-        foreach (var image in document.Descendants<LinkInline>().Where(link => link.IsImage))
+        foreach (var image in document.Descendants<LinkInline>().Where(link => link.IsImage).ToList())
         {
-            image.GetAttributes().AddPropertyIfNotExist("loading", "lazy");
+            var address = image.GetDynamicUrl?.Invoke() ?? image.Url ?? string.Empty;
+            // A protocol-relative address is read as https, as a page served over https would.
+            address = address.StartsWith("//", StringComparison.Ordinal) ? "https:" + address : address;
+            if (Uri.TryCreate(address, UriKind.Absolute, out var remote) && remote.Scheme is "http" or "https")
+            {
+                var alt = ImageReferences.AltText(image);
+                var link = new LinkInline(remote.AbsoluteUri, string.Empty) { Line = image.Line, Column = image.Column, Span = image.Span };
+                link.AppendChild(new LiteralInline($"{(alt.Length > 0 ? alt : "image")} ({remote.Host})"));
+                link.GetAttributes().AddClass("remote-image");
+                image.ReplaceBy(link, copyChildren: false);
+            }
+            else
+            {
+                image.GetAttributes().AddPropertyIfNotExist("loading", "lazy");
+            }
         }
     }
 }

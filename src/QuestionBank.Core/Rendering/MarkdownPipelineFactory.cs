@@ -1,4 +1,6 @@
 using Markdig;
+using Markdig.Extensions.EmphasisExtras;
+using Markdig.Parsers;
 
 namespace QuestionBank.Core.Rendering;
 
@@ -6,18 +8,34 @@ namespace QuestionBank.Core.Rendering;
 public static class MarkdownPipelineFactory
 {
     /// <summary>
-    /// Creates the shared pipeline: Markdig's advanced extensions (pipe tables, task lists, …),
-    /// raw HTML disabled (it comes out as escaped text), links and images only to http, https,
-    /// mailto and relative addresses, no event-handler or style attributes (<see cref="SafeMarkupExtension"/>),
-    /// lazy-loaded images (<see cref="ImageExtension"/>) and highlighted fenced code blocks.
+    /// Creates the shared pipeline: GitHub-flavoured extensions (pipe and grid tables, task lists,
+    /// strikethrough, footnotes, autolinks), formulas as GitHub and Typora read them (<see cref="DollarMathExtension"/>),
+    /// links and images only to http, https, mailto and relative addresses, the safe inline HTML of
+    /// <see cref="SafeMarkupExtension"/> with every other tag as text, lazy-loaded images
+    /// (<see cref="ImageExtension"/>) and highlighted fenced code blocks. Not Markdig's "advanced" set:
+    /// generic attributes delete any <c>{…}</c> after text (<c>$\vec{a}$的</c> lost its <c>{a}</c>), and
+    /// the sub/superscript, citation, abbreviation and media-link extensions also eat characters or
+    /// turn text into markup the page can't show.
     /// </summary>
     /// <returns>A pipeline that is safe to share between threads.</returns>
-    public static MarkdownPipeline Create() =>
-        new MarkdownPipelineBuilder()
-            .UseAdvancedExtensions()
-            .DisableHtml()
+    public static MarkdownPipeline Create()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UseAutoIdentifiers()
+            .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+            .UseFootnotes()
+            .UseGridTables()
+            .UsePipeTables()
+            .UseListExtras()
+            .UseTaskLists()
+            .UseAutoLinks()
+            .UseMathematics()
+            .Use<DollarMathExtension>()
             .Use<SafeMarkupExtension>()
             .Use<ImageExtension>()
-            .Use<CodeHighlightingExtension>()
-            .Build();
+            .Use<CodeHighlightingExtension>();
+        // An HTML block would be passed through whole; inline tags are parsed and then kept or made text by SafeMarkupExtension.
+        builder.BlockParsers.TryRemove<HtmlBlockParser>();
+        return builder.Build();
+    }
 }

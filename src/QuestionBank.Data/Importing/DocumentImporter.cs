@@ -40,7 +40,7 @@ public sealed class DocumentImporter(
     public async Task<ImportOutcome> ImportFilesAsync(
         IEnumerable<ImportFile> files, ImportOptions options, CancellationToken cancellationToken = default)
     {
-        var (documents, glossary) = ParseAll(files.ToList());
+        var (documents, glossary, skipped) = ParseAll(files.ToList());
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync(cancellationToken);
@@ -59,7 +59,7 @@ public sealed class DocumentImporter(
         foreach (var document in documents)
         {
             var (result, previous) = await ImportOneAsync(document.Parsed, document.ContentHash, cancellationToken);
-            Record(result with { Warnings = [.. result.Warnings.Concat(document.MissingImages).OrderBy(w => w.Line)] }, document.ContentHash, previous);
+            Record(result with { Warnings = [.. result.Warnings.Concat(document.ImageWarnings).OrderBy(w => w.Line)] }, document.ContentHash, previous);
             if (result.Status != DocumentImportStatus.Unchanged)
             {
                 RecordImages(record, document);
@@ -77,7 +77,7 @@ public sealed class DocumentImporter(
             // Nothing to keep: a dry run only reports, and an import of unchanged files is a no-op.
             db.ChangeTracker.Clear();
             await transaction.RollbackAsync(cancellationToken);
-            return new ImportOutcome(null, options.DryRun, results);
+            return new ImportOutcome(null, options.DryRun, results, skipped);
         }
 
         db.Imports.Add(record);
@@ -95,26 +95,47 @@ public sealed class DocumentImporter(
                 record.Id, options.ImportedBy, result.Slug, result.Status, result.Added, result.Changed, result.Removed);
         }
 
-        return new ImportOutcome(record.Id, false, results);
+        return new ImportOutcome(record.Id, false, results, skipped);
     }
 
     /// <summary>
-    /// Parses every file: checks the images, then the glossary (at most one) and the documents, refusing
-    /// two files of one document, and finds each document's images.
+    /// Parses every file: the glossary (at most one) and the documents, skipping files without questions and
+    /// refusing two files of one document, then finds and checks each document's images.
     /// </summary>
-    private (List<DocumentUpload> Documents, ParsedGlossary? Glossary) ParseAll(List<ImportFile> all)
+    /// <exception cref="DocumentParseException">A file is refused, or no file has questions.</exception>
+    private (List<DocumentUpload> Documents, ParsedGlossary? Glossary, List<SkippedFile> Skipped) ParseAll(List<ImportFile> all)
     {
-        var images = UploadedImages.Check(all.Where(f => ImageFormat.FromName(f.Name) is not null));
+        var images = new UploadedImages(all.Where(f => ImageFormat.FromName(f.Name) is not null));
         var texts = all.Where(f => ImageFormat.FromName(f.Name) is null).ToList();
         var glossary = texts.Where(f => GlossaryParser.IsGlossary(f.Name)).Select(ParseGlossary).SingleOrDefault();
-        var documents = texts.Where(f => !GlossaryParser.IsGlossary(f.Name)).Select(Parse).ToList();
+        var documents = new List<ParsedDocument>();
+        var withoutQuestions = new List<NoQuestionsException>();
+        foreach (var file in texts.Where(f => !GlossaryParser.IsGlossary(f.Name)))
+        {
+            try
+            {
+                documents.Add(Parse(file));
+            }
+            catch (NoQuestionsException error)
+            {
+                withoutQuestions.Add(error);
+            }
+        }
+
+        if (documents.Count == 0 && glossary is null && withoutQuestions.Count > 0)
+        {
+            throw withoutQuestions[0];
+        }
+
         var clash = documents.GroupBy(d => d.Slug).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
         {
             throw new DocumentParseException(
-                clash.Last().SourceName, null, $"it is the same document as {clash.First().SourceName} (same file name); import one of them");
+                clash.Last().SourceName, null, $"it is the same document as {clash.First().SourceName} (their paths differ only in punctuation or case); rename one of them");
         }
-        return (documents.Select(d => images.Resolve(d, pipeline)).ToList(), glossary);
+
+        var skipped = withoutQuestions.Select(e => new SkippedFile(e.SourceName, e.Reason)).ToList();
+        return (documents.Select(d => images.Resolve(d, pipeline)).ToList(), glossary, skipped);
     }
 
     /// <summary>Records the document's images as this import's: they are what its page shows until a later import changes it.</summary>
@@ -499,8 +520,15 @@ public sealed record ImportOptions(string ImportedBy, bool DryRun = false)
     public static ImportOptions System { get; } = new("system");
 }
 
-/// <summary>What an import did (or, for a dry run, would do); ImportId is null for a dry run or when nothing changed.</summary>
-public sealed record ImportOutcome(long? ImportId, bool DryRun, IReadOnlyList<DocumentImportResult> Documents);
+/// <summary>What an import did (or, for a dry run, would do).</summary>
+/// <param name="ImportId">The import's record; null for a dry run or when nothing changed.</param>
+/// <param name="DryRun">Whether nothing was written.</param>
+/// <param name="Documents">Each document's outcome, in the order of the upload.</param>
+/// <param name="Skipped">Markdown files left out because they hold no question (a readme, a changelog, a table of contents).</param>
+public sealed record ImportOutcome(long? ImportId, bool DryRun, IReadOnlyList<DocumentImportResult> Documents, IReadOnlyList<SkippedFile> Skipped);
+
+/// <summary>A markdown file an import left out, and why.</summary>
+public sealed record SkippedFile(string FileName, string Reason);
 
 public enum DocumentImportStatus
 {

@@ -139,6 +139,19 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
         return snapshot.Remember(new StoredQuestion(question.DocumentId, detail));
     }
 
+    /// <summary>A document's source, the slugs of its questions the site shows, and its images; null when there is no such document.</summary>
+    public async Task<DocumentDetail?> GetDocumentAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var document = await db.Documents.AsNoTracking()
+            .Where(d => d.Slug == slug)
+            .Select(d => new { d.Id, d.Slug, d.Title, d.SourceName, d.Markdown, Questions = d.Questions.Select(q => q.Slug).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return document is null
+            ? null
+            : new DocumentDetail(document.Slug, document.Title, document.SourceName, document.Markdown,
+                document.Questions.ToHashSet(StringComparer.Ordinal), await DocumentImagesAsync(document.Id, document.Slug, cancellationToken));
+    }
+
     /// <summary>An imported image by its stable file name (<see cref="StoredImage.FileName"/>), or null.</summary>
     public async Task<StoredImage?> GetImageAsync(string sha256, string extension, CancellationToken cancellationToken = default) =>
         await db.Images.AsNoTracking().SingleOrDefaultAsync(i => i.Sha256 == sha256 && i.Extension == extension, cancellationToken);

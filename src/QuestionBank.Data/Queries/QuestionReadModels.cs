@@ -6,6 +6,10 @@ namespace QuestionBank.Data.Queries;
 
 public sealed record DocumentSummary(string Slug, string Title, int QuestionCount, IReadOnlyList<SectionSummary> Sections);
 
+/// <summary>A document as its page shows it: its source (the page renders the text outside the questions), the questions the site shows, its images.</summary>
+public sealed record DocumentDetail(
+    string Slug, string Title, string SourceName, string Markdown, IReadOnlySet<string> VisibleQuestions, IReadOnlyDictionary<string, string> Images);
+
 public sealed record SectionSummary(int Position, string Title, int QuestionCount);
 
 public sealed record QuestionFilter(int Page = 1, int PageSize = 20, string? Document = null, int? Section = null, QuestionKind? Kind = null);

@@ -95,6 +95,11 @@ public sealed class CommandLine : RootCommand
 
             var outcome = await importer.ImportFilesAsync(imports, new ImportOptions($"cli:{Environment.UserName}", parsed.GetValue(dryRun)), cancellationToken);
             Console.WriteLine(outcome.DryRun ? "Dry run: nothing was written." : outcome.ImportId is { } id ? $"Import {id}:" : "Nothing changed.");
+            foreach (var skipped in outcome.Skipped)
+            {
+                Console.WriteLine($"  warning, skipped {skipped.FileName}: {skipped.Reason}");
+            }
+
             foreach (var document in outcome.Documents)
             {
                 Console.WriteLine($"  {document.FileName}: {document.Title} — {document.Status}, {document.Added} added, {document.Changed} changed, {document.Removed} removed");

@@ -149,9 +149,9 @@ public sealed class MarkdownDocumentParserTests
     }
 
     [Fact]
-    public void DocumentWithNoQuestionsIsRejected()
+    public void DocumentWithNoQuestionsIsRejectedAsSuch()
     {
-        var error = Assert.Throws<DocumentParseException>(() => Parsed.Text("# 《没有问题》\n\n## 前言\n\n一段文字。\n", "none.md"));
+        var error = Assert.Throws<NoQuestionsException>(() => Parsed.Text("# 《没有问题》\n\n## 前言\n\n一段文字。\n", "none.md"));
 
         Assert.Equal("none.md", error.SourceName);
         Assert.Contains("no questions", error.Message);
@@ -194,14 +194,14 @@ public sealed class MarkdownDocumentParserTests
     }
 
     [Fact]
-    public void AFileNameTooLongForADocumentsAddressIsRefused()
+    public void APathTooLongForADocumentsAddressIsRefused()
     {
         var name = new string('a', ParsedDocument.MaxSlugLength + 1) + ".md";
 
         var error = Assert.Throws<DocumentParseException>(() => Parsed.Text("# 《题》\n\n## 1. 问题\n", name));
 
         Assert.Null(error.Line);
-        Assert.Contains("file name is too long", error.Message);
+        Assert.Contains("path is too long", error.Message);
     }
 
     [Fact]
@@ -225,5 +225,191 @@ public sealed class MarkdownDocumentParserTests
         var document = Parsed.Text($"# 《题》\n\n## 1. 写代码\n\n```{info}\nreturn 1\n```\n");
 
         Assert.Equal(language, document.Questions.Single().CodeBlocks.Single().Language);
+    }
+
+    [Fact]
+    public void ADocumentsIdentityIsItsPathSoTwoReadmesInDifferentFoldersAreTwoDocuments()
+    {
+        const string markdown = "## 1. 什么是斑马？\n\n答案。\n";
+
+        var first = Parsed.Text(markdown, "01. Basics/README.md");
+        var second = Parsed.Text(markdown, "02. Advanced/README.md");
+
+        Assert.NotEqual(first.Slug, second.Slug);
+        Assert.NotEqual(first.Questions.Single().Slug, second.Questions.Single().Slug);
+        Assert.Equal("01. Basics", first.Title);
+        Assert.Equal("02. Advanced", second.Title);
+        Assert.Equal("notes", Parsed.Text(markdown, "part/notes.md").Title);
+    }
+
+    [Fact]
+    public void TheTitleIsTheH1AndANumberStartingItIsNoQuestion()
+    {
+        var document = Parsed.Text("""
+            # 65 Zebra Interview Questions 2025
+
+            Recently added
+
+            #### Fresh heading deep in the text
+
+            ## 1. What is a zebra?
+
+            A horse with stripes.
+            """);
+
+        Assert.Equal("65 Zebra Interview Questions 2025", document.Title);
+        Assert.Equal(["1"], document.Questions.Select(q => q.Number));
+    }
+
+    [Theory]
+    [InlineData("## 1) What is a zebra?", "1", "What is a zebra?")]
+    [InlineData("## 1. 什么是斑马？", "1", "什么是斑马？")]
+    [InlineData("## 1、什么是斑马？", "1", "什么是斑马？")]
+    [InlineData("## 1．什么是斑马？", "1", "什么是斑马？")]
+    [InlineData("## 4.1设计思想", "4.1", "设计思想")]
+    [InlineData("## 2.3 斑马的条纹", "2.3", "斑马的条纹")]
+    [InlineData("## 7. What is zebra lemmatization? [[src]](https://example.com/z)", "7", "What is zebra lemmatization? src")]
+    public void EveryCommonWayOfNumberingAHeadingIsAQuestionNumber(string heading, string number, string title)
+    {
+        var question = Parsed.Text($"# 《斑马》\n\n{heading}\n\n答案。\n").Questions.Single();
+
+        Assert.Equal(number, question.Number);
+        Assert.Equal(title, question.Title);
+    }
+
+    [Fact]
+    public void NumberedSubHeadingsUnderAQuestionThatAsksStayInItsAnswer()
+    {
+        var document = Parsed.Text("""
+            # 第一章 斑马
+
+            ## 1.1 斑马框架
+
+            ### 1.1.1 斑马框架特点有哪些？
+
+            #### 1.高度的灵活性
+
+            灵活。
+
+            #### 2.真正的可移植性
+
+            可移植。
+
+            ### 1.1.2 Zebranet
+
+            #### 2.1 设计思想
+
+            条纹。
+
+            #### 2.2 网络架构
+
+            黑白。
+
+            ### 1.1.3 斑马为什么有条纹？
+
+            伪装。
+            """);
+
+        Assert.Equal(["1.1.1", "1.1.2", "1.1.3"], document.Questions.Select(q => q.Number));
+        var first = document.Questions.First();
+        Assert.Contains("高度的灵活性", first.BodyMarkdown);
+        Assert.Contains("可移植。", first.BodyMarkdown);
+        Assert.Contains("网络架构", document.Questions.ElementAt(1).BodyMarkdown);
+        Assert.Equal("斑马框架", Assert.Single(document.Sections).Title);
+    }
+
+    [Fact]
+    public void ANumberedHeadingOverQuestionsThatAskIsStillASection()
+    {
+        var document = Parsed.Text("""
+            # 《斑马》
+
+            ## 1. 基础题
+
+            ### 1. 什么是斑马？
+
+            马。
+
+            ### 2. 斑马为什么有条纹？
+
+            伪装。
+            """);
+
+        Assert.Equal(["1", "2"], document.Questions.Select(q => q.Number));
+        Assert.Equal("基础题", Assert.Single(document.Sections).Title);
+    }
+
+    [Fact]
+    public void SectionsKeepTheSourcesOrderAndLoseTheirNumberInTheirTitle()
+    {
+        var document = Parsed.Text("""
+            # 《斑马》
+
+            ## 1. 什么是斑马？
+
+            马。
+
+            ## 2 斑马分类
+
+            ### 2.1 平原斑马是什么？
+
+            一种。
+
+            ## 3. 斑马吃什么？
+
+            草。
+
+            ## 4.2物体检测
+
+            ### 4.2.1 如何检测斑马？
+
+            看条纹。
+            """);
+
+        Assert.Equal(["《斑马》", "斑马分类", "《斑马》", "物体检测"], document.Sections.Select(s => s.Title));
+        Assert.Equal(["1", "2.1", "3", "4.2.1"], document.Questions.Select(q => q.Number));
+    }
+
+    [Fact]
+    public void TextOutsideTheQuestionsIsKeptAsPassagesInOrderAndAFooterLeavesTheLastAnswer()
+    {
+        var document = Parsed.Text("""
+            # 第一章 斑马
+
+            本章介绍斑马。
+
+            ## 1.1 斑马基础
+
+            | 名称 | 说明 |
+            |---|---|
+            | 斑马 | 马 |
+
+            ### 1.1.1 什么是斑马？
+
+            一种马。
+
+            ## 参考文献
+
+            1. 斑马之书
+
+            ## 1.2 斑马进阶
+
+            ### 1.2.1 斑马为什么有条纹？
+
+            伪装。
+
+            ---
+
+            作者：斑马社区，欢迎贡献。
+            """);
+
+        Assert.Equal([0, 1, 2], document.Passages.Select(p => p.BeforeQuestion));
+        Assert.Contains("本章介绍斑马。", document.Passages[0].Markdown);
+        Assert.Contains("| 斑马 | 马 |", document.Passages[0].Markdown);
+        Assert.Contains("斑马之书", document.Passages[1].Markdown);
+        Assert.Contains("## 1.2 斑马进阶", document.Passages[1].Markdown);
+        Assert.Contains("欢迎贡献", document.Passages[2].Markdown);
+        Assert.DoesNotContain("欢迎贡献", document.Questions.Last().BodyMarkdown);
+        Assert.Equal("伪装。", document.Questions.Last().BodyMarkdown);
     }
 }

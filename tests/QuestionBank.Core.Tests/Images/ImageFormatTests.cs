@@ -10,29 +10,38 @@ public class ImageFormatTests
     private static readonly byte[] Gif = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, .. "JFIF"u8];
     private static readonly byte[] Webp = [.. "RIFF"u8, 0x24, 0, 0, 0, .. "WEBPVP8 "u8];
+    private static readonly byte[] Bmp = [.. "BM"u8, 0x3A, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0, 0x28, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0x18, 0];
 
-    public static TheoryData<string, byte[], string> RealImages => new()
+    public static TheoryData<string, byte[], string, bool> RealImages => new()
     {
-        { "a.png", Png, "image/png" },
-        { "b.GIF", Gif, "image/gif" },
-        { "c.jpeg", Jpeg, "image/jpeg" },
-        { "d.jpg", Jpeg, "image/jpeg" },
-        { "e.webp", Webp, "image/webp" },
-        { "f.svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"><rect width=\"4\" height=\"4\"/></svg>"), "image/svg+xml" },
+        { "a.png", Png, "image/png", false },
+        { "b.GIF", Gif, "image/gif", false },
+        { "c.jpeg", Jpeg, "image/jpeg", false },
+        { "d.jpg", Jpeg, "image/jpeg", false },
+        { "e.webp", Webp, "image/webp", false },
+        { "g.bmp", Bmp, "image/bmp", false },
+        { "f.svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"><rect width=\"4\" height=\"4\"/></svg>"), "image/svg+xml", false },
+        { "png-named.jpg", Png, "image/png", true },
+        { "gif-named.png", Gif, "image/gif", true },
+        { "jpeg-named.webp", Jpeg, "image/jpeg", true },
+        { "bmp-named.png", Bmp, "image/bmp", true },
+        { "png-named.svg", Png, "image/png", true },
     };
 
     [Theory]
     [MemberData(nameof(RealImages))]
-    public void AnImageThatIsWhatItsExtensionClaimsIsAcceptedWithItsContentType(string name, byte[] content, string contentType)
+    public void AnImageIsTakenAsWhatItsBytesAreAndANameThatLiesIsSaidToLie(string name, byte[] content, string contentType, bool mislabelled)
     {
-        Assert.Equal(contentType, ImageFormat.Check(name, content).ContentType);
+        var format = ImageFormat.Check(name, content);
+
+        Assert.Equal((contentType, mislabelled), (format.Format.ContentType, format.Mislabelled));
     }
 
     public static TheoryData<string, byte[]> FakeImages => new()
     {
         { "fake.png", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>") },
-        { "gif-named.png", Gif },
-        { "png-named.jpg", Png },
+        { "svg-named.png", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>") },
+        { "pdf.bmp", Encoding.UTF8.GetBytes("%PDF-1.4\n") },
         { "text.gif", Encoding.UTF8.GetBytes("GIF") },
         { "riff.webp", [.. "RIFF"u8, 0, 0, 0, 0, .. "WAVE"u8] },
         { "html.svg", Encoding.UTF8.GetBytes("<html><body onload=\"alert(1)\"/></html>") },

@@ -24,10 +24,10 @@ public class ImageRenderingTests
         AssertHolds(Renderer.ToHtml(markdown, Images), shown: [shown], absent: ["<img", "<script>", "<b>"]);
 
     [Fact]
-    public void ImagesOnOtherSitesAndSiteAddressesAreLeftAsWritten() =>
+    public void SiteAddressesAreLeftAsWrittenAndImagesOnOtherSitesAreLinks() =>
         AssertHolds(
             Renderer.ToHtml("![a](https://example.com/a.png) ![b](/api/runs/x/images/loss)\n", Images),
-            shown: ["src=\"https://example.com/a.png\"", "src=\"/api/runs/x/images/loss\""]);
+            shown: ["<a href=\"https://example.com/a.png\" class=\"remote-image\">a (example.com)</a>", "src=\"/api/runs/x/images/loss\""]);
 
     [Fact]
     public void AnImagesAltTextIsInThePlainTextTheSearchIndexIsBuiltFrom() =>

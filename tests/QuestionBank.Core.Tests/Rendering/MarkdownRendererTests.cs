@@ -24,6 +24,46 @@ public class MarkdownRendererTests
             shown: ["&lt;script&gt;"],
             absent: ["<img", "<script"]);
 
+    [Theory]
+    [InlineData("向量$X$的第一个元素是$X_1$，", new[] { "\\(X\\)", "\\(X_1\\)" })]
+    [InlineData("用 $ 1/\\sqrt n $ 校准方差", new[] { "\\(1/\\sqrt n\\)" })]
+    [InlineData("若$$a+b$$成立", new[] { "\\(a+b\\)" })]
+    [InlineData("方向$\\vec{a}$的长度", new[] { "\\(\\vec{a}\\)" })]
+    [InlineData("the probability of $X=x $, and PDF$p(x)$", new[] { "\\(X=x\\)", "\\(p(x)\\)" })]
+    public void InlineFormulasNextToChineseTextAreFormulas(string markdown, string[] formulas) =>
+        AssertRenders(markdown, shown: [.. formulas.Select(f => $"<span class=\"math\">{f}</span>")], absent: ["$"]);
+
+    [Theory]
+    [InlineData("It costs $5 and $10.")]
+    [InlineData("US$5 or US$6")]
+    [InlineData("It costs 5$ and 6$ here.")]
+    [InlineData("a lone $ sign")]
+    public void DollarsThatAreNotFormulasStayText(string markdown) =>
+        AssertRenders(markdown, shown: [$"<p>{markdown}</p>"], absent: ["class=\"math\""]);
+
+    [Fact]
+    public void NoBraceGroupIsLostAfterText() =>
+        AssertRenders(
+            "见{附录A}。\n\n$$\n\\begin{aligned} a &= b \\end{aligned}\n$$\n",
+            shown: ["见{附录A}。", "\\begin{aligned} a &amp;= b \\end{aligned}"]);
+
+    [Fact]
+    public void TheSafeInlineHtmlRendersAndAnyOtherTagIsTextWithItsContent() =>
+        AssertRenders(
+            "| a | b |\n|---|---|\n| x<br />y | e=mc<sup>2</sup>, H<sub>2</sub>O, <u>u</u> |\n\n<center>图 1: 斑马</center> <span class=\"x\">kept</span> <script>alert(1)</script>\n",
+            shown:
+            [
+                "x<br />y", "mc<sup>2</sup>", "H<sub>2</sub>O", "<u>u</u>", "<center>图 1: 斑马</center>",
+                "&lt;span class=&quot;x&quot;&gt;kept&lt;/span&gt;", "&lt;script&gt;alert(1)&lt;/script&gt;",
+            ],
+            absent: ["<span class=\"x\"", "<script"]);
+
+    [Fact]
+    public void AnAllowedTagLeftOpenIsClosedAtTheEndOfItsParagraph() =>
+        AssertRenders(
+            "<center>图 14: 斑马示意图\n\n<details><summary>展开</summary>内容\n\n后文</u>\n",
+            shown: ["<center>图 14: 斑马示意图</center></p>", "<details><summary>展开</summary>内容</details></p>", "<p>后文</p>"]);
+
     [Fact]
     public void PythonFenceIsWrappedInPreCodeWithLanguageClass() =>
         AssertRenders(Fence("python", "x = 1"), shown: ["<pre class=\"code\"><code class=\"language-python\">", "</code></pre>"]);

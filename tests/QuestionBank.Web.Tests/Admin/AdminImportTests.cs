@@ -162,10 +162,9 @@ public sealed class AdminImportTests : AppPerTestBase
     {
         { "latin1.md", [.. Encoding.UTF8.GetBytes("# 标题\n\n## 1. 问题\n"), 0xC3, 0x28, 0x0A], "UTF-8" },
         { "huge.md", Encoding.UTF8.GetBytes("## 1. 大文件\n\n" + new string('x', 5 * 1024 * 1024)), "5 MB" },
-        { "no-questions.md", Encoding.UTF8.GetBytes("# 《没有问题》\n\n只有一段文字。\n"), "no questions" },
         { "unclosed.md", Encoding.UTF8.GetBytes("# 《坏文件》\n\n## 1. 问题\n\n**答案：**\n\n```python\nprint('never closed')\n"), "line 7" },
         { "notes.txt", Encoding.UTF8.GetBytes("## 1. 问题\n\n答案\n"), ".md" },
-        { new string('a', 121) + ".md", Encoding.UTF8.GetBytes("## 1. 问题\n\n答案\n"), "file name" },
+        { new string('a', 121) + ".md", Encoding.UTF8.GetBytes("## 1. 问题\n\n答案\n"), "path is too long" },
         { "deep-numbers.md", Encoding.UTF8.GetBytes("# 《深》\n\n## 1" + string.Concat(Enumerable.Repeat(".1", 150)) + " 问题\n\n答案\n"), "line 3" },
     };
 

@@ -153,6 +153,36 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARepositoryImportsInOneCommandSkippingFilesWithoutQuestionsByName()
+    {
+        Write("repo/README.md", "# 斑马题库\n\n贡献者名单。\n");
+        Write("repo/01. Basics/README.md", Document);
+        Write("repo/02. Figures/README.md", Figures);
+        Write("repo/02. Figures/img/ch3/3-1.png", TestImages.Jpeg);
+        Write("repo/02. Figures/img/ch3/3-2.gif", TestImages.Gif);
+        Write("repo/02. Figures/img/unused.bmp", "not an image");
+        var repository = Path.Combine(folder, "repo");
+
+        var preview = await RunAsync("import", repository, "--dry-run");
+        var result = await RunAsync("import", repository);
+
+        foreach (var run in new[] { preview, result })
+        {
+            AssertExit(0, run,
+                "warning, skipped README.md: no questions found",
+                "01. Basics/README.md: 《命令行导入》 — Added, 1 added",
+                "02. Figures/README.md: 《命令行图像》 — Added, 2 added",
+                "warning, line 5: The image “img/ch3/3-1.png” is a jpg file");
+        }
+
+        Assert.Equal(2, await CountAsync("SELECT count(*) FROM documents WHERE source_name LIKE '%/README.md'"));
+        Assert.Equal(2, await CountAsync("SELECT count(*) FROM images"));
+        Write("repo/01. Basics/README.md", Document.Replace("命令行测试用的问题。", "改过的答案。"));
+        AssertExit(0, await RunAsync("import", repository), "01. Basics/README.md: 《命令行导入》 — Updated, 0 added, 1 changed");
+        Assert.Equal(2, await CountAsync("SELECT count(*) FROM documents WHERE source_name LIKE '%/README.md'"));
+    }
+
+    [Fact]
     public async Task AMarkdownFileBringsTheImagesItNamesAndAZipImportsWithItsImages()
     {
         var file = Write("book/text/figures.md", Figures.Replace("](img/", "](../img/").Replace("](./img/", "](../img/"));

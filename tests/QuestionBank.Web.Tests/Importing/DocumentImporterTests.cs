@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Importing;
 
@@ -53,7 +54,6 @@ public sealed class DocumentImporterTests(SeededApp app) : SharedAppTestBase(app
     {
         { "empty.md", [], "empty" },
         { "latin1.md", [.. Encoding.UTF8.GetBytes("# 标题\n\n## 1. 问题\n"), 0xC3, 0x28, 0x0A], "UTF-8" },
-        { "no-questions.md", Encoding.UTF8.GetBytes("# 《没有问题》\n\n只有一段文字。\n\n## 前言\n\n还是没有编号标题。\n"), "no questions" },
         { "unclosed.md", Encoding.UTF8.GetBytes("# 《坏文件》\n\n## 1. 问题\n\n**答案：**\n\n```python\nprint('never closed')\n"), "line 7" },
     };
 
@@ -70,5 +70,45 @@ public sealed class DocumentImporterTests(SeededApp app) : SharedAppTestBase(app
         Assert.Contains(name, error.Message);
         Assert.Contains(expected, error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await App.SnapshotAsync());
+    }
+
+    private const string NoQuestions = "# 《没有问题》\n\n只有一段文字。\n\n## 前言\n\n还是没有编号标题。\n";
+
+    [Fact]
+    public async Task AFileWithoutQuestionsIsSkippedWithItsNameAndTheOthersImport()
+    {
+        var outcome = await App.WithScopeAsync(sp => sp.GetRequiredService<DocumentImporter>().ImportFilesAsync(
+            [File("skip-test/contributors.md", NoQuestions), File("skip-test/chapter.md", Good)], new ImportOptions("test", DryRun: true)));
+
+        Assert.Equal("skip-test/chapter.md", Assert.Single(outcome.Documents).FileName);
+        var skipped = Assert.Single(outcome.Skipped);
+        Assert.Equal("skip-test/contributors.md", skipped.FileName);
+        Assert.Contains("no questions", skipped.Reason);
+    }
+
+    [Fact]
+    public async Task AnImportOfOnlyFilesWithoutQuestionsIsRefusedAndLeavesTheBankUnchanged()
+    {
+        var before = await App.SnapshotAsync();
+
+        var error = await Assert.ThrowsAsync<NoQuestionsException>(() => App.ImportAsync(File("only-readme.md", NoQuestions)));
+
+        Assert.Equal("only-readme.md", error.SourceName);
+        Assert.Equal(before, await App.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task TwoReadmesInDifferentFoldersAreTwoDocumentsAndReimportingAPathUpdatesIt()
+    {
+        var first = await App.ImportAsync(File("part-a/README.md", Good), File("part-b/README.md", Good.Replace("导入测试", "另一章")));
+
+        Assert.Equal(2, first.Select(d => d.Slug).Distinct().Count());
+        Assert.All(first, d => Assert.Equal(DocumentImportStatus.Added, d.Status));
+
+        var again = Assert.Single(await App.ImportAsync(File("part-b/README.md", Good.Replace("逐层变小", "逐层变小，越来越小"))));
+
+        Assert.Equal(DocumentImportStatus.Updated, again.Status);
+        Assert.Equal(first[1].Slug, again.Slug);
+        Assert.Contains("part-a-readme-1-1|", await App.SnapshotAsync());
     }
 }

@@ -145,7 +145,7 @@ public sealed partial class ImageImportTests : AppPerTestBase
         { "too many entries", () => [("many.zip", Zip([.. Enumerable.Range(0, 2001).Select(i => ($"n{i}.txt", new byte[1]))]))], "many.zip" },
         { "fake png", () => [("ch3.md", Utf8(Chapter)), ("3-1.png", Utf8("<script>alert(1)</script>"))], "3-1.png" },
         { "oversize png", () => [("ch3.md", Utf8(Chapter)), ("3-1.png", [.. Png, .. new byte[5 * 1024 * 1024]])], "3-1.png" },
-        { "fake png in a zip", () => [("fake.zip", Zip(("ch3.md", Utf8(Chapter)), ("img/ch3/3-1.png", Gif)))], "img/ch3/3-1.png" },
+        { "fake png in a zip", () => [("fake.zip", Zip(("ch3.md", Utf8(Chapter)), ("img/ch3/3-1.png", Utf8("%PDF-1.4"))))], "img/ch3/3-1.png" },
     };
 
     [Theory]
@@ -162,6 +162,41 @@ public sealed partial class ImageImportTests : AppPerTestBase
         Assert.True(detail.Contains(named, StringComparison.Ordinal), $"The {kind} refusal does not name {named}: {detail}");
         Assert.Equal(before, await App.SnapshotAsync());
         Assert.Equal(0, await StoredImagesAsync());
+    }
+
+    [Fact]
+    public async Task AZipImportsAsAFolderDoesALyingImageStoredAsWhatItIsAnUnreferencedFileIgnoredAReadmeSkipped()
+    {
+        var zip = Zip(("ch3.md", Utf8(Chapter)), ("img/ch3/3-1.png", Jpeg), ("img/ch3/3-2.gif", Gif), ("img/ch3/draft.bmp", Utf8("not an image")), ("readme.md", Utf8("# 斑马\n\n贡献者名单。\n")));
+
+        var import = await ImportAsync(false, ("lying.zip", zip));
+
+        Assert.Equal("readme.md", Assert.Single(import.GetProperty("skipped").EnumerateArray()).GetProperty("fileName").GetString());
+        var document = Assert.Single(import.GetProperty("documents").EnumerateArray());
+
+        var warning = Assert.Single(document.GetProperty("warnings").EnumerateArray());
+        Assert.Equal(7, warning.GetProperty("line").GetInt32());
+        Assert.Contains("img/ch3/3-1.png” is a jpg file", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var url = Assert.Single(ImageSources(await QuestionHtmlAsync("什么是斑马感知机？")));
+        Assert.Matches("^/images/[0-9a-f]{64}\\.jpg$", url);
+        Assert.Equal("image/jpeg", (await Client.GetAsync(url)).Content.Headers.ContentType!.MediaType);
+        Assert.Equal(2, await StoredImagesAsync());
+    }
+
+    [Fact]
+    public async Task AnImageOnTheAuthorsDiskIsAWarningWithItsLineAndARemoteImageIsALinkToIt()
+    {
+        const string markdown = "# 《远程图》\n\n## 1. 什么是斑马远程图？\n\n![本机图](F:/book/img/x.png)\n\n![远程图](https://example.com/zebra.png)\n";
+
+        var document = (await ImportAsync(false, ("remote.md", Utf8(markdown)))).GetProperty("documents")[0];
+
+        var warning = Assert.Single(document.GetProperty("warnings").EnumerateArray());
+        Assert.Equal(5, warning.GetProperty("line").GetInt32());
+        Assert.Contains("F:/book/img/x.png", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var html = await QuestionHtmlAsync("什么是斑马远程图？");
+        Assert.Empty(ImageSources(html));
+        Assert.Contains(">本机图</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.com/zebra.png\" class=\"remote-image\">远程图 (example.com)</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]

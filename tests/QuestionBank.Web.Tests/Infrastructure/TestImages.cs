@@ -12,6 +12,9 @@ public static class TestImages
     /// <summary>A valid 1×1 GIF.</summary>
     public static byte[] Gif { get; } = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
+    /// <summary>The start of a JFIF file: all a format check reads.</summary>
+    public static byte[] Jpeg { get; } = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, .. "JFIF"u8, 0];
+
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     /// <summary>A zip holding the entries, by their paths as given (hostile ones too).</summary>

@@ -18,6 +18,46 @@ public sealed class QuestionPagesTests : AppPerTestBase
     }
 
     [Fact]
+    public async Task TheTextOutsideTheQuestionsIsOnTheDocumentsPageLinkedFromEachQuestion()
+    {
+        await App.ImportAsync(new ImportFile("zebra/README.md", Encoding.UTF8.GetBytes("""
+            # 第一章 斑马
+
+            本章介绍斑马，向量$X$的第一个元素是$X_1$。
+
+            ## 1.1 斑马基础
+
+            | 名称 | 说明 |
+            |---|---|
+            | 斑马 | 有条纹的马 |
+
+            ### 1.1.1 什么是斑马？
+
+            斑马答案正文。
+
+            ## 参考文献
+
+            1. 斑马之书
+
+            ---
+
+            作者：斑马社区
+            """)));
+        var list = await Client.GetFromJsonAsync<JsonElement>("/api/questions?document=zebra-readme");
+        var slug = Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("slug").GetString()!;
+
+        var question = await Client.GetStringAsync($"/questions/{slug}");
+        var document = await Client.GetStringAsync("/documents/zebra-readme");
+
+        Assert.Contains("href=\"/documents/zebra-readme\"", question);
+        Assert.DoesNotContain("作者：斑马社区", question);
+        string[] shown = ["本章介绍斑马", "<span class=\"math\">\\(X_1\\)</span>", "<td>有条纹的马</td>", "斑马之书", "作者：斑马社区", $"href=\"/questions/{slug}\"", "math.js"];
+        Assert.All(shown, text => Assert.Contains(text, document));
+        Assert.DoesNotContain("斑马答案正文", document);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/documents/no-such-document")).StatusCode);
+    }
+
+    [Fact]
     public async Task HomePageListsDocumentsSectionsAndCounts()
     {
         var html = await Client.GetStringAsync("/");

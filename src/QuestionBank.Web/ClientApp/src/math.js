@@ -17,4 +17,9 @@ for (const element of document.querySelectorAll(".math")) {
     maxSize: 20,
     maxExpand: 500,
   });
+  // A few constructs (\vec's arrow and other stretchy SVGs) come with a style attribute, which the
+  // policy refuses to apply; the same declarations set through the CSSOM are allowed.
+  for (const styled of element.querySelectorAll("[style]")) {
+    styled.style.cssText = styled.getAttribute("style");
+  }
 }

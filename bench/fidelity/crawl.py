@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""Crawls an imported QuestionBank site and compares what it serves with the markdown it came from.
+
+Usage: crawl.py BANK_FOLDER SITE_URL
+
+For every markdown document of BANK_FOLDER that the site holds (found by the document slug the importer
+gives its path), prints: the share of the source's text lines found in the text of its pages, the
+source's `$` signs against the `$` left raw on the pages (outside formulas and code), the figures shown
+(by their bytes) against those the source references that exist in the folder, and its questions. Standard library only.
+"""
+import hashlib
+import html
+import json
+import os
+import re
+import sys
+import unicodedata
+import urllib.parse
+import urllib.request
+from html.parser import HTMLParser
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.read().decode("utf-8")
+
+
+def slugify(path):
+    """The importer's document slug: letters (with marks) and digits of the path without extension, lower case, runs of anything else one '-'."""
+    name = os.path.splitext(path)[0]
+    name = unicodedata.normalize("NFKC", name).lower()
+    out, dash = [], False
+    for ch in name:
+        if unicodedata.category(ch)[0] in "LM" or unicodedata.category(ch) == "Nd":
+            out.append(ch)
+            dash = False
+        elif not dash:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-") or "document"
+
+
+class PageText(HTMLParser):
+    """The text of a page's main content, the `$` left outside formulas and code, and its figures."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []  # (tag, is_math, is_code, is_skipped)
+        self.text = []
+        self.raw_dollars = 0
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        parent = self.stack[-1] if self.stack else (None, False, False, False)
+        is_math = parent[1] or "math" in classes
+        is_code = parent[2] or tag in ("code", "pre")
+        skipped = parent[3] or tag in ("script", "style", "nav", "header", "footer", "form", "template")
+        if tag == "img" and not skipped:
+            self.images.append(attrs.get("src") or "")
+            self.text.append(attrs.get("alt") or "")
+        if tag in ("br", "img", "input", "meta", "link", "hr", "source", "wbr"):
+            return
+        self.stack.append((tag, is_math, is_code, skipped))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        state = self.stack[-1] if self.stack else (None, False, False, False)
+        if state[3]:
+            return
+        self.text.append(data)
+        if not state[1] and not state[2]:
+            self.raw_dollars += data.count("$")
+
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
+HTML_IMG = re.compile(r"<img[^>]*\bsrc=[\"']([^\"']+)[\"'][^>]*>", re.I)
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+INLINE_CODE = re.compile(r"`+([^`]*)`+")
+
+
+def squash(text):
+    """Text without whitespace and markdown punctuation, so a line and its rendering compare equal."""
+    text = html.unescape(text)
+    return re.sub(r"[\s*_`#>|$\\~\-+=:：.。,，!！?？()（）\[\]{}<>\"'“”‘’、;；^]+", "", text)
+
+
+def source_lines(markdown):
+    """(text, in_code) for each line of text a reader should find on the site."""
+    lines, in_fence = [], False
+    for line in markdown.splitlines():
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            lines.append((line, True))
+            continue
+        stripped = line.strip()
+        if not stripped or re.fullmatch(r"[|:\-\s]+", stripped) or re.fullmatch(r"(\*\s*|-\s*|_\s*){3,}", stripped):
+            continue
+        if re.match(r"^\s*\[[^\]]+\]:\s*\S+", line):  # a link reference definition is no text
+            continue
+        text = IMAGE.sub(lambda m: m.group(1), line)
+        text = LINK.sub(lambda m: m.group(1), text)
+        text = INLINE_CODE.sub(lambda m: m.group(1), text)
+        text = TAG.sub(" ", text)
+        # Block markers the page shows as markup, not text: quotes, headings, bullets, list numbers and letters.
+        text = re.sub(r"^\s*(>\s*)*(#{1,6}|[-*+]|\d+[.)]|[a-zA-Z][.)])\s+", "", text)
+        lines.append((text, False))
+    return lines
+
+
+def source_dollars(markdown):
+    count, in_fence = 0, False
+    for line in markdown.splitlines():
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            count += INLINE_CODE.sub("", line).replace("\\$", "").count("$")
+    return count
+
+
+def referenced_images(folder, path, markdown):
+    """The SHA-256 of each figure the document names by a relative path that exists in the folder: the name the site serves it by."""
+    found, in_fence, base = set(), False, os.path.dirname(path)
+    for line in markdown.splitlines():
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        for address in [m.group(2) for m in IMAGE.finditer(line)] + HTML_IMG.findall(line):
+            address = urllib.parse.unquote(address.split("#")[0].split("?")[0]).replace("\\", "/")
+            if not address or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/", address):
+                continue
+            file = os.path.normpath(os.path.join(folder, base, address))
+            if os.path.isfile(file):
+                with open(file, "rb") as image:
+                    found.add(hashlib.sha256(image.read()).hexdigest())
+    return found
+
+
+def main():
+    folder, site = sys.argv[1], sys.argv[2].rstrip("/")
+    documents = {}
+    page, total = 1, None
+    while total is None or (page - 1) * 100 < total:
+        listing = json.loads(get(f"{site}/api/questions?page={page}&pageSize=100"))
+        total = listing["total"]
+        for item in listing["items"]:
+            documents.setdefault(item["document"], []).append(item["slug"])
+        page += 1
+
+    rows, totals = [], [0, 0, 0, 0, 0, 0, 0]
+    for root, _, files in os.walk(folder):
+        for name in sorted(files):
+            if not name.lower().endswith(".md"):
+                continue
+            path = os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/")
+            slugs = documents.get(slugify(path))
+            if not slugs:
+                continue
+            markdown = open(os.path.join(root, name), encoding="utf-8-sig").read()
+            texts, raw, shown = [], 0, set()
+            for slug in slugs:
+                parser = PageText()
+                parser.feed(get(f"{site}/questions/{urllib.parse.quote(slug)}"))
+                texts.append("".join(parser.text))
+                raw += parser.raw_dollars
+                shown.update(served_image(src) for src in parser.images)
+            for extra in document_pages(site, slugify(path)):
+                parser = PageText()
+                parser.feed(extra)
+                texts.append("".join(parser.text))
+                raw += parser.raw_dollars
+                shown.update(served_image(src) for src in parser.images)
+            served = squash("".join(texts))
+            lines = [squash(text) for text, _ in source_lines(markdown)]
+            lines = [line for line in lines if line]
+            found = sum(1 for line in lines if line in served)
+            dollars = source_dollars(markdown)
+            figures = referenced_images(folder, path, markdown)
+            rows.append((path, len(slugs), found, len(lines), raw, dollars, len(figures & shown), len(figures)))
+            for i, value in enumerate(rows[-1][1:]):
+                totals[i] += value
+
+    print(f"| document | questions | source lines found | raw $ / source $ | figures shown / existing |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for path, questions, found, lines, raw, dollars, shown, figures in rows + [("**all**", *totals)]:
+        share = f"{100 * found / lines:.1f} % ({found}/{lines})" if lines else "-"
+        dollar = f"{100 * raw / dollars:.1f} % ({raw}/{dollars})" if dollars else f"- ({raw}/0)"
+        print(f"| {path} | {questions} | {share} | {dollar} | {shown}/{figures} |")
+
+
+def served_image(src):
+    """The SHA-256 an image URL of the site names (/images/{sha256}.{ext}), or None."""
+    match = re.match(r"^/images/([0-9a-f]{64})\.", src)
+    return match.group(1) if match else None
+
+
+def document_pages(site, slug):
+    """The document's own page, where the site has one (its introduction, the text between and after questions)."""
+    try:
+        return [get(f"{site}/documents/{urllib.parse.quote(slug)}")]
+    except urllib.error.HTTPError:
+        return []
+
+
+if __name__ == "__main__":
+    main()

@@ -8,10 +8,10 @@ namespace QuestionBank.Exercises.Judging;
 /// </summary>
 public static class HeldOutDigits
 {
-    public const double MaxDegrees = 8;
-    public const double MaxScale = 0.08;
-    public const double MaxShift = 1.5;
-    public const double Noise = 0.04;
+    public const double MaxDegrees = 4;
+    public const double MaxScale = 0.04;
+    public const double MaxShift = 1;
+    public const double Noise = 0.03;
 
     /// <summary>The pixels ([count, 784], in [0, 1]) of <paramref name="digits"/>, each distorted with draws from <paramref name="random"/>.</summary>
     public static float[] Distort(MnistRecords digits, Random random)

@@ -10,7 +10,7 @@ public sealed class TransferJudgeTests
     private static readonly byte[] Backbone = [1, 2, 3, 4];
 
     [Fact]
-    public void TheJailGetsTheBackboneAndTheSameFiftyTrainingImagesOfEachDigitFiveToNineUnderLabelsPermutedForTheRun()
+    public void TheJailGetsTheBackboneAndTheSameFiftyTrainingImagesOfEachDigitFiveToNine()
     {
         var first = CreateJudge();
         var second = CreateJudge();
@@ -19,11 +19,7 @@ public sealed class TransferJudgeTests
 
         Assert.Equal(Backbone, first.TrainingFiles[DigitBackbone.FileName]);
         Assert.Equal(2, first.TrainingFiles.Count);
-        Assert.Equal(Numbers(training), Numbers(MnistDigits.Read(second.TrainingFiles[TransferExercise.TrainingFileName])));
-        // Every digit is shown under another digit's label, the same for all its images.
-        var shown = SyntheticDigits.ShownLabels(first.TrainingFiles[TransferExercise.TrainingFileName]);
-        Assert.Equal(5, shown.Count);
-        Assert.All(shown, pair => Assert.NotEqual(pair.Key, pair.Value));
+        Assert.Equal(first.TrainingFiles[TransferExercise.TrainingFileName], second.TrainingFiles[TransferExercise.TrainingFileName]);
         Assert.Equal(Enumerable.Range(5, 5).Select(digit => (digit, 50)),
             training.Labels.ToArray().GroupBy(label => (int)label).Select(group => (group.Key, group.Count())).Order());
         // All of them from the training split: none is a digit the judge holds out.
@@ -34,31 +30,20 @@ public sealed class TransferJudgeTests
     }
 
     [Fact]
-    public async Task TheJudgeShowsHeldOutDigitsFiveToNineDistortedWithoutLabelsAndCountsPredictionsUnderTheRunsLabels()
+    public async Task TheJudgeShowsOnlyHeldOutDigitsFiveToNineWithoutLabelsAndCountsCorrectPredictions()
     {
         var (_, test) = MnistDigits.Split(MnistDigits.Read(Mnist));
-        var judge = CreateJudge();
-        var shown = SyntheticDigits.ShownLabels(judge.TrainingFiles[TransferExercise.TrainingFileName]);
-        var model = new ScriptedModel(images => Scores(images, image => shown[SyntheticDigits.Label(image)]));
+        var model = new ScriptedModel(images => Scores(images, image => SyntheticDigits.Label(image)));
 
-        var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);
+        var verdict = await CreateJudge().JudgeAsync(model.Tools, CancellationToken.None);
 
         var heldOut = test.Where(label => label >= 5);
         Assert.Equal(heldOut.Count, model.Questions.Sum(question => question.Shape[0]));
         Assert.All(model.Questions, question => Assert.Equal([question.Shape[0], 1, 28, 28], question.Shape));
         Assert.All(model.Questions, question => Assert.All(question.Data, pixel => Assert.InRange(pixel, 0, 1)));
+        Assert.Equal(Numbers(heldOut).Order(), model.Questions.SelectMany(Numbers).Order());
         Assert.Equal(1.0, verdict.Metrics["test_accuracy"]);
         Assert.Equal("mistakes.png", Assert.Single(verdict.Images).Name);
-    }
-
-    [Fact]
-    public async Task AModelThatKnowsEveryHeldOutDigitButNotTheRunsLabelsScoresNothing()
-    {
-        var model = new ScriptedModel(images => Scores(images, image => SyntheticDigits.Label(image)));
-
-        var verdict = await CreateJudge().JudgeAsync(model.Tools, CancellationToken.None);
-
-        Assert.Equal(0, verdict.Metrics["test_accuracy"]);
     }
 
     [Fact]

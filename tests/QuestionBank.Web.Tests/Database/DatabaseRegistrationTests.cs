@@ -43,7 +43,7 @@ public sealed class EmbeddedDatabaseTests : IDisposable
     public void Dispose() => data.Delete(recursive: true);
 
     [Fact]
-    public async Task WithoutAConnectionStringTheAppStartsItsOwnClusterAsConfigurationAndStopsItOnExit()
+    public async Task WithoutAConnectionStringTheAppStartsItsOwnDurableClusterAsConfigurationAndStopsItOnExit()
     {
         var app = new QuestionBankApp("", new Dictionary<string, string?>
         {
@@ -59,6 +59,11 @@ public sealed class EmbeddedDatabaseTests : IDisposable
             Assert.Equal(new NpgsqlConnectionStringBuilder(configured).Port,
                 new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).Port);
             Assert.True(File.Exists(Path.Combine(data.FullName, "postgres", "postmaster.pid")));
+
+            // The app's cluster survives a crash: unlike the tests' throwaway cluster, it syncs what it commits.
+            var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+            Assert.Equal("on", await dataSource.CreateCommand("SHOW fsync").ExecuteScalarAsync());
+            Assert.Equal("on", await dataSource.CreateCommand("SHOW synchronous_commit").ExecuteScalarAsync());
         }
 
         Assert.False(File.Exists(Path.Combine(data.FullName, "postgres", "postmaster.pid")));

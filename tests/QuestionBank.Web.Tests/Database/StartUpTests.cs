@@ -1,16 +1,8 @@
-using Npgsql;
-
 namespace QuestionBank.Web.Tests.Database;
 
 /// <summary>What replicas do at start-up on one database: take turns to migrate and seed it, and refuse a schema newer than they know.</summary>
 public sealed class StartUpTests
 {
-    private static async Task<long> CountAsync(string connectionString, string sql)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        return (long)(await dataSource.CreateCommand(sql).ExecuteScalarAsync())!;
-    }
-
     [Fact]
     public async Task TwoAppsStartingTogetherOnAnEmptyDatabaseMigrateAndSeedItOnce()
     {
@@ -22,11 +14,11 @@ public sealed class StartUpTests
             Task.Run(() => first.CreateClient().GetAsync("/health/ready")),
             Task.Run(() => second.CreateClient().GetAsync("/health/ready")));
 
-        Assert.Equal(1, await CountAsync(database, "SELECT count(*) FROM imports"));
+        Assert.Equal(1, await TestCluster.CountAsync(database, "SELECT count(*) FROM imports"));
         Assert.Equal(
-            await CountAsync(await TestCluster.SeededDatabaseAsync(), "SELECT count(*) FROM questions"),
-            await CountAsync(database, "SELECT count(*) FROM questions"));
-        Assert.Equal(1, await CountAsync(database, "SELECT count(*) FROM accounts"));
+            await TestCluster.CountAsync(await TestCluster.SeededDatabaseAsync(), "SELECT count(*) FROM questions"),
+            await TestCluster.CountAsync(database, "SELECT count(*) FROM questions"));
+        Assert.Equal(1, await TestCluster.CountAsync(database, "SELECT count(*) FROM accounts"));
     }
 
     [Fact]

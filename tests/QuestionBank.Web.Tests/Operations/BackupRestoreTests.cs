@@ -75,12 +75,12 @@ public sealed partial class BackupRestoreTests : IAsyncLifetime
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("is not empty", refused.Output);
         Assert.Contains("--replace", refused.Output);
-        Assert.NotEqual(await CountAsync(source, "SELECT count(*) FROM questions"), await CountAsync(other, "SELECT count(*) FROM questions"));
+        Assert.NotEqual(await TestCluster.CountAsync(source, "SELECT count(*) FROM questions"), await TestCluster.CountAsync(other, "SELECT count(*) FROM questions"));
 
         AssertSucceeded(await WebCommandLine.RunAsync(WebCommandLine.On(other), "restore", BackupFile, "--replace"), "replacing what it held");
-        Assert.Equal(await CountAsync(source, "SELECT count(*) FROM questions"), await CountAsync(other, "SELECT count(*) FROM questions"));
+        Assert.Equal(await TestCluster.CountAsync(source, "SELECT count(*) FROM questions"), await TestCluster.CountAsync(other, "SELECT count(*) FROM questions"));
         // The sandbox workers' role keeps its grants (migration SandboxWorkerRole).
-        Assert.Equal(1, await CountAsync(other, "SELECT count(*) FROM information_schema.role_table_grants WHERE grantee = 'questionbank_worker' AND table_name = 'runs' AND privilege_type = 'UPDATE'"));
+        Assert.Equal(1, await TestCluster.CountAsync(other, "SELECT count(*) FROM information_schema.role_table_grants WHERE grantee = 'questionbank_worker' AND table_name = 'runs' AND privilege_type = 'UPDATE'"));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed partial class BackupRestoreTests : IAsyncLifetime
 
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("has a schema newer than this version of QuestionBank knows (migration 29990101000000_FromTheFuture)", refused.Output);
-        Assert.Equal(0, await CountAsync(empty, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal(0, await TestCluster.CountAsync(empty, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
     }
 
     /// <summary>A figure imported with its question, and a learner's review, bookmark, note and judged run of it; the question's slug and the run.</summary>
@@ -174,12 +174,6 @@ public sealed partial class BackupRestoreTests : IAsyncLifetime
         {
             Assert.Contains(text, result.Output);
         }
-    }
-
-    private static async Task<long> CountAsync(string connectionString, string sql)
-    {
-        await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
-        return (long)(await dataSource.CreateCommand(sql).ExecuteScalarAsync())!;
     }
 
     [GeneratedRegex(@"/images/[0-9a-f]{64}\.png")]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the app and its tests need on a fresh Debian/Ubuntu machine: the PostgreSQL server
 # binaries (the app and the tests start their own private cluster), Chromium and a CJK font for the
-# browser tests, the dotnet-ef tool, and the exercise sandbox (scripts/prepare-sandbox.sh).
+# browser tests, docker-compose for the deployment tests, the dotnet-ef tool, and the exercise sandbox (scripts/prepare-sandbox.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,8 @@ has_postgres || missing+=(postgresql)
 # Without a CJK font the browser tests' screenshots show the Chinese text as boxes.
 # (grep without -q: with pipefail, -q would stop reading early and fail the pipeline with SIGPIPE.)
 fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null || missing+=(fonts-noto-cjk)
+# The deployment tests check the compose file with the docker-compose deployers run (no engine needed).
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing with apt-get: ${missing[*]}"

@@ -7,7 +7,7 @@ using QuestionBank.Data.Embedded;
 var options = BenchmarkOptions.Parse(args);
 var repo = BenchmarkOptions.FindRepoRoot();
 var clusterDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"qb-bench-{Guid.NewGuid():N}");
-await using var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, NullLogger.Instance);
+await using var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, NullLogger.Instance, durable: false);
 try
 {
     var seeds = Directory.GetFiles(Path.Combine(repo, "content"), "*.md").Order(StringComparer.Ordinal).ToList();

@@ -230,7 +230,7 @@ async Task ThroughputAsync()
 async Task LatencyAsync()
 {
     var clusterDirectory = Path.Combine(Path.GetTempPath(), $"qb-sandbox-bench-{Guid.NewGuid():N}");
-    await using (var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, NullLogger.Instance))
+    await using (var cluster = await EmbeddedPostgres.StartAsync(clusterDirectory, NullLogger.Instance, durable: false))
     {
         await cluster.EnsureDatabaseAsync("bench");
         var connectionString = cluster.ConnectionString("bench");

@@ -13,7 +13,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     public EmbeddedPostgres Cluster => cluster ?? throw new InvalidOperationException("The cluster is not started.");
 
     public async Task InitializeAsync() =>
-        cluster = await EmbeddedPostgres.StartAsync(directory, NullLogger.Instance);
+        cluster = await EmbeddedPostgres.StartAsync(directory, NullLogger.Instance, durable: false);
 
     public async Task DisposeAsync()
     {

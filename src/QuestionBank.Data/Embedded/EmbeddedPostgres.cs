@@ -17,14 +17,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string dataDirectory;
     private readonly string binDirectory;
     private readonly ILogger logger;
+    private readonly bool durable;
     private bool started;
 
-    private EmbeddedPostgres(string dataDirectory, string binDirectory, int port, ILogger logger)
+    private EmbeddedPostgres(string dataDirectory, string binDirectory, int port, ILogger logger, bool durable)
     {
         this.dataDirectory = dataDirectory;
         this.binDirectory = binDirectory;
         Port = port;
         this.logger = logger;
+        this.durable = durable;
     }
 
     public int Port { get; private set; }
@@ -56,12 +58,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    /// <summary>Initialises the cluster on first use and starts it on a free port (or <paramref name="port"/>).</summary>
+    /// <summary>
+    /// Initialises the cluster on first use and starts it on a free port (or <paramref name="port"/>).
+    /// A cluster that is not <paramref name="durable"/> skips fsync and synchronous commits: faster, and
+    /// lost or corrupt after a crash, so only for throwaway clusters (tests, benchmarks).
+    /// </summary>
     public static async Task<EmbeddedPostgres> StartAsync(
-        string dataDirectory, ILogger logger, int? port = null, CancellationToken cancellationToken = default)
+        string dataDirectory, ILogger logger, int? port = null, bool durable = true, CancellationToken cancellationToken = default)
     {
         var cluster = new EmbeddedPostgres(
-            Path.GetFullPath(dataDirectory), FindBinDirectory(), port ?? FreePort(), logger);
+            Path.GetFullPath(dataDirectory), PostgresBinaries.Find("pg_ctl", "initdb", "postgres"), port ?? FreePort(), logger, durable);
         await cluster.StartAsync(cancellationToken);
         return cluster;
     }
@@ -97,7 +103,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             return;
         }
 
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c max_connections=200 -c fsync=off -c shared_buffers=256MB";
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c max_connections=200 -c shared_buffers=256MB"
+            + (durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         await RunAsync(
             Path.Combine(binDirectory, "pg_ctl"),
             ["-D", dataDirectory, "-o", options, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "start"],
@@ -118,24 +125,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var owner = Environment.IsPrivilegedProcess ? "postgres" : null;
         await RunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataDirectory, "-m", "fast", "-w", "stop"], owner, CancellationToken.None, check: false);
         logger.LogInformation("PostgreSQL on port {Port} stopped", Port);
-    }
-
-    /// <summary>Server binaries from PATH, else the newest under /usr/lib/postgresql.</summary>
-    private static string FindBinDirectory()
-    {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(dir => File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "initdb")))
-            .Select(dir => Path.GetDirectoryName(new FileInfo(Path.Combine(dir, "pg_ctl")).ResolveLinkTarget(true)?.FullName ?? Path.Combine(dir, "pg_ctl"))!);
-        var installed = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
-                .Select(d => Path.Combine(d, "bin"))
-            : [];
-        return onPath.Concat(installed).FirstOrDefault(d => File.Exists(Path.Combine(d, "postgres")))
-            ?? throw new InvalidOperationException(
-                "PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found on PATH or under /usr/lib/postgresql. " +
-                "Install PostgreSQL (e.g. apt-get install postgresql) or set ConnectionStrings:QuestionBank.");
     }
 
     private static int FreePort()

@@ -13,10 +13,11 @@ namespace QuestionBank.Web.Cli;
 
 /// <summary>
 /// Commands run instead of the server, on the same services and database:
-/// <c>import &lt;file-folder-or-zip&gt;... [--dry-run]</c> and <c>create-admin &lt;email&gt;</c>
-/// (the password from $QUESTIONBANK_ADMIN_PASSWORD, else the first line of standard input).
+/// <c>import &lt;file-folder-or-zip&gt;... [--dry-run]</c>, <c>create-admin &lt;email&gt;</c>
+/// (the password from $QUESTIONBANK_ADMIN_PASSWORD, else the first line of standard input),
+/// <c>backup &lt;file&gt;</c>, <c>restore &lt;file&gt; [--replace]</c> and <c>prune [--dry-run]</c>.
 /// </summary>
-public sealed class CommandLine : RootCommand
+public sealed partial class CommandLine : RootCommand
 {
     private const string PasswordVariable = "QUESTIONBANK_ADMIN_PASSWORD";
 
@@ -27,6 +28,10 @@ public sealed class CommandLine : RootCommand
     };
     private readonly Option<bool> dryRun = new("--dry-run") { Description = "Show what the import would change and write nothing." };
     private readonly Argument<string> email = new("email") { Description = "The admin's email address." };
+    private readonly Argument<FileInfo> backupFile = new("file") { Description = "The backup to write (pg_dump's custom format)." };
+    private readonly Argument<FileInfo> restoreFile = new Argument<FileInfo>("file") { Description = "A backup written by the backup command." }.AcceptExistingOnly();
+    private readonly Option<bool> replace = new("--replace") { Description = "Replace what the database holds; without it, restore refuses a database that is not empty." };
+    private readonly Option<bool> pruneDryRun = new("--dry-run") { Description = "Say what retention would delete, and delete nothing." };
 
     private CommandLine() : base("QuestionBank: without a command, serves the site.")
     {
@@ -52,24 +57,56 @@ public sealed class CommandLine : RootCommand
         var createAdmin = new Command("create-admin", $"Creates or updates an admin account; the password comes from ${PasswordVariable}, else the first line of standard input.") { email };
         createAdmin.SetAction((parsed, cancellationToken) => WithServicesAsync(services =>
             CreateAdminAsync(services.GetRequiredService<AccountService>(), parsed.GetRequiredValue(email), cancellationToken)));
+        var backup = new Command("backup", "Writes the whole site to a file with pg_dump: the bank, its imports and images, accounts, learners' records, runs and the keys that sign sign-ins.") { backupFile };
+        backup.SetAction((parsed, cancellationToken) => WithServicesAsync(
+            services => BackupAsync(services, parsed.GetRequiredValue(backupFile), cancellationToken), prepare: false));
+        var restore = new Command("restore", "Restores a backup into an empty database (an empty data folder, with the embedded default) in one transaction.") { restoreFile, replace };
+        restore.SetAction((parsed, cancellationToken) => WithServicesAsync(
+            services => RestoreAsync(services, parsed.GetRequiredValue(restoreFile), parsed.GetValue(replace), cancellationToken), prepare: false));
+        var prune = new Command("prune", "Applies retention now: finished runs older than QuestionBank:Retention:RunDetailsDays lose their progress events and images.") { pruneDryRun };
+        prune.SetAction((parsed, cancellationToken) => WithServicesAsync(services => PruneAsync(services, parsed.GetValue(pruneDryRun), cancellationToken)));
         Subcommands.Add(import);
         Subcommands.Add(createAdmin);
+        Subcommands.Add(backup);
+        Subcommands.Add(restore);
+        Subcommands.Add(prune);
     }
 
-    /// <summary>True when <paramref name="args"/> name a command; otherwise they configure the server.</summary>
-    public static bool IsCommand(string[] args) => args is ["import" or "create-admin", ..];
+    /// <summary>
+    /// True when <paramref name="args"/> start with a word, which names a command; otherwise they
+    /// configure the server (<c>--urls …</c>, <c>Key=value</c>), or are empty.
+    /// </summary>
+    public static bool IsCommand(string[] args) => args is [var first, ..] && !first.StartsWith('-') && !first.StartsWith('/') && !first.Contains('=');
 
-    /// <returns>The process exit code: 0 done, 1 refused, 2 a usage error.</returns>
-    public static Task<int> InvokeAsync(string[] args) => new CommandLine().Parse(args).InvokeOrReportUsageAsync();
+    /// <returns>The process exit code: 0 done, 1 refused, 2 a usage error (an unknown command among them).</returns>
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        var commandLine = new CommandLine();
+        if (!commandLine.Subcommands.Any(command => command.Name == args[0]))
+        {
+            var names = string.Join(", ", commandLine.Subcommands.Select(command => command.Name));
+            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. The commands are {names}; without one, the site is served. Each command's usage: <command> --help.");
+            return CommandLineUsage.UsageError;
+        }
 
-    /// <summary>Builds the app without serving it, prepares its database, and runs the command on its services.</summary>
-    private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> command)
+        return await commandLine.Parse(args).InvokeOrReportUsageAsync();
+    }
+
+    /// <summary>
+    /// Builds the app without serving it and runs the command on its services; with <paramref name="prepare"/>
+    /// the database is prepared first (migrated, seeded) as the server would.
+    /// </summary>
+    private static async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> command, bool prepare = true)
     {
         var builder = WebApplication.CreateBuilder();
         await builder.AddQuestionBankAsync();
         await using var app = builder.Build();
-        var initializer = app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single();
-        await initializer.StartAsync(CancellationToken.None);
+        if (prepare)
+        {
+            var initializer = app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single();
+            await initializer.StartAsync(CancellationToken.None);
+        }
+
         try
         {
             await using var scope = app.Services.CreateAsyncScope();

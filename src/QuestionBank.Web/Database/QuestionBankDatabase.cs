@@ -13,9 +13,10 @@ public sealed class QuestionBankDatabase : IHostedLifecycleService, IAsyncDispos
     // The host may report its stop more than once, and the CLI disposes too: the cluster is stopped once, by whoever comes first.
     private readonly Lazy<Task> stop;
 
-    private QuestionBankDatabase(EmbeddedPostgres? embedded, ILoggerFactory? loggerFactory)
+    private QuestionBankDatabase(EmbeddedPostgres? embedded, string? dataPath, ILoggerFactory? loggerFactory)
     {
         IsEmbedded = embedded is not null;
+        DataPath = dataPath;
         stop = new Lazy<Task>(async () =>
         {
             if (embedded is not null)
@@ -28,6 +29,9 @@ public sealed class QuestionBankDatabase : IHostedLifecycleService, IAsyncDispos
 
     /// <summary>Whether this process runs the bank's database itself.</summary>
     public bool IsEmbedded { get; }
+
+    /// <summary>The embedded cluster's data folder (its cluster in postgres/, its backups in backups/); null with a configured server.</summary>
+    public string? DataPath { get; }
 
     /// <summary>
     /// Starts the embedded cluster when no server is configured, before the app is built, so that its
@@ -47,18 +51,18 @@ public sealed class QuestionBankDatabase : IHostedLifecycleService, IAsyncDispos
         var configuration = builder.Configuration;
         if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseServiceCollectionExtensions.ConnectionStringName)))
         {
-            return new QuestionBankDatabase(null, null);
+            return new QuestionBankDatabase(null, null, null);
         }
 
         var options = configuration.GetSection(QuestionBankOptions.SectionName).Get<QuestionBankOptions>() ?? new QuestionBankOptions();
-        var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory, "postgres");
+        var dataPath = options.DataPath(builder.Environment.ContentRootPath);
         // The app's logging does not exist before it is built: the cluster logs to the console on its own.
         var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
         var embedded = await EmbeddedPostgres.StartAsync(
-            dataDirectory, loggerFactory.CreateLogger<QuestionBankDatabase>(), options.EmbeddedPort);
+            Path.Combine(dataPath, "postgres"), loggerFactory.CreateLogger<QuestionBankDatabase>(), options.EmbeddedPort);
         await embedded.EnsureDatabaseAsync(EmbeddedDatabaseName);
         configuration[$"ConnectionStrings:{DatabaseServiceCollectionExtensions.ConnectionStringName}"] = embedded.ConnectionString(EmbeddedDatabaseName);
-        return new QuestionBankDatabase(embedded, loggerFactory);
+        return new QuestionBankDatabase(embedded, dataPath, loggerFactory);
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -13,6 +13,7 @@ using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;
 using QuestionBank.Web.Me;
+using QuestionBank.Web.Operations;
 using QuestionBank.Web.Exports;
 using QuestionBank.Web.Localization;
 using QuestionBank.ServiceDefaults;
@@ -89,6 +90,7 @@ public static class Extensions
         builder.AddMe();
         builder.AddExports();
         builder.AddRuns(runWorkerByDefault: database.IsEmbedded);
+        builder.AddOperations();
         builder.AddQuestionBankTelemetry()
             .WithMetrics(metrics => metrics.AddPrometheusExporter())
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Npgsql;
 
@@ -29,32 +28,15 @@ public sealed class CommandLineTests : IAsyncLifetime
 
     private Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => RunAsync(arguments, adminPassword: null);
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, string? adminPassword)
+    private Task<(int ExitCode, string Output)> RunAsync(string[] arguments, string? adminPassword)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "QuestionBank.Web.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ConnectionStrings__QuestionBank"] = connectionString;
-        start.Environment["QuestionBank__ContentDirectory"] = Path.Combine(QuestionBankApp.RepoRoot, "content");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var environment = WebCommandLine.On(connectionString);
         if (adminPassword is not null)
         {
-            start.Environment["QUESTIONBANK_ADMIN_PASSWORD"] = adminPassword;
+            environment["QUESTIONBANK_ADMIN_PASSWORD"] = adminPassword;
         }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output + await error);
+
+        return WebCommandLine.RunAsync(environment, arguments);
     }
 
     /// <summary>Asserts the command's exit code and that its output says each of <paramref name="said"/>.</summary>
@@ -231,6 +213,17 @@ public sealed class CommandLineTests : IAsyncLifetime
         var result = await RunAsync([command, .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)], adminPassword: null);
 
         AssertExit(2, result, message);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"));
+    }
+
+    [Theory]
+    [InlineData("backupx")]
+    [InlineData("serve")]
+    public async Task AnUnknownCommandIsAUsageErrorThatNamesTheCommandsAndStartsNoServer(string command)
+    {
+        var result = await RunAsync(command, "x");
+
+        AssertExit(2, result, $"Unknown command '{command}'", "import, create-admin, backup, restore, prune");
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"));
     }
 }

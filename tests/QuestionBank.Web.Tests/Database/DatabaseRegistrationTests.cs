@@ -43,7 +43,7 @@ public sealed class EmbeddedDatabaseTests : IDisposable
     public void Dispose() => data.Delete(recursive: true);
 
     [Fact]
-    public async Task WithoutAConnectionStringTheAppStartsItsOwnClusterAsConfigurationAndStopsItOnExit()
+    public async Task WithoutAConnectionStringTheAppStartsItsOwnDurableClusterAsConfigurationBacksItUpAndStopsItOnExit()
     {
         var app = new QuestionBankApp("", new Dictionary<string, string?>
         {
@@ -59,8 +59,46 @@ public sealed class EmbeddedDatabaseTests : IDisposable
             Assert.Equal(new NpgsqlConnectionStringBuilder(configured).Port,
                 new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).Port);
             Assert.True(File.Exists(Path.Combine(data.FullName, "postgres", "postmaster.pid")));
+
+            // The app's cluster survives a crash: unlike the tests' throwaway cluster, it syncs what it commits.
+            var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+            Assert.Equal("on", await dataSource.CreateCommand("SHOW fsync").ExecuteScalarAsync());
+            Assert.Equal("on", await dataSource.CreateCommand("SHOW synchronous_commit").ExecuteScalarAsync());
+
+            // Its first start backs it up into the data folder (daily, by default).
+            var backups = Path.Combine(data.FullName, "backups");
+            for (var waited = 0; waited < 120 && !(Directory.Exists(backups) && Directory.GetFiles(backups, "questionbank-*.backup").Length > 0); waited++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(0.5));
+            }
+
+            Assert.Single(Directory.GetFiles(backups, "questionbank-*.backup"));
+            Assert.Empty(Directory.GetFiles(backups, "*.partial"));
         }
 
         Assert.False(File.Exists(Path.Combine(data.FullName, "postgres", "postmaster.pid")));
+    }
+}
+
+/// <summary>Where the embedded default keeps its data when no folder is configured.</summary>
+public sealed class DataFolderTests : IDisposable
+{
+    private readonly DirectoryInfo contentRoot = Directory.CreateTempSubdirectory("qb-content-root-");
+
+    public void Dispose() => contentRoot.Delete(recursive: true);
+
+    [Fact]
+    public void TheDataFolderIsThePlatformsOutsideTheSourceTreeUnlessAnOlderVersionsDotDataIsThereOrOneIsConfigured()
+    {
+        var options = new QuestionBank.Web.Database.QuestionBankOptions();
+        Assert.Equal(
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "questionbank", "data"),
+            options.DataPath(contentRoot.FullName));
+
+        var older = contentRoot.CreateSubdirectory(".data");
+        Assert.Equal(older.FullName, options.DataPath(contentRoot.FullName));
+
+        options.DataDirectory = "elsewhere";
+        Assert.Equal(Path.Combine(contentRoot.FullName, "elsewhere"), options.DataPath(contentRoot.FullName));
     }
 }

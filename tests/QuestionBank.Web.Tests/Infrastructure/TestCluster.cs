@@ -67,4 +67,11 @@ public static class TestCluster
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Runs one count on its own connection.</summary>
+    public static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        return (long)(await dataSource.CreateCommand(sql).ExecuteScalarAsync())!;
+    }
 }

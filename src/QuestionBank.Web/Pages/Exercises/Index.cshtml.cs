@@ -8,7 +8,7 @@ namespace QuestionBank.Web.Pages.Exercises;
 /// <summary>The exercise catalogue: every exercise with its goals, the questions it belongs to and its best judged runs.</summary>
 public sealed class IndexModel(QuestionQueries questions, RunQueries runs) : PageModel
 {
-    private const int BestRunsShown = 5;
+    private const int BestRunsShown = RunRetention.BestRunsPerExercise;
 
     public IReadOnlyList<ExerciseEntry> Entries { get; private set; } = [];
 

@@ -18,7 +18,7 @@ internal sealed class TransferJudge(MnistRecords train, MnistRecords test, byte[
 
     public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
     {
-        var predictions = await DigitQuestions.PredictAsync(tools.Model, test, DigitBackbone.Classes, cancellationToken);
+        var predictions = await DigitQuestions.PredictAsync(tools.Model, test.Pixels(), DigitBackbone.Classes, cancellationToken);
         var wrong = Enumerable.Range(0, test.Count).Where(i => predictions[i] + TransferExercise.FirstDigit != test.Labels[i]).ToArray();
         return new JudgeVerdict(
             new Dictionary<string, double> { ["test_accuracy"] = 1 - (double)wrong.Length / test.Count },

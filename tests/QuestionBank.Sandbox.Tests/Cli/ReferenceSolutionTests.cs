@@ -13,11 +13,11 @@ public sealed class ReferenceSolutionTests
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
     [Fact]
-    public async Task CnnReferenceClassifiesHeldOutDigitsWithAtLeast97PercentAccuracy()
+    public async Task CnnReferenceClassifiesTheRunsDistortedHeldOutDigitsWithAtLeast95PercentAccuracy()
     {
         var run = await ReferenceSucceedsAsync("cnn");
 
-        AssertAtLeast(run, "test_accuracy", 0.97);
+        AssertAtLeast(run, "test_accuracy", 0.95);
         Assert.Contains("step 25: loss=", run.Progress);
         Assert.Equal(0, run.ExitCode);
     }

@@ -357,21 +357,25 @@ public sealed class JailSession : IAsyncDisposable
         return message;
     }
 
+    /// <summary>Keeps user output up to the limit; the first text past it is cut and marked, and the rest dropped.</summary>
     private void AppendOutput(string text)
     {
-        const string marker = "\n[output truncated]\n";
+        if (OutputFull || text.Length == 0)
+        {
+            return;
+        }
         var room = settings.OutputLimitKb * 1024 - output.Length;
         if (room >= text.Length)
         {
             output.Append(text);
+            return;
         }
-        else if (room >= 0)
-        {
-            output.Append(text, 0, room).Append(marker);
-        }
+        output.Append(text, 0, room).Append("\n[output truncated]\n");
+        OutputFull = true;
     }
 
-    private bool OutputFull => output.Length >= settings.OutputLimitKb * 1024;
+    /// <summary>Whether output past the limit has arrived (and was marked): from then on it is dropped unread.</summary>
+    private bool OutputFull { get; set; }
 
     /// <summary>
     /// Cuts the byte stream into lines without holding any but a protocol line, and that only up to

@@ -1,5 +1,5 @@
-// hostile: submits a Q-network whose forward never returns
-// exercise: dqn
+// hostile: submits a classifier whose forward never returns
+// exercise: cnn
 // expect: timeout
 // limits: timeout=10
 // module: Stuck

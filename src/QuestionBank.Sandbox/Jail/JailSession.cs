@@ -357,20 +357,25 @@ public sealed class JailSession : IAsyncDisposable
         return message;
     }
 
-    /// <summary>Keeps user output up to the limit; the first text past it is cut and marked, and the rest dropped.</summary>
+    /// <summary>Keeps user output up to the limit; at the first text past it the output ends with a marker, and the rest is dropped.</summary>
     private void AppendOutput(string text)
     {
         if (OutputFull || text.Length == 0)
         {
             return;
         }
-        var room = settings.OutputLimitKb * 1024 - output.Length;
+        const string marker = "\n[output truncated]\n";
+        var limit = settings.OutputLimitKb * 1024;
+        var room = limit - output.Length;
         if (room >= text.Length)
         {
             output.Append(text);
             return;
         }
-        output.Append(text, 0, room).Append("\n[output truncated]\n");
+        // The marker goes within the limit, so that no later cap of the stored output cuts it off.
+        output.Append(text, 0, room);
+        output.Length = Math.Max(0, limit - marker.Length);
+        output.Append(marker);
         OutputFull = true;
     }
 

@@ -13,6 +13,12 @@ public sealed class ImportRecord
 
     public DateTimeOffset? RolledBackAt { get; set; }
 
+    /// <summary>
+    /// When import retention (ImportRetention) dropped the previous versions this import would restore:
+    /// from then on it stays in the history but can no longer be rolled back.
+    /// </summary>
+    public DateTimeOffset? PrunedAt { get; set; }
+
     public List<ImportedDocument> Documents { get; set; } = [];
 
     /// <summary>The images this import found for the documents it changed.</summary>
@@ -21,7 +27,8 @@ public sealed class ImportRecord
 
 /// <summary>
 /// One file of an import, with the document's previous version so the import can be undone:
-/// no previous version means the import created the document.
+/// no previous content hash means the import created the document. Retention drops the previous
+/// markdown of old imports and keeps the hash.
 /// </summary>
 public sealed class ImportedDocument
 {

@@ -200,6 +200,12 @@ public sealed class DocumentImporter(
             throw new ImportRollbackException($"Import {importId} was already rolled back by {record.RolledBackBy} at {record.RolledBackAt:u}.");
         }
 
+        if (record.PrunedAt is not null)
+        {
+            throw new ImportRollbackException(
+                $"Import {importId} is older than the import history kept for rollback: its previous versions were dropped at {record.PrunedAt:u}.");
+        }
+
         foreach (var imported in record.Documents)
         {
             var current = imported.DocumentSlug == GlossarySlug

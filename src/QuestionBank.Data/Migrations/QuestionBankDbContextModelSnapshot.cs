@@ -487,6 +487,10 @@ namespace QuestionBank.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("imported_by");
 
+                    b.Property<DateTimeOffset?>("PrunedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pruned_at");
+
                     b.Property<DateTimeOffset?>("RolledBackAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("rolled_back_at");

@@ -57,9 +57,10 @@ public sealed class QuestionModeration(QuestionBankDbContext db, SearchCatalog s
                 i.ImportedAt,
                 i.RolledBackBy,
                 i.RolledBackAt,
+                i.PrunedAt,
                 i.Documents.OrderBy(d => d.Id)
                     .Select(d => new ImportedFileSummary(
-                        d.FileName, d.DocumentSlug, d.Title, d.ContentHash, d.PreviousMarkdown == null, d.Added, d.Changed, d.Removed))
+                        d.FileName, d.DocumentSlug, d.Title, d.ContentHash, d.PreviousContentHash == null, d.Added, d.Changed, d.Removed))
                     .ToList()))
             .ToListAsync(cancellationToken);
 }
@@ -72,6 +73,7 @@ public sealed record ImportSummary(
     DateTimeOffset ImportedAt,
     string? RolledBackBy,
     DateTimeOffset? RolledBackAt,
+    DateTimeOffset? PrunedAt,
     IReadOnlyList<ImportedFileSummary> Files);
 
 /// <summary>One file of an import; Created means the import created the document, so rolling back deletes it.</summary>

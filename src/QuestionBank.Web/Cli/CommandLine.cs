@@ -63,7 +63,7 @@ public sealed partial class CommandLine : RootCommand
         var restore = new Command("restore", "Restores a backup into an empty database (an empty data folder, with the embedded default) in one transaction.") { restoreFile, replace };
         restore.SetAction((parsed, cancellationToken) => WithServicesAsync(
             services => RestoreAsync(services, parsed.GetRequiredValue(restoreFile), parsed.GetValue(replace), cancellationToken), prepare: false));
-        var prune = new Command("prune", "Applies retention now: finished runs older than QuestionBank:Retention:RunDetailsDays lose their progress events and images.") { pruneDryRun };
+        var prune = new Command("prune", "Applies retention now: finished runs older than QuestionBank:Retention:RunDetailsDays lose their progress events and images, and imports older than the newest QuestionBank:Retention:ImportHistoryDepth lose their rollback.") { pruneDryRun };
         prune.SetAction((parsed, cancellationToken) => WithServicesAsync(services => PruneAsync(services, parsed.GetValue(pruneDryRun), cancellationToken)));
         Subcommands.Add(import);
         Subcommands.Add(createAdmin);

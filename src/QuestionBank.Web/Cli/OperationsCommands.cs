@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using QuestionBank.Data;
 using QuestionBank.Data.Backups;
+using QuestionBank.Data.Importing;
 using QuestionBank.Data.Runs;
 using QuestionBank.Web.Operations;
 
@@ -74,13 +75,30 @@ public sealed partial class CommandLine
 
     private static async Task<int> PruneAsync(IServiceProvider services, bool dryRun, CancellationToken cancellationToken)
     {
-        var age = services.GetRequiredService<IOptions<RetentionOptions>>().Value.RunDetailsAge;
-        var retention = services.GetRequiredService<RunRetention>();
-        var plan = dryRun ? await retention.PlanAsync(age, cancellationToken) : await retention.ApplyAsync(age, cancellationToken);
-        Console.WriteLine(
-            $"{(dryRun ? "Dry run: would delete" : "Deleted")} {plan.ProgressEvents} progress events and {plan.Images} images " +
-            $"({plan.ImageBytes / 1024.0:0.#} KB) of {plan.Runs.Count} runs finished before {plan.Cutoff:u}; " +
-            $"{plan.BestRunsKept} best runs keep theirs. Their status, metrics and source stay.");
+        var options = services.GetRequiredService<IOptions<RetentionOptions>>().Value;
+        // A setting of 0 keeps everything of its kind, as it does for the retention service.
+        if (options.RunDetailsDays > 0)
+        {
+            var runs = services.GetRequiredService<RunRetention>();
+            var plan = dryRun ? await runs.PlanAsync(options.RunDetailsAge, cancellationToken) : await runs.ApplyAsync(options.RunDetailsAge, cancellationToken);
+            Console.WriteLine(
+                $"{(dryRun ? "Dry run: would delete" : "Deleted")} {plan.ProgressEvents} progress events and {plan.Images} images " +
+                $"({plan.ImageBytes / 1024.0:0.#} KB) of {plan.Runs.Count} runs finished before {plan.Cutoff:u}; " +
+                $"{plan.BestRunsKept} best runs keep theirs. Their status, metrics and source stay.");
+        }
+
+        if (options.ImportHistoryDepth > 0)
+        {
+            var imports = services.GetRequiredService<ImportRetention>();
+            var history = dryRun
+                ? await imports.PlanAsync(options.ImportHistoryDepth, cancellationToken)
+                : await imports.ApplyAsync(options.ImportHistoryDepth, cancellationToken);
+            Console.WriteLine(
+                $"{(dryRun ? "Dry run: would drop" : "Dropped")} {history.PreviousVersions} previous document versions " +
+                $"({history.PreviousCharacters / 1024.0:0.#} K characters) and {history.ImageLinks} image links of {history.Imports.Count} imports " +
+                $"older than the newest {history.Depth}; they stay in the history but can no longer be rolled back.");
+        }
+
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using QuestionBank.Data.Importing;
 using QuestionBank.Data.Runs;
 
 namespace QuestionBank.Web.Operations;
@@ -11,6 +12,7 @@ public static class OperationsExtensions
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
         services.AddScoped<RunRetention>();
+        services.AddScoped<ImportRetention>();
         services.AddHostedService<ScheduledBackups>();
         services.AddHostedService<RetentionService>();
     }

@@ -15,13 +15,16 @@ public sealed class BackupOptions
     public double IntervalHours { get; set; } = 24;
 }
 
-/// <summary>How long runs keep their bulk (<c>QuestionBank:Retention</c>).</summary>
+/// <summary>How long runs keep their bulk, and how many imports can be rolled back (<c>QuestionBank:Retention</c>).</summary>
 public sealed class RetentionOptions
 {
     public const string SectionName = "QuestionBank:Retention";
 
     /// <summary>Days after which a finished run loses its progress events and images (see RunRetention); 0 keeps them for ever.</summary>
     public double RunDetailsDays { get; set; } = 90;
+
+    /// <summary>How many of the newest imports keep the previous versions that rolling them back restores (see ImportRetention); 0 keeps all.</summary>
+    public int ImportHistoryDepth { get; set; } = 20;
 
     /// <summary>Hours between passes of the retention service.</summary>
     public double IntervalHours { get; set; } = 24;

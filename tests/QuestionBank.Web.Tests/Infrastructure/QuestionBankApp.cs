@@ -21,6 +21,8 @@ public sealed class QuestionBankApp(
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    public string ConnectionString => connectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -1,8 +1,35 @@
 #!/usr/bin/env bash
-# The README's test command: installs what the tests need (scripts/ensure-prerequisites.sh), then
-# runs every test project, one at a time: the sandbox and web suites both train in the jail, and
-# together they would fight over the cores and time each other out.
+# The README's test command, in three lanes (tests sort themselves with [Trait("Category", …)], see
+# tests/QuestionBank.Testing/TestCategory.cs). Extra arguments go to dotnet test.
+#   bash scripts/test.sh             what CI runs: installs what the tests need (scripts/ensure-prerequisites.sh),
+#                                    runs every test outside the reference lane, then the reference lane
+#                                    when its inputs changed since it last passed (scripts/reference-lane.sh)
+#   bash scripts/test.sh fast        the inner loop: no jail, browser or reference tests; needs PostgreSQL only
+#   bash scripts/test.sh references  the reference lane alone; a pass writes tests/reference-lane.stamp
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-prerequisites.sh
-dotnet test QuestionBank.sln -m:1 "$@"
+
+lane=all
+case "${1:-}" in
+  fast | references) lane=$1; shift ;;
+esac
+
+case "$lane" in
+  fast)
+    bash scripts/ensure-prerequisites.sh --without-sandbox
+    dotnet test QuestionBank.sln --filter "Category!=Jail&Category!=Browser&Category!=Reference" "$@" ;;
+  references)
+    bash scripts/ensure-prerequisites.sh
+    bash scripts/reference-lane.sh run "$@" ;;
+  all)
+    bash scripts/ensure-prerequisites.sh
+    # One project at a time: the sandbox and web suites both train in the jail, and together they
+    # would fight over the cores and time each other out.
+    dotnet test QuestionBank.sln -m:1 --filter "Category!=Reference" "$@"
+    if bash scripts/reference-lane.sh check; then
+      echo "Reference lane: it passed on exactly these exercises, judges and runners (tests/reference-lane.stamp); not run again."
+    else
+      echo "Reference lane: exercises, judges or runners changed since it last passed; running it."
+      bash scripts/reference-lane.sh run "$@"
+    fi ;;
+esac

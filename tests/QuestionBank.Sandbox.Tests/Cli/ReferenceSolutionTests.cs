@@ -3,6 +3,7 @@ using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Cli;
 
+[Trait(TestCategory.Name, TestCategory.Reference)]
 [Collection(SandboxCollection.Name)]
 public sealed class ReferenceSolutionTests
 {

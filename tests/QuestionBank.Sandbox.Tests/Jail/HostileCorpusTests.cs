@@ -10,6 +10,7 @@ namespace QuestionBank.Sandbox.Tests.Jail;
 /// with one of the statuses its header allows (never succeeded, never with the goals met), what it
 /// would store stays within <see cref="RunFootprint"/>, and the reference solution's next run still succeeds.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(SandboxCollection.Name)]
 public sealed class HostileCorpusTests
 {

@@ -11,6 +11,7 @@ namespace QuestionBank.Sandbox.Tests.Jail;
 /// Hostile code runs in the real jail and fails without harm, and the sandbox stays healthy: after
 /// each case a normal run still succeeds.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(SandboxCollection.Name)]
 public sealed class HostileSourceTests
 {

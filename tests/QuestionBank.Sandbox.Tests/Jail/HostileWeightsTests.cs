@@ -8,6 +8,7 @@ namespace QuestionBank.Sandbox.Tests.Jail;
 /// state and run it with their own code, so a forward that does not use those weights, or a state
 /// that is too big, gains nothing.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(SandboxCollection.Name)]
 public sealed class HostileWeightsTests
 {

@@ -10,6 +10,7 @@ namespace QuestionBank.Sandbox.Tests.Jail;
 /// runs each of them too; here the tabulating one gets its table of the public held-out digits, built
 /// as an attacker would, from the same mnist.bin.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(SandboxCollection.Name)]
 public sealed class LearningNotAnswersTests
 {

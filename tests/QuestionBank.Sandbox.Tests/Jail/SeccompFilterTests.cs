@@ -13,6 +13,7 @@ namespace QuestionBank.Sandbox.Tests.Jail;
 /// namespace flag says EINVAL, so EPERM there is the filter's doing (SeccompProgramTests checks
 /// the program's every decision without a jail).
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(SandboxCollection.Name)]
 public sealed class SeccompFilterTests
 {

@@ -9,6 +9,7 @@ using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Preparation;
 
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(SandboxCollection.Name)]
 public sealed class SandboxPreparationTests : IDisposable
 {

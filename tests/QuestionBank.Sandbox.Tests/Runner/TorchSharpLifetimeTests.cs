@@ -9,6 +9,7 @@ namespace QuestionBank.Sandbox.Tests.Runner;
 /// reading. The runner's TorchSharp is woven to keep such arguments alive (LifetimeWeaver); with the
 /// package's own TorchSharp this source fails a few of its operations in every run.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(SandboxCollection.Name)]
 public sealed class TorchSharpLifetimeTests
 {

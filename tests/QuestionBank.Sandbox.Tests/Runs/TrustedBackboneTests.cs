@@ -8,6 +8,7 @@ using QuestionBank.Sandbox.Tests.Infrastructure;
 namespace QuestionBank.Sandbox.Tests.Runs;
 
 /// <summary>The transfer exercise's backbone, trained by trusted code in the real jail into a data directory of its own.</summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(SandboxCollection.Name)]
 public sealed class TrustedBackboneTests
 {

@@ -10,6 +10,7 @@ using QuestionBank.Sandbox.Tests.Infrastructure;
 namespace QuestionBank.Sandbox.Tests.Worker;
 
 /// <summary>Real workers against a real PostgreSQL, running real jobs.</summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(SandboxCollection.Name)]
 public sealed class SandboxWorkerTests(PostgresFixture postgres) : IAsyncLifetime
 {

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace QuestionBank.Web.Tests.Browser;
 
+[Trait(TestCategory.Name, TestCategory.Browser)]
 public sealed class AdminImportBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string NewDocument = """

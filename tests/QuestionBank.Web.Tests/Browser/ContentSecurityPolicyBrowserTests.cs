@@ -5,6 +5,7 @@ using QuestionBank.Web.Tests.Runs;
 namespace QuestionBank.Web.Tests.Browser;
 
 /// <summary>Pages in real headless Chromium under the site's Content-Security-Policy: hostile text stays text, the site's own scripts work.</summary>
+[Trait(TestCategory.Name, TestCategory.Browser)]
 public sealed class ContentSecurityPolicyBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]

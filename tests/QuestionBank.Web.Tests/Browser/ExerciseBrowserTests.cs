@@ -5,6 +5,7 @@ using QuestionBank.Exercises;
 namespace QuestionBank.Web.Tests.Browser;
 
 /// <summary>A newcomer runs exercises from question pages in real headless Chromium, against the app's own worker.</summary>
+[Trait(TestCategory.Name, TestCategory.Browser)]
 [Collection(TrainingCollection.Name)]
 public sealed class ExerciseBrowserTests(BrowserAppWithWorker app) : IClassFixture<BrowserAppWithWorker>
 {

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace QuestionBank.Web.Tests.Browser;
 
 /// <summary>An exercise's Run in real headless Chromium when no sandbox worker is online; apart from <see cref="ExerciseBrowserTests"/>, whose app has a worker.</summary>
+[Trait(TestCategory.Name, TestCategory.Browser)]
 public sealed class ExerciseWithoutWorkerBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]

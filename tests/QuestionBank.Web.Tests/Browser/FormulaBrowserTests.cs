@@ -1,6 +1,7 @@
 namespace QuestionBank.Web.Tests.Browser;
 
 /// <summary>Formulas in an imported document, drawn by KaTeX in real Chromium under the site's policy.</summary>
+[Trait(TestCategory.Name, TestCategory.Browser)]
 public sealed class FormulaBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string Document = """

@@ -8,6 +8,7 @@ namespace QuestionBank.Web.Tests.Browser;
 /// in: every page passes axe (WCAG 2 A/AA) and none scrolls sideways; the UI speaks the browser's
 /// language; review works like Anki's; a folded answer gives nothing away; the editor behaves.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Browser)]
 public sealed partial class LearnerDayBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string ConceptSlug = "000-d93d5146cb591d21-1-7";

@@ -10,6 +10,7 @@ namespace QuestionBank.Web.Tests.Browser;
 /// see it on /me, then bookmark a question, write a note on it, find the note again and download an
 /// Anki deck that SQLite opens.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Browser)]
 public sealed class ReviewBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]

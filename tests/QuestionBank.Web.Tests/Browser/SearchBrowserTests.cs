@@ -4,6 +4,7 @@ using QuestionBank.Core.Search;
 
 namespace QuestionBank.Web.Tests.Browser;
 
+[Trait(TestCategory.Name, TestCategory.Browser)]
 public sealed class SearchBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]

@@ -4,6 +4,7 @@ using System.Globalization;
 namespace QuestionBank.Web.Tests.Runs;
 
 /// <summary>The embedded default's worker is a child process of the app: started with it, restarted when it dies, stopped with it.</summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(TrainingCollection.Name)]
 public sealed class EmbeddedWorkerTests
 {

@@ -8,6 +8,7 @@ namespace QuestionBank.Web.Tests.Runs;
 /// The app's first start on a machine whose sandbox home is not ready: its worker prepares the
 /// home (here with a stand-in script that waits for the test's signal) before it takes runs.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(TrainingCollection.Name)]
 public sealed class FirstStartTests : IAsyncLifetime
 {

@@ -3,6 +3,7 @@ using QuestionBank.Exercises;
 namespace QuestionBank.Web.Tests.Runs;
 
 /// <summary>Runs through the real pipeline with the app's own sandbox worker training in the real jail.</summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(TrainingCollection.Name)]
 public sealed class RunsWithWorkerTests(SeededAppWithWorker app) : SharedAppTestBase<SeededAppWithWorker>(app)
 {

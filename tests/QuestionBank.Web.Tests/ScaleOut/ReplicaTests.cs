@@ -7,6 +7,7 @@ using QuestionBank.Exercises;
 namespace QuestionBank.Web.Tests.ScaleOut;
 
 /// <summary>Two web replicas on one database, as behind a load balancer.</summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(TrainingCollection.Name)]
 public sealed partial class ReplicaTests
 {

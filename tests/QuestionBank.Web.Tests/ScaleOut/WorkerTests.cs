@@ -10,6 +10,7 @@ using QuestionBank.Sandbox;
 namespace QuestionBank.Web.Tests.ScaleOut;
 
 /// <summary>One web app and two sandbox worker processes on one database; one worker is killed mid-run.</summary>
+[Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(TrainingCollection.Name)]
 public sealed class WorkerTests
 {

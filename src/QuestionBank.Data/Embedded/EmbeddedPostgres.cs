@@ -67,7 +67,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         string dataDirectory, ILogger logger, int? port = null, bool durable = true, CancellationToken cancellationToken = default)
     {
         var cluster = new EmbeddedPostgres(
-            Path.GetFullPath(dataDirectory), PostgresBinaries.Find("pg_ctl", "initdb", "postgres"), port ?? FreePort(), logger, durable);
+            Path.GetFullPath(dataDirectory),
+            await PostgresBinaries.FindOrInstallAsync(logger, cancellationToken, "pg_ctl", "initdb", "postgres"),
+            port ?? FreePort(),
+            logger,
+            durable);
         await cluster.StartAsync(cancellationToken);
         return cluster;
     }

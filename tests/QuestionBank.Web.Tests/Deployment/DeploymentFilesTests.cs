@@ -6,8 +6,8 @@ namespace QuestionBank.Web.Tests.Deployment;
 
 /// <summary>
 /// No Docker engine runs here, so the compose file and the Dockerfiles are checked as files: they
-/// parse, every service has a health check, every image is pinned by tag, and the README documents
-/// what they use.
+/// parse, every service has a health check, every image is pinned by tag, and docs/operations.md
+/// documents what they use.
 /// </summary>
 public sealed partial class DeploymentFilesTests
 {
@@ -83,27 +83,27 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
-    public void TheReadmeDocumentsTheComposeCommandsAndEveryVariable()
+    public void TheOperationsGuideDocumentsTheComposeCommandsAndEveryVariable()
     {
-        var readme = File.ReadAllText(Path.Combine(Repo, "README.md"));
+        var guide = OperationsGuide();
         string[] commands = ["docker compose up", "docker compose up --scale sandbox=3", "docker compose --profile gpu up"];
-        Assert.All(commands, command => Assert.Contains(command, readme));
+        Assert.All(commands, command => Assert.Contains(command, guide));
         var variables = Services.Children.Values.Cast<YamlMappingNode>()
             .Where(service => service.Children.ContainsKey("environment"))
             .SelectMany(service => Mapping(service, "environment").Children)
             .SelectMany(pair => new[] { pair.Key.ToString() }.Concat(Substitution().Matches(pair.Value.ToString()).Select(m => m.Groups[1].Value)))
             .Distinct();
-        Assert.All(variables, variable => Assert.Contains(variable, readme));
+        Assert.All(variables, variable => Assert.Contains(variable, guide));
     }
 
     [Fact]
-    public void TheReadmeExplainsRunningAtScaleAndEachSecurityGrant()
+    public void TheOperationsGuideExplainsRunningAtScaleAndEachSecurityGrant()
     {
-        var readme = File.ReadAllText(Path.Combine(Repo, "README.md"));
-        var section = readme[readme.IndexOf("## Running at scale", StringComparison.Ordinal)..];
+        var guide = OperationsGuide();
+        var section = guide[guide.IndexOf("## Running at scale", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
 
-        Assert.Contains("openssl rand -base64 32", readme);
+        Assert.Contains("openssl rand -base64 32", guide);
         Assert.Contains("kubectl apply -k deploy/kubernetes", section);
         foreach (var grant in new[] { "user: app", "seccomp=./deploy/docker/sandbox-seccomp.json", "apparmor=unconfined", "systempaths=unconfined",
             "procMount: Unmasked", "hostUsers: false", "no-new-privileges", "QuestionBank__Sandbox__ContainerLimits=true", "questionbank_worker", "nvidia.com/gpu" })
@@ -111,6 +111,8 @@ public sealed partial class DeploymentFilesTests
             Assert.Contains(grant, section);
         }
     }
+
+    private static string OperationsGuide() => File.ReadAllText(Path.Combine(Repo, "docs", "operations.md"));
 
     private static IEnumerable<string> Dockerfiles() => Services.Children.Values.Cast<YamlMappingNode>()
         .Where(service => service.Children.ContainsKey("build"))

@@ -8,7 +8,7 @@ namespace QuestionBank.Web.Tests.Importing;
 
 /// <summary>
 /// Every seed coding question gets the exercise of the technique it asks for, or none while that
-/// exercise does not exist; the README's table is this test's output (QB_UPDATE_README=1 rewrites it).
+/// exercise does not exist; the table in docs/exercises.md is this test's output (QB_UPDATE_DOCS=1 rewrites it).
 /// </summary>
 public sealed class SeedExerciseTests
 {
@@ -60,22 +60,22 @@ public sealed class SeedExerciseTests
     }
 
     [Fact]
-    public void TheReadmeListsEachSeedCodingQuestionsExercise()
+    public void TheExercisesGuideListsEachSeedCodingQuestionsExercise()
     {
-        var path = Path.Combine(QuestionBankApp.RepoRoot, "README.md");
-        var readme = File.ReadAllText(path);
-        var start = readme.IndexOf(TableStart, StringComparison.Ordinal);
-        var end = readme.IndexOf(TableEnd, StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, "README.md has no seed exercise table markers.");
+        var path = Path.Combine(QuestionBankApp.RepoRoot, "docs", "exercises.md");
+        var guide = File.ReadAllText(path);
+        var start = guide.IndexOf(TableStart, StringComparison.Ordinal);
+        var end = guide.IndexOf(TableEnd, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "docs/exercises.md has no seed exercise table markers.");
         var table = Table(Rows(Path.Combine(QuestionBankApp.RepoRoot, "content")));
 
-        if (Environment.GetEnvironmentVariable("QB_UPDATE_README") == "1")
+        if (Environment.GetEnvironmentVariable("QB_UPDATE_DOCS") == "1")
         {
-            File.WriteAllText(path, readme[..(start + TableStart.Length)] + "\n" + table + readme[end..]);
+            File.WriteAllText(path, guide[..(start + TableStart.Length)] + "\n" + table + guide[end..]);
             return;
         }
 
-        Assert.Equal(table, readme[(start + TableStart.Length + 1)..end]);
+        Assert.Equal(table, guide[(start + TableStart.Length + 1)..end]);
     }
 
     private static List<Row> Rows(string folder) =>

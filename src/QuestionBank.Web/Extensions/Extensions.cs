@@ -99,6 +99,8 @@ public static class Extensions
     public static void UseQuestionBankPipeline(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        // Scripts, styles and images need no language and no sign-in.
+        app.UseStaticFiles();
         // Before the error pages, so they speak the visitor's language too.
         app.UseRequestLocalization();
         // API clients get ProblemDetails for errors and bare status codes; people get the error page.
@@ -120,7 +122,6 @@ public static class Extensions
 
                 pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
             });
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseAccounts();
     }

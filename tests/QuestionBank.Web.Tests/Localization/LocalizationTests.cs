@@ -130,6 +130,30 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
     }
 
     [Fact]
+    public async Task ASignedInLearnersChosenLanguageWinsOnAnyDeviceTheySignInFromAndTheCookieDecidesSignedOut()
+    {
+        var email = LearnerSession.NewEmail();
+        using var laptop = await App.SignUpLearnerAsync(email);
+        Assert.Equal(HttpStatusCode.Redirect, (await laptop.GetAsync("/language?culture=zh-CN&returnUrl=/me")).StatusCode);
+
+        // Another device, whose browser asks for English and has no culture cookie: the learner's settings win.
+        using var phone = await App.SignInLearnerAsync(email);
+        Assert.Contains("<html lang=\"zh-CN\">", await GetAsync(phone, "/me", "en"));
+        Assert.Contains("<html lang=\"zh-CN\">", await GetAsync(phone, "/no-such-page", "en"));
+
+        // English chosen on the phone is the laptop's language too, over the laptop's own cookie (zh-CN) and Accept-Language.
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/language?culture=en&returnUrl=/")).StatusCode);
+        Assert.Contains("<html lang=\"en\">", await GetAsync(laptop, "/me", "zh-CN"));
+
+        // Signed out, the laptop's cookie decides again, then Accept-Language.
+        Assert.Equal(HttpStatusCode.NoContent, (await laptop.PostWithTokenAsync("/api/account/logout")).StatusCode);
+        Assert.Contains("<html lang=\"zh-CN\">", await GetAsync(laptop, "/account/login", "en"));
+        using var stranger = App.CreateBrowserLikeClient();
+        Assert.Contains("<html lang=\"zh-CN\">", await GetAsync(stranger, "/account/login", "zh-CN"));
+        Assert.Contains("<html lang=\"en\">", await GetAsync(stranger, "/account/login", "en"));
+    }
+
+    [Fact]
     public async Task DatesFollowTheCulture()
     {
         using var learner = await App.SignUpNewLearnerAsync();

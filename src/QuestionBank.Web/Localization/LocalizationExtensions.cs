@@ -39,16 +39,17 @@ public static class LocalizationExtensions
     public static void MapLanguageSwitch(this WebApplication app) =>
         app.MapGet("/language", async (HttpContext context, LearnerSettingsStore settings, string? culture, string? returnUrl) =>
         {
-            if (CookieValue(culture) is not { } value)
+            if (Supported(culture) is not { } chosen)
             {
                 return Results.BadRequest();
             }
 
             if (AccountService.AccountId(context.User) is { } learner)
             {
-                await settings.SaveLanguageAsync(learner, Supported(culture)!.Name, context.RequestAborted);
+                await settings.SaveLanguageAsync(learner, chosen.Name, context.RequestAborted);
             }
 
+            var value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen));
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, value, new CookieOptions
             {
                 Expires = DateTimeOffset.UtcNow.AddYears(1),
@@ -64,10 +65,7 @@ public static class LocalizationExtensions
     private static bool IsLocal(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    /// <summary>The culture cookie's value for <paramref name="culture"/>, or null when the site has no such language.</summary>
-    public static string? CookieValue(string? culture) =>
-        Supported(culture) is { } found ? CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(found)) : null;
-
+    /// <summary>The site's language called <paramref name="culture"/>, or null when it has no such language.</summary>
     private static CultureInfo? Supported(string? culture) =>
         Cultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
 

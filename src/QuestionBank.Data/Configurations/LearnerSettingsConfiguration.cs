@@ -14,5 +14,6 @@ internal sealed class LearnerSettingsConfiguration : IEntityTypeConfiguration<Le
         // Slugs rather than document ids: a document that is removed and imported again keeps its place in the choice.
         builder.Property(s => s.NewCardDocuments).HasColumnType("text[]");
         builder.Property(s => s.TimeZone).HasMaxLength(64);
+        builder.Property(s => s.Language).HasMaxLength(16);
     }
 }

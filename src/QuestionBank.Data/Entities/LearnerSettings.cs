@@ -15,4 +15,7 @@ public sealed class LearnerSettings
 
     /// <summary>The IANA time zone of the learner's day: streaks, the heatmap and "due today".</summary>
     public string TimeZone { get; set; } = DefaultTimeZone;
+
+    /// <summary>The UI language the learner chose with the header's switch (en, zh-CN); null until they choose one.</summary>
+    public string? Language { get; set; }
 }

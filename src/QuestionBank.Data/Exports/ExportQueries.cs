@@ -28,8 +28,8 @@ public sealed class ExportQueries(QuestionBankDbContext db, RunQueries runs)
             .ToListAsync(cancellationToken);
         var settings = await db.LearnerSettings.AsNoTracking()
             .Where(s => s.AccountId == accountId)
-            .Select(s => new ExportedSettings(s.AlwaysShowAnswers, s.NewCardDocuments, s.TimeZone))
-            .SingleOrDefaultAsync(cancellationToken) ?? new ExportedSettings(false, null, LearnerSettings.DefaultTimeZone);
+            .Select(s => new ExportedSettings(s.AlwaysShowAnswers, s.NewCardDocuments, s.TimeZone, s.Language))
+            .SingleOrDefaultAsync(cancellationToken) ?? new ExportedSettings(false, null, LearnerSettings.DefaultTimeZone, null);
         return new LearnerData(settings, cards, bookmarks, notes, await runs.ForAccountAsync(accountId, null, int.MaxValue, cancellationToken));
     }
 
@@ -72,7 +72,7 @@ public sealed record LearnerData(
     IReadOnlyList<ExportedNote> Notes, IReadOnlyList<RunSummary> Runs);
 
 /// <summary>A learner's choices; <see cref="NewCardDocuments"/> null is every document.</summary>
-public sealed record ExportedSettings(bool AlwaysShowAnswers, IReadOnlyList<string>? NewCardDocuments, string TimeZone);
+public sealed record ExportedSettings(bool AlwaysShowAnswers, IReadOnlyList<string>? NewCardDocuments, string TimeZone, string? Language);
 
 public sealed record ExportedBookmark(string Slug, string Title, string Document, string Section, DateTimeOffset CreatedAt);
 

@@ -22,14 +22,29 @@ public sealed class LearnerSettingsStore(QuestionBankDbContext db)
             documents = chosen.Count == known.Count ? null : chosen;
         }
 
-        var settings = await db.LearnerSettings.SingleOrDefaultAsync(s => s.AccountId == accountId, cancellationToken)
-            ?? db.LearnerSettings.Add(new LearnerSettings { AccountId = accountId }).Entity;
+        var settings = await TrackedAsync(accountId, cancellationToken);
         settings.AlwaysShowAnswers = alwaysShowAnswers;
         settings.NewCardDocuments = documents;
         settings.TimeZone = timeZone;
         await db.SaveChangesAsync(cancellationToken);
         return settings;
     }
+
+    /// <summary>The UI language the learner chose; null when they have not chosen one.</summary>
+    public async Task<string?> GetLanguageAsync(long accountId, CancellationToken cancellationToken = default) =>
+        await db.LearnerSettings.Where(s => s.AccountId == accountId).Select(s => s.Language).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Remembers the learner's UI language, leaving their other settings as they are.</summary>
+    public async Task SaveLanguageAsync(long accountId, string language, CancellationToken cancellationToken = default)
+    {
+        var settings = await TrackedAsync(accountId, cancellationToken);
+        settings.Language = language;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<LearnerSettings> TrackedAsync(long accountId, CancellationToken cancellationToken) =>
+        await db.LearnerSettings.SingleOrDefaultAsync(s => s.AccountId == accountId, cancellationToken)
+        ?? db.LearnerSettings.Add(new LearnerSettings { AccountId = accountId }).Entity;
 
     /// <summary>The learner's time zone; UTC when the stored one is unknown to this machine.</summary>
     public static TimeZoneInfo Zone(LearnerSettings settings) =>

@@ -591,6 +591,11 @@ namespace QuestionBank.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("always_show_answers");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
                     b.PrimitiveCollection<List<string>>("NewCardDocuments")
                         .HasColumnType("text[]")
                         .HasColumnName("new_card_documents");

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using QuestionBank.Contracts;
 using QuestionBank.Core.Documents;
@@ -11,6 +12,7 @@ using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Web.Accounts;
+using QuestionBank.Web.Localization;
 using QuestionBank.Web.Runs;
 
 namespace QuestionBank.Web.Apis;
@@ -34,7 +36,7 @@ public static class RunsApi
 
     public static async Task<Results<Accepted<RunCreated>, ProblemHttpResult>> SubmitRun(
         RunSubmission submission, HttpContext context, RunQueue queue, RunQueries runs, RunMetrics metrics,
-        IOptions<RunsOptions> options, CancellationToken cancellationToken)
+        IOptions<RunsOptions> options, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         var exercise = ExerciseCatalog.Find(submission.Exercise!)!;
@@ -44,8 +46,8 @@ public static class RunsApi
         if (await runs.ActiveCountAsync(client, cancellationToken) >= limits.MaxActivePerClient)
         {
             return TypedResults.Problem(
-                $"You already have {limits.MaxActivePerClient} runs queued or running; wait for one to finish or cancel it.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs");
+                text["You already have {0} runs queued or running; wait for one to finish or cancel it.", limits.MaxActivePerClient],
+                statusCode: StatusCodes.Status429TooManyRequests, title: text["Too many runs"]);
         }
         // A signed-in learner's run is theirs: private, in their list, and counted as a review when its goals are met.
         var id = await queue.EnqueueAsync(new NewRun(submission.QuestionSlug, exercise.Id, submission.Source ?? exercise.Starter, submission.Device ?? ComputeDevices.Cpu,
@@ -172,26 +174,27 @@ public sealed record RunSubmission(
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        // The exercise panel shows these to the learner: in the request's language.
+        var text = validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();
         if (ExerciseCatalog.Find(Exercise ?? "") is not { } exercise)
         {
-            yield return new ValidationResult(
-                $"Choose one of {string.Join(", ", ExerciseCatalog.All.Select(e => e.Id))}.", ["exercise"]);
+            yield return new ValidationResult(text["Choose one of {0}.", string.Join(", ", ExerciseCatalog.All.Select(e => e.Id))], ["exercise"]);
             yield break;
         }
         // Checked here rather than by attributes: a failed attribute skips this method, and a
         // client should hear about every bad field at once.
         if (QuestionSlug is { Length: > ParsedQuestion.MaxSlugLength })
         {
-            yield return new ValidationResult("The question slug is too long.", ["questionSlug"]);
+            yield return new ValidationResult(text["The question slug is too long."], ["questionSlug"]);
         }
         if (Device is not null && !ComputeDevices.All.Contains(Device))
         {
-            yield return new ValidationResult($"The device must be {string.Join(" or ", ComputeDevices.All)}.", ["device"]);
+            yield return new ValidationResult(text["The device must be one of {0}.", string.Join(", ", ComputeDevices.All)], ["device"]);
         }
         var maxSourceBytes = validationContext.GetRequiredService<IOptions<RunsOptions>>().Value.MaxSourceBytes;
         if (Encoding.UTF8.GetByteCount(Source ?? exercise.Starter) > maxSourceBytes)
         {
-            yield return new ValidationResult($"The source is limited to {maxSourceBytes / 1024} KB.", ["source"]);
+            yield return new ValidationResult(text["The source is limited to {0} KB.", maxSourceBytes / 1024], ["source"]);
         }
         foreach (var (name, problem) in exercise.Limits.Validate(ParametersOf(exercise)))
         {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using QuestionBank.Core.Documents;
@@ -62,14 +63,19 @@ public static class Extensions
         services.AddScoped<SearchQueries>();
         services.AddScoped<DocumentImporter>();
 
-        // Validation names fields as C# does (Page, Device); clients sent page and device.
+        // Validation names fields as C# does (Page, Device); clients sent page and device. The exercise panel shows a
+        // refusal's title and messages to the learner, so those the resources know are in the request's language.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var problem = context.ProblemDetails;
+            problem.Title = Translated(text, problem.Title);
+            problem.Detail = Translated(text, problem.Detail);
+            if (problem is HttpValidationProblemDetails validation)
             {
                 validation.Errors = validation.Errors.ToDictionary(
                     error => string.Join('.', error.Key.Split('.').Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)),
-                    error => error.Value);
+                    error => error.Value.Select(message => Translated(text, message)!).ToArray());
             }
         });
         // Endpoints' [AsParameters] queries and bodies carry their rules as attributes (or
@@ -96,9 +102,15 @@ public static class Extensions
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
     }
 
+    // A text the resources hold in the request's language; anything else (an already translated or interpolated text) as it is.
+    private static string? Translated(IStringLocalizer text, string? value) =>
+        value is not null && text[value] is { ResourceNotFound: false } found ? found.Value : value;
+
     public static void UseQuestionBankPipeline(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        // Scripts, styles and images need no language and no sign-in.
+        app.UseStaticFiles();
         // Before the error pages, so they speak the visitor's language too.
         app.UseRequestLocalization();
         // API clients get ProblemDetails for errors and bare status codes; people get the error page.
@@ -120,7 +132,6 @@ public static class Extensions
 
                 pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
             });
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseAccounts();
     }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
+using QuestionBank.Data.Learners;
+using QuestionBank.Web.Accounts;
 
 namespace QuestionBank.Web.Localization;
 
@@ -9,7 +12,8 @@ public static class LocalizationExtensions
     public static readonly IReadOnlyList<CultureInfo> Cultures = [CultureInfo.GetCultureInfo("en"), CultureInfo.GetCultureInfo("zh-CN")];
 
     /// <summary>
-    /// A request's language: the cookie the header's switch sets, else Accept-Language, else English.
+    /// A request's language: a signed-in learner's chosen language (their settings, so it follows them to any
+    /// device), else the cookie the header's switch sets, else Accept-Language, else English.
     /// Dates and numbers follow it too. No query-string provider: an address means the same page for everyone.
     /// </summary>
     public static void AddQuestionBankLocalization(this WebApplicationBuilder builder)
@@ -23,22 +27,29 @@ public static class LocalizationExtensions
             // zh, zh-Hans, zh-SG... fall back to their parent; a browser asking for "zh" alone still gets Chinese.
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
-            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider(), new ChineseRequestCultureProvider()];
+            options.RequestCultureProviders = [new LearnerRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider(), new ChineseRequestCultureProvider()];
         });
     }
 
     /// <summary>
     /// The header's language switch: GET /language?culture=zh-CN&amp;returnUrl=/questions remembers the choice
-    /// in the culture cookie for a year and goes back. A plain link, so it works without script.
+    /// in the culture cookie for a year, and a signed-in learner's settings too, and goes back. A plain link, so it
+    /// works without script.
     /// </summary>
     public static void MapLanguageSwitch(this WebApplication app) =>
-        app.MapGet("/language", (HttpContext context, string? culture, string? returnUrl) =>
+        app.MapGet("/language", async (HttpContext context, LearnerSettingsStore settings, string? culture, string? returnUrl) =>
         {
-            if (CookieValue(culture) is not { } value)
+            if (Supported(culture) is not { } chosen)
             {
                 return Results.BadRequest();
             }
 
+            if (AccountService.AccountId(context.User) is { } learner)
+            {
+                await settings.SaveLanguageAsync(learner, chosen.Name, context.RequestAborted);
+            }
+
+            var value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen));
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, value, new CookieOptions
             {
                 Expires = DateTimeOffset.UtcNow.AddYears(1),
@@ -54,11 +65,31 @@ public static class LocalizationExtensions
     private static bool IsLocal(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    /// <summary>The culture cookie's value for <paramref name="culture"/>, or null when the site has no such language.</summary>
-    public static string? CookieValue(string? culture) =>
-        Cultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase)) is { } found
-            ? CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(found))
-            : null;
+    /// <summary>The site's language called <paramref name="culture"/>, or null when it has no such language.</summary>
+    private static CultureInfo? Supported(string? culture) =>
+        Cultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The language a signed-in learner chose, from their settings. Localization runs before the pipeline's
+    /// authentication (so error pages speak the visitor's language), so this asks for the sign-in itself; the
+    /// cookie handler keeps the answer for the rest of the request.
+    /// </summary>
+    private sealed class LearnerRequestCultureProvider : RequestCultureProvider
+    {
+        public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var signIn = await httpContext.AuthenticateAsync();
+            if (signIn.Principal is not { } principal || AccountService.AccountId(principal) is not { } learner)
+            {
+                return null;
+            }
+
+            var store = httpContext.RequestServices.GetRequiredService<LearnerSettingsStore>();
+            return Supported(await store.GetLanguageAsync(learner, httpContext.RequestAborted)) is { } chosen
+                ? new ProviderCultureResult(chosen.Name)
+                : null;
+        }
+    }
 
     /// <summary>Accept-Language names any Chinese ("zh", "zh-TW", "zh-Hans"): the site's one Chinese, zh-CN.</summary>
     private sealed class ChineseRequestCultureProvider : RequestCultureProvider

@@ -195,6 +195,26 @@ public sealed partial class LearnerDayBrowserTests(BrowserApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheEditorsFontSizeCanBeChosenAndEveryExerciseKeepsIt()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await browser.OpenExerciseAsync("cnn");
+        var fontSize = page.GetByLabel("Font size");
+        Task<string> EditorFontSizeAsync() => page.Locator(".cm-content").EvaluateAsync<string>("e => getComputedStyle(e).fontSize");
+        Assert.Equal("13px", await EditorFontSizeAsync());
+
+        await fontSize.SelectOptionAsync("18");
+        Assert.Equal("18px", await EditorFontSizeAsync());
+
+        // Another exercise, another visit: the same size.
+        await browser.OpenExerciseAsync("lstm");
+        await Assertions.Expect(fontSize).ToHaveValueAsync("18");
+        Assert.Equal("18px", await EditorFontSizeAsync());
+        Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
     public async Task OnAPhoneSearchFoldsItsFiltersBelowTheQueryAndMeOpensTheHeatmapAtToday()
     {
         await using var browser = await app.OpenAsync();

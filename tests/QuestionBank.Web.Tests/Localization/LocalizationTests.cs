@@ -59,6 +59,20 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
         }
     }
 
+    [Fact]
+    public void EveryWordTheScriptsShowIsSentWithThePage()
+    {
+        // t("…") in the scripts, and the run statuses' words they pass to t(): a word missing from ClientText.Keys shows in English.
+        var scripts = Directory.EnumerateFiles(Path.Combine(WebProject, "ClientApp", "src"), "*.js").Select(File.ReadAllText).ToList();
+        var words = scripts.SelectMany(script => ScriptWord().Matches(script).Select(match => Regex.Unescape(match.Groups["key"].Value)))
+            .Concat(scripts.SelectMany(script => StatusTexts().Matches(script))
+                .SelectMany(block => QuotedValue().Matches(block.Value).Select(match => match.Groups["value"].Value)))
+            .ToHashSet();
+
+        Assert.True(words.Count > 20, $"only {words.Count} words found: the pattern no longer matches the scripts");
+        Assert.Empty(words.Except(ClientText.Keys));
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("en-US,en;q=0.9")]
@@ -90,6 +104,23 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
             var text = VisibleText(WithoutOtherLanguage(html)).Replace("QuestionBank", "", StringComparison.Ordinal);
             Assert.DoesNotMatch(LatinWord(), text);
             Assert.Contains("登录", text);
+        }
+    }
+
+    [Fact]
+    public async Task ALearnersOwnPagesSpeakOneLanguage()
+    {
+        // A new learner's pages hold no content of the bank's own: every word is the UI's (the address is theirs).
+        // (Not /me/runs: it lists the exercises by their titles, which are written in English like their code.)
+        var email = LearnerSession.NewEmail();
+        using var learner = await App.SignUpLearnerAsync(email);
+        foreach (var path in new[] { "/me/bookmarks", "/me/notes", "/account", "/no-such-page" })
+        {
+            var english = VisibleText(WithoutOtherLanguage(await GetAsync(learner, path, "en")));
+            var chinese = VisibleText(WithoutOtherLanguage(await GetAsync(learner, path, "zh-CN"))).Replace(email, "", StringComparison.Ordinal);
+
+            Assert.Empty(HanCharacter().Matches(english).Select(match => $"{path}: {match.Value}"));
+            Assert.Empty(LatinWord().Matches(chinese.Replace("QuestionBank", "", StringComparison.Ordinal)).Select(match => $"{path}: {match.Value}"));
         }
     }
 
@@ -127,6 +158,47 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
         Assert.Equal("/", (await client.GetAsync("/language?culture=en&returnUrl=" + Uri.EscapeDataString("//evil.example/"))).Headers.Location!.OriginalString);
         Assert.Equal("/", (await client.GetAsync("/language?culture=en&returnUrl=" + Uri.EscapeDataString("https://evil.example/"))).Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/language?culture=xx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASignedInLearnersChosenLanguageWinsOnAnyDeviceTheySignInFromAndTheCookieDecidesSignedOut()
+    {
+        var email = LearnerSession.NewEmail();
+        using var laptop = await App.SignUpLearnerAsync(email);
+        Assert.Equal(HttpStatusCode.Redirect, (await laptop.GetAsync("/language?culture=zh-CN&returnUrl=/me")).StatusCode);
+
+        // Another device, whose browser asks for English and has no culture cookie: the learner's settings win.
+        using var phone = await App.SignInLearnerAsync(email);
+        Assert.Contains("<html lang=\"zh-CN\">", await GetAsync(phone, "/me", "en"));
+        Assert.Contains("<html lang=\"zh-CN\">", await GetAsync(phone, "/no-such-page", "en"));
+
+        // English chosen on the phone is the laptop's language too, over the laptop's own cookie (zh-CN) and Accept-Language.
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/language?culture=en&returnUrl=/")).StatusCode);
+        Assert.Contains("<html lang=\"en\">", await GetAsync(laptop, "/me", "zh-CN"));
+
+        // Signed out, the laptop's cookie decides again, then Accept-Language.
+        Assert.Equal(HttpStatusCode.NoContent, (await laptop.PostWithTokenAsync("/api/account/logout")).StatusCode);
+        Assert.Contains("<html lang=\"zh-CN\">", await GetAsync(laptop, "/account/login", "en"));
+        using var stranger = App.CreateBrowserLikeClient();
+        Assert.Contains("<html lang=\"zh-CN\">", await GetAsync(stranger, "/account/login", "zh-CN"));
+        Assert.Contains("<html lang=\"en\">", await GetAsync(stranger, "/account/login", "en"));
+    }
+
+    [Fact]
+    public async Task ARefusedRunSaysWhyInTheLearnersLanguage()
+    {
+        // The exercise panel shows a refusal's title and messages as the API sends them.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs")
+        {
+            Content = JsonContent.Create(new { exercise = "cnn", source = new string('x', 65 * 1024) }),
+        };
+        request.Headers.Add("Accept-Language", "zh-CN");
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("有输入未通过检查。", problem.GetProperty("title").GetString());
+        Assert.Equal("源代码最多 64 KB。", problem.GetProperty("errors").GetProperty("source")[0].GetString());
     }
 
     [Fact]
@@ -174,6 +246,16 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
 
     [GeneratedRegex("[A-Za-z]{2,}")]
     private static partial Regex LatinWord();
+
+    // t("…"): the scripts' words (text.js), not element("…") or select("…").
+    [GeneratedRegex("""(?<![\w.$])t\("(?<key>(?:[^"\\]|\\.)*)"(?=\s*[,)])""")]
+    private static partial Regex ScriptWord();
+
+    [GeneratedRegex(@"STATUS_TEXT = \{[^}]*\}")]
+    private static partial Regex StatusTexts();
+
+    [GeneratedRegex(""": "(?<value>[^"]*)",""")]
+    private static partial Regex QuotedValue();
 
     // T["…"], text["…"] and Text["…"] with a literal key (a key built from parts is listed above).
     [GeneratedRegex("""\b(?:T|text|Text)\["(?<key>(?:[^"\\]|\\.)*)"(?=\s*[\],])""")]

@@ -184,6 +184,7 @@ async function mountExercise(root) {
     view.focus();
   });
   setUpFullscreen(root);
+  setUpFontSize(root, view);
 
   const form = root.querySelector("[data-role=run-form]");
   const device = form.elements.device;
@@ -285,6 +286,26 @@ function setUpFullscreen(root) {
   button.addEventListener("click", () => (document.fullscreenElement ? document.exitFullscreen() : root.requestFullscreen()));
   document.addEventListener("fullscreenchange", label);
   label();
+}
+
+// The editor's font size, one choice for every exercise (LeetCode's control), kept across pages and visits.
+const FONT_SIZE_KEY = "qb.editor.fontSize";
+
+function setUpFontSize(root, view) {
+  const select = root.querySelector("[data-role=font-size]");
+  if (!select) return;
+  const apply = () => {
+    root.style.setProperty("--editor-font-size", `${select.value}px`);
+    view.requestMeasure();
+  };
+  const saved = localStorage.getItem(FONT_SIZE_KEY);
+  if ([...select.options].some((option) => option.value === saved)) select.value = saved;
+  select.addEventListener("change", () => {
+    localStorage.setItem(FONT_SIZE_KEY, select.value);
+    apply();
+  });
+  apply();
+  select.closest("label").hidden = false;
 }
 
 async function mountRunPage(root) {

@@ -14,7 +14,7 @@ using QuestionBank.Data;
 namespace QuestionBank.Data.Migrations
 {
     [DbContext(typeof(QuestionBankDbContext))]
-    [Migration("20261207053436_LearnerLanguage")]
+    [Migration("20261207063131_LearnerLanguage")]
     partial class LearnerLanguage
     {
         /// <inheritdoc />
@@ -489,6 +489,10 @@ namespace QuestionBank.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("imported_by");
+
+                    b.Property<DateTimeOffset?>("PrunedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pruned_at");
 
                     b.Property<DateTimeOffset?>("RolledBackAt")
                         .HasColumnType("timestamp with time zone")

@@ -34,11 +34,14 @@ public sealed class DollarMathExtension : IMarkdownExtension
 /// The rules, as lenient as GitHub and Typora readers are about spaces (<c>$X=x $</c>, <c>$ p(x)$</c>
 /// are formulas there) and as strict as pandoc's <c>tex_math_dollars</c> about prices:
 /// <list type="bullet">
-/// <item>an opening <c>$</c> is not escaped and not right after a digit (<c>5$ and 6$</c>); any other
-/// neighbour, CJK letters included, is fine;</item>
+/// <item>an opening <c>$</c> is not escaped; right after a digit or right after the previous formula's
+/// closing <c>$</c> it must be followed by a non-space (<c>±1$\sigma$</c> and <c>$a$$b$</c> are
+/// formulas, <c>5$ and 6$</c> is text); any other neighbour, CJK letters included, is fine;</item>
 /// <item>the content is not blank;</item>
-/// <item>the closing <c>$</c> is the first unescaped one and is not followed by a digit. When that
-/// first <c>$</c> can't close, nothing opens here: <c>$5 and $10</c> and <c>US$5 or US$6</c> stay text.</item>
+/// <item>the closing <c>$</c> is the first unescaped one. Content that starts with a digit and ends with
+/// a space is a price (<c>$10 each, or $x$</c>); otherwise the closing <c>$</c> may be followed by a digit
+/// (<c>64$\times$256</c>) unless the content starts with a digit or ends with a space, as a price does.
+/// When that first <c>$</c> can't close, nothing opens here: <c>$5 and $10</c> and <c>US$5 or US$6</c> stay text.</item>
 /// </list>
 /// <c>$$</c> pairs with <c>$$</c> by the same rules. A formula never spans a blank line (it is one paragraph).
 /// </summary>
@@ -47,15 +50,17 @@ public sealed class DollarMathInlineParser : MathInlineParser
     /// <inheritdoc />
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
+        var text = slice.Text;
+        var start = slice.Start;
         var before = slice.PeekCharExtra(-1);
-        if (before is '$' or '\\' || char.IsAsciiDigit(before))
+        var next = start + 1 <= slice.End ? text[start + 1] : '\0';
+        var closedHere = processor.ParserStates[Index] is FormulaEnd end && ReferenceEquals(end.Text, text) && end.Position == start;
+        if (before == '\\' || (before == '$' && !closedHere) || ((char.IsAsciiDigit(before) || closedHere) && char.IsWhiteSpace(next)))
         {
             return false;
         }
 
-        var text = slice.Text;
-        var start = slice.Start;
-        var dollars = start + 1 <= slice.End && text[start + 1] == '$' ? 2 : 1;
+        var dollars = next == '$' ? 2 : 1;
         var contentStart = start + dollars;
         if (contentStart > slice.End || text[contentStart] == '$')
         {
@@ -69,13 +74,16 @@ public sealed class DollarMathInlineParser : MathInlineParser
         }
 
         var run = 0;
-        while (close + run <= slice.End && text[close + run] == '$')
+        while (run < dollars && close + run <= slice.End && text[close + run] == '$')
         {
             run++;
         }
 
         var after = close + run <= slice.End ? text[close + run] : '\0';
-        if (run != dollars || char.IsAsciiDigit(after) || string.IsNullOrWhiteSpace(text[contentStart..close]))
+        var fromDigit = char.IsAsciiDigit(text[contentStart]);
+        var toSpace = char.IsWhiteSpace(text[close - 1]);
+        if (run != dollars || (fromDigit && toSpace) || (char.IsAsciiDigit(after) && (fromDigit || toSpace))
+            || string.IsNullOrWhiteSpace(text[contentStart..close]))
         {
             return false;
         }
@@ -97,8 +105,12 @@ public sealed class DollarMathInlineParser : MathInlineParser
 
         processor.Inline = inline;
         slice.Start = close + run;
+        processor.ParserStates[Index] = new FormulaEnd(text, slice.Start);
         return true;
     }
+
+    /// <summary>Where the last formula of a block's text ended: a <c>$</c> there may open the next one (<c>$a$$b$</c>).</summary>
+    private sealed record FormulaEnd(string Text, int Position);
 
     private static int FirstUnescapedDollar(string text, int from, int end)
     {

@@ -51,51 +51,20 @@ public sealed class DollarMathInlineParser : MathInlineParser
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
         var text = slice.Text;
-        var start = slice.Start;
-        var before = slice.PeekCharExtra(-1);
-        var next = start + 1 <= slice.End ? text[start + 1] : '\0';
-        var closedHere = processor.ParserStates[Index] is FormulaEnd end && ReferenceEquals(end.Text, text) && end.Position == start;
-        if (before == '\\' || (before == '$' && !closedHere) || ((char.IsAsciiDigit(before) || closedHere) && char.IsWhiteSpace(next)))
-        {
-            return false;
-        }
-
-        var dollars = next == '$' ? 2 : 1;
-        var contentStart = start + dollars;
-        if (contentStart > slice.End || text[contentStart] == '$')
-        {
-            return false;
-        }
-
-        var close = FirstUnescapedDollar(text, contentStart, slice.End);
-        if (close < 0)
-        {
-            return false;
-        }
-
-        var run = 0;
-        while (run < dollars && close + run <= slice.End && text[close + run] == '$')
-        {
-            run++;
-        }
-
-        var after = close + run <= slice.End ? text[close + run] : '\0';
-        var fromDigit = char.IsAsciiDigit(text[contentStart]);
-        var toSpace = char.IsWhiteSpace(text[close - 1]);
-        if (run != dollars || (fromDigit && toSpace) || (char.IsAsciiDigit(after) && (fromDigit || toSpace))
-            || string.IsNullOrWhiteSpace(text[contentStart..close]))
+        var afterFormula = processor.ParserStates[Index] is FormulaEnd end && ReferenceEquals(end.Text, text) && end.Position == slice.Start;
+        if (!TryRead(text, slice.Start, slice.End, afterFormula, out var formula))
         {
             return false;
         }
 
         var inline = new MathInline
         {
-            Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(start, out var line, out var column), processor.GetSourcePosition(close + run - 1)),
+            Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(slice.Start, out var line, out var column), processor.GetSourcePosition(formula.End - 1)),
             Line = line,
             Column = column,
             Delimiter = '$',
-            DelimiterCount = dollars,
-            Content = new StringSlice(text, contentStart, close - 1),
+            DelimiterCount = formula.Dollars,
+            Content = new StringSlice(text, formula.ContentStart, formula.Close - 1),
         };
         inline.Content.Trim();
         if (DefaultClass is not null)
@@ -104,8 +73,57 @@ public sealed class DollarMathInlineParser : MathInlineParser
         }
 
         processor.Inline = inline;
-        slice.Start = close + run;
+        slice.Start = formula.End;
         processor.ParserStates[Index] = new FormulaEnd(text, slice.Start);
+        return true;
+    }
+
+    /// <summary>Reads the formula that opens at the <c>$</c> at <paramref name="start"/>, by the rules above.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="start">The index of a <c>$</c>.</param>
+    /// <param name="end">The index of the text's last character that the formula may use.</param>
+    /// <param name="afterFormula">Whether the previous formula's closing <c>$</c> is right before <paramref name="start"/>.</param>
+    /// <param name="formula">The formula, when there is one.</param>
+    /// <returns>Whether a formula opens there.</returns>
+    public static bool TryRead(string text, int start, int end, bool afterFormula, out DollarFormula formula)
+    {
+        formula = default;
+        var before = start > 0 ? text[start - 1] : '\0';
+        var next = start + 1 <= end ? text[start + 1] : '\0';
+        if (before == '\\' || (before == '$' && !afterFormula) || ((char.IsAsciiDigit(before) || afterFormula) && char.IsWhiteSpace(next)))
+        {
+            return false;
+        }
+
+        var dollars = next == '$' ? 2 : 1;
+        var contentStart = start + dollars;
+        if (contentStart > end || text[contentStart] == '$')
+        {
+            return false;
+        }
+
+        var close = FirstUnescapedDollar(text, contentStart, end);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var run = 0;
+        while (run < dollars && close + run <= end && text[close + run] == '$')
+        {
+            run++;
+        }
+
+        var after = close + run <= end ? text[close + run] : '\0';
+        var fromDigit = char.IsAsciiDigit(text[contentStart]);
+        var toSpace = char.IsWhiteSpace(text[close - 1]);
+        if (run != dollars || (fromDigit && toSpace) || (char.IsAsciiDigit(after) && (fromDigit || toSpace))
+            || string.IsNullOrWhiteSpace(text[contentStart..close]))
+        {
+            return false;
+        }
+
+        formula = new DollarFormula(contentStart, close, dollars);
         return true;
     }
 
@@ -128,4 +146,14 @@ public sealed class DollarMathInlineParser : MathInlineParser
 
         return -1;
     }
+}
+
+/// <summary>A formula found by <see cref="DollarMathInlineParser.TryRead"/>: its TeX lies from <see cref="ContentStart"/> up to <see cref="Close"/>.</summary>
+/// <param name="ContentStart">The index of the TeX's first character.</param>
+/// <param name="Close">The index of the closing <c>$</c>.</param>
+/// <param name="Dollars">1 for <c>$…$</c>, 2 for <c>$$…$$</c>.</param>
+public readonly record struct DollarFormula(int ContentStart, int Close, int Dollars)
+{
+    /// <summary>The index right after the closing dollars.</summary>
+    public int End => Close + Dollars;
 }

@@ -38,10 +38,11 @@ public sealed class DollarMathExtension : IMarkdownExtension
 /// closing <c>$</c> it must be followed by a non-space (<c>±1$\sigma$</c> and <c>$a$$b$</c> are
 /// formulas, <c>5$ and 6$</c> is text); any other neighbour, CJK letters included, is fine;</item>
 /// <item>the content is not blank;</item>
-/// <item>the closing <c>$</c> is the first unescaped one. Content that starts with a digit and ends with
-/// a space is a price (<c>$10 each, or $x$</c>); otherwise the closing <c>$</c> may be followed by a digit
-/// (<c>64$\times$256</c>) unless the content starts with a digit or ends with a space, as a price does.
-/// When that first <c>$</c> can't close, nothing opens here: <c>$5 and $10</c> and <c>US$5 or US$6</c> stay text.</item>
+/// <item>the closing <c>$</c> is the first unescaped one. It may be followed by a digit (<c>64$\times$256</c>)
+/// unless the content starts with a digit or ends with a space, as a price does. When that first <c>$</c>
+/// can't close, nothing opens here: <c>$5 and $10</c> and <c>US$5 or US$6</c> stay text. (Two prices with
+/// a formula-like stretch between them, <c>$10 each, or $x$</c>, are one formula, as in GitHub's reading:
+/// spaced formulas such as <c>$4 $</c> are far commoner in real banks.)</item>
 /// </list>
 /// <c>$$</c> pairs with <c>$$</c> by the same rules. A formula never spans a blank line (it is one paragraph).
 /// </summary>
@@ -117,7 +118,7 @@ public sealed class DollarMathInlineParser : MathInlineParser
         var after = close + run <= end ? text[close + run] : '\0';
         var fromDigit = char.IsAsciiDigit(text[contentStart]);
         var toSpace = char.IsWhiteSpace(text[close - 1]);
-        if (run != dollars || (fromDigit && toSpace) || (char.IsAsciiDigit(after) && (fromDigit || toSpace))
+        if (run != dollars || (char.IsAsciiDigit(after) && (fromDigit || toSpace))
             || string.IsNullOrWhiteSpace(text[contentStart..close]))
         {
             return false;

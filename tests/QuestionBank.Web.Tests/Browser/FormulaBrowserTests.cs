@@ -55,12 +55,12 @@ public sealed class FormulaBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await using var browser = await app.OpenAsync();
         var page = browser.Page;
         await browser.SignInAsAdminAsync();
-        await browser.ImportAsync("title-formulas.md", "# 《标题公式》\n\n## 1. 用 $\\sqrt{n}$ 校准斑马方差\n\n**答案：** 除以 $\\sqrt{n}$。\n");
+        await browser.ImportAsync("title-formulas.md", "# 《标题公式》\n\n## 1. 用 $\\sqrt{n}$ 校准条纹方差\n\n**答案：** 除以 $\\sqrt{n}$。\n");
 
-        await browser.OpenQuestionAsync("校准斑马方差", "校准斑马方差");
+        await browser.OpenQuestionAsync("校准条纹方差", "校准条纹方差");
         await page.Locator("h1 .math .katex").WaitForAsync();
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Search" }).PressSequentiallyAsync("校准斑马");
-        var suggestion = page.Locator("#search-suggestions [role=option]").Filter(new() { HasText = "校准斑马方差" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Search" }).PressSequentiallyAsync("校准条纹");
+        var suggestion = page.Locator("#search-suggestions [role=option]").Filter(new() { HasText = "校准条纹方差" });
 
         await suggestion.Locator(".math .katex").WaitForAsync();
         Assert.Equal(@"\sqrt{n}", (await suggestion.Locator("annotation[encoding='application/x-tex']").TextContentAsync())?.Trim());

@@ -5,7 +5,8 @@ Usage: crawl.py BANK_FOLDER SITE_URL
 
 For every markdown document of BANK_FOLDER that the site holds (found by the document slug the importer
 gives its path), prints: the share of the source's text lines found in the text of its pages, the
-source's `$` signs against the `$` left raw on the pages (outside formulas and code), the figures shown
+source's `$` signs against the `$` left raw on the pages (outside formulas and code; less the source's
+escaped `\$`, which are meant to show as `$`), the figures shown
 (by their bytes) against those the source references that exist in the folder, and its questions. Standard library only.
 """
 import hashlib
@@ -119,14 +120,17 @@ def source_lines(markdown):
 
 
 def source_dollars(markdown):
-    count, in_fence = 0, False
+    """The source's `$` outside code: (unescaped, escaped as `\\$`)."""
+    count, escaped, in_fence = 0, 0, False
     for line in markdown.splitlines():
         if FENCE.match(line):
             in_fence = not in_fence
             continue
         if not in_fence:
-            count += INLINE_CODE.sub("", line).replace("\\$", "").count("$")
-    return count
+            text = INLINE_CODE.sub("", line)
+            escaped += text.count("\\$")
+            count += text.replace("\\$", "").count("$")
+    return count, escaped
 
 
 def referenced_images(folder, path, markdown):
@@ -187,7 +191,8 @@ def main():
             lines = [squash(text) for text, _ in source_lines(markdown)]
             lines = [line for line in lines if line]
             found = sum(1 for line in lines if line in served)
-            dollars = source_dollars(markdown)
+            dollars, escaped = source_dollars(markdown)
+            raw = max(0, raw - escaped)
             figures = referenced_images(folder, path, markdown)
             rows.append((path, len(slugs), found, len(lines), raw, dollars, len(figures & shown), len(figures)))
             for i, value in enumerate(rows[-1][1:]):

@@ -60,7 +60,8 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
             throw new DocumentParseException(sourceName, unclosed.Line + 1, "a code fence opened here is never closed.");
         }
 
-        var headings = ast.OfType<HeadingBlock>().Select(h => new Heading(h, InlineText(h.Inline))).ToList();
+        // A heading's formulas keep their dollars, so its title shows them as formulas (TitleFormulas).
+        var headings = ast.OfType<HeadingBlock>().Select(h => new Heading(h, InlineText(h.Inline, delimitFormulas: true))).ToList();
         // The path in the upload is the document's identity: two README.md in different folders are two documents.
         var docSlug = Slugify(Path.ChangeExtension(sourceName.Replace('\\', '/'), null));
         if (docSlug.Length > ParsedDocument.MaxSlugLength)
@@ -373,16 +374,16 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
     private static string LanguageOf(FencedCodeBlock fence) =>
         fence.Info is { Length: > 0 and <= CodeSample.MaxLanguageLength } info ? info : string.Empty;
 
-    private static string InlineText(Inline? inline) => inline switch
+    private static string InlineText(Inline? inline, bool delimitFormulas = false) => inline switch
     {
         null => string.Empty,
         LiteralInline literal => literal.Content.ToString(),
         CodeInline code => code.Content,
-        MathInline math => math.Content.ToString(),
+        MathInline math => delimitFormulas ? $"${math.Content}$" : math.Content.ToString(),
         LineBreakInline => " ",
         // A link's text without the brackets it is often written in: "… lemmatization? [[src]](url)" is "… lemmatization? src".
-        LinkInline link => string.Concat(link.Select(InlineText)).Trim('[', ']'),
-        ContainerInline container => string.Concat(container.Select(InlineText)),
+        LinkInline link => string.Concat(link.Select(i => InlineText(i, delimitFormulas))).Trim('[', ']'),
+        ContainerInline container => string.Concat(container.Select(i => InlineText(i, delimitFormulas))),
         _ => string.Empty,
     };
 

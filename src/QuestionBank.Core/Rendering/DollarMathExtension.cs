@@ -34,11 +34,15 @@ public sealed class DollarMathExtension : IMarkdownExtension
 /// The rules, as lenient as GitHub and Typora readers are about spaces (<c>$X=x $</c>, <c>$ p(x)$</c>
 /// are formulas there) and as strict as pandoc's <c>tex_math_dollars</c> about prices:
 /// <list type="bullet">
-/// <item>an opening <c>$</c> is not escaped and not right after a digit (<c>5$ and 6$</c>); any other
-/// neighbour, CJK letters included, is fine;</item>
+/// <item>an opening <c>$</c> is not escaped; right after a digit or right after the previous formula's
+/// closing <c>$</c> it must be followed by a non-space (<c>±1$\sigma$</c> and <c>$a$$b$</c> are
+/// formulas, <c>5$ and 6$</c> is text); any other neighbour, CJK letters included, is fine;</item>
 /// <item>the content is not blank;</item>
-/// <item>the closing <c>$</c> is the first unescaped one and is not followed by a digit. When that
-/// first <c>$</c> can't close, nothing opens here: <c>$5 and $10</c> and <c>US$5 or US$6</c> stay text.</item>
+/// <item>the closing <c>$</c> is the first unescaped one. It may be followed by a digit (<c>64$\times$256</c>)
+/// unless the content starts with a digit or ends with a space, as a price does. When that first <c>$</c>
+/// can't close, nothing opens here: <c>$5 and $10</c> and <c>US$5 or US$6</c> stay text. (Two prices with
+/// a formula-like stretch between them, <c>$10 each, or $x$</c>, are one formula, as in GitHub's reading:
+/// spaced formulas such as <c>$4 $</c> are far commoner in real banks.)</item>
 /// </list>
 /// <c>$$</c> pairs with <c>$$</c> by the same rules. A formula never spans a blank line (it is one paragraph).
 /// </summary>
@@ -47,47 +51,21 @@ public sealed class DollarMathInlineParser : MathInlineParser
     /// <inheritdoc />
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
-        var before = slice.PeekCharExtra(-1);
-        if (before is '$' or '\\' || char.IsAsciiDigit(before))
-        {
-            return false;
-        }
-
         var text = slice.Text;
-        var start = slice.Start;
-        var dollars = start + 1 <= slice.End && text[start + 1] == '$' ? 2 : 1;
-        var contentStart = start + dollars;
-        if (contentStart > slice.End || text[contentStart] == '$')
-        {
-            return false;
-        }
-
-        var close = FirstUnescapedDollar(text, contentStart, slice.End);
-        if (close < 0)
-        {
-            return false;
-        }
-
-        var run = 0;
-        while (close + run <= slice.End && text[close + run] == '$')
-        {
-            run++;
-        }
-
-        var after = close + run <= slice.End ? text[close + run] : '\0';
-        if (run != dollars || char.IsAsciiDigit(after) || string.IsNullOrWhiteSpace(text[contentStart..close]))
+        var afterFormula = processor.ParserStates[Index] is FormulaEnd end && ReferenceEquals(end.Text, text) && end.Position == slice.Start;
+        if (!TryRead(text, slice.Start, slice.End, afterFormula, out var formula))
         {
             return false;
         }
 
         var inline = new MathInline
         {
-            Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(start, out var line, out var column), processor.GetSourcePosition(close + run - 1)),
+            Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(slice.Start, out var line, out var column), processor.GetSourcePosition(formula.End - 1)),
             Line = line,
             Column = column,
             Delimiter = '$',
-            DelimiterCount = dollars,
-            Content = new StringSlice(text, contentStart, close - 1),
+            DelimiterCount = formula.Dollars,
+            Content = new StringSlice(text, formula.ContentStart, formula.Close - 1),
         };
         inline.Content.Trim();
         if (DefaultClass is not null)
@@ -96,9 +74,62 @@ public sealed class DollarMathInlineParser : MathInlineParser
         }
 
         processor.Inline = inline;
-        slice.Start = close + run;
+        slice.Start = formula.End;
+        processor.ParserStates[Index] = new FormulaEnd(text, slice.Start);
         return true;
     }
+
+    /// <summary>Reads the formula that opens at the <c>$</c> at <paramref name="start"/>, by the rules above.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="start">The index of a <c>$</c>.</param>
+    /// <param name="end">The index of the text's last character that the formula may use.</param>
+    /// <param name="afterFormula">Whether the previous formula's closing <c>$</c> is right before <paramref name="start"/>.</param>
+    /// <param name="formula">The formula, when there is one.</param>
+    /// <returns>Whether a formula opens there.</returns>
+    public static bool TryRead(string text, int start, int end, bool afterFormula, out DollarFormula formula)
+    {
+        formula = default;
+        var before = start > 0 ? text[start - 1] : '\0';
+        var next = start + 1 <= end ? text[start + 1] : '\0';
+        if (before == '\\' || (before == '$' && !afterFormula) || ((char.IsAsciiDigit(before) || afterFormula) && char.IsWhiteSpace(next)))
+        {
+            return false;
+        }
+
+        var dollars = next == '$' ? 2 : 1;
+        var contentStart = start + dollars;
+        if (contentStart > end || text[contentStart] == '$')
+        {
+            return false;
+        }
+
+        var close = FirstUnescapedDollar(text, contentStart, end);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var run = 0;
+        while (run < dollars && close + run <= end && text[close + run] == '$')
+        {
+            run++;
+        }
+
+        var after = close + run <= end ? text[close + run] : '\0';
+        var fromDigit = char.IsAsciiDigit(text[contentStart]);
+        var toSpace = char.IsWhiteSpace(text[close - 1]);
+        if (run != dollars || (char.IsAsciiDigit(after) && (fromDigit || toSpace))
+            || string.IsNullOrWhiteSpace(text[contentStart..close]))
+        {
+            return false;
+        }
+
+        formula = new DollarFormula(contentStart, close, dollars);
+        return true;
+    }
+
+    /// <summary>Where the last formula of a block's text ended: a <c>$</c> there may open the next one (<c>$a$$b$</c>).</summary>
+    private sealed record FormulaEnd(string Text, int Position);
 
     private static int FirstUnescapedDollar(string text, int from, int end)
     {
@@ -116,4 +147,14 @@ public sealed class DollarMathInlineParser : MathInlineParser
 
         return -1;
     }
+}
+
+/// <summary>A formula found by <see cref="DollarMathInlineParser.TryRead"/>: its TeX lies from <see cref="ContentStart"/> up to <see cref="Close"/>.</summary>
+/// <param name="ContentStart">The index of the TeX's first character.</param>
+/// <param name="Close">The index of the closing <c>$</c>.</param>
+/// <param name="Dollars">1 for <c>$…$</c>, 2 for <c>$$…$$</c>.</param>
+public readonly record struct DollarFormula(int ContentStart, int Close, int Dollars)
+{
+    /// <summary>The index right after the closing dollars.</summary>
+    public int End => Close + Dollars;
 }

@@ -11,10 +11,14 @@ namespace QuestionBank.Core.Rendering;
 /// Images on the page: every image is lazy-loaded (<c>loading="lazy"</c>), an image whose file is
 /// missing is shown as its alt text in a <c>span.missing-image</c> rather than as a blank gap, and an
 /// image on another site (which the Content-Security-Policy would block) is a link to it, named by its
-/// alt text and host. Runs after <see cref="SafeMarkupExtension"/>, which drops unknown attributes.
+/// alt text and host, unless its host is one of those the site allows (whose images the policy then lets
+/// load). Runs after <see cref="SafeMarkupExtension"/>, which drops unknown attributes.
 /// </summary>
-public sealed class ImageExtension : IMarkdownExtension
+/// <param name="remoteHosts">Hosts whose images load directly (exact names, any letter case).</param>
+public sealed class ImageExtension(IEnumerable<string> remoteHosts) : IMarkdownExtension
 {
+    private readonly HashSet<string> remoteHosts = new(remoteHosts, StringComparer.OrdinalIgnoreCase);
+
     /// <inheritdoc />
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
@@ -58,14 +62,14 @@ public sealed class ImageExtension : IMarkdownExtension
         }
     }
 
-    private static void LoadLazily(MarkdownDocument document)
+    private void LoadLazily(MarkdownDocument document)
     {
         foreach (var image in document.Descendants<LinkInline>().Where(link => link.IsImage).ToList())
         {
             var address = image.GetDynamicUrl?.Invoke() ?? image.Url ?? string.Empty;
             // A protocol-relative address is read as https, as a page served over https would.
             address = address.StartsWith("//", StringComparison.Ordinal) ? "https:" + address : address;
-            if (Uri.TryCreate(address, UriKind.Absolute, out var remote) && remote.Scheme is "http" or "https")
+            if (Uri.TryCreate(address, UriKind.Absolute, out var remote) && remote.Scheme is "http" or "https" && !remoteHosts.Contains(remote.Host))
             {
                 var alt = ImageReferences.AltText(image);
                 var link = new LinkInline(remote.AbsoluteUri, string.Empty) { Line = image.Line, Column = image.Column, Span = image.Span };
@@ -75,6 +79,7 @@ public sealed class ImageExtension : IMarkdownExtension
             }
             else
             {
+                // A relative address, or an allowed host's image: its address stays as written.
                 image.GetAttributes().AddPropertyIfNotExist("loading", "lazy");
             }
         }

@@ -12,13 +12,15 @@ public static class MarkdownPipelineFactory
     /// strikethrough, footnotes, autolinks), formulas as GitHub and Typora read them (<see cref="DollarMathExtension"/>),
     /// links and images only to http, https, mailto and relative addresses, the safe inline HTML of
     /// <see cref="SafeMarkupExtension"/> with every other tag as text, lazy-loaded images
-    /// (<see cref="ImageExtension"/>) and highlighted fenced code blocks. Not Markdig's "advanced" set:
+    /// (<see cref="ImageExtension"/>; images on other sites are links, but those of <paramref name="remoteImageHosts"/>)
+    /// and highlighted fenced code blocks. Not Markdig's "advanced" set:
     /// generic attributes delete any <c>{…}</c> after text (<c>$\vec{a}$的</c> lost its <c>{a}</c>), and
     /// the sub/superscript, citation, abbreviation and media-link extensions also eat characters or
     /// turn text into markup the page can't show.
     /// </summary>
+    /// <param name="remoteImageHosts">Hosts whose images load directly; the site's Content-Security-Policy must allow them too.</param>
     /// <returns>A pipeline that is safe to share between threads.</returns>
-    public static MarkdownPipeline Create()
+    public static MarkdownPipeline Create(IEnumerable<string>? remoteImageHosts = null)
     {
         var builder = new MarkdownPipelineBuilder()
             .UseAutoIdentifiers()
@@ -32,7 +34,7 @@ public static class MarkdownPipelineFactory
             .UseMathematics()
             .Use<DollarMathExtension>()
             .Use<SafeMarkupExtension>()
-            .Use<ImageExtension>()
+            .Use(new ImageExtension(remoteImageHosts ?? []))
             .Use<CodeHighlightingExtension>();
         // An HTML block would be passed through whole; inline tags are parsed and then kept or made text by SafeMarkupExtension.
         builder.BlockParsers.TryRemove<HtmlBlockParser>();

@@ -5,16 +5,31 @@ using QuestionBank.Core.Images;
 namespace QuestionBank.Data.Importing;
 
 /// <summary>
+/// What <see cref="ImportArchive"/> accepts. The defaults take a whole real bank (DeepLearning-500-questions:
+/// a 172 MB zip of about 1,300 entries whose markdown and images unpack to 169 MB) with room to spare.
+/// </summary>
+/// <param name="MaxEntries">Entries in the archive, folders included.</param>
+/// <param name="MaxUnpackedBytes">The markdown and images unpacked, all together.</param>
+/// <param name="MaxCompressionRatio">
+/// Unpacked bytes per byte of the archive, once past <see cref="RatioFloorBytes"/>: figures and text pack
+/// 1:1 to 10:1, a zip bomb a thousandfold, so a bomb is refused long before it fills <paramref name="MaxUnpackedBytes"/>.
+/// </param>
+public sealed record ArchiveLimits(int MaxEntries = 10_000, long MaxUnpackedBytes = 512L * 1024 * 1024, int MaxCompressionRatio = 100)
+{
+    /// <summary>Below this much unpacked, the ratio is not checked: a small zip of plain text may pack tightly.</summary>
+    public const long RatioFloorBytes = 1024 * 1024;
+
+    public static ArchiveLimits Default { get; } = new();
+}
+
+/// <summary>
 /// Reads a zip of markdown and images into files for the importer, refusing archives that could harm
-/// the server: more than <see cref="MaxEntries"/> entries, more than <see cref="MaxUnpackedBytes"/>
-/// unpacked (counted while decompressing, never taken from the headers), a file over
+/// the server (see <see cref="ArchiveLimits"/>): too many entries, too much unpacked or unpacked at a
+/// zip bomb's ratio (counted while decompressing, never taken from the headers), a file over
 /// <see cref="DocumentImporter.MaxFileBytes"/>, or a path that leaves the archive (<c>..</c>, absolute paths).
 /// </summary>
 public static class ImportArchive
 {
-    public const int MaxEntries = 2000;
-
-    public const long MaxUnpackedBytes = 100L * 1024 * 1024;
 
     /// <summary>Whether a file is one the importer takes: markdown or an image it stores.</summary>
     public static bool IsImportable(string name) =>
@@ -25,12 +40,12 @@ public static class ImportArchive
 
     /// <summary>The archive's markdown and image files, named by their paths in it; other files are left out.</summary>
     /// <exception cref="DocumentParseException">The archive is refused; the message names it and the entry at fault.</exception>
-    public static List<ImportFile> Read(string archiveName, Stream zip)
+    public static List<ImportFile> Read(string archiveName, Stream zip, ArchiveLimits limits)
     {
         using var archive = Open(archiveName, zip);
-        if (archive.Entries.Count > MaxEntries)
+        if (archive.Entries.Count > limits.MaxEntries)
         {
-            throw new DocumentParseException(archiveName, null, $"it holds {archive.Entries.Count} entries; archives of over {MaxEntries} are not accepted");
+            throw new DocumentParseException(archiveName, null, $"it holds {archive.Entries.Count} entries; archives of over {limits.MaxEntries} are not accepted");
         }
 
         // Every path is checked before anything is unpacked.
@@ -40,11 +55,11 @@ public static class ImportArchive
         }
 
         var files = new List<ImportFile>();
-        long unpacked = 0;
+        var budget = new UnpackBudget(archiveName, limits, zip.Length);
         foreach (var entry in archive.Entries.Where(e => IsImportable(e.FullName) && !IsHiddenOrSystem(e.FullName)))
         {
             var name = entry.FullName.Replace('\\', '/');
-            files.Add(new ImportFile(name, Unpack(archiveName, name, entry, ref unpacked)));
+            files.Add(new ImportFile(name, Unpack(archiveName, name, entry, budget)));
         }
 
         return files;
@@ -62,7 +77,7 @@ public static class ImportArchive
         }
     }
 
-    private static byte[] Unpack(string archiveName, string name, ZipArchiveEntry entry, ref long unpacked)
+    private static byte[] Unpack(string archiveName, string name, ZipArchiveEntry entry, UnpackBudget budget)
     {
         using var output = new MemoryStream();
         var buffer = new byte[81920];
@@ -72,13 +87,7 @@ public static class ImportArchive
             int read;
             while ((read = input.Read(buffer)) > 0)
             {
-                unpacked += read;
-                if (unpacked > MaxUnpackedBytes)
-                {
-                    throw new DocumentParseException(
-                        archiveName, null, $"it unpacks to over {MaxUnpackedBytes / (1024 * 1024)} MB (a zip bomb?); the archive is refused");
-                }
-
+                budget.Spend(read);
                 output.Write(buffer, 0, read);
                 DocumentImporter.EnsureWithinSizeLimit($"{archiveName}: {name}", output.Length);
             }
@@ -96,6 +105,28 @@ public static class ImportArchive
         var normalized = path.Replace('\\', '/');
         return normalized.StartsWith('/') || normalized.Contains(':', StringComparison.Ordinal)
             || normalized.Split('/').Any(segment => segment == "..");
+    }
+
+    /// <summary>The bytes unpacked so far, against the limits on their total and on their ratio to the archive's size.</summary>
+    private sealed class UnpackBudget(string archiveName, ArchiveLimits limits, long archiveBytes)
+    {
+        private long unpacked;
+
+        public void Spend(int bytes)
+        {
+            unpacked += bytes;
+            if (unpacked > limits.MaxUnpackedBytes)
+            {
+                throw new DocumentParseException(
+                    archiveName, null, $"it unpacks to over {limits.MaxUnpackedBytes / (1024 * 1024)} MB (a zip bomb?); the archive is refused");
+            }
+
+            if (unpacked > ArchiveLimits.RatioFloorBytes && unpacked > archiveBytes * limits.MaxCompressionRatio)
+            {
+                throw new DocumentParseException(
+                    archiveName, null, $"it unpacks to over {limits.MaxCompressionRatio} times its size (a zip bomb?); the archive is refused");
+            }
+        }
     }
 
     // macOS adds __MACOSX/ folders and ._name resource forks that are not the files they are named like.

@@ -176,9 +176,10 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
     /// Questions whose titles share this one's terms: first those sharing all of them, then the best of
     /// a bounded set sharing any, so a title made of common words cannot make the page rank the whole
     /// bank. The seeds repeat questions across documents and sections: a question with this one's title
-    /// is a copy of it, not a similar question, and one title is listed once.
+    /// is a copy of it, not a similar question, and one title is listed once. A title that questions of
+    /// other documents also have ("参考文献" in every chapter) comes with its document's title.
     /// </summary>
-    private async Task<IReadOnlyList<QuestionLink>> SimilarAsync(string searchTitle, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SimilarQuestion>> SimilarAsync(string searchTitle, CancellationToken cancellationToken)
     {
         var terms = searchTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Select(t => $"'{t}'").ToList();
         if (terms.Count == 0)
@@ -188,19 +189,22 @@ public sealed class QuestionQueries(QuestionBankDbContext db, SearchCatalog cata
 
         var all = string.Join(" & ", terms);
         var any = string.Join(" | ", terms);
-        return await db.Database.SqlQuery<QuestionLink>($"""
+        return await db.Database.SqlQuery<SimilarQuestion>($"""
             WITH candidates AS (
-                (SELECT id, slug, title, title_vector, 1 AS tier
+                (SELECT id, slug, title, document_id, title_vector, 1 AS tier
                  FROM questions WHERE title_vector @@ to_tsquery('english', {all}) AND search_title <> {searchTitle} AND NOT is_hidden
                  LIMIT {SimilarCount})
                 UNION ALL
-                (SELECT id, slug, title, title_vector, 2 AS tier
+                (SELECT id, slug, title, document_id, title_vector, 2 AS tier
                  FROM questions WHERE title_vector @@ to_tsquery('english', {any}) AND search_title <> {searchTitle} AND NOT is_hidden
                  LIMIT {SimilarCandidates}))
-            SELECT slug, title
-            FROM (SELECT DISTINCT ON (title) id, slug, title, tier, ts_rank(title_vector, to_tsquery('english', {any})) AS rank
+            SELECT best.slug, best.title, documents.title AS document_title,
+                   EXISTS (SELECT 1 FROM questions other
+                           WHERE other.title = best.title AND other.document_id <> best.document_id AND NOT other.is_hidden) AS title_repeats
+            FROM (SELECT DISTINCT ON (title) id, slug, title, document_id, tier, ts_rank(title_vector, to_tsquery('english', {any})) AS rank
                   FROM candidates ORDER BY title, tier, id) best
-            ORDER BY tier, rank DESC, id
+            JOIN documents ON documents.id = best.document_id
+            ORDER BY best.tier, best.rank DESC, best.id
             LIMIT {SimilarCount}
             """).ToListAsync(cancellationToken);
     }

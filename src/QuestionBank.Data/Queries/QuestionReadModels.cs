@@ -23,6 +23,9 @@ public sealed record Paged<T>(int Total, int Page, int PageSize, IReadOnlyList<T
 
 public sealed record QuestionLink(string Slug, string Title);
 
+/// <summary>A similar question; TitleRepeats: another document has a question of the same title, so the list names this one's document.</summary>
+public sealed record SimilarQuestion(string Slug, string Title, string DocumentTitle, bool TitleRepeats);
+
 public sealed record QuestionDetail(
     string Slug,
     string Number,
@@ -37,7 +40,7 @@ public sealed record QuestionDetail(
     IReadOnlyList<CodeSample> CodeBlocks,
     QuestionLink? Previous,
     QuestionLink? Next,
-    IReadOnlyList<QuestionLink> Similar,
+    IReadOnlyList<SimilarQuestion> Similar,
     IReadOnlyList<GlossaryEntry> Terms,
     IReadOnlyDictionary<string, string> Images,
     string? ExerciseId,

@@ -36,8 +36,8 @@ public static class ImportUploads
 
     /// <summary>The files to import: each zip replaced by the markdown and images in it.</summary>
     /// <exception cref="DocumentParseException">A zip is refused (see <see cref="ImportArchive"/>).</exception>
-    public static List<ImportFile> Expand(IEnumerable<ImportFile> uploads) =>
-        uploads.SelectMany(file => ImportArchive.IsArchive(file.Name) ? ImportArchive.Read(file.Name, new MemoryStream(file.Content)) : [file]).ToList();
+    public static List<ImportFile> Expand(IEnumerable<ImportFile> uploads, ArchiveLimits limits) =>
+        uploads.SelectMany(file => ImportArchive.IsArchive(file.Name) ? ImportArchive.Read(file.Name, new MemoryStream(file.Content), limits) : [file]).ToList();
 
     /// <summary>A file name for pasted text: the one given (with .md added), or one made from the time.</summary>
     public static string PastedFileName(string? name, TimeProvider clock)

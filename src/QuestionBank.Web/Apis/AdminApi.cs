@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Importing;
 using QuestionBank.Data.Learners;
@@ -15,10 +16,11 @@ public static class AdminApi
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AdminExtensions.AdminPolicy);
+        var limits = app.ServiceProvider.GetRequiredService<IOptions<ImportLimitsOptions>>().Value;
         api.MapGet("/antiforgery", AccountApi.GetAntiforgeryToken);
         api.MapPost("/imports", Import)
-            .WithMetadata(new RequestSizeLimitAttribute(AdminExtensions.MaxImportRequestBytes))
-            .WithFormOptions(multipartBodyLengthLimit: AdminExtensions.MaxImportRequestBytes);
+            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxRequestBytes))
+            .WithFormOptions(multipartBodyLengthLimit: limits.MaxRequestBytes);
         api.MapGet("/imports", GetImports);
         api.MapPost("/imports/{id:long}/rollback", Rollback);
         api.MapPost("/questions/{slug}/hide", (string slug, QuestionModeration moderation, CancellationToken ct) => SetHidden(slug, true, moderation, ct));
@@ -34,6 +36,7 @@ public static class AdminApi
         IFormFileCollection files,
         HttpContext context,
         DocumentImporter importer,
+        IOptions<ImportLimitsOptions> limits,
         CancellationToken cancellationToken,
         [FromQuery] bool dryRun = true)
     {
@@ -47,7 +50,7 @@ public static class AdminApi
 
         try
         {
-            var uploads = ImportUploads.Expand(await ImportUploads.ReadAsync(files, cancellationToken));
+            var uploads = ImportUploads.Expand(await ImportUploads.ReadAsync(files, cancellationToken), limits.Value.Archive);
             var outcome = await importer.ImportFilesAsync(uploads, new ImportOptions(context.User.Identity!.Name!, dryRun), cancellationToken);
             return TypedResults.Ok(outcome);
         }

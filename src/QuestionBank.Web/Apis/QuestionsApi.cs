@@ -84,7 +84,7 @@ public sealed record QuestionResponse(
     IReadOnlyList<CodeSample> CodeBlocks,
     string? Previous,
     string? Next,
-    IReadOnlyList<QuestionLink> Similar,
+    IReadOnlyList<SimilarQuestion> Similar,
     string? Exercise);
 
 public sealed record PartResponse(PartKind Kind, string Label, string Markdown, string Html);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuestionBank.Core.Documents;
+using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Queries;
 
 namespace QuestionBank.Web.Apis;
@@ -27,9 +28,10 @@ public static class SearchApi
             result.Facets));
     }
 
-    /// <summary>Glossary terms and question titles for the header box's suggestions.</summary>
-    public static async Task<Ok<IReadOnlyList<Suggestion>>> Suggest([AsParameters] SuggestQuery query, SearchQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.SuggestAsync(query.Q!, cancellationToken));
+    /// <summary>Glossary terms and question titles for the header box's suggestions, each also split into its text and formulas.</summary>
+    public static async Task<Ok<List<SuggestionItem>>> Suggest([AsParameters] SuggestQuery query, SearchQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await queries.SuggestAsync(query.Q!, cancellationToken))
+            .Select(s => new SuggestionItem(s.Kind, s.Text, s.Target, TitleFormulas.Split(s.Text))).ToList());
 }
 
 /// <summary>The query of <c>GET /api/search</c>: <c>q</c> is required; AddValidation answers a bad one with 400 and its errors.</summary>
@@ -54,3 +56,6 @@ public sealed record SuggestQuery(
 public sealed record SearchPage(int Total, string? Corrected, IReadOnlyList<SearchItem> Items, IReadOnlyList<SearchFacet> Facets);
 
 public sealed record SearchItem(string Slug, string Title, string Snippet, double Score);
+
+/// <summary>A suggestion; Parts is its text split into text and formulas (<see cref="TitleFormulas"/>), for the script to draw without markup.</summary>
+public sealed record SuggestionItem(SuggestionKind Kind, string Text, string Target, IReadOnlyList<TitlePart> Parts);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Markdig;
+using Microsoft.Extensions.Options;
 using QuestionBank.Core.Documents;
 using QuestionBank.Core.Images;
 using QuestionBank.Data.Importing;
@@ -53,7 +54,9 @@ public sealed partial class CommandLine : RootCommand
         });
         var import = new Command("import", "Imports markdown into the bank in one transaction; a bad file changes nothing.") { paths, dryRun };
         import.SetAction((parsed, cancellationToken) => WithServicesAsync(services =>
-            ImportAsync(services.GetRequiredService<DocumentImporter>(), services.GetRequiredService<MarkdownPipeline>(), parsed, cancellationToken)));
+            ImportAsync(
+                services.GetRequiredService<DocumentImporter>(), services.GetRequiredService<MarkdownPipeline>(),
+                services.GetRequiredService<IOptions<ImportLimitsOptions>>().Value.Archive, parsed, cancellationToken)));
         var createAdmin = new Command("create-admin", $"Creates or updates an admin account; the password comes from ${PasswordVariable}, else the first line of standard input.") { email };
         createAdmin.SetAction((parsed, cancellationToken) => WithServicesAsync(services =>
             CreateAdminAsync(services.GetRequiredService<AccountService>(), parsed.GetRequiredValue(email), cancellationToken)));
@@ -118,12 +121,12 @@ public sealed partial class CommandLine : RootCommand
         }
     }
 
-    private async Task<int> ImportAsync(DocumentImporter importer, MarkdownPipeline pipeline, ParseResult parsed, CancellationToken cancellationToken)
+    private async Task<int> ImportAsync(DocumentImporter importer, MarkdownPipeline pipeline, ArchiveLimits limits, ParseResult parsed, CancellationToken cancellationToken)
     {
         var arguments = parsed.GetRequiredValue(paths);
         try
         {
-            var imports = arguments.SelectMany(path => ReadPath(path, pipeline)).ToList();
+            var imports = arguments.SelectMany(path => ReadPath(path, pipeline, limits)).ToList();
             if (!imports.Any(file => file.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
             {
                 await Console.Error.WriteLineAsync($"No .md files found in {string.Join(", ", arguments)}.");
@@ -180,7 +183,7 @@ public sealed partial class CommandLine : RootCommand
     /// The files a path names, by their path in what is imported: a folder's markdown and images (its
     /// subfolders too) relative to it, a zip's entries, or a markdown file with the images it names.
     /// </summary>
-    private static IEnumerable<ImportFile> ReadPath(string path, MarkdownPipeline pipeline)
+    private static IEnumerable<ImportFile> ReadPath(string path, MarkdownPipeline pipeline, ArchiveLimits limits)
     {
         if (Directory.Exists(path))
         {
@@ -194,7 +197,7 @@ public sealed partial class CommandLine : RootCommand
         if (ImportArchive.IsArchive(path))
         {
             using var zip = File.OpenRead(path);
-            return ImportArchive.Read(Path.GetFileName(path), zip);
+            return ImportArchive.Read(Path.GetFileName(path), zip, limits);
         }
 
         var markdown = new ImportFile(Path.GetFileName(path), File.ReadAllBytes(path));

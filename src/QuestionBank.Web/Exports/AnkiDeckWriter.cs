@@ -220,10 +220,13 @@ public sealed class AnkiDeckWriter(MarkdownRenderer renderer, FsrsScheduler sche
         return previousId;
     }
 
-    /// <summary>Front: the title (HTML-escaped) and any prompt; back: the other parts under their labels, or the whole body when the question has no parts.</summary>
+    /// <summary>
+    /// Front: the title (HTML-escaped, its formulas as \(…\), which Anki's MathJax draws) and any prompt;
+    /// back: the other parts under their labels, or the whole body when the question has no parts.
+    /// </summary>
     private (string Front, string Back) Fields(DeckQuestion question)
     {
-        var title = WebUtility.HtmlEncode(question.Title);
+        var title = TitleFormulas.Html(question.Title);
         if (question.Parts.Count == 0)
         {
             return (title, renderer.ToHtml(question.BodyMarkdown));

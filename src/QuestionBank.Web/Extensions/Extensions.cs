@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using QuestionBank.Core.Documents;
@@ -29,7 +30,7 @@ namespace QuestionBank.Web.Extensions;
 public static class Extensions
 {
     /// <summary>
-    /// The request body limit of every endpoint but the imports (AdminExtensions.MaxImportRequestBytes):
+    /// The request body limit of every endpoint but the imports (ImportLimitsOptions.MaxRequestBytes):
     /// the largest other request, a run's source, is 64 KB.
     /// </summary>
     public const int MaxRequestBytes = 1024 * 1024;
@@ -48,7 +49,8 @@ public static class Extensions
         services.AddOptions<QuestionBankOptions>().BindConfiguration(QuestionBankOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(MarkdownPipelineFactory.Create());
+        services.AddOptions<RemoteImageOptions>().BindConfiguration(RemoteImageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => MarkdownPipelineFactory.Create(sp.GetRequiredService<IOptions<RemoteImageOptions>>().Value.Hosts));
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<IMarkdownDocumentParser, MarkdownDocumentParser>();
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace QuestionBank.Web.Extensions;
@@ -9,7 +10,7 @@ namespace QuestionBank.Web.Extensions;
 /// URLs), <c>X-Content-Type-Options: nosniff</c> and <c>Referrer-Policy: same-origin</c>.
 /// An endpoint that sets its own policy (uploaded files: <see cref="UploadedFilePolicy"/>) keeps it.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<RemoteImageOptions> remoteImages)
 {
     /// <summary>The policy of a file a user uploaded: shown as an image, it can run nothing, load nothing, and is sandboxed when opened directly.</summary>
     public const string UploadedFilePolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
@@ -27,7 +28,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy))
             {
-                headers.ContentSecurityPolicy = Policy(nonce);
+                headers.ContentSecurityPolicy = Policy(nonce, remoteImages.Value.Hosts);
             }
 
             headers.XContentTypeOptions = "nosniff";
@@ -37,8 +38,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         return next(context);
     }
 
-    /// <summary>The policy, with this response's style nonce.</summary>
-    public static string Policy(string nonce) => string.Join("; ",
+    /// <summary>The policy, with this response's style nonce and the hosts whose images markdown may load.</summary>
+    public static string Policy(string nonce, IEnumerable<string> imageHosts) => string.Join("; ",
         // Anything not named below (fetch and EventSource to the APIs, fonts, frames) only from the site.
         "default-src 'self'",
         // The site's script files only: wwwroot/js, bundled from ClientApp.
@@ -49,8 +50,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         // (element.style), which the policy does not govern; the pages have no style attributes.
         $"style-src 'self' 'nonce-{nonce}'",
         // Run images come from /api/runs and imported images from /images; CodeMirror's theme draws lint
-        // underlines and special-character markers with data: SVG images. Markdown images on other sites are not loaded.
-        "img-src 'self' data:",
+        // underlines and special-character markers with data: SVG images. Markdown images on other sites
+        // load only from the hosts RemoteImageOptions names (validated as plain host names).
+        string.Join(' ', ["img-src 'self' data:", .. imageHosts]),
         "object-src 'none'",
         "base-uri 'self'",
         "frame-ancestors 'none'",

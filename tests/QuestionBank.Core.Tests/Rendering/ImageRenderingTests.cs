@@ -1,5 +1,6 @@
 using Markdig;
 using QuestionBank.Core.Images;
+using QuestionBank.Core.Rendering;
 using static QuestionBank.Core.Tests.Rendering.Rendered;
 
 namespace QuestionBank.Core.Tests.Rendering;
@@ -28,6 +29,17 @@ public class ImageRenderingTests
         AssertHolds(
             Renderer.ToHtml("![a](https://example.com/a.png) ![b](/api/runs/x/images/loss)\n", Images),
             shown: ["<a href=\"https://example.com/a.png\" class=\"remote-image\">a (example.com)</a>", "src=\"/api/runs/x/images/loss\""]);
+
+    [Fact]
+    public void ImagesOfAnAllowedHostLoadDirectlyAndOtherHostsStayLinks() =>
+        AssertHolds(
+            new MarkdownRenderer(MarkdownPipelineFactory.Create(["IMG.example.org"]))
+                .ToHtml("![斑马](https://img.example.org/z.png) ![b](https://cdn.example.org/b.png)\n", Images),
+            shown:
+            [
+                "<img src=\"https://img.example.org/z.png\" loading=\"lazy\" alt=\"斑马\" />",
+                "<a href=\"https://cdn.example.org/b.png\" class=\"remote-image\">b (cdn.example.org)</a>",
+            ]);
 
     [Fact]
     public void AnImagesAltTextIsInThePlainTextTheSearchIndexIsBuiltFrom() =>

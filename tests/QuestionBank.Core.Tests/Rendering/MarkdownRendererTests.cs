@@ -30,6 +30,11 @@ public class MarkdownRendererTests
     [InlineData("若$$a+b$$成立", new[] { "\\(a+b\\)" })]
     [InlineData("方向$\\vec{a}$的长度", new[] { "\\(\\vec{a}\\)" })]
     [InlineData("the probability of $X=x $, and PDF$p(x)$", new[] { "\\(X=x\\)", "\\(p(x)\\)" })]
+    [InlineData("误差在±1$\\sigma$、±2$\\sigma$内", new[] { "\\(\\sigma\\)", "\\(\\sigma\\)" })]
+    [InlineData("当$x=0$$f'(x)=1$时", new[] { "\\(x=0\\)", "\\(f'(x)=1\\)" })]
+    [InlineData("层$C_5$$^*$与$a$$$b$$", new[] { "\\(C_5\\)", "\\(^*\\)", "\\(a\\)", "\\(b\\)" })]
+    [InlineData("一个64$\\times$256矩阵", new[] { "\\(\\times\\)" })]
+    [InlineData("a score of $4 $, and $0 \\leq P \\leq 1 $.", new[] { "\\(4\\)", "\\(0 \\leq P \\leq 1\\)" })]
     public void InlineFormulasNextToChineseTextAreFormulas(string markdown, string[] formulas) =>
         AssertRenders(markdown, shown: [.. formulas.Select(f => $"<span class=\"math\">{f}</span>")], absent: ["$"]);
 
@@ -38,8 +43,14 @@ public class MarkdownRendererTests
     [InlineData("US$5 or US$6")]
     [InlineData("It costs 5$ and 6$ here.")]
     [InlineData("a lone $ sign")]
+    [InlineData("It costs $ 3 and $4 now.")]
+    [InlineData("prices: 5$ or 6$, and $7$8")]
     public void DollarsThatAreNotFormulasStayText(string markdown) =>
         AssertRenders(markdown, shown: [$"<p>{markdown}</p>"], absent: ["class=\"math\""]);
+
+    [Fact]
+    public void AStrayDollarRightAfterAFormulaStaysText() =>
+        AssertRenders("the $d$$ layer and the $m$ line", shown: ["\\(d\\)</span>$ layer", "\\(m\\)"]);
 
     [Fact]
     public void NoBraceGroupIsLostAfterText() =>

@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace QuestionBank.Web.Tests.Browser;
 
 /// <summary>Formulas in an imported document, drawn by KaTeX in real Chromium under the site's policy.</summary>
@@ -45,6 +47,24 @@ public sealed class FormulaBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         // \href and \htmlClass are refused with trust off, and the markup is formula text, not elements.
         Assert.Equal(0, await page.Locator("main a[href^='javascript:' i], main script, .math .x").CountAsync());
         Assert.Empty(dialogs);
+        Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
+    public async Task ATitlesFormulaIsDrawnInTheHeadingAndInTheSearchSuggestions()
+    {
+        await using var browser = await app.OpenAsync();
+        var page = browser.Page;
+        await browser.SignInAsAdminAsync();
+        await browser.ImportAsync("title-formulas.md", "# 《标题公式》\n\n## 1. 用 $\\sqrt{n}$ 校准条纹方差\n\n**答案：** 除以 $\\sqrt{n}$。\n");
+
+        await browser.OpenQuestionAsync("校准条纹方差", "校准条纹方差");
+        await page.Locator("h1 .math .katex").WaitForAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Search" }).PressSequentiallyAsync("校准条纹");
+        var suggestion = page.Locator("#search-suggestions [role=option]").Filter(new() { HasText = "校准条纹方差" });
+
+        await suggestion.Locator(".math .katex").WaitForAsync();
+        Assert.Equal(@"\sqrt{n}", (await suggestion.Locator("annotation[encoding='application/x-tex']").TextContentAsync())?.Trim());
         Assert.Empty(browser.CspViolations);
     }
 }

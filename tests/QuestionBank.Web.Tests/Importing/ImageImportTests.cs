@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data;
+using QuestionBank.Data.Importing;
 using static QuestionBank.Web.Tests.Infrastructure.TestImages;
 
 namespace QuestionBank.Web.Tests.Importing;
@@ -142,7 +143,7 @@ public sealed partial class ImageImportTests : AppPerTestBase
         { "zip-slip", () => [("slip.zip", Zip(("ch3.md", Utf8(Chapter)), ("../../etc/evil.png", Png)))], "../../etc/evil.png" },
         { "absolute path", () => [("abs.zip", Zip(("ch3.md", Utf8(Chapter)), ("/tmp/evil.png", Png)))], "/tmp/evil.png" },
         { "zip bomb", () => [("bomb.zip", Zip([.. Enumerable.Range(0, 21).Select(i => ($"bomb{i}.md", new byte[5 * 1024 * 1024]))]))], "bomb.zip" },
-        { "too many entries", () => [("many.zip", Zip([.. Enumerable.Range(0, 2001).Select(i => ($"n{i}.txt", new byte[1]))]))], "many.zip" },
+        { "too many entries", () => [("many.zip", Zip([.. Enumerable.Range(0, ArchiveLimits.Default.MaxEntries + 1).Select(i => ($"n{i}.txt", new byte[1]))]))], "many.zip" },
         { "fake png", () => [("ch3.md", Utf8(Chapter)), ("3-1.png", Utf8("<script>alert(1)</script>"))], "3-1.png" },
         { "oversize png", () => [("ch3.md", Utf8(Chapter)), ("3-1.png", [.. Png, .. new byte[5 * 1024 * 1024]])], "3-1.png" },
         { "fake png in a zip", () => [("fake.zip", Zip(("ch3.md", Utf8(Chapter)), ("img/ch3/3-1.png", Utf8("%PDF-1.4"))))], "img/ch3/3-1.png" },

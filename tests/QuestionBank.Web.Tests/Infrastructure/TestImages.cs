@@ -18,14 +18,17 @@ public static class TestImages
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     /// <summary>A zip holding the entries, by their paths as given (hostile ones too).</summary>
-    public static byte[] Zip(params (string Path, byte[] Content)[] entries)
+    public static byte[] Zip(params (string Path, byte[] Content)[] entries) => Zip(CompressionLevel.Fastest, entries);
+
+    /// <summary>A zip of the entries packed at the given level (NoCompression: as large as what it holds, as a zip of figures nearly is).</summary>
+    public static byte[] Zip(CompressionLevel level, params (string Path, byte[] Content)[] entries)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (path, content) in entries)
             {
-                using var stream = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+                using var stream = zip.CreateEntry(path, level).Open();
                 stream.Write(content);
             }
         }

@@ -1,11 +1,18 @@
-// Formulas in answers. Markdig writes $…$ as <span class="math">\(…\)</span> and $$…$$ as
+// Formulas in answers and titles. Markdig (and TitleFormulas, for titles) writes $…$ as <span class="math">\(…\)</span> and $$…$$ as
 // <div class="math">\[…\]</div>, the TeX as escaped text. KaTeX draws each one through the DOM
 // (styles through the CSSOM, which the Content-Security-Policy allows) with `trust` off, so a
 // formula can't add links, classes or attributes; a formula KaTeX can't parse stays as its text.
 import katex from "katex";
 import "katex/dist/katex.min.css";
 
-for (const element of document.querySelectorAll(".math")) {
+// Draws the formulas under root; site.js calls it (window.renderMath) for the suggestions it adds.
+function renderMath(root) {
+  for (const element of root.querySelectorAll(".math")) {
+    renderFormula(element);
+  }
+}
+
+function renderFormula(element) {
   const displayMode = element.tagName === "DIV";
   const tex = element.textContent.trim().replace(/^\\[([]/, "").replace(/\\[)\]]$/, "");
   katex.render(tex, element, {
@@ -23,3 +30,6 @@ for (const element of document.querySelectorAll(".math")) {
     styled.style.cssText = styled.getAttribute("style");
   }
 }
+
+window.renderMath = renderMath;
+renderMath(document);

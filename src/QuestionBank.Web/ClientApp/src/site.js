@@ -69,10 +69,21 @@ function setUpSuggestions(input) {
         kind.textContent = `${t("Term")} `;
         item.append(kind);
       }
-      item.append(suggestion.text);
+      // A title's formulas come as TeX parts, drawn by math.js (KaTeX) once the list is in place.
+      for (const part of suggestion.parts) {
+        if (part.isFormula) {
+          const formula = document.createElement("span");
+          formula.className = "math";
+          formula.textContent = `\\(${part.text}\\)`;
+          item.append(formula);
+        } else {
+          item.append(part.text);
+        }
+      }
       return item;
     });
     list.replaceChildren(...options);
+    window.renderMath?.(list);
     highlight(-1);
     list.hidden = options.length === 0;
     input.setAttribute("aria-expanded", String(!list.hidden));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Importing;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Localization;
 
@@ -12,12 +13,10 @@ namespace QuestionBank.Web.Pages.Admin;
 /// <summary>
 /// Upload or paste markdown (with its images, or a zip of both), read the dry run, then commit. The
 /// previewed uploads travel back with the commit as base64, byte for byte (zips still packed), so what
-/// is committed is exactly what was previewed.
+/// is committed is exactly what was previewed. Its body limits are <see cref="ImportLimitsOptions"/> (set in AddAdmin).
 /// </summary>
-[RequestSizeLimit(AdminExtensions.MaxImportRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = AdminExtensions.MaxImportRequestBytes, ValueLengthLimit = AdminExtensions.MaxImportRequestBytes)]
 // The parser's reasons (line numbers, what it expected) are its own English; the page's words around them are localized.
-public sealed class ImportModel(DocumentImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ImportModel(DocumentImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> text, IOptions<ImportLimitsOptions> limits) : PageModel
 {
     [BindProperty]
     public List<IFormFile> Uploads { get; set; } = [];
@@ -56,7 +55,7 @@ public sealed class ImportModel(DocumentImporter importer, TimeProvider clock, I
                 return Page();
             }
 
-            Outcome = await importer.ImportFilesAsync(ImportUploads.Expand(files), new ImportOptions(User.Identity!.Name!, DryRun: true), cancellationToken);
+            Outcome = await importer.ImportFilesAsync(ImportUploads.Expand(files, limits.Value.Archive), new ImportOptions(User.Identity!.Name!, DryRun: true), cancellationToken);
             Pending = files.Select(f => new PendingFile { Name = f.Name, Content = Convert.ToBase64String(f.Content) }).ToList();
         }
         catch (DocumentParseException error)
@@ -72,7 +71,7 @@ public sealed class ImportModel(DocumentImporter importer, TimeProvider clock, I
         try
         {
             var files = Pending.Select(p => new ImportFile(p.Name, Convert.FromBase64String(p.Content))).ToList();
-            Outcome = await importer.ImportFilesAsync(ImportUploads.Expand(files), new ImportOptions(User.Identity!.Name!), cancellationToken);
+            Outcome = await importer.ImportFilesAsync(ImportUploads.Expand(files, limits.Value.Archive), new ImportOptions(User.Identity!.Name!), cancellationToken);
             Pending = [];
         }
         catch (Exception error) when (error is DocumentParseException or FormatException)

@@ -20,8 +20,6 @@ public sealed class DetailModel(QuestionQueries queries, IMarkdownDocumentParser
     /// <summary>In source order: a passage's HTML, or a question to link to.</summary>
     public IReadOnlyList<(string? Html, ParsedQuestion? Question)> Items { get; private set; } = [];
 
-    public bool HasFormulas => Items.Any(item => item.Html?.Contains("class=\"math\"", StringComparison.Ordinal) == true);
-
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var document = await queries.GetDocumentAsync(slug, cancellationToken);

@@ -128,8 +128,5 @@ public sealed class DetailModel(
 
     private static bool IsPrompt(RenderedBlock block) => block.Kind == "prompt";
 
-    /// <summary>Whether an answer holds a formula (Markdig's math markup), so the page loads KaTeX.</summary>
-    public bool HasFormulas => Blocks.Any(block => block.Html.Contains("class=\"math\"", StringComparison.Ordinal));
-
     public sealed record RenderedBlock(string? Label, string? Kind, string? Anchor, string Html);
 }

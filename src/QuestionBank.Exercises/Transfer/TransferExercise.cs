@@ -20,7 +20,7 @@ public sealed class TransferExercise : Exercise
     public override ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles)
     {
         var (train, test) = MnistDigits.Split(MnistDigits.Read(RequireFile(dataFiles, MnistDigits.FileName)));
-        return new TransferJudge(FewPerDigit(train), test.Where(label => label >= FirstDigit), RequireFile(dataFiles, DigitBackbone.FileName));
+        return new TransferJudge(train.Select(FewPerDigit(train)), HeldOutPool(train, test), RequireFile(dataFiles, DigitBackbone.FileName));
     }
 
     public override object LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles)
@@ -29,8 +29,21 @@ public sealed class TransferExercise : Exercise
         return new TransferData(new MnistSplit(digits.Images, digits.Labels - FirstDigit), RequireFile(trainingFiles, DigitBackbone.FileName));
     }
 
-    /// <summary>The labelled training digits: the same <see cref="TransferRules.ImagesPerDigit"/> of each digit 5–9 for every run.</summary>
-    public static MnistRecords FewPerDigit(MnistRecords train)
+    /// <summary>
+    /// The digits 5–9 a run's held-out digits are drawn from: those of both splits but the labelled
+    /// training ones, about 4,700, none of which the backbone (trained on 0–4) or the jail has seen.
+    /// </summary>
+    public static MnistRecords HeldOutPool(MnistRecords train, MnistRecords test)
+    {
+        var unused = Enumerable.Range(0, train.Count).Except(FewPerDigit(train)).ToArray();
+        return train.Select(unused).Concat(test).Where(label => label >= FirstDigit);
+    }
+
+    /// <summary>
+    /// The indices in <paramref name="train"/> of the labelled training digits: the same
+    /// <see cref="TransferRules.ImagesPerDigit"/> of each digit 5–9 for every run.
+    /// </summary>
+    public static int[] FewPerDigit(MnistRecords train)
     {
         var chosen = new List<int>();
         var random = new Random(SelectionSeed);
@@ -42,6 +55,6 @@ public sealed class TransferExercise : Exercise
         }
         var order = chosen.ToArray();
         random.Shuffle(order);
-        return train.Select(order);
+        return order;
     }
 }

@@ -4,11 +4,12 @@ using QuestionBank.Exercises.Judging;
 namespace QuestionBank.Exercises.Transfer;
 
 /// <summary>
-/// Hands the jail the few labelled digits 5–9 and the pretrained backbone; shows the classifier the
-/// held-out digits 5–9 in a secret order, without their labels, counts the right answers and draws
-/// the digits it got wrong.
+/// Hands the jail the few labelled digits 5–9 and the pretrained backbone; shows the classifier
+/// <see cref="TransferRules.HeldOutCount"/> digits drawn for the run from the
+/// <see cref="TransferExercise.HeldOutPool"/> and distorted for it (<see cref="HeldOutDigits"/>), in a
+/// secret order and without their labels, counts the right answers and draws the digits it got wrong.
 /// </summary>
-internal sealed class TransferJudge(MnistRecords train, MnistRecords test, byte[] backboneWeights) : ExerciseJudge
+internal sealed class TransferJudge(MnistRecords train, MnistRecords pool, byte[] backboneWeights) : ExerciseJudge
 {
     public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } = new Dictionary<string, byte[]>
     {
@@ -18,10 +19,16 @@ internal sealed class TransferJudge(MnistRecords train, MnistRecords test, byte[
 
     public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
     {
-        var predictions = await DigitQuestions.PredictAsync(tools.Model, test.Pixels(), DigitBackbone.Classes, cancellationToken);
-        var wrong = Enumerable.Range(0, test.Count).Where(i => predictions[i] + TransferExercise.FirstDigit != test.Labels[i]).ToArray();
+        var random = SecretRandom.Create();
+        var drawn = Enumerable.Range(0, pool.Count).ToArray();
+        random.Shuffle(drawn);
+        var asked = pool.Select(drawn.AsSpan(0, Math.Min(TransferRules.HeldOutCount, pool.Count)));
+        var pixels = HeldOutDigits.Distort(asked, random);
+        var predictions = await DigitQuestions.PredictAsync(tools.Model, pixels, DigitBackbone.Classes, cancellationToken);
+        var wrong = Enumerable.Range(0, asked.Count).Where(i => predictions[i] + TransferExercise.FirstDigit != asked.Labels[i]).ToArray();
+        var wrongPixels = wrong.SelectMany(i => pixels.AsSpan(i * MnistDigits.PixelsPerImage, MnistDigits.PixelsPerImage).ToArray()).ToArray();
         return new JudgeVerdict(
-            new Dictionary<string, double> { ["test_accuracy"] = 1 - (double)wrong.Length / test.Count },
-            [new JudgeImage("mistakes.png", DigitGrid.Render(test.Select(wrong).Pixels()))]);
+            new Dictionary<string, double> { ["test_accuracy"] = 1 - (double)wrong.Length / asked.Count },
+            [new JudgeImage("mistakes.png", DigitGrid.Render(wrongPixels))]);
     }
 }

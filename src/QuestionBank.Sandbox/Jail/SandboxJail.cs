@@ -7,7 +7,8 @@ namespace QuestionBank.Sandbox.Jail;
 /// <summary>
 /// Runs the runner in a bubblewrap jail: its own user, pid, network, IPC and UTS namespaces (so
 /// no network at all), no capabilities, a read-only /usr (the host's or the prepared runtime
-/// root), the runner's folder and .NET read-only, a size-capped /tmp and nothing else of the host:
+/// root), the runner's folder and .NET read-only (bound from links that name no host folder,
+/// <see cref="JailSources"/>), a size-capped /tmp and nothing else of the host:
 /// no home, no /root, no /etc, no repository, no configuration, no environment; a seccomp filter
 /// refuses new processes, namespaces, mounts and other kernel attack surface (<see cref="SeccompFilter"/>). Limits: cgroups (memory, processes, CPU weight), an rlimit on
 /// CPU time, a wall-clock timeout, and caps on output.
@@ -110,12 +111,13 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             "--setenv", "DOTNET_CLI_TELEMETRY_OPTOUT", "1",
             "--setenv", "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1",
             "--setenv", "DOTNET_gcServer", "0",
-            "--ro-bind", Path.Combine(root, "usr"), "/usr",
+            // Bound from links whose paths name no host folder (JailSources): /proc/self/mountinfo shows them.
+            "--ro-bind", root == "/" ? "/usr" : JailSources.For(Path.Combine(root, "usr"), logger), "/usr",
             "--symlink", "usr/lib", "/lib",
             "--symlink", "usr/lib64", "/lib64",
             "--symlink", "usr/bin", "/bin",
-            "--ro-bind", settings.DotnetRoot, "/opt/dotnet",
-            "--ro-bind", appDirectory, "/app",
+            "--ro-bind", JailSources.For(settings.DotnetRoot, logger), "/opt/dotnet",
+            "--ro-bind", JailSources.For(appDirectory, logger), "/app",
             // Read-only: user code cannot open /proc/self/mem (or any of /proc) for writing, the way
             // to overwrite its own code pages without unsafe code or interop.
             "--proc", "/proc",

@@ -30,27 +30,58 @@ public sealed class TransferJudgeTests
     }
 
     [Fact]
-    public async Task TheJudgeShowsOnlyHeldOutDigitsFiveToNineWithoutLabelsAndCountsCorrectPredictions()
+    public void TheHeldOutPoolHoldsEveryDigitFiveToNineOfBothSplitsButTheLabelledTrainingOnes()
     {
-        var (_, test) = MnistDigits.Split(MnistDigits.Read(Mnist));
+        var (train, test) = MnistDigits.Split(MnistDigits.Read(Mnist));
+        var training = MnistDigits.Read(CreateJudge().TrainingFiles[TransferExercise.TrainingFileName]);
+
+        var pool = TransferExercise.HeldOutPool(train, test);
+
+        var fiveToNine = Numbers(train.Concat(test).Where(label => label >= 5));
+        Assert.Equal(fiveToNine.Except(Numbers(training)).Order(), Numbers(pool).Order());
+        Assert.Equal(5_000 - 250, pool.Count);
+        Assert.All(pool.Labels.ToArray(), label => Assert.InRange(label, 5, 9));
+    }
+
+    [Fact]
+    public async Task TheJudgeAsksTwoThousandDistortedDigitsFiveToNineWithoutLabelsAndCountsCorrectPredictions()
+    {
         var model = new ScriptedModel(images => Scores(images, image => SyntheticDigits.Label(image)));
 
         var verdict = await CreateJudge().JudgeAsync(model.Tools, CancellationToken.None);
 
-        var heldOut = test.Where(label => label >= 5);
-        Assert.Equal(heldOut.Count, model.Questions.Sum(question => question.Shape[0]));
+        Assert.Equal(TransferRules.HeldOutCount, model.Questions.Sum(question => question.Shape[0]));
         Assert.All(model.Questions, question => Assert.Equal([question.Shape[0], 1, 28, 28], question.Shape));
         Assert.All(model.Questions, question => Assert.All(question.Data, pixel => Assert.InRange(pixel, 0, 1)));
-        Assert.Equal(Numbers(heldOut).Order(), model.Questions.SelectMany(Numbers).Order());
+        // Every digit is drawn from the pool's five digits, about as often as the pool holds them.
+        var asked = model.Questions.SelectMany(Labels).CountBy(label => label).ToDictionary();
+        Assert.Equal([5, 6, 7, 8, 9], asked.Keys.Order());
+        Assert.All(asked.Values, count => Assert.InRange(count, 280, 520));
         Assert.Equal(1.0, verdict.Metrics["test_accuracy"]);
         Assert.Equal("mistakes.png", Assert.Single(verdict.Images).Name);
     }
 
     [Fact]
+    public async Task AModelThatLooksUpTheExactPixelsOfEveryPoolDigitScoresAtChance()
+    {
+        var (train, test) = MnistDigits.Split(MnistDigits.Read(Mnist));
+        var pool = TransferExercise.HeldOutPool(train, test);
+        var pixels = pool.Pixels();
+        var table = Enumerable.Range(0, pool.Count).ToDictionary(i => Key(pixels.AsSpan(i * 784, 784)), i => (int)pool.Labels[i]);
+        // It knows every digit it can be asked and its label, as they are in the public file.
+        var model = new ScriptedModel(images => Scores(images, image => table.GetValueOrDefault(Key(image), 5)));
+
+        var verdict = await CreateJudge().JudgeAsync(model.Tools, CancellationToken.None);
+
+        Assert.InRange(verdict.Metrics["test_accuracy"], 0.1, 0.3);
+        Assert.False(ExerciseCatalog.Transfer.MeetsGoals(verdict.Metrics));
+    }
+
+    [Fact]
     public async Task TheHeldOutDigitsComeInASecretOrderSoAModelThatRecitesTheirLabelsInFileOrderScoresAtChance()
     {
-        var (_, test) = MnistDigits.Split(MnistDigits.Read(Mnist));
-        var labelsInFileOrder = test.Where(label => label >= 5).Labels.ToArray();
+        var (train, test) = MnistDigits.Split(MnistDigits.Read(Mnist));
+        var labelsInFileOrder = TransferExercise.HeldOutPool(train, test).Labels.ToArray();
         var answered = 0;
         // It knows every held-out label, but not which image is asked when.
         var model = new ScriptedModel(images => Scores(images, _ => labelsInFileOrder[answered++]));
@@ -116,11 +147,13 @@ public sealed class TransferJudgeTests
         return new FloatTensor(scores, [count, 5]);
     }
 
+    private static string Key(ReadOnlySpan<float> image) => Convert.ToHexString(System.Runtime.InteropServices.MemoryMarshal.AsBytes(image));
+
+    private static IEnumerable<int> Labels(FloatTensor images) =>
+        Enumerable.Range(0, images.Shape[0]).Select(i => SyntheticDigits.Label(images.Data.AsSpan(i * 784, 784)));
+
     /// <summary>The numbers that tell each synthetic digit apart.</summary>
     private static IEnumerable<int> Numbers(MnistRecords digits) =>
         Enumerable.Range(0, digits.Count).Select(i => digits.Image(i)[1] | digits.Image(i)[2] << 8);
 
-    private static IEnumerable<int> Numbers(FloatTensor images) =>
-        Enumerable.Range(0, images.Shape[0]).Select(i =>
-            (int)Math.Round(images.Data[i * 784 + 1] * 255) | (int)Math.Round(images.Data[i * 784 + 2] * 255) << 8);
 }

@@ -223,15 +223,39 @@ public sealed class HostileSourceTests
     }
 
     [Fact]
-    public async Task TheMountTablesDoNotNameTheJobFolder()
+    public async Task TheMountTablesNameNoHostFolder()
     {
         var survey = HostileSource.Load("mountinfo-survey");
+        var settings = new SandboxOptions();
+        string[] hostFolders =
+        [
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + "/",
+            Repository(),
+            settings.RunnerDirectory,
+            settings.Home,
+            settings.DotnetRoot.TrimEnd('/'),
+            "qb-job-",
+        ];
 
         var result = await TestSandbox.RunAsync(survey.Exercise, survey.Source, TestSandbox.Limits());
 
-        Assert.Contains("/proc/self/mountinfo:", result.Output);
+        Assert.Contains("/proc/self/mountinfo:\n", result.Output);
+        Assert.Contains("/proc/self/mounts:\n", result.Output);
+        Assert.Contains("/proc/1/mountinfo:", result.Output);
+        Assert.Contains(" /opt/dotnet ro,", result.Output);
         Assert.Contains(" /proc ro,", result.Output);
-        Assert.DoesNotContain("qb-job-", result.Output);
+        Assert.All(hostFolders, folder => Assert.DoesNotContain(folder, result.Output));
+    }
+
+    /// <summary>The folder of the repository these tests were built from.</summary>
+    private static string Repository()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "QuestionBank.sln")))
+        {
+            folder = folder.Parent!;
+        }
+        return folder.FullName;
     }
 
     private static async Task<RunResult> RunHostileAsync(string source, Dictionary<string, string?>? limits = null)

@@ -1,4 +1,4 @@
-// hostile: reads the mount tables (/proc/self/mountinfo, mounts, mountstats, and pid 1's) for the host's folders: its home, the repository, the runner's folder, the job folder
+// hostile: reads the mount tables (/proc/self/mountinfo, mounts, mountstats, and pid 1's) for the host's folders: its home, the repository, the runner's folder, the job folder, .NET and the sandbox home
 // exercise: lstm
 // expect: failed
 public class Solution

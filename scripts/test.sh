@@ -4,7 +4,7 @@
 #   bash scripts/test.sh             what CI runs: installs what the tests need (scripts/ensure-prerequisites.sh),
 #                                    runs every test outside the reference lane, then the reference lane
 #                                    when its inputs changed since it last passed (scripts/reference-lane.sh)
-#   bash scripts/test.sh fast        the inner loop: no jail, browser or reference tests; needs PostgreSQL only
+#   bash scripts/test.sh fast        the inner loop: no jail, browser, process or reference tests; needs PostgreSQL only
 #   bash scripts/test.sh references  the reference lane alone; a pass writes tests/reference-lane.stamp
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ esac
 case "$lane" in
   fast)
     bash scripts/ensure-prerequisites.sh --without-sandbox
-    dotnet test QuestionBank.sln --filter "Category!=Jail&Category!=Browser&Category!=Reference" "$@" ;;
+    dotnet test QuestionBank.sln --filter "Category!=Jail&Category!=Browser&Category!=Process&Category!=Reference" "$@" ;;
   references)
     bash scripts/ensure-prerequisites.sh
     bash scripts/reference-lane.sh run "$@" ;;

@@ -2,7 +2,7 @@ namespace QuestionBank.Testing;
 
 /// <summary>
 /// The lanes tests are sorted into with <c>[Trait(TestCategory.Name, …)]</c>. The fast lane
-/// (<c>bash scripts/test.sh fast</c>) leaves out all three; uncategorised tests need only PostgreSQL.
+/// (<c>bash scripts/test.sh fast</c>) leaves them all out; uncategorised tests need only PostgreSQL.
 /// </summary>
 public static class TestCategory
 {
@@ -10,6 +10,9 @@ public static class TestCategory
 
     /// <summary>Runs code in the real bubblewrap jail, so it trains, compiles or waits on a worker.</summary>
     public const string Jail = "Jail";
+
+    /// <summary>Starts the app's command line or PostgreSQL's tools as processes of their own, seconds each.</summary>
+    public const string Process = "Process";
 
     /// <summary>Drives Chromium through Playwright.</summary>
     public const string Browser = "Browser";

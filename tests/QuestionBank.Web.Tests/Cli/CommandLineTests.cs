@@ -4,6 +4,7 @@ using Npgsql;
 namespace QuestionBank.Web.Tests.Cli;
 
 /// <summary>Runs the web app's own executable with CLI arguments against a database of the shared cluster.</summary>
+[Trait(TestCategory.Name, TestCategory.Process)]
 public sealed class CommandLineTests : IAsyncLifetime
 {
     private string connectionString = null!;

@@ -35,6 +35,7 @@ public sealed class DatabaseRegistrationTests(SeededApp app) : SharedAppTestBase
 }
 
 /// <summary>Without a configured server the app runs a cluster of its own, started before the app is built.</summary>
+[Trait(TestCategory.Name, TestCategory.Process)]
 public sealed class EmbeddedDatabaseTests : IDisposable
 {
     // Not CreateTempSubdirectory: its mode 0700 keeps out the postgres account that runs the cluster under root.

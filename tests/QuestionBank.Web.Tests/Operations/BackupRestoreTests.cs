@@ -9,6 +9,7 @@ using QuestionBank.Data.Importing;
 namespace QuestionBank.Web.Tests.Operations;
 
 /// <summary>The backup and restore commands, run as an operator runs them, on a site with a learner's history in it.</summary>
+[Trait(TestCategory.Name, TestCategory.Process)]
 public sealed partial class BackupRestoreTests : IAsyncLifetime
 {
     // Not CreateTempSubdirectory: its mode 0700 keeps out the postgres account that runs a restored cluster under root.

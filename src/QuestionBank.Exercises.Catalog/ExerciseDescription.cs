@@ -5,8 +5,8 @@ using System.Text.Json.Serialization;
 namespace QuestionBank.Exercises;
 
 /// <summary>
-/// What the pages show of one coding exercise: title, summary, starter, reference solution, the
-/// parameters a run may set and the goals its judged metrics must reach. Each exercise's values are
+/// What the pages show of one coding exercise: title and summary (in English and Chinese), starter, reference
+/// solution, the parameters a run may set and the goals its judged metrics must reach. Each exercise's values are
 /// data beside its source, Sources/&lt;id&gt;/description.json, read by <see cref="Load"/>.
 /// </summary>
 public sealed record ExerciseDescription
@@ -22,6 +22,7 @@ public sealed record ExerciseDescription
     [JsonIgnore]
     public string Id { get; private init; } = "";
 
+    /// <summary>The English title; pages show <see cref="Text"/>, the one in the reader's language.</summary>
     public required string Title { get; init; }
 
     /// <summary>
@@ -30,8 +31,16 @@ public sealed record ExerciseDescription
     /// </summary>
     public required IReadOnlyList<string> QuestionKeywords { get; init; }
 
-    /// <summary>What the user's code has to do and hand back.</summary>
+    /// <summary>What the user's code has to do and hand back, in English; pages show <see cref="Text"/>.</summary>
     public required string Summary { get; init; }
+
+    /// <summary>The title and summary in Simplified Chinese (description.json's "zh").</summary>
+    [JsonPropertyName("zh")]
+    public required ExerciseText Chinese { get; init; }
+
+    /// <summary>The title and summary in the current UI language (a web request's): see <see cref="TextIn"/>.</summary>
+    [JsonIgnore]
+    public ExerciseText Text => TextIn(CultureInfo.CurrentUICulture);
 
     public required ExerciseParameters Defaults { get; init; }
 
@@ -45,18 +54,27 @@ public sealed record ExerciseDescription
 
     public string Solution => ExerciseSource.Solution(Read(Id, "Exercise.cs"));
 
+    /// <summary>The title and summary in <paramref name="culture"/>'s language: Chinese for any zh culture, English for the rest.</summary>
+    public ExerciseText TextIn(CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "zh" ? Chinese : new ExerciseText(Title, Summary);
+
     public bool MeetsGoals(IReadOnlyDictionary<string, double> metrics) => Goals.All(goal => goal.IsMetBy(metrics));
 
     /// <summary>
-    /// The exercise <paramref name="id"/> as its description.json says, its summary's placeholders ({0}, {1:N0}, …)
+    /// The exercise <paramref name="id"/> as its description.json says, its summaries' placeholders ({0}, {1:N0}, …)
     /// filled with <paramref name="summaryValues"/>: values its judge uses too, so they are written in code once.
-    /// The summaries are English, so the numbers are too (8,000, not the server culture's 8.000).
+    /// Numbers are written the invariant way in both languages (8,000, not the server culture's 8.000).
     /// </summary>
     internal static ExerciseDescription Load(string id, params object[] summaryValues)
     {
         var read = JsonSerializer.Deserialize<ExerciseDescription>(Read(id, "description.json"), Json)
             ?? throw new InvalidOperationException($"The exercise {id}'s description.json is empty.");
-        return read with { Id = id, Summary = string.Format(CultureInfo.InvariantCulture, read.Summary, summaryValues) };
+        return read with
+        {
+            Id = id,
+            Summary = string.Format(CultureInfo.InvariantCulture, read.Summary, summaryValues),
+            Chinese = read.Chinese with { Summary = string.Format(CultureInfo.InvariantCulture, read.Chinese.Summary, summaryValues) },
+        };
     }
 
     private static string Read(string id, string fileName)
@@ -67,3 +85,6 @@ public sealed record ExerciseDescription
         return reader.ReadToEnd();
     }
 }
+
+/// <summary>An exercise's title and summary in one language.</summary>
+public sealed record ExerciseText(string Title, string Summary);

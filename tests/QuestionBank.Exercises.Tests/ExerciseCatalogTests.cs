@@ -1,6 +1,11 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
 namespace QuestionBank.Exercises.Tests;
 
-public sealed class ExerciseCatalogTests
+public sealed partial class ExerciseCatalogTests
 {
     [Theory]
     [InlineData("cnn", "test_accuracy")]
@@ -74,4 +79,70 @@ public sealed class ExerciseCatalogTests
     [InlineData("How to organize a team", null)]
     public void CodingQuestionsLinkToTheirExerciseByTitle(string title, string? exercise) =>
         Assert.Equal(exercise, ExerciseCatalog.ForQuestionTitle(title)?.Id);
+
+    [Fact]
+    public void EveryExerciseHasAChineseTitleAndSummaryWithTheEnglishOnesPlaceholdersAndNumbers()
+    {
+        var chineseCulture = CultureInfo.GetCultureInfo("zh-CN");
+        foreach (var exercise in ExerciseCatalog.All)
+        {
+            // The placeholders as written, before Load fills them in.
+            var written = JsonNode.Parse(Embedded($"{exercise.Id}/description.json"), documentOptions: new() { CommentHandling = JsonCommentHandling.Skip })!;
+            Assert.Equal(Placeholders((string)written["summary"]!), Placeholders((string)written["zh"]!["summary"]!));
+
+            var chinese = exercise.TextIn(chineseCulture);
+            Assert.Equal(exercise.Chinese, chinese);
+            Assert.Matches(HanCharacter(), chinese.Title);
+            Assert.Matches(HanCharacter(), chinese.Summary);
+            Assert.DoesNotContain("{", chinese.Summary, StringComparison.Ordinal);
+            Assert.True(
+                Numbers(exercise.Summary).SequenceEqual(Numbers(chinese.Summary)),
+                $"{exercise.Id}: the English summary has the numbers {string.Join(" ", Numbers(exercise.Summary))}, the Chinese one {string.Join(" ", Numbers(chinese.Summary))}.");
+        }
+    }
+
+    [Theory]
+    [InlineData("zh-CN", true)]
+    [InlineData("zh-TW", true)]
+    [InlineData("zh", true)]
+    [InlineData("en", false)]
+    [InlineData("de-DE", false)]
+    public void AnExercisesTextIsChineseForAnyChineseCultureAndEnglishOtherwise(string culture, bool chinese)
+    {
+        var exercise = ExerciseCatalog.Cnn;
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+
+            var expected = chinese ? exercise.Chinese : new ExerciseText(exercise.Title, exercise.Summary);
+            Assert.Equal(expected, exercise.Text);
+            Assert.Equal(expected, exercise.TextIn(CultureInfo.GetCultureInfo(culture)));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    private static string Embedded(string name)
+    {
+        using var stream = typeof(ExerciseDescription).Assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static List<string> Placeholders(string summary) => [.. Placeholder().Matches(summary).Select(match => match.Value).Order(StringComparer.Ordinal)];
+
+    private static List<string> Numbers(string text) => [.. Number().Matches(text).Select(match => match.Value).Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
+    private static partial Regex Placeholder();
+
+    // 8,000 and 0.95 are one number each; "[N, 1, 28, 28]" is three.
+    [GeneratedRegex(@"\d+(?:[.,]\d+)*")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex HanCharacter();
 }

@@ -16,7 +16,7 @@ public static class ExercisesApi
     }
 
     public static Ok<List<ExerciseSummary>> ListExercises() =>
-        TypedResults.Ok(ExerciseCatalog.All.Select(exercise => new ExerciseSummary(exercise.Id, exercise.Title)).ToList());
+        TypedResults.Ok(ExerciseCatalog.All.Select(exercise => new ExerciseSummary(exercise.Id, exercise.Text.Title)).ToList());
 
     public static async Task<Results<Ok<ExerciseDetail>, NotFound>> GetExercise(
         string id, RunQueries runs, CancellationToken cancellationToken)
@@ -29,15 +29,17 @@ public static class ExercisesApi
         // cpu is always offered: a cpu run waits in the queue until a worker comes online.
         var devices = (await runs.OnlineDevicesAsync(cancellationToken)).Append(ComputeDevices.Cpu).Distinct().Order(StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new ExerciseDetail(
-            exercise.Id, exercise.Title, exercise.Summary, exercise.Starter, exercise.Solution,
+            exercise.Id, exercise.Text.Title, exercise.Text.Summary, exercise.Starter, exercise.Solution,
             new ExerciseParameterSpec(exercise.Defaults, exercise.Limits), exercise.Goals, devices));
     }
 }
 
+/// <summary>An exercise in the list; its title is in the request's language (English or Chinese), like the pages'.</summary>
 public sealed record ExerciseSummary(string Id, string Title);
 
 public sealed record ExerciseParameterSpec(ExerciseParameters Defaults, ParameterLimits Limits);
 
+/// <summary>One exercise; its title and summary are in the request's language (English or Chinese), like the pages'.</summary>
 public sealed record ExerciseDetail(
     string Id, string Title, string Summary, string Starter, string Solution,
     ExerciseParameterSpec Params, IReadOnlyList<MetricGoal> Goals, IReadOnlyList<string> Devices);

@@ -32,7 +32,7 @@ public static class MyRunsApi
             var goal = exercise.Goals[0];
             if (await runs.BestForAccountAsync(accountId, exercise.Id, goal.Metric, goal.LowerIsBetter, cancellationToken) is { } run)
             {
-                best.Add(new ExerciseBest(exercise.Id, exercise.Title, goal.Metric, goal.LowerIsBetter, run));
+                best.Add(new ExerciseBest(exercise.Id, exercise.Text.Title, goal.Metric, goal.LowerIsBetter, run));
             }
         }
         return new MyRuns(items, best);
@@ -44,4 +44,5 @@ public sealed record MyRunsQuery([property: StringLength(32)] string? Exercise =
 
 public sealed record MyRuns(IReadOnlyList<RunSummary> Items, IReadOnlyList<ExerciseBest> Best);
 
+/// <summary>A learner's best run of an exercise; the title is in the request's language.</summary>
 public sealed record ExerciseBest(string Exercise, string Title, string Metric, bool LowerIsBetter, RunSummary Run);

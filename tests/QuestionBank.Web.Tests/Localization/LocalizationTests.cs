@@ -111,10 +111,9 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
     public async Task ALearnersOwnPagesSpeakOneLanguage()
     {
         // A new learner's pages hold no content of the bank's own: every word is the UI's (the address is theirs).
-        // (Not /me/runs: it lists the exercises by their titles, which are written in English like their code.)
         var email = LearnerSession.NewEmail();
         using var learner = await App.SignUpLearnerAsync(email);
-        foreach (var path in new[] { "/me/bookmarks", "/me/notes", "/account", "/no-such-page" })
+        foreach (var path in new[] { "/me/bookmarks", "/me/notes", "/me/runs", "/account", "/no-such-page" })
         {
             var english = VisibleText(WithoutOtherLanguage(await GetAsync(learner, path, "en")));
             var chinese = VisibleText(WithoutOtherLanguage(await GetAsync(learner, path, "zh-CN"))).Replace(email, "", StringComparison.Ordinal);

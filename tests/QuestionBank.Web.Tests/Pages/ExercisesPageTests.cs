@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Contracts;
@@ -8,7 +9,10 @@ using QuestionBank.Exercises;
 
 namespace QuestionBank.Web.Tests.Pages;
 
-/// <summary>The exercise catalogue page: every exercise, its goals, the questions it belongs to and its best judged runs.</summary>
+/// <summary>
+/// The exercise catalogue page: every exercise, its goals, the questions it belongs to and its best judged runs;
+/// titles and summaries in the request's language.
+/// </summary>
 public sealed partial class ExercisesPageTests(SeededApp app) : SharedAppTestBase(app)
 {
     [Fact]
@@ -48,6 +52,49 @@ public sealed partial class ExercisesPageTests(SeededApp app) : SharedAppTestBas
         Assert.Contains("mse_ratio 0.12", section);
         Assert.Contains("No judged runs yet.", Section(await Client.GetStringAsync("/exercises"), "dqn"));
     }
+
+    [Theory]
+    [InlineData("en", "zh-CN")]
+    [InlineData("zh-CN", "en")]
+    public async Task ExerciseTitlesAndSummariesAreInTheRequestsLanguage(string language, string otherLanguage)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        var other = CultureInfo.GetCultureInfo(otherLanguage);
+
+        var catalogue = await GetAsync("/exercises", language);
+        var listed = await GetJsonAsync("/api/exercises", language);
+        foreach (var exercise in ExerciseCatalog.All)
+        {
+            var section = WebUtility.HtmlDecode(Section(catalogue, exercise.Id));
+            Assert.Contains(exercise.TextIn(culture).Title, section);
+            Assert.Contains(exercise.TextIn(culture).Summary, section);
+            Assert.DoesNotContain(exercise.TextIn(other).Title, section);
+            Assert.Contains(listed.EnumerateArray(), item => item.GetProperty("id").GetString() == exercise.Id
+                && item.GetProperty("title").GetString() == exercise.TextIn(culture).Title);
+        }
+
+        // A coding question's exercise panel, and the API its script reads.
+        var cnn = ExerciseCatalog.Cnn;
+        var panel = WebUtility.HtmlDecode(Section(await GetAsync($"/questions/{await ExerciseQuestions.SlugAsync(Client, cnn.Id)}", language), cnn.Id));
+        Assert.Contains(cnn.TextIn(culture).Title + "</h2>", panel);
+        Assert.Contains(cnn.TextIn(culture).Summary, panel);
+        Assert.DoesNotContain(cnn.TextIn(other).Summary, panel);
+        var detail = await GetJsonAsync($"/api/exercises/{cnn.Id}", language);
+        Assert.Equal(cnn.TextIn(culture).Title, detail.GetProperty("title").GetString());
+        Assert.Equal(cnn.TextIn(culture).Summary, detail.GetProperty("summary").GetString());
+    }
+
+    private async Task<string> GetAsync(string path, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Accept-Language", language);
+        using var response = await Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string path, string language) =>
+        JsonSerializer.Deserialize<JsonElement>(await GetAsync(path, language));
 
     private static ExerciseRun NewRun(string exercise, Dictionary<string, double> metrics) => new()
     {

@@ -51,7 +51,8 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         var text = Decode(sourceName, content);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new DocumentParseException(sourceName, null, "the file is empty.");
+            // An empty placeholder (a data folder's README) is a file without questions, not a bad file.
+            throw new NoQuestionsException(sourceName, NoQuestionsException.Empty);
         }
 
         var ast = Markdown.Parse(text, pipeline);

@@ -129,9 +129,9 @@ public sealed class MarkdownDocumentParserTests
     }
 
     [Fact]
-    public void EmptyFileIsRejected()
+    public void AnEmptyFileIsAFileWithoutQuestionsThatSaysItIsEmpty()
     {
-        var error = Assert.Throws<DocumentParseException>(() => Parsed.Parser.Parse("empty.md", "  \n"u8));
+        var error = Assert.Throws<NoQuestionsException>(() => Parsed.Parser.Parse("empty.md", "  \n"u8));
 
         Assert.Equal("empty.md", error.SourceName);
         Assert.Contains("empty", error.Message);

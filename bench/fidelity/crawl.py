@@ -3,13 +3,14 @@
 
 Usage: crawl.py BANK_FOLDER SITE_URL [--missing]
 
-With --missing it also prints, after the table, each document's source lines not found on its pages.
+With --missing it also prints, after the table, each document's source lines not found on its pages,
+each `$` left raw on them, with its page and its neighbours, and each formula holding running text.
 
 For every markdown document of BANK_FOLDER that the site holds (found by the document slug the importer
 gives its path), prints: the share of the source's text lines found in the text of its pages, the
 source's `$` signs against the `$` left raw on the pages (outside formulas and code; less the source's
-escaped `\$`, which are meant to show as `$`), the figures shown
-(by their bytes) against those the source references that exist in the folder, and its questions. Standard library only.
+escaped `\$`, which are meant to show as `$`), the formulas on the pages that hold running text (a `$`
+read as math that should have stayed text hides raw dollars there), the figures shown (by their bytes) against those the source references that exist in the folder, and its questions. Standard library only.
 """
 import hashlib
 import html
@@ -52,6 +53,9 @@ class PageText(HTMLParser):
         self.text = []
         self.raw_dollars = 0
         self.images = []
+        self.raw_contexts = []
+        self.formula = None  # the TeX of the formula being read
+        self.prose_formulas = []
         self.remote = None  # the text of an image on another site, shown as a link "alt (host)"
 
     def handle_starttag(self, tag, attrs):
@@ -68,6 +72,8 @@ class PageText(HTMLParser):
             self.text.append(attrs.get("alt") or "")
         if tag in ("br", "img", "input", "meta", "link", "hr", "source", "wbr"):
             return
+        if is_math and not parent[1] and not skipped:
+            self.formula = []
         self.stack.append((tag, is_math, is_code, skipped))
 
     def handle_endtag(self, tag):
@@ -77,7 +83,12 @@ class PageText(HTMLParser):
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
                 del self.stack[i:]
-                return
+                break
+        if self.formula is not None and not any(entry[1] for entry in self.stack):
+            tex = "".join(self.formula)
+            if holds_prose(tex):
+                self.prose_formulas.append(tex[:80])
+            self.formula = None
 
     def handle_data(self, data):
         state = self.stack[-1] if self.stack else (None, False, False, False)
@@ -86,9 +97,20 @@ class PageText(HTMLParser):
         if self.remote is not None:
             self.remote.append(data)
             return
+        if self.formula is not None and state[1]:
+            self.formula.append(data)
         self.text.append(data)
-        if not state[1] and not state[2]:
+        if not state[1] and not state[2] and "$" in data:
             self.raw_dollars += data.count("$")
+            self.raw_contexts += [data[max(0, i - 30):i + 30].replace("\n", " ") for i, c in enumerate(data) if c == "$"]
+
+
+def holds_prose(tex):
+    """Whether a formula's TeX holds running text, as when a stray `$` pairs with a far one: four CJK
+    letters or four English words in a row, outside \\text{…} and the like."""
+    tex = re.sub(r"\\(text|mbox|mathrm|textrm|operatorname|textbf|mathbf)\s*\{[^{}]*\}", " ", tex)
+    tex = re.sub(r"\\[A-Za-z]+", " ", tex)
+    return bool(re.search(r"[\u4e00-\u9fff]{4,}", tex) or re.search(r"(?:\b[A-Za-z]{3,}\b[ ,.;:]+){3,}\b[A-Za-z]{3,}\b", tex))
 
 
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -214,7 +236,7 @@ def main():
             documents.setdefault(item["document"], []).append(item["slug"])
         page += 1
 
-    rows, totals = [], [0, 0, 0, 0, 0, 0, 0]
+    rows, totals = [], [0, 0, 0, 0, 0, 0, 0, 0]
     for root, _, files in os.walk(folder):
         for name in sorted(files):
             if not name.lower().endswith(".md"):
@@ -224,18 +246,16 @@ def main():
             if not slugs:
                 continue
             markdown = open(os.path.join(root, name), encoding="utf-8-sig").read()
-            texts, raw, shown = [], 0, set()
-            for slug in slugs:
+            texts, raw, shown, prose = [], 0, set(), 0
+            pages = [(slug, get(f"{site}/questions/{urllib.parse.quote(slug)}")) for slug in slugs]
+            for name, page in pages + [("document page", page) for page in document_pages(site, slugify(path))]:
                 parser = PageText()
-                parser.feed(get(f"{site}/questions/{urllib.parse.quote(slug)}"))
+                parser.feed(page)
                 texts.append("".join(parser.text))
                 raw += parser.raw_dollars
-                shown.update(served_image(src) for src in parser.images)
-            for extra in document_pages(site, slugify(path)):
-                parser = PageText()
-                parser.feed(extra)
-                texts.append("".join(parser.text))
-                raw += parser.raw_dollars
+                missing += [(path, f"raw $ on {name}: …{context}…") for context in parser.raw_contexts]
+                missing += [(path, f"formula holding prose on {name}: {tex}") for tex in parser.prose_formulas]
+                prose += len(parser.prose_formulas)
                 shown.update(served_image(src) for src in parser.images)
             # A tag the site doesn't render shows as text (`<p align=center>`, `<eos>`): tags are compared as neither side's text.
             served = squash(TAG.sub(" ", "".join(texts)))
@@ -246,16 +266,16 @@ def main():
             dollars, escaped = source_dollars(markdown)
             raw = max(0, raw - escaped)
             figures = referenced_images(folder, path, markdown)
-            rows.append((path, len(slugs), found, len(lines), raw, dollars, len(figures & shown), len(figures)))
+            rows.append((path, len(slugs), found, len(lines), raw, dollars, prose, len(figures & shown), len(figures)))
             for i, value in enumerate(rows[-1][1:]):
                 totals[i] += value
 
-    print(f"| document | questions | source lines found | raw $ / source $ | figures shown / existing |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for path, questions, found, lines, raw, dollars, shown, figures in rows + [("**all**", *totals)]:
+    print(f"| document | questions | source lines found | raw $ / source $ | formulas holding prose | figures shown / existing |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for path, questions, found, lines, raw, dollars, prose, shown, figures in rows + [("**all**", *totals)]:
         share = f"{100 * found / lines:.1f} % ({found}/{lines})" if lines else "-"
         dollar = f"{100 * raw / dollars:.1f} % ({raw}/{dollars})" if dollars else f"- ({raw}/0)"
-        print(f"| {path} | {questions} | {share} | {dollar} | {shown}/{figures} |")
+        print(f"| {path} | {questions} | {share} | {dollar} | {prose} | {shown}/{figures} |")
     if show_missing:
         print()
         for path, text in missing:

@@ -3,7 +3,7 @@
 # CLI command into a throwaway embedded instance, serves it, crawls the served pages and prints, per
 # document: questions, the share of source text lines found on its pages, the `$` left raw on pages
 # against the source's, and the figures shown against those referenced that exist. A figure, not a test.
-# Usage: bash bench/fidelity.sh BANK_FOLDER
+# Usage: bash bench/fidelity.sh BANK_FOLDER [--missing]   (--missing lists the source lines not found)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bank=$(realpath "$1")
@@ -28,4 +28,4 @@ for _ in $(seq 120); do
   curl -fs "http://127.0.0.1:$port/api/questions?pageSize=1" >/dev/null && break
   sleep 1
 done
-python3 bench/fidelity/crawl.py "$bank" "http://127.0.0.1:$port"
+python3 bench/fidelity/crawl.py "$bank" "http://127.0.0.1:$port" "${@:2}"

@@ -6,7 +6,8 @@ public interface IMarkdownDocumentParser
     /// <summary>Parses raw file bytes, which must be UTF-8 text.</summary>
     /// <param name="sourceName">The file name; it gives the document's slug and appears in errors.</param>
     /// <param name="content">The file's bytes.</param>
-    /// <exception cref="DocumentParseException">The file is empty, not UTF-8, has an unclosed code fence or no questions.</exception>
+    /// <exception cref="DocumentParseException">The file is not UTF-8 or has an unclosed code fence.</exception>
+    /// <exception cref="NoQuestionsException">The file is empty or has no questions.</exception>
     ParsedDocument Parse(string sourceName, ReadOnlySpan<byte> content);
 }
 
@@ -26,7 +27,15 @@ public class DocumentParseException(string sourceName, int? line, string reason)
 
 /// <summary>
 /// A readable markdown file with no question in it (a contributor list, a changelog, a table of
-/// contents): an import of a folder skips it with a warning, and refuses it only when it is all there is.
+/// contents, an empty placeholder): an import of a folder skips it with a warning, and refuses it only
+/// when it is all there is.
 /// </summary>
-public sealed class NoQuestionsException(string sourceName)
-    : DocumentParseException(sourceName, null, "no questions found: a question is a numbered heading such as '## 1. 问题'.");
+public sealed class NoQuestionsException(string sourceName, string reason = NoQuestionsException.NoNumberedHeading)
+    : DocumentParseException(sourceName, null, reason)
+{
+    /// <summary>Why a file with text has no questions.</summary>
+    public const string NoNumberedHeading = "no questions found: a question is a numbered heading such as '## 1. 问题'.";
+
+    /// <summary>Why an empty file has none.</summary>
+    public const string Empty = "the file is empty.";
+}

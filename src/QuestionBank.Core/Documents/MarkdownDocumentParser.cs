@@ -51,7 +51,8 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         var text = Decode(sourceName, content);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new DocumentParseException(sourceName, null, "the file is empty.");
+            // An empty placeholder (a data folder's README) is a file without questions, not a bad file.
+            throw new NoQuestionsException(sourceName, NoQuestionsException.Empty);
         }
 
         var ast = Markdown.Parse(text, pipeline);
@@ -383,9 +384,26 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         LineBreakInline => " ",
         // A link's text without the brackets it is often written in: "… lemmatization? [[src]](url)" is "… lemmatization? src".
         LinkInline link => string.Concat(link.Select(i => InlineText(i, delimitFormulas))).Trim('[', ']'),
-        ContainerInline container => string.Concat(container.Select(i => InlineText(i, delimitFormulas))),
+        ContainerInline container => ChildrenText(container, delimitFormulas),
         _ => string.Empty,
     };
+
+    /// <summary>The children's text, less the brackets a link is wrapped in: "… variance? [[src](url)]" is "… variance? src".</summary>
+    private static string ChildrenText(ContainerInline container, bool delimitFormulas)
+    {
+        var children = container.ToList();
+        var texts = children.Select(i => InlineText(i, delimitFormulas)).ToList();
+        for (var i = 1; i + 1 < children.Count; i++)
+        {
+            if (children[i] is LinkInline { IsImage: false } && texts[i - 1].EndsWith('[') && texts[i + 1].StartsWith(']'))
+            {
+                texts[i - 1] = texts[i - 1][..^1];
+                texts[i + 1] = texts[i + 1][1..];
+            }
+        }
+
+        return string.Concat(texts);
+    }
 
     // "1. ", "1、", "1．", "1) ", "2.3 ", and "4.1设计思想" (a dotted number right before a CJK letter).
     [GeneratedRegex(@"^(\d+(?:\.\d+)+)(\p{Lo}.*)$|^(\d+(?:\.\d+)*)(?:[.、．)）]\s*|\s+)(\S.*)$")]

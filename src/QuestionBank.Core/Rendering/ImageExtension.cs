@@ -1,4 +1,6 @@
 using Markdig;
+using Markdig.Extensions.Mathematics;
+using Markdig.Helpers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -12,7 +14,7 @@ namespace QuestionBank.Core.Rendering;
 /// missing is shown as its alt text in a <c>span.missing-image</c> rather than as a blank gap, and an
 /// image on another site (which the Content-Security-Policy would block) is a link to it, named by its
 /// alt text and host, unless its host is one of those the site allows (whose images the policy then lets
-/// load). Runs after <see cref="SafeMarkupExtension"/>, which drops unknown attributes.
+/// load). A formula service's image (<see cref="FormulaImages"/>) is the formula it draws. Runs after <see cref="SafeMarkupExtension"/>, which drops unknown attributes.
 /// </summary>
 /// <param name="remoteHosts">Hosts whose images load directly (exact names, any letter case).</param>
 public sealed class ImageExtension(IEnumerable<string> remoteHosts) : IMarkdownExtension
@@ -69,7 +71,21 @@ public sealed class ImageExtension(IEnumerable<string> remoteHosts) : IMarkdownE
             var address = image.GetDynamicUrl?.Invoke() ?? image.Url ?? string.Empty;
             // A protocol-relative address is read as https, as a page served over https would.
             address = address.StartsWith("//", StringComparison.Ordinal) ? "https:" + address : address;
-            if (Uri.TryCreate(address, UriKind.Absolute, out var remote) && remote.Scheme is "http" or "https" && !remoteHosts.Contains(remote.Host))
+            if (Uri.TryCreate(address, UriKind.Absolute, out var formula) && formula.Scheme is "http" or "https" && FormulaImages.Tex(formula) is { } tex)
+            {
+                var math = new MathInline
+                {
+                    Line = image.Line,
+                    Column = image.Column,
+                    Span = image.Span,
+                    Delimiter = '$',
+                    DelimiterCount = 1,
+                    Content = new StringSlice(tex),
+                };
+                math.GetAttributes().AddClass("math");
+                image.ReplaceBy(math, copyChildren: false);
+            }
+            else if (Uri.TryCreate(address, UriKind.Absolute, out var remote) && remote.Scheme is "http" or "https" && !remoteHosts.Contains(remote.Host))
             {
                 var alt = ImageReferences.AltText(image);
                 var link = new LinkInline(remote.AbsoluteUri, string.Empty) { Line = image.Line, Column = image.Column, Span = image.Span };

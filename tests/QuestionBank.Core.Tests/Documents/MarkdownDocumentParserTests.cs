@@ -129,9 +129,9 @@ public sealed class MarkdownDocumentParserTests
     }
 
     [Fact]
-    public void EmptyFileIsRejected()
+    public void AnEmptyFileIsAFileWithoutQuestionsThatSaysItIsEmpty()
     {
-        var error = Assert.Throws<DocumentParseException>(() => Parsed.Parser.Parse("empty.md", "  \n"u8));
+        var error = Assert.Throws<NoQuestionsException>(() => Parsed.Parser.Parse("empty.md", "  \n"u8));
 
         Assert.Equal("empty.md", error.SourceName);
         Assert.Contains("empty", error.Message);
@@ -269,6 +269,8 @@ public sealed class MarkdownDocumentParserTests
     [InlineData("## 4.1设计思想", "4.1", "设计思想")]
     [InlineData("## 2.3 斑马的条纹", "2.3", "斑马的条纹")]
     [InlineData("## 7. What is zebra lemmatization? [[src]](https://example.com/z)", "7", "What is zebra lemmatization? src")]
+    [InlineData("#### 8) What's the zebra trade-off? [[src](https://example.com/z)]", "8", "What's the zebra trade-off? src")]
+    [InlineData("#### 9) Zebra [a] or [b](https://example.com/z)?", "9", "Zebra [a] or b?")]
     public void EveryCommonWayOfNumberingAHeadingIsAQuestionNumber(string heading, string number, string title)
     {
         var question = Parsed.Text($"# 《斑马》\n\n{heading}\n\n答案。\n").Questions.Single();

@@ -41,6 +41,22 @@ public class ImageRenderingTests
                 "<a href=\"https://cdn.example.org/b.png\" class=\"remote-image\">b (cdn.example.org)</a>",
             ]);
 
+    [Theory]
+    [InlineData("熵 ![](https://latex.codecogs.com/gif.latex?Ent(D)=-\\sum_{k=1}^{|y|}p_k) 越低", "\\(Ent(D)=-\\sum_{k=1}^{|y|}p_k\\)")]
+    [InlineData("![](https://latex.codecogs.com/svg.image?\\dpi{120}\\bg_white%20a%2Bb)", "\\(a+b\\)")]
+    [InlineData("单词 ![[公式]](https://www.zhihu.com/equation?tex=P%28W_t%7C+W_1%29) 的", "\\(P(W_t| W_1)\\)")]
+    [InlineData("![x](https://chart.googleapis.com/chart?cht=tx&chl=x%5E2)", "\\(x^2\\)")]
+    [InlineData("![x](https://render.githubusercontent.com/render/math?math=e%5E%7Bi%5Cpi%7D)", "\\(e^{i\\pi}\\)")]
+    public void AFormulaServicesImageIsTheFormulaItDrawsNotALinkToTheService(string markdown, string formula) =>
+        AssertHolds(Renderer.ToHtml(markdown + "\n", Images), shown: ["<span class=\"math\">" + formula + "</span>"], absent: ["remote-image", "<img"]);
+
+    [Fact]
+    public void AnImageOfAFormulaServiceWithoutTexOrOfAnotherPathStaysARemoteImage() =>
+        AssertHolds(
+            Renderer.ToHtml("![a](https://latex.codecogs.com/gif.latex?) ![b](https://latex.codecogs.com/logo.png) ![c](https://www.zhihu.com/people/x.png?tex=a)\n", Images),
+            shown: ["a (latex.codecogs.com)", "b (latex.codecogs.com)", "c (www.zhihu.com)"],
+            absent: ["class=\"math\""]);
+
     [Fact]
     public void AnImagesAltTextIsInThePlainTextTheSearchIndexIsBuiltFrom() =>
         AssertHolds(Markdown.ToPlainText("激活函数的图像：\n\n![Sigmoid 饱和曲线](img/sigmoid.png)\n", Pipeline), shown: ["Sigmoid 饱和曲线"]);

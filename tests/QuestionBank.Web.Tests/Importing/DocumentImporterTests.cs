@@ -52,7 +52,6 @@ public sealed class DocumentImporterTests(SeededApp app) : SharedAppTestBase(app
 
     public static TheoryData<string, byte[], string> BadFiles => new()
     {
-        { "empty.md", [], "empty" },
         { "latin1.md", [.. Encoding.UTF8.GetBytes("# 标题\n\n## 1. 问题\n"), 0xC3, 0x28, 0x0A], "UTF-8" },
         { "unclosed.md", Encoding.UTF8.GetBytes("# 《坏文件》\n\n## 1. 问题\n\n**答案：**\n\n```python\nprint('never closed')\n"), "line 7" },
     };
@@ -84,6 +83,18 @@ public sealed class DocumentImporterTests(SeededApp app) : SharedAppTestBase(app
         var skipped = Assert.Single(outcome.Skipped);
         Assert.Equal("skip-test/contributors.md", skipped.FileName);
         Assert.Contains("no questions", skipped.Reason);
+    }
+
+    [Fact]
+    public async Task AnEmptyPlaceholderInAFolderIsSkippedAsEmptyAndTheOthersImport()
+    {
+        var outcome = await App.WithScopeAsync(sp => sp.GetRequiredService<DocumentImporter>().ImportFilesAsync(
+            [File("empty-test/data/README.md", ""), File("empty-test/01. Basics/README.md", Good)], new ImportOptions("test", DryRun: true)));
+
+        Assert.Equal("empty-test/01. Basics/README.md", Assert.Single(outcome.Documents).FileName);
+        var skipped = Assert.Single(outcome.Skipped);
+        Assert.Equal("empty-test/data/README.md", skipped.FileName);
+        Assert.Contains("empty", skipped.Reason);
     }
 
     [Fact]

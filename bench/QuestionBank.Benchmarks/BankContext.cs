@@ -6,7 +6,7 @@ using QuestionBank.Core.Search;
 using QuestionBank.Data;
 using QuestionBank.Data.Embedded;
 using QuestionBank.Data.Importing;
-using QuestionBank.Data.Queries;
+using QuestionBank.Data.Search;
 
 namespace QuestionBank.Benchmarks;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QuestionBank.Data;
 using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 
 namespace QuestionBank.Benchmarks;
 

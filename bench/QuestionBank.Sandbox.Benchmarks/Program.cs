@@ -12,11 +12,11 @@ using QuestionBank.Data;
 using QuestionBank.Data.Embedded;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Sandbox;
 using QuestionBank.Sandbox.Benchmarks;
 using QuestionBank.Sandbox.Jail;
-using QuestionBank.Sandbox.Runner;
-using QuestionBank.Sandbox.Runs;
+using QuestionBank.Sandbox.Execution;
 using QuestionBank.Testing;
 
 // Sandbox benchmark: each reference's wall time and metric, cnn training throughput in the jail
@@ -196,10 +196,10 @@ async Task ThroughputAsync()
 {
     var files = ExerciseRegistry.Find(cnn.Id)!.CreateJudge(new Dictionary<string, byte[]>
     {
-        [MnistDigits.FileName] = await File.ReadAllBytesAsync(Path.Combine(options.DataDirectory, MnistDigits.FileName)),
+        [MnistFile.FileName] = await File.ReadAllBytesAsync(Path.Combine(options.DataDirectory, MnistFile.FileName)),
     }).TrainingFiles;
     var parameters = cnn.Defaults with { Epochs = 2 };
-    RunnerJob Job() => new(Guid.NewGuid().ToString("N"), RunnerMode.Exercise, "cnn", ComputeDevices.Cpu, parameters.Epochs,
+    RunnerHeader Job() => new(Guid.NewGuid().ToString("N"), RunnerMode.Run, "cnn", ComputeDevices.Cpu, parameters.Epochs,
         parameters.LearningRate, parameters.BatchSize, parameters.Seed, 65536, []);
     var jail = host.Services.GetRequiredService<SandboxJail>();
     var direct = new List<double>();

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using QuestionBank.Sandbox.Runner;
+using QuestionBank.Contracts;
 
 namespace QuestionBank.Sandbox.Benchmarks;
 

@@ -1,9 +1,9 @@
-using QuestionBank.Exercises.Distill;
-using QuestionBank.Exercises.Dqn;
-using QuestionBank.Exercises.Gan;
-using QuestionBank.Exercises.Transfer;
+using QuestionBank.Exercises.Catalog.Distill;
+using QuestionBank.Exercises.Catalog.Dqn;
+using QuestionBank.Exercises.Catalog.Gan;
+using QuestionBank.Exercises.Catalog.Transfer;
 
-namespace QuestionBank.Exercises;
+namespace QuestionBank.Exercises.Catalog;
 
 /// <summary>Every exercise as the pages describe it, by id; each one's values are in its Sources/&lt;id&gt;/description.json.</summary>
 public static class ExerciseCatalog

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace QuestionBank.Exercises;
+namespace QuestionBank.Exercises.Catalog;
 
 /// <summary>
 /// What the pages show of one coding exercise: title and summary (in English and Chinese), starter, reference

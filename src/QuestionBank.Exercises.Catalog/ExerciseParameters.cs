@@ -1,4 +1,4 @@
-namespace QuestionBank.Exercises;
+namespace QuestionBank.Exercises.Catalog;
 
 /// <summary>The hyper-parameters a user may set for a run, each within the exercise's limits.</summary>
 public sealed record ExerciseParameters(int Epochs, double LearningRate, int BatchSize, int Seed);

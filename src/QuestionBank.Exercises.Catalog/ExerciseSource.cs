@@ -1,4 +1,4 @@
-namespace QuestionBank.Exercises;
+namespace QuestionBank.Exercises.Catalog;
 
 /// <summary>
 /// An exercise's one source file, Sources/&lt;id&gt;/Exercise.cs, with the part the learner writes marked. Lines

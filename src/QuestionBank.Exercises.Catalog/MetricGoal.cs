@@ -1,4 +1,4 @@
-namespace QuestionBank.Exercises;
+namespace QuestionBank.Exercises.Catalog;
 
 /// <summary>A bar a final metric must reach for the run to count as solving the exercise.</summary>
 public sealed record MetricGoal(string Metric, double? Minimum = null, double? Maximum = null)

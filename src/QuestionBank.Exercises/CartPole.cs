@@ -20,7 +20,7 @@ public sealed class CartPole(int seed, Dqn.CartPoleTwist? twist = null)
 {
     public const int ObservationSize = 4;
     public const int ActionCount = 2;
-    public const int MaxSteps = Dqn.DqnRules.MaxSteps;
+    public const int MaxSteps = Catalog.Dqn.DqnRules.MaxSteps;
 
     private const double Gravity = 9.8;
     private const double CartMass = 1.0;

@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Transfer;
 using QuestionBank.Exercises.Words;
@@ -34,7 +35,7 @@ public sealed class ExerciseContext(
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
     /// <summary>The training digits (cnn, gan, prune, quantize, distill).</summary>
-    public MnistSplit Mnist => training as MnistSplit ?? (training as PretrainedDigits)?.Mnist
+    public DigitTensors Mnist => training as DigitTensors ?? (training as PretrainedDigits)?.Mnist
         ?? throw new InvalidOperationException("This exercise has no MNIST data.");
 
     /// <summary>Training images [N, 1, 28, 28] whose labels the exercise does not give (distill: for the teacher to label).</summary>

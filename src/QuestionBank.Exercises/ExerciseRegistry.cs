@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Cnn;
 using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Distill;

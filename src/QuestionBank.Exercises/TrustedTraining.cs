@@ -14,7 +14,7 @@ internal static class TrustedTraining
 
     /// <summary>Trains a model <paramref name="create"/> makes on <paramref name="train"/>; returns its weights and its accuracy on <paramref name="test"/>.</summary>
     public static (byte[] Weights, double TestAccuracy) Train(
-        Func<nn.Module<Tensor, Tensor>> create, MnistSplit train, MnistSplit test, TrainingRecipe recipe, Device device)
+        Func<nn.Module<Tensor, Tensor>> create, DigitTensors train, DigitTensors test, TrainingRecipe recipe, Device device)
     {
         random.manual_seed(recipe.Seed);
         using var model = create();
@@ -62,7 +62,7 @@ internal static class TrustedTraining
     }
 
     /// <summary>Trains <paramref name="model"/> in place: Adam at 0.001, batches in an order drawn from the recipe's seed.</summary>
-    public static void Fit(nn.Module<Tensor, Tensor> model, MnistSplit train, TrainingRecipe recipe, Device device)
+    public static void Fit(nn.Module<Tensor, Tensor> model, DigitTensors train, TrainingRecipe recipe, Device device)
     {
         var (seed, epochs, batchSize) = recipe;
         using var optimizer = optim.Adam(model.parameters(), 0.001);

@@ -1,4 +1,4 @@
 using QuestionBank.Sandbox.Runner;
 
 // Started by the sandbox worker inside the jail; the job (and the source) arrives on standard input.
-return JobRunner.Run(Console.OpenStandardInput(), Console.OpenStandardOutput());
+return RunnerHost.Run(Console.OpenStandardInput(), Console.OpenStandardOutput());

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using QuestionBank.Contracts;
 using QuestionBank.Exercises;
 
 namespace QuestionBank.Sandbox.Runner;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using QuestionBank.Contracts;
 
 namespace QuestionBank.Sandbox.Runner;
 

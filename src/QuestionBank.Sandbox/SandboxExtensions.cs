@@ -1,8 +1,8 @@
 using QuestionBank.Data;
 using QuestionBank.Data.Runs;
+using QuestionBank.Sandbox.Execution;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Preparation;
-using QuestionBank.Sandbox.Runs;
 using QuestionBank.Sandbox.Worker;
 
 namespace QuestionBank.Sandbox;
@@ -14,8 +14,8 @@ public static class SandboxExtensions
     {
         builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
         builder.Services.AddSingleton<TrustedJobs>();
-        builder.Services.AddSingleton<DigitClassifier>();
-        builder.Services.AddSingleton<DigitNetworks>();
+        builder.Services.AddSingleton<TrustedDigitClassifier>();
+        builder.Services.AddSingleton<TrustedDigitNetScorer>();
         builder.Services.AddSingleton<SandboxJail>();
         builder.Services.AddSingleton<RunExecutor>();
         return builder;

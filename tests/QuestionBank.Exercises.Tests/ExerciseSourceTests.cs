@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Catalog;
 namespace QuestionBank.Exercises.Tests;
 
 /// <summary>Each exercise's starter and solution are derived from its one marked Exercise.cs.</summary>

@@ -6,7 +6,7 @@ using QuestionBank.Core.Documents;
 using QuestionBank.Core.Images;
 using QuestionBank.Core.Search;
 using QuestionBank.Data.Entities;
-using QuestionBank.Data.Queries;
+using QuestionBank.Data.Search;
 
 namespace QuestionBank.Data.Importing;
 

@@ -1,6 +1,6 @@
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Entities;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 
 namespace QuestionBank.Data.Importing;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using QuestionBank.Data.Queries;
 using QuestionBank.Data.Entities;
+using QuestionBank.Data.Search;
 
 namespace QuestionBank.Data.Moderation;
 

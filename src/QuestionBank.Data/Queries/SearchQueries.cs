@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QuestionBank.Core.Documents;
 using QuestionBank.Core.Search;
+using QuestionBank.Data.Search;
 
 namespace QuestionBank.Data.Queries;
 

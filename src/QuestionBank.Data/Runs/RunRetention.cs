@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QuestionBank.Data.Entities;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 
 namespace QuestionBank.Data.Runs;
 

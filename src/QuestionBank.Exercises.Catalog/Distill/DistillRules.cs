@@ -1,4 +1,4 @@
-namespace QuestionBank.Exercises.Distill;
+namespace QuestionBank.Exercises.Catalog.Distill;
 
 /// <summary>What the distill exercise's data uses and its summary states.</summary>
 public static class DistillRules

@@ -1,4 +1,4 @@
-namespace QuestionBank.Exercises.Dqn;
+namespace QuestionBank.Exercises.Catalog.Dqn;
 
 /// <summary>What the dqn judge and environment use and the exercise's summary states.</summary>
 public static class DqnRules

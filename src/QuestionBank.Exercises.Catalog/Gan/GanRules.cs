@@ -1,4 +1,4 @@
-namespace QuestionBank.Exercises.Gan;
+namespace QuestionBank.Exercises.Catalog.Gan;
 
 /// <summary>What the gan judge uses and the exercise's summary states.</summary>
 public static class GanRules

@@ -1,4 +1,4 @@
-namespace QuestionBank.Exercises.Transfer;
+namespace QuestionBank.Exercises.Catalog.Transfer;
 
 /// <summary>What the transfer exercise's data uses and its summary states.</summary>
 public static class TransferRules

@@ -9,13 +9,13 @@ namespace QuestionBank.Exercises.Cnn;
 /// </summary>
 internal sealed class CnnJudge : ExerciseJudge
 {
-    private readonly MnistRecords test;
+    private readonly DigitRecords test;
     private readonly LabelPermutation permutation = LabelPermutation.DrawSecret(10);
 
-    public CnnJudge(MnistRecords train, MnistRecords test)
+    public CnnJudge(DigitRecords train, DigitRecords test)
     {
         this.test = test;
-        TrainingFiles = new Dictionary<string, byte[]> { [MnistDigits.FileName] = train.Relabel(label => (byte)permutation.Shown(label)).ToFile() };
+        TrainingFiles = new Dictionary<string, byte[]> { [MnistFile.FileName] = train.Relabel(label => (byte)permutation.Shown(label)).ToFile() };
     }
 
     public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; }

@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Compression;
@@ -8,23 +9,23 @@ namespace QuestionBank.Exercises.Compression;
 /// submitted weights. The prune, quantize and distill exercises differ only in their judges.
 /// </summary>
 public sealed class CompressionExercise(
-    ExerciseDescription description, Func<MnistRecords, MnistRecords, byte[], ExerciseJudge> createJudge) : Exercise
+    ExerciseDescription description, Func<DigitRecords, DigitRecords, byte[], ExerciseJudge> createJudge) : Exercise
 {
     public override ExerciseDescription Description { get; } = description;
 
-    public override IReadOnlyList<string> DataFiles => [MnistDigits.FileName, DigitNet.PretrainedFileName];
+    public override IReadOnlyList<string> DataFiles => [MnistFile.FileName, DigitNet.PretrainedFileName];
 
     public override ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles)
     {
-        var (train, test) = MnistDigits.Split(MnistDigits.Read(RequireFile(dataFiles, MnistDigits.FileName)));
+        var (train, test) = MnistFile.Split(MnistFile.Read(RequireFile(dataFiles, MnistFile.FileName)));
         return createJudge(train, test, RequireFile(dataFiles, DigitNet.PretrainedFileName));
     }
 
     public override object LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles) =>
         new PretrainedDigits(
-            MnistDigits.Read(RequireFile(trainingFiles, MnistDigits.FileName)).ToTensors(),
+            MnistFile.Read(RequireFile(trainingFiles, MnistFile.FileName)).ToTensors(),
             RequireFile(trainingFiles, DigitNet.PretrainedFileName),
-            trainingFiles.TryGetValue(PretrainedDigits.UnlabelledFileName, out var unlabelled) ? MnistDigits.Read(unlabelled).ToTensors().Images : null);
+            trainingFiles.TryGetValue(PretrainedDigits.UnlabelledFileName, out var unlabelled) ? MnistFile.Read(unlabelled).ToTensors().Images : null);
 }
 
 /// <summary>
@@ -32,19 +33,19 @@ public sealed class CompressionExercise(
 /// and the pretrained weights, reads the submitted state, and measures it with the trusted evaluator on
 /// the held-out digits.
 /// </summary>
-internal abstract class CompressionJudge(IReadOnlyDictionary<string, byte[]> digitFiles, MnistRecords test, byte[] pretrained) : ExerciseJudge
+internal abstract class CompressionJudge(IReadOnlyDictionary<string, byte[]> digitFiles, DigitRecords test, byte[] pretrained) : ExerciseJudge
 {
     public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } =
         new Dictionary<string, byte[]>(digitFiles) { [DigitNet.PretrainedFileName] = pretrained };
 
-    protected DigitNetwork Pretrained { get; } = DigitNetwork.FromState(ModelState.Parse(pretrained));
+    protected SubmittedDigitNet Pretrained { get; } = SubmittedDigitNet.FromState(ModelState.Parse(pretrained));
 
-    protected MnistRecords Test => test;
+    protected DigitRecords Test => test;
 
     public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
     {
         var state = await tools.Model.StateAsync(cancellationToken);
-        var submitted = DigitNetwork.FromState(state);
+        var submitted = SubmittedDigitNet.FromState(state);
         var accuracy = await submitted.AccuracyAsync(tools.Networks, test, cancellationToken);
         var metrics = new Dictionary<string, double> { ["test_accuracy"] = accuracy };
         await MeasureAsync(state, submitted, metrics, tools, cancellationToken);
@@ -53,9 +54,9 @@ internal abstract class CompressionJudge(IReadOnlyDictionary<string, byte[]> dig
 
     /// <summary>Adds the exercise's own metrics, from the submitted state and the network it holds.</summary>
     protected abstract Task MeasureAsync(
-        ModelState state, DigitNetwork submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken);
+        ModelState state, SubmittedDigitNet submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken);
 
-    protected DigitNetwork RequireShapeOfPretrained(DigitNetwork submitted) =>
+    protected SubmittedDigitNet RequireShapeOfPretrained(SubmittedDigitNet submitted) =>
         submitted.HasShapeOf(Pretrained)
             ? submitted
             : throw new JudgeException($"The submitted network is {submitted.Architecture}; this exercise keeps the pretrained network's shape ({Pretrained.Architecture}).");

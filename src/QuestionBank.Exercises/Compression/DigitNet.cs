@@ -7,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace QuestionBank.Exercises.Compression;
 
 /// <summary>
-/// A network of the <see cref="DigitNetwork"/> family, for user code and for the trusted jobs: two
+/// A network of the <see cref="SubmittedDigitNet"/> family, for user code and for the trusted jobs: two
 /// convolutions with ReLU and max-pooling, then two linear layers. Its parameters are named
 /// <c>conv1.weight</c>, <c>conv1.bias</c>, … <c>fc2.bias</c>, the names the compression judges read.
 /// </summary>
@@ -44,7 +44,7 @@ public sealed class DigitNet : Module<Tensor, Tensor>
     /// <exception cref="JudgeException">The state is not a network of the family.</exception>
     public static DigitNet FromState(ModelState state)
     {
-        var network = DigitNetwork.FromState(state);
+        var network = SubmittedDigitNet.FromState(state);
         var model = new DigitNet(network.Conv1, network.Conv2, network.Hidden, network.Kernel1, network.Kernel2);
         using var noGrad = no_grad();
         foreach (var (name, parameter) in model.named_parameters())
@@ -59,7 +59,7 @@ public sealed class DigitNet : Module<Tensor, Tensor>
     /// <summary>The pretrained network: trained once, with trusted code and a fixed seed; returns its state and held-out accuracy.</summary>
     public static (byte[] State, double TestAccuracy) TrainPretrained(byte[] mnistFile, Device device)
     {
-        var (trainRecords, testRecords) = MnistDigits.Split(MnistDigits.Read(mnistFile));
+        var (trainRecords, testRecords) = MnistFile.Split(MnistFile.Read(mnistFile));
         random.manual_seed(Recipe.Seed);
         using var model = new DigitNet();
         model.to(device);
@@ -80,7 +80,7 @@ public sealed class DigitNet : Module<Tensor, Tensor>
     private float[] Scores(float[] pixels, int count)
     {
         using var scope = NewDisposeScope();
-        var images = tensor(pixels, [count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]);
+        var images = tensor(pixels, [count, 1, MnistFile.ImageSize, MnistFile.ImageSize]);
         return TrustedTraining.Evaluate(this, images, CPU).to_type(ScalarType.Float32).data<float>().ToArray();
     }
 }

@@ -7,12 +7,12 @@ namespace QuestionBank.Exercises.Compression;
 /// What a compression exercise's user code gets: the training digits, the pretrained network's
 /// weights, and (distill) training images whose labels it does not get.
 /// </summary>
-public sealed class PretrainedDigits(MnistSplit mnist, byte[] pretrained, Tensor? unlabelled)
+public sealed class PretrainedDigits(DigitTensors mnist, byte[] pretrained, Tensor? unlabelled)
 {
     /// <summary>The training file of images without labels.</summary>
     public const string UnlabelledFileName = "mnist-unlabelled.bin";
 
-    public MnistSplit Mnist { get; } = mnist;
+    public DigitTensors Mnist { get; } = mnist;
 
     public Tensor? Unlabelled { get; } = unlabelled;
 

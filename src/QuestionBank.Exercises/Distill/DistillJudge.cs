@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Catalog.Distill;
 using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Judging;
 
@@ -8,20 +9,20 @@ namespace QuestionBank.Exercises.Distill;
 /// come without labels, for the teacher to label), counts the student's parameters against the
 /// teacher's and measures the student's held-out accuracy.
 /// </summary>
-internal sealed class DistillJudge(MnistRecords train, MnistRecords test, byte[] pretrained) : CompressionJudge(Split(train), test, pretrained)
+internal sealed class DistillJudge(DigitRecords train, DigitRecords test, byte[] pretrained) : CompressionJudge(Split(train), test, pretrained)
 {
-    private static Dictionary<string, byte[]> Split(MnistRecords train)
+    private static Dictionary<string, byte[]> Split(DigitRecords train)
     {
         var indices = Enumerable.Range(0, train.Count).ToArray();
         return new Dictionary<string, byte[]>
         {
-            [MnistDigits.FileName] = train.Select(indices.AsSpan(0, DistillRules.LabelledCount)).ToFile(),
+            [MnistFile.FileName] = train.Select(indices.AsSpan(0, DistillRules.LabelledCount)).ToFile(),
             [PretrainedDigits.UnlabelledFileName] = train.Select(indices.AsSpan(DistillRules.LabelledCount)).WithoutLabels().ToFile(),
         };
     }
 
     protected override Task MeasureAsync(
-        ModelState state, DigitNetwork submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
+        ModelState state, SubmittedDigitNet submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
     {
         metrics["parameters"] = submitted.ParameterCount;
         metrics["parameter_ratio"] = (double)submitted.ParameterCount / Pretrained.ParameterCount;

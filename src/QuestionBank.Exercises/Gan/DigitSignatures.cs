@@ -12,7 +12,7 @@ namespace QuestionBank.Exercises.Gan;
 /// </summary>
 public static class DigitSignatures
 {
-    public const int Size = MnistDigits.ImageSize / 2;
+    public const int Size = MnistFile.ImageSize / 2;
     public const int Length = Size * Size;
 
     /// <summary>The faintest pixel that counts as ink: light noise on the background stays below it.</summary>
@@ -24,14 +24,14 @@ public static class DigitSignatures
         var signatures = new float[count * Length];
         for (var i = 0; i < count; i++)
         {
-            Compute(pixels.Slice(i * MnistDigits.PixelsPerImage, MnistDigits.PixelsPerImage), signatures.AsSpan(i * Length, Length));
+            Compute(pixels.Slice(i * MnistFile.PixelsPerImage, MnistFile.PixelsPerImage), signatures.AsSpan(i * Length, Length));
         }
         return signatures;
     }
 
     private static void Compute(ReadOnlySpan<float> image, Span<float> signature)
     {
-        const int size = MnistDigits.ImageSize;
+        const int size = MnistFile.ImageSize;
         double mass = 0, sumX = 0, sumY = 0;
         for (var y = 0; y < size; y++)
         {
@@ -44,7 +44,7 @@ public static class DigitSignatures
             }
         }
         var (shiftX, shiftY) = mass > 0 ? (sumX / mass - (size - 1) / 2.0, sumY / mass - (size - 1) / 2.0) : (0, 0);
-        Span<float> centred = stackalloc float[MnistDigits.PixelsPerImage];
+        Span<float> centred = stackalloc float[MnistFile.PixelsPerImage];
         for (var y = 0; y < size; y++)
         {
             for (var x = 0; x < size; x++)
@@ -53,7 +53,7 @@ public static class DigitSignatures
                 centred[y * size + x] = value >= Ink ? value : 0;
             }
         }
-        Span<float> blurred = stackalloc float[MnistDigits.PixelsPerImage];
+        Span<float> blurred = stackalloc float[MnistFile.PixelsPerImage];
         Blur(centred, blurred, 1);
         Blur(blurred, centred, size);
         // Each block of the signature averages four pixels of the centred, blurred image.
@@ -91,7 +91,7 @@ public static class DigitSignatures
     private static void Blur(ReadOnlySpan<float> image, Span<float> blurred, int step)
     {
         ReadOnlySpan<float> kernel = [1 / 16f, 4 / 16f, 6 / 16f, 4 / 16f, 1 / 16f];
-        const int size = MnistDigits.ImageSize;
+        const int size = MnistFile.ImageSize;
         for (var i = 0; i < image.Length; i++)
         {
             var position = step == 1 ? i % size : i / size;

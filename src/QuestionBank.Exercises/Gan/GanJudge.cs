@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Catalog.Gan;
 using QuestionBank.Exercises.Imaging;
 using QuestionBank.Exercises.Judging;
 
@@ -10,17 +11,17 @@ namespace QuestionBank.Exercises.Gan;
 /// held-out, under <see cref="GanRules.CopyDistance"/>) and the near-duplicates of an earlier sample
 /// (under <see cref="GanRules.DuplicateDistance"/>), which the exercise's goals bound.
 /// </summary>
-internal sealed class GanJudge(MnistRecords train, MnistRecords real) : ExerciseJudge
+internal sealed class GanJudge(DigitRecords train, DigitRecords real) : ExerciseJudge
 {
     private const int BatchSize = 250;
 
     public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } =
-        new Dictionary<string, byte[]> { [MnistDigits.FileName] = train.ToFile() };
+        new Dictionary<string, byte[]> { [MnistFile.FileName] = train.ToFile() };
 
     public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
     {
         var random = SecretRandom.Create();
-        var pixels = new float[GanRules.Samples * MnistDigits.PixelsPerImage];
+        var pixels = new float[GanRules.Samples * MnistFile.PixelsPerImage];
         for (var start = 0; start < GanRules.Samples; start += BatchSize)
         {
             var noise = new float[BatchSize * GanRules.LatentSize];
@@ -29,7 +30,7 @@ internal sealed class GanJudge(MnistRecords train, MnistRecords real) : Exercise
                 noise[i] = SecretRandom.Gaussian(random);
             }
             var generated = await tools.Model.ForwardAsync(new FloatTensor(noise, [BatchSize, GanRules.LatentSize]), cancellationToken);
-            if (generated.ElementCount != BatchSize * MnistDigits.PixelsPerImage || generated.Shape[0] != BatchSize)
+            if (generated.ElementCount != BatchSize * MnistFile.PixelsPerImage || generated.Shape[0] != BatchSize)
             {
                 throw new JudgeException(
                     $"The generator returned a tensor of shape {generated.ShapeText}; expected [{BatchSize}, 1, 28, 28].");
@@ -37,7 +38,7 @@ internal sealed class GanJudge(MnistRecords train, MnistRecords real) : Exercise
             for (var i = 0; i < generated.Data.Length; i++)
             {
                 var value = (generated.Data[i] + 1) / 2;
-                pixels[start * MnistDigits.PixelsPerImage + i] = float.IsNaN(value) ? 0 : Math.Clamp(value, 0, 1);
+                pixels[start * MnistFile.PixelsPerImage + i] = float.IsNaN(value) ? 0 : Math.Clamp(value, 0, 1);
             }
         }
 

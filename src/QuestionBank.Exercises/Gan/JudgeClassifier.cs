@@ -38,7 +38,7 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
     /// <summary>Trains a classifier on the training digits; returns its weights and its held-out accuracy.</summary>
     public static (byte[] Weights, double TestAccuracy) Train(byte[] mnistFile, Device device)
     {
-        var (train, test) = MnistDigits.Split(MnistDigits.Read(mnistFile));
+        var (train, test) = MnistFile.Split(MnistFile.Read(mnistFile));
         return TrustedTraining.Train(() => new JudgeClassifier(), train.ToTensors(), test.ToTensors(), Recipe, device);
     }
 
@@ -48,7 +48,7 @@ public sealed class JudgeClassifier : Module<Tensor, Tensor>
         using var model = TrustedTraining.LoadWeights(new JudgeClassifier(), weights);
         model.to(device);
         using var scope = NewDisposeScope();
-        var images = tensor(pixels, [count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]);
+        var images = tensor(pixels, [count, 1, MnistFile.ImageSize, MnistFile.ImageSize]);
         return TrustedTraining.Evaluate(model, images, device, scores => functional.softmax(scores, 1)).data<float>().ToArray();
     }
 }

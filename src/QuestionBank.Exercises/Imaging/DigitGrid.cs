@@ -7,14 +7,14 @@ public static class DigitGrid
 {
     /// <summary>Draws the first <paramref name="columns"/>² of <paramref name="images"/> ([N, 1, 28, 28] or [N, 784], pixels in [0, 1]).</summary>
     public static byte[] Render(Tensor images, int columns = 8) =>
-        Render(images.detach().cpu().reshape(images.shape[0], MnistDigits.PixelsPerImage).data<float>().ToArray(), columns);
+        Render(images.detach().cpu().reshape(images.shape[0], MnistFile.PixelsPerImage).data<float>().ToArray(), columns);
 
     /// <summary>Draws the first <paramref name="columns"/>² images of <paramref name="pixels"/> (784 a digit, in [0, 1]).</summary>
     public static byte[] Render(ReadOnlySpan<float> pixels, int columns = 8)
     {
-        const int size = MnistDigits.ImageSize;
+        const int size = MnistFile.ImageSize;
         const int gap = 2;
-        var count = Math.Min(pixels.Length / MnistDigits.PixelsPerImage, columns * columns);
+        var count = Math.Min(pixels.Length / MnistFile.PixelsPerImage, columns * columns);
         var rows = (count + columns - 1) / columns;
 
         var width = columns * (size + gap) + gap;

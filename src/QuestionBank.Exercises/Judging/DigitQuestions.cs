@@ -15,19 +15,19 @@ internal static class DigitQuestions
     /// <exception cref="JudgeException">The model answered with another shape.</exception>
     public static async Task<int[]> PredictAsync(IModelClient model, float[] pixels, int classes, CancellationToken cancellationToken)
     {
-        var total = pixels.Length / MnistDigits.PixelsPerImage;
+        var total = pixels.Length / MnistFile.PixelsPerImage;
         var order = Enumerable.Range(0, total).ToArray();
         SecretRandom.Create().Shuffle(order);
         var predictions = new int[total];
         for (var start = 0; start < order.Length; start += BatchSize)
         {
             var count = Math.Min(BatchSize, order.Length - start);
-            var batch = new float[count * MnistDigits.PixelsPerImage];
+            var batch = new float[count * MnistFile.PixelsPerImage];
             for (var i = 0; i < count; i++)
             {
-                pixels.AsSpan(order[start + i] * MnistDigits.PixelsPerImage, MnistDigits.PixelsPerImage).CopyTo(batch.AsSpan(i * MnistDigits.PixelsPerImage));
+                pixels.AsSpan(order[start + i] * MnistFile.PixelsPerImage, MnistFile.PixelsPerImage).CopyTo(batch.AsSpan(i * MnistFile.PixelsPerImage));
             }
-            var input = new FloatTensor(batch, [count, 1, MnistDigits.ImageSize, MnistDigits.ImageSize]);
+            var input = new FloatTensor(batch, [count, 1, MnistFile.ImageSize, MnistFile.ImageSize]);
             var scores = (await model.ForwardAsync(input, cancellationToken)).Expect("classifier", count, classes);
             for (var i = 0; i < count; i++)
             {

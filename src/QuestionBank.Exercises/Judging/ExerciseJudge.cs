@@ -21,7 +21,7 @@ public abstract class ExerciseJudge
 /// What a judge may use: the submitted model, the trusted digit classifier (gan), and the trusted
 /// evaluator of digit networks given by their weights (prune, quantize, distill).
 /// </summary>
-public sealed record JudgeTools(IModelClient Model, IDigitClassifier Digits, IDigitNetworkEvaluator Networks);
+public sealed record JudgeTools(IModelClient Model, IDigitClassifier Digits, IDigitNetScorer Networks);
 
 /// <summary>The final metrics and the images the judge made (e.g. the GAN's samples).</summary>
 public sealed record JudgeVerdict(IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<JudgeImage> Images);
@@ -35,9 +35,9 @@ public interface IDigitClassifier
     Task<float[]> ClassifyAsync(float[] pixels, int count, CancellationToken cancellationToken);
 }
 
-/// <summary>Runs a <see cref="Compression.DigitNetwork"/> with trusted code only, in a process that runs no user code.</summary>
-public interface IDigitNetworkEvaluator
+/// <summary>Runs a <see cref="Compression.SubmittedDigitNet"/> with trusted code only, in a process that runs no user code.</summary>
+public interface IDigitNetScorer
 {
     /// <summary>Class scores [count, 10] of <paramref name="pixels"/> ([count, 784], pixels in [0, 1]) by <paramref name="network"/>.</summary>
-    Task<float[]> ScoresAsync(Compression.DigitNetwork network, float[] pixels, int count, CancellationToken cancellationToken);
+    Task<float[]> ScoresAsync(Compression.SubmittedDigitNet network, float[] pixels, int count, CancellationToken cancellationToken);
 }

@@ -14,34 +14,34 @@ public static class HeldOutDigits
     public const double Noise = 0.03;
 
     /// <summary>The pixels ([count, 784], in [0, 1]) of <paramref name="digits"/>, each distorted with draws from <paramref name="random"/>.</summary>
-    public static float[] Distort(MnistRecords digits, Random random)
+    public static float[] Distort(DigitRecords digits, Random random)
     {
         var source = digits.Pixels();
         var shown = new float[source.Length];
         for (var i = 0; i < digits.Count; i++)
         {
-            Distort(source.AsSpan(i * MnistDigits.PixelsPerImage, MnistDigits.PixelsPerImage),
-                shown.AsSpan(i * MnistDigits.PixelsPerImage, MnistDigits.PixelsPerImage), random);
+            Distort(source.AsSpan(i * MnistFile.PixelsPerImage, MnistFile.PixelsPerImage),
+                shown.AsSpan(i * MnistFile.PixelsPerImage, MnistFile.PixelsPerImage), random);
         }
         return shown;
     }
 
     private static void Distort(ReadOnlySpan<float> image, Span<float> shown, Random random)
     {
-        const double centre = (MnistDigits.ImageSize - 1) / 2.0;
+        const double centre = (MnistFile.ImageSize - 1) / 2.0;
         var angle = Uniform(random, MaxDegrees) * Math.PI / 180;
         var scale = 1 + Uniform(random, MaxScale);
         var (shiftX, shiftY) = (Uniform(random, MaxShift), Uniform(random, MaxShift));
         var (cos, sin) = (Math.Cos(angle) / scale, Math.Sin(angle) / scale);
-        for (var y = 0; y < MnistDigits.ImageSize; y++)
+        for (var y = 0; y < MnistFile.ImageSize; y++)
         {
-            for (var x = 0; x < MnistDigits.ImageSize; x++)
+            for (var x = 0; x < MnistFile.ImageSize; x++)
             {
                 // Where the output pixel comes from: the inverse of the shift, then of the turn and scale.
                 var (dx, dy) = (x - centre - shiftX, y - centre - shiftY);
                 var value = Bilinear(image, centre + cos * dx + sin * dy, centre - sin * dx + cos * dy)
                     + Noise * SecretRandom.Gaussian(random);
-                shown[y * MnistDigits.ImageSize + x] = Math.Clamp((float)value, 0, 1);
+                shown[y * MnistFile.ImageSize + x] = Math.Clamp((float)value, 0, 1);
             }
         }
     }
@@ -58,5 +58,5 @@ public static class HeldOutDigits
     }
 
     private static float At(ReadOnlySpan<float> image, int column, int row) =>
-        column is >= 0 and < MnistDigits.ImageSize && row is >= 0 and < MnistDigits.ImageSize ? image[row * MnistDigits.ImageSize + column] : 0;
+        column is >= 0 and < MnistFile.ImageSize && row is >= 0 and < MnistFile.ImageSize ? image[row * MnistFile.ImageSize + column] : 0;
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Lstm;

@@ -4,11 +4,11 @@ using QuestionBank.Exercises.Judging;
 namespace QuestionBank.Exercises.Prune;
 
 /// <summary>Counts the zeros among the submitted network's weights and measures its held-out accuracy.</summary>
-internal sealed class PruneJudge(MnistRecords train, MnistRecords test, byte[] pretrained)
-    : CompressionJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = train.ToFile() }, test, pretrained)
+internal sealed class PruneJudge(DigitRecords train, DigitRecords test, byte[] pretrained)
+    : CompressionJudge(new Dictionary<string, byte[]> { [MnistFile.FileName] = train.ToFile() }, test, pretrained)
 {
     protected override Task MeasureAsync(
-        ModelState state, DigitNetwork submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
+        ModelState state, SubmittedDigitNet submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
     {
         RequireShapeOfPretrained(submitted);
         metrics["sparsity"] = (double)submitted.ZeroWeights / submitted.WeightCount;

@@ -7,11 +7,11 @@ namespace QuestionBank.Exercises.Quantize;
 /// Compares the bytes of the submitted state with the float32 network's, and the held-out accuracy
 /// of its dequantised weights with the float32 network's, both measured here.
 /// </summary>
-internal sealed class QuantizeJudge(MnistRecords train, MnistRecords test, byte[] pretrained)
-    : CompressionJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = train.ToFile() }, test, pretrained)
+internal sealed class QuantizeJudge(DigitRecords train, DigitRecords test, byte[] pretrained)
+    : CompressionJudge(new Dictionary<string, byte[]> { [MnistFile.FileName] = train.ToFile() }, test, pretrained)
 {
     protected override async Task MeasureAsync(
-        ModelState state, DigitNetwork submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
+        ModelState state, SubmittedDigitNet submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
     {
         RequireShapeOfPretrained(submitted);
         var floatAccuracy = await Pretrained.AccuracyAsync(tools.Networks, Test, cancellationToken);

@@ -49,7 +49,7 @@ public sealed class DigitBackbone : Module<Tensor, Tensor>
     /// <summary>Trains a backbone on the training split's digits 0–4; returns its weights and its accuracy on the held-out 0–4.</summary>
     public static (byte[] Weights, double TestAccuracy) Train(byte[] mnistFile, Device device)
     {
-        var (train, test) = MnistDigits.Split(MnistDigits.Read(mnistFile));
+        var (train, test) = MnistFile.Split(MnistFile.Read(mnistFile));
         return TrustedTraining.Train(() => new DigitBackbone(), train.Where(label => label < Classes).ToTensors(),
             test.Where(label => label < Classes).ToTensors(), Recipe, device);
     }

@@ -7,7 +7,7 @@ namespace QuestionBank.Exercises.Transfer;
 /// [N, 1, 28, 28] in [0, 1], <see cref="Labels"/> [N] as class indices 0–4, class c being the digit
 /// 5 + c) and the backbone pretrained on the digits 0–4.
 /// </summary>
-public sealed class TransferData(MnistSplit digits, byte[] backboneWeights)
+public sealed class TransferData(DigitTensors digits, byte[] backboneWeights)
 {
     public Tensor Images => digits.Images;
 

@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Catalog.Transfer;
 using QuestionBank.Exercises.Imaging;
 using QuestionBank.Exercises.Judging;
 
@@ -9,7 +10,7 @@ namespace QuestionBank.Exercises.Transfer;
 /// <see cref="TransferExercise.HeldOutPool"/> and distorted for it (<see cref="HeldOutDigits"/>), in a
 /// secret order and without their labels, counts the right answers and draws the digits it got wrong.
 /// </summary>
-internal sealed class TransferJudge(MnistRecords train, MnistRecords pool, byte[] backboneWeights) : ExerciseJudge
+internal sealed class TransferJudge(DigitRecords train, DigitRecords pool, byte[] backboneWeights) : ExerciseJudge
 {
     public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } = new Dictionary<string, byte[]>
     {
@@ -26,7 +27,7 @@ internal sealed class TransferJudge(MnistRecords train, MnistRecords pool, byte[
         var pixels = HeldOutDigits.Distort(asked, random);
         var predictions = await DigitQuestions.PredictAsync(tools.Model, pixels, DigitBackbone.Classes, cancellationToken);
         var wrong = Enumerable.Range(0, asked.Count).Where(i => predictions[i] + TransferExercise.FirstDigit != asked.Labels[i]).ToArray();
-        var wrongPixels = wrong.SelectMany(i => pixels.AsSpan(i * MnistDigits.PixelsPerImage, MnistDigits.PixelsPerImage).ToArray()).ToArray();
+        var wrongPixels = wrong.SelectMany(i => pixels.AsSpan(i * MnistFile.PixelsPerImage, MnistFile.PixelsPerImage).ToArray()).ToArray();
         return new JudgeVerdict(
             new Dictionary<string, double> { ["test_accuracy"] = 1 - (double)wrong.Length / asked.Count },
             [new JudgeImage("mistakes.png", DigitGrid.Render(wrongPixels))]);

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
-using QuestionBank.Sandbox.Runs;
+using QuestionBank.Exercises.Catalog;
+using QuestionBank.Sandbox.Execution;
 using QuestionBank.ServiceDefaults;
 
 namespace QuestionBank.Sandbox.Cli;

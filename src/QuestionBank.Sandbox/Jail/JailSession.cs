@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
-using QuestionBank.Sandbox.Runner;
+using QuestionBank.Contracts;
 
 namespace QuestionBank.Sandbox.Jail;
 
@@ -67,7 +67,7 @@ public sealed class JailSession : IAsyncDisposable
     public Task<JailOutcome> Completion { get; private set; } = null!;
 
     internal static async Task<JailSession> StartAsync(
-        ProcessStartInfo startInfo, RunnerJob? job, IReadOnlyDictionary<string, byte[]> files,
+        ProcessStartInfo startInfo, RunnerHeader? job, IReadOnlyDictionary<string, byte[]> files,
         DirectoryInfo jobDirectory, CgroupLimits? cgroups, SandboxOptions settings, CancellationToken cancellationToken)
     {
         var parent = ParentThread.Start(startInfo, jobDirectory.Name);
@@ -142,7 +142,7 @@ public sealed class JailSession : IAsyncDisposable
         jobDirectory.Delete(recursive: true);
     }
 
-    private async Task<JailOutcome> SuperviseAsync(RunnerJob? job, IReadOnlyDictionary<string, byte[]> files)
+    private async Task<JailOutcome> SuperviseAsync(RunnerHeader? job, IReadOnlyDictionary<string, byte[]> files)
     {
         var clock = Stopwatch.StartNew();
         var reading = ReadProtocolAsync(process.StandardOutput.BaseStream);
@@ -234,7 +234,7 @@ public sealed class JailSession : IAsyncDisposable
         }
     }
 
-    private async Task WriteJobAsync(RunnerJob job, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken)
+    private async Task WriteJobAsync(RunnerHeader job, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken)
     {
         var header = JsonSerializer.SerializeToUtf8Bytes(
             job with { Files = [.. files.Select(file => new RunnerFile(file.Key, file.Value.Length))] }, RunnerMessage.Json);

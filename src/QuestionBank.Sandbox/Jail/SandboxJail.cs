@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using QuestionBank.Sandbox.Runner;
+using QuestionBank.Contracts;
 
 namespace QuestionBank.Sandbox.Jail;
 
@@ -28,10 +28,10 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
 
     /// <summary>
     /// Starts the runner on <paramref name="job"/>: <paramref name="files"/>, and <paramref name="source"/>
-    /// (if any) as <see cref="RunnerJob.SourceFileName"/>, follow the job header on standard input. The session owns the process, its cgroups and its job folder.
+    /// (if any) as <see cref="RunnerHeader.SourceFileName"/>, follow the job header on standard input. The session owns the process, its cgroups and its job folder.
     /// </summary>
     public Task<JailSession> StartAsync(
-        RunnerJob job, string? source, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken) =>
+        RunnerHeader job, string? source, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken) =>
         StartAsync(settings.RunnerDirectory, RunnerCommand, job, source, files, cancellationToken);
 
     /// <summary>
@@ -50,7 +50,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
     }
 
     private async Task<JailSession> StartAsync(
-        string appDirectory, IReadOnlyList<string> command, RunnerJob? job, string? source,
+        string appDirectory, IReadOnlyList<string> command, RunnerHeader? job, string? source,
         IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken)
     {
         var root = RuntimeRoot.Resolve(settings);
@@ -69,7 +69,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             }
             var startInfo = StartInfo(root, appDirectory, jobDirectory.FullName, cgroups, command);
             var input = source is null ? files
-                : new Dictionary<string, byte[]>(files) { [RunnerJob.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
+                : new Dictionary<string, byte[]>(files) { [RunnerHeader.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
             return await JailSession.StartAsync(startInfo, job, input, jobDirectory, cgroups, settings, cancellationToken);
         }
         catch

@@ -47,7 +47,7 @@ public sealed class SandboxPreparation(IOptions<SandboxOptions> options, IHostEn
         {
             missing.Add("the runtime root");
         }
-        if (!File.Exists(Path.Combine(settings.DataDirectory, MnistDigits.FileName)))
+        if (!File.Exists(Path.Combine(settings.DataDirectory, MnistFile.FileName)))
         {
             missing.Add("the MNIST digits");
         }

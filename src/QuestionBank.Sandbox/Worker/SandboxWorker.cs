@@ -5,9 +5,9 @@ using Npgsql;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Notifications;
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Sandbox.Preparation;
-using QuestionBank.Sandbox.Runs;
+using QuestionBank.Sandbox.Execution;
 
 namespace QuestionBank.Sandbox.Worker;
 

@@ -5,7 +5,7 @@ using QuestionBank.Core.Documents;
 using QuestionBank.Data.Importing;
 using QuestionBank.Data.Learners;
 using QuestionBank.Data.Moderation;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Web.Extensions;
 using QuestionBank.Web.Admin;
 

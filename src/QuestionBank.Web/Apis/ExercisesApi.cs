@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 
 namespace QuestionBank.Web.Apis;
 

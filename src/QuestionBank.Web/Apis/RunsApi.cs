@@ -10,7 +10,7 @@ using QuestionBank.Contracts;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Localization;
 using QuestionBank.Web.Runs;

@@ -11,6 +11,7 @@ using QuestionBank.Core.Search;
 using QuestionBank.Data;
 using QuestionBank.Data.Importing;
 using QuestionBank.Data.Queries;
+using QuestionBank.Data.Search;
 using QuestionBank.Web.Accounts;
 using QuestionBank.Web.Admin;
 using QuestionBank.Web.Database;

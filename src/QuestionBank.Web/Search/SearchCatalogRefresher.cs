@@ -1,7 +1,7 @@
 using Npgsql;
 using QuestionBank.Data;
 using QuestionBank.Data.Notifications;
-using QuestionBank.Data.Queries;
+using QuestionBank.Data.Search;
 
 namespace QuestionBank.Web.Search;
 

@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Judging;
 
@@ -234,8 +235,8 @@ public sealed class CompressionJudgeTests
     {
         var files = Judge("distill").TrainingFiles;
 
-        var labelled = MnistDigits.Read(files[MnistDigits.FileName]);
-        var unlabelled = MnistDigits.Read(files[PretrainedDigits.UnlabelledFileName]);
+        var labelled = MnistFile.Read(files[MnistFile.FileName]);
+        var unlabelled = MnistFile.Read(files[PretrainedDigits.UnlabelledFileName]);
         Assert.Equal(1000, labelled.Count);
         Assert.Equal(7000, unlabelled.Count);
         Assert.All(unlabelled.Labels.ToArray(), label => Assert.Equal(0, label));
@@ -256,18 +257,18 @@ public sealed class CompressionJudgeTests
     /// <summary>The share of zeros among the held-out digits: the accuracy of a network that always answers 0.</summary>
     private static double ShareOfZeros()
     {
-        var test = MnistDigits.Split(MnistDigits.Read(Mnist)).Test;
+        var test = MnistFile.Split(MnistFile.Read(Mnist)).Test;
         return (double)test.Labels.Count((byte)0) / test.Count;
     }
 
     private static ExerciseJudge Judge(string exercise) => ExerciseRegistry.Find(exercise)!.CreateJudge(new Dictionary<string, byte[]>
     {
-        [MnistDigits.FileName] = Mnist,
+        [MnistFile.FileName] = Mnist,
         [DigitNet.PretrainedFileName] = new ModelState(PretrainedTensors).ToBytes(),
     });
 
     /// <summary>A model whose forward would answer every digit right, and whose state is <paramref name="state"/>.</summary>
-    private static ScriptedModel ModelAnswering(List<StateTensor> state, Func<DigitNetwork, float[], int, float[]>? evaluate = null) =>
+    private static ScriptedModel ModelAnswering(List<StateTensor> state, Func<SubmittedDigitNet, float[], int, float[]>? evaluate = null) =>
         new(images => new FloatTensor(SyntheticDigits.PerfectScores(images.Data, images.Shape[0]), [images.Shape[0], 10]))
         {
             State = new ModelState(state).ToBytes(),

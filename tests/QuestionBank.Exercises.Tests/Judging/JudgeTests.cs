@@ -43,14 +43,14 @@ public sealed class JudgeTests
     [Fact]
     public async Task TheCnnJudgeShowsImagesWithoutLabelsAndCountsPredictionsUnderTheRunsLabels()
     {
-        var judge = ExerciseRegistry.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits.File(10_000) });
-        var shown = SyntheticDigits.ShownLabels(judge.TrainingFiles[MnistDigits.FileName]);
+        var judge = ExerciseRegistry.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistFile.FileName] = SyntheticDigits.File(10_000) });
+        var shown = SyntheticDigits.ShownLabels(judge.TrainingFiles[MnistFile.FileName]);
         var model = new ScriptedModel(images => new FloatTensor(
             SyntheticDigits.PerfectScores(images.Data, images.Shape[0], label => shown[label]), [images.Shape[0], 10]));
 
         var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);
 
-        Assert.Equal(8000, MnistDigits.Read(judge.TrainingFiles[MnistDigits.FileName]).Count);
+        Assert.Equal(8000, MnistFile.Read(judge.TrainingFiles[MnistFile.FileName]).Count);
         Assert.Equal(2000, model.Questions.Sum(question => question.Shape[0]));
         Assert.All(model.Questions, question => Assert.Equal(784, question.Data.Length / question.Shape[0]));
         Assert.Equal(1.0, verdict.Metrics["test_accuracy"]);
@@ -59,20 +59,20 @@ public sealed class JudgeTests
     [Fact]
     public async Task ACnnThatKnowsEveryHeldOutDigitButNotTheRunsLabelsScoresNothing()
     {
-        var judge = ExerciseRegistry.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits.File(10_000) });
+        var judge = ExerciseRegistry.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistFile.FileName] = SyntheticDigits.File(10_000) });
         var model = new ScriptedModel(images => new FloatTensor(SyntheticDigits.PerfectScores(images.Data, images.Shape[0]), [images.Shape[0], 10]));
 
         var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);
 
         // Every training digit is shown under another digit's label, so the true digit is never the run's answer.
-        Assert.All(SyntheticDigits.ShownLabels(judge.TrainingFiles[MnistDigits.FileName]), pair => Assert.NotEqual(pair.Key, pair.Value));
+        Assert.All(SyntheticDigits.ShownLabels(judge.TrainingFiles[MnistFile.FileName]), pair => Assert.NotEqual(pair.Key, pair.Value));
         Assert.Equal(0, verdict.Metrics["test_accuracy"]);
     }
 
     [Fact]
     public async Task AModelThatAnswersWithTheWrongShapeCannotBeJudged()
     {
-        var judge = ExerciseRegistry.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigits.File(10_000) });
+        var judge = ExerciseRegistry.Find("cnn")!.CreateJudge(new Dictionary<string, byte[]> { [MnistFile.FileName] = SyntheticDigits.File(10_000) });
         var model = new ScriptedModel(images => new FloatTensor(new float[images.Shape[0] * 10], [images.Shape[0] * 10]));
 
         var problem = await Assert.ThrowsAsync<JudgeException>(() => judge.JudgeAsync(model.Tools, CancellationToken.None));

@@ -1,3 +1,5 @@
+using QuestionBank.Exercises.Catalog;
+using QuestionBank.Exercises.Catalog.Gan;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Judging;
 
@@ -24,7 +26,7 @@ public sealed class LearningNotAnswersTests
     public void HeldOutDigitsAreDistortedAnewForEachRunButKeepTheirShape()
     {
         var ring = DigitShapes.Ring(14, 14, 6);
-        var digits = MnistDigits.Read(SyntheticDigitsFile([ring, ring]));
+        var digits = MnistFile.Read(SyntheticDigitsFile([ring, ring]));
 
         var first = HeldOutDigits.Distort(digits, new Random(1));
         var second = HeldOutDigits.Distort(digits, new Random(2));
@@ -70,7 +72,7 @@ public sealed class LearningNotAnswersTests
     {
         var random = new Random(11);
         var real = Enumerable.Range(0, 10_000).Select(i => i % 2 == 0 ? DigitShapes.Ring(14, 14, 5 + i % 3) : DigitShapes.Bar(10 + i % 5, i % 7 - 3)).ToList();
-        var judge = ExerciseRegistry.Find("gan")!.CreateJudge(new Dictionary<string, byte[]> { [MnistDigits.FileName] = SyntheticDigitsFile(real) });
+        var judge = ExerciseRegistry.Find("gan")!.CreateJudge(new Dictionary<string, byte[]> { [MnistFile.FileName] = SyntheticDigitsFile(real) });
         var copier = new ScriptedModel(noise => Images(noise, i => DigitShapes.Perturb(real[i * 7 % real.Count], 1, -1, 0.05, random)));
         var repeater = new ScriptedModel(noise => Images(noise, _ => DigitShapes.Ring(12, 12, 9)));
 

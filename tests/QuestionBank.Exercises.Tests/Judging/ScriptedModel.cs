@@ -8,7 +8,7 @@ namespace QuestionBank.Exercises.Tests.Judging;
 /// <see cref="State"/> when asked for its weights), records every question, one at a time, and
 /// every network the evaluator runs, which scores digits with <see cref="Evaluate"/>.
 /// </summary>
-internal sealed class ScriptedModel(Func<FloatTensor, FloatTensor> answer) : IModelClient, IDigitClassifier, IDigitNetworkEvaluator
+internal sealed class ScriptedModel(Func<FloatTensor, FloatTensor> answer) : IModelClient, IDigitClassifier, IDigitNetScorer
 {
     private int inFlight;
 
@@ -19,9 +19,9 @@ internal sealed class ScriptedModel(Func<FloatTensor, FloatTensor> answer) : IMo
     /// <summary>The bytes the model's process answers a state request with.</summary>
     public byte[]? State { get; init; }
 
-    public Func<DigitNetwork, float[], int, float[]> Evaluate { get; init; } = (_, pixels, count) => SyntheticDigits.PerfectScores(pixels, count);
+    public Func<SubmittedDigitNet, float[], int, float[]> Evaluate { get; init; } = (_, pixels, count) => SyntheticDigits.PerfectScores(pixels, count);
 
-    public List<DigitNetwork> EvaluatedNetworks { get; } = [];
+    public List<SubmittedDigitNet> EvaluatedNetworks { get; } = [];
 
     public async Task<FloatTensor> ForwardAsync(FloatTensor input, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ internal sealed class ScriptedModel(Func<FloatTensor, FloatTensor> answer) : IMo
     public Task<float[]> ClassifyAsync(float[] pixels, int count, CancellationToken cancellationToken) =>
         Task.FromResult(Enumerable.Range(0, count).SelectMany(_ => new float[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 }).ToArray());
 
-    public Task<float[]> ScoresAsync(DigitNetwork network, float[] pixels, int count, CancellationToken cancellationToken)
+    public Task<float[]> ScoresAsync(SubmittedDigitNet network, float[] pixels, int count, CancellationToken cancellationToken)
     {
         EvaluatedNetworks.Add(network);
         return Task.FromResult(Evaluate(network, pixels, count));

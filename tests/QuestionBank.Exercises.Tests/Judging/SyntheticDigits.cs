@@ -42,7 +42,7 @@ internal static class SyntheticDigits
     /// <summary>For each label shown to the jail in <paramref name="trainingFile"/>, the digit it stands for.</summary>
     public static Dictionary<int, int> ShownLabels(byte[] trainingFile)
     {
-        var training = MnistDigits.Read(trainingFile);
+        var training = MnistFile.Read(trainingFile);
         var pixels = training.Pixels();
         return Enumerable.Range(0, training.Count)
             .DistinctBy(i => training.Labels[i])

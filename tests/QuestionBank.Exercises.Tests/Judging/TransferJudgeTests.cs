@@ -1,3 +1,5 @@
+using QuestionBank.Exercises.Catalog;
+using QuestionBank.Exercises.Catalog.Transfer;
 using QuestionBank.Exercises.Judging;
 using QuestionBank.Exercises.Transfer;
 
@@ -15,7 +17,7 @@ public sealed class TransferJudgeTests
         var first = CreateJudge();
         var second = CreateJudge();
 
-        var training = MnistDigits.Read(first.TrainingFiles[TransferExercise.TrainingFileName]);
+        var training = MnistFile.Read(first.TrainingFiles[TransferExercise.TrainingFileName]);
 
         Assert.Equal(Backbone, first.TrainingFiles[DigitBackbone.FileName]);
         Assert.Equal(2, first.TrainingFiles.Count);
@@ -23,7 +25,7 @@ public sealed class TransferJudgeTests
         Assert.Equal(Enumerable.Range(5, 5).Select(digit => (digit, 50)),
             training.Labels.ToArray().GroupBy(label => (int)label).Select(group => (group.Key, group.Count())).Order());
         // All of them from the training split: none is a digit the judge holds out.
-        var (train, test) = MnistDigits.Split(MnistDigits.Read(Mnist));
+        var (train, test) = MnistFile.Split(MnistFile.Read(Mnist));
         var trainNumbers = Numbers(train).ToHashSet();
         Assert.All(Numbers(training), number => Assert.Contains(number, trainNumbers));
         Assert.Empty(Numbers(training).Intersect(Numbers(test)));
@@ -32,8 +34,8 @@ public sealed class TransferJudgeTests
     [Fact]
     public void TheHeldOutPoolHoldsEveryDigitFiveToNineOfBothSplitsButTheLabelledTrainingOnes()
     {
-        var (train, test) = MnistDigits.Split(MnistDigits.Read(Mnist));
-        var training = MnistDigits.Read(CreateJudge().TrainingFiles[TransferExercise.TrainingFileName]);
+        var (train, test) = MnistFile.Split(MnistFile.Read(Mnist));
+        var training = MnistFile.Read(CreateJudge().TrainingFiles[TransferExercise.TrainingFileName]);
 
         var pool = TransferExercise.HeldOutPool(train, test);
 
@@ -64,7 +66,7 @@ public sealed class TransferJudgeTests
     [Fact]
     public async Task AModelThatLooksUpTheExactPixelsOfEveryPoolDigitScoresAtChance()
     {
-        var (train, test) = MnistDigits.Split(MnistDigits.Read(Mnist));
+        var (train, test) = MnistFile.Split(MnistFile.Read(Mnist));
         var pool = TransferExercise.HeldOutPool(train, test);
         var pixels = pool.Pixels();
         var table = Enumerable.Range(0, pool.Count).ToDictionary(i => Key(pixels.AsSpan(i * 784, 784)), i => (int)pool.Labels[i]);
@@ -80,7 +82,7 @@ public sealed class TransferJudgeTests
     [Fact]
     public async Task TheHeldOutDigitsComeInASecretOrderSoAModelThatRecitesTheirLabelsInFileOrderScoresAtChance()
     {
-        var (train, test) = MnistDigits.Split(MnistDigits.Read(Mnist));
+        var (train, test) = MnistFile.Split(MnistFile.Read(Mnist));
         var labelsInFileOrder = TransferExercise.HeldOutPool(train, test).Labels.ToArray();
         var answered = 0;
         // It knows every held-out label, but not which image is asked when.
@@ -130,7 +132,7 @@ public sealed class TransferJudgeTests
 
     private static ExerciseJudge CreateJudge() => ExerciseRegistry.Find("transfer")!.CreateJudge(new Dictionary<string, byte[]>
     {
-        [MnistDigits.FileName] = Mnist,
+        [MnistFile.FileName] = Mnist,
         [DigitBackbone.FileName] = Backbone,
     });
 
@@ -153,7 +155,7 @@ public sealed class TransferJudgeTests
         Enumerable.Range(0, images.Shape[0]).Select(i => SyntheticDigits.Label(images.Data.AsSpan(i * 784, 784)));
 
     /// <summary>The numbers that tell each synthetic digit apart.</summary>
-    private static IEnumerable<int> Numbers(MnistRecords digits) =>
+    private static IEnumerable<int> Numbers(DigitRecords digits) =>
         Enumerable.Range(0, digits.Count).Select(i => digits.Image(i)[1] | digits.Image(i)[2] << 8);
 
 }

@@ -1,4 +1,4 @@
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Sandbox.Runner.Compilation;
 
 namespace QuestionBank.Sandbox.Tests.Compilation;
@@ -42,7 +42,7 @@ public sealed class SolutionCompilerTests
     [InlineData("object o = ctx; var d = (dynamic)o;")]
     [InlineData("Func<dynamic, int> f = d => 1;")]
     [InlineData("var e = new System.Dynamic.ExpandoObject();")]
-    [InlineData("var t = Type.GetType(\"QuestionBank.Sandbox.Runner.JobRunner, QuestionBank.Sandbox.Runner\");")]
+    [InlineData("var t = Type.GetType(\"QuestionBank.Sandbox.Runner.RunnerHost, QuestionBank.Sandbox.Runner\");")]
     [InlineData("Func<string, Type?> find = Type.GetType; var t = find(\"X\");")]
     [InlineData("typeof(ExerciseContext).InvokeMember(\"Submit\", default, null, ctx, null);")]
     [InlineData("var n = ctx.GetType().Assembly.FullName;")]
@@ -76,7 +76,7 @@ public sealed class SolutionCompilerTests
                 {
                     dynamic context = ctx;
                     context.Submit(null);
-                    var found = Type.GetType("QuestionBank.Sandbox.Runner.JobRunner, QuestionBank.Sandbox.Runner");
+                    var found = Type.GetType("QuestionBank.Sandbox.Runner.RunnerHost, QuestionBank.Sandbox.Runner");
                 }
             }
             """);

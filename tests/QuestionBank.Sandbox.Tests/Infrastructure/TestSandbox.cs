@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using QuestionBank.Exercises;
-using QuestionBank.Sandbox.Runs;
+using QuestionBank.Exercises.Catalog;
+using QuestionBank.Sandbox.Execution;
 
 namespace QuestionBank.Sandbox.Tests.Infrastructure;
 

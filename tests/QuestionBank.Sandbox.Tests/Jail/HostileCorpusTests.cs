@@ -1,6 +1,6 @@
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
-using QuestionBank.Sandbox.Runs;
+using QuestionBank.Exercises.Catalog;
+using QuestionBank.Sandbox.Execution;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Jail;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
-using QuestionBank.Sandbox.Runs;
+using QuestionBank.Exercises.Catalog;
+using QuestionBank.Sandbox.Execution;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Jail;

@@ -2,7 +2,7 @@ using System.Text;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Transfer;
-using QuestionBank.Sandbox.Runs;
+using QuestionBank.Sandbox.Execution;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Jail;
@@ -66,7 +66,7 @@ public sealed class LearningNotAnswersTests
     }
 
     /// <summary>Runs the corpus source <paramref name="name"/> with its table filled with <paramref name="digits"/>, as an attacker would; it must fail on its metric.</summary>
-    private static async Task<RunResult> RunTabulatedAsync(string name, MnistRecords digits, Func<int, int> answer)
+    private static async Task<RunResult> RunTabulatedAsync(string name, DigitRecords digits, Func<int, int> answer)
     {
         var hostile = HostileSource.Load(name);
         Assert.Contains(EmptyTable, hostile.Source);
@@ -79,11 +79,11 @@ public sealed class LearningNotAnswersTests
         return result;
     }
 
-    private static (MnistRecords Train, MnistRecords Test) PublicSplit() =>
-        MnistDigits.Split(MnistDigits.Read(File.ReadAllBytes(Path.Combine(new SandboxOptions().DataDirectory, MnistDigits.FileName))));
+    private static (DigitRecords Train, DigitRecords Test) PublicSplit() =>
+        MnistFile.Split(MnistFile.Read(File.ReadAllBytes(Path.Combine(new SandboxOptions().DataDirectory, MnistFile.FileName))));
 
     /// <summary>"hash:answer," for each of <paramref name="digits"/>, as the corpus sources read it: FNV-1a of the 784 pixel bytes.</summary>
-    private static string Table(MnistRecords digits, Func<int, int> answer)
+    private static string Table(DigitRecords digits, Func<int, int> answer)
     {
         var table = new StringBuilder();
         for (var i = 0; i < digits.Count; i++)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QuestionBank.Contracts;
 using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Words;
 using QuestionBank.Sandbox.Preparation;
 using QuestionBank.Sandbox.Tests.Infrastructure;
@@ -69,7 +70,7 @@ public sealed class SandboxPreparationTests : IDisposable
     /// <summary>Links the prepared home's runtime root (where this host needs one) and digits into $QUESTIONBANK_SANDBOX_HOME.</summary>
     private static string LinkPreparedHome => $"""
         mkdir -p "$QUESTIONBANK_SANDBOX_HOME/data"
-        ln -s '{PreparedHome}/data/{MnistDigits.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{MnistDigits.FileName}"
+        ln -s '{PreparedHome}/data/{MnistFile.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{MnistFile.FileName}"
         ln -s '{PreparedHome}/data/{WordList.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{WordList.FileName}"
         if [ -d '{PreparedHome}/root' ]; then ln -s '{PreparedHome}/root' "$QUESTIONBANK_SANDBOX_HOME/root"; fi
         """;

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Hosting;
 using QuestionBank.Data;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
-using QuestionBank.Sandbox.Runs;
+using QuestionBank.Exercises.Catalog;
+using QuestionBank.Sandbox.Execution;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 
 namespace QuestionBank.Sandbox.Tests.Worker;

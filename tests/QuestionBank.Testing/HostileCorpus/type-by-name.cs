@@ -5,7 +5,7 @@ public class Solution
 {
     public void Run(ExerciseContext ctx)
     {
-        var type = Type.GetType("QuestionBank.Sandbox.Runner.JobRunner, QuestionBank.Sandbox.Runner");
+        var type = Type.GetType("QuestionBank.Sandbox.Runner.RunnerHost, QuestionBank.Sandbox.Runner");
         var instance = Activator.CreateInstance(type!);
         Console.WriteLine(instance);
         var domain = AppDomain.CurrentDomain;

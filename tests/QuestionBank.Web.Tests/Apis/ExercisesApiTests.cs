@@ -1,4 +1,4 @@
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 
 namespace QuestionBank.Web.Tests.Apis;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 
 namespace QuestionBank.Web.Tests.Browser;
 

@@ -5,7 +5,7 @@ using QuestionBank.Contracts;
 using QuestionBank.Data;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 
 namespace QuestionBank.Web.Tests.Pages;
 

@@ -1,4 +1,5 @@
 using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Words;
 using QuestionBank.Sandbox;
 
@@ -27,7 +28,7 @@ public sealed class FirstStartTests : IAsyncLifetime
             set -e
             while [ ! -f '{Signal}' ]; do sleep 0.1; done
             mkdir -p "$QUESTIONBANK_SANDBOX_HOME/data"
-            ln -s '{PreparedHome}/data/{MnistDigits.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{MnistDigits.FileName}"
+            ln -s '{PreparedHome}/data/{MnistFile.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{MnistFile.FileName}"
             ln -s '{PreparedHome}/data/{WordList.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{WordList.FileName}"
             if [ -d '{PreparedHome}/root' ]; then ln -s '{PreparedHome}/root' "$QUESTIONBANK_SANDBOX_HOME/root"; fi
             """);

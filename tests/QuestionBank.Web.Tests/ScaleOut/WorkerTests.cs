@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Sandbox;
 
 namespace QuestionBank.Web.Tests.ScaleOut;

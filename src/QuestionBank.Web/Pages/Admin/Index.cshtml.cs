@@ -4,7 +4,7 @@ using QuestionBank.Data.Importing;
 using QuestionBank.Data.Learners;
 using QuestionBank.Data.Moderation;
 using Microsoft.Extensions.Localization;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Web.Localization;
 
 namespace QuestionBank.Web.Pages.Admin;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuestionBank.Data.Queries;
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 
 namespace QuestionBank.Web.Pages.Exercises;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Web.Apis;
 using QuestionBank.Web.Runs;
 

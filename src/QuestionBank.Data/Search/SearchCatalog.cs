@@ -9,7 +9,9 @@ using NpgsqlTypes;
 using QuestionBank.Core.Documents;
 using QuestionBank.Core.Search;
 
-namespace QuestionBank.Data.Queries;
+using QuestionBank.Data.Queries;
+
+namespace QuestionBank.Data.Search;
 
 /// <summary>
 /// What search reads from memory: the glossary, the bank's vocabulary and the inverted index of every

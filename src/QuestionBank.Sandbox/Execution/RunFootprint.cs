@@ -1,4 +1,4 @@
-namespace QuestionBank.Sandbox.Runs;
+namespace QuestionBank.Sandbox.Execution;
 
 /// <summary>
 /// What one run may store, at most <see cref="MaxBytes"/> in all, whatever its code does: images

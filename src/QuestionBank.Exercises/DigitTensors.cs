@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace QuestionBank.Exercises;
 
 /// <summary>MNIST digits: images [N, 1, 28, 28] with pixels in [0, 1], labels [N] (int64), on the CPU.</summary>
-public sealed class MnistSplit(Tensor images, Tensor labels)
+public sealed class DigitTensors(Tensor images, Tensor labels)
 {
     public Tensor Images { get; } = images;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using QuestionBank.Contracts;
 using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Transfer;
@@ -19,7 +20,7 @@ namespace QuestionBank.Sandbox.Runner;
 /// classifier, the transfer backbone, the compression exercises' DigitNet) or apply one, and load no
 /// user code.
 /// </summary>
-public static class JobRunner
+public static class RunnerHost
 {
     /// <summary>The float32 pixels [N, 784] that <see cref="RunnerMode.ClassifyDigits"/> and <see cref="RunnerMode.ScoreDigitNet"/> apply their network to.</summary>
     public const string DigitImagesFileName = "digits.bin";
@@ -31,7 +32,7 @@ public static class JobRunner
 
     public static int Run(Stream input, Stream output)
     {
-        var job = JsonSerializer.Deserialize<RunnerJob>(ReadLine(input), RunnerMessage.Json)
+        var job = JsonSerializer.Deserialize<RunnerHeader>(ReadLine(input), RunnerMessage.Json)
             ?? throw new InvalidDataException("The job header is empty.");
         var files = job.Files.ToDictionary(file => file.Name, file => ReadExactly(input, file.Length));
         var protocol = new ProtocolWriter(output, job.Token);
@@ -40,21 +41,21 @@ public static class JobRunner
         {
             switch (job.Mode)
             {
-                case RunnerMode.Exercise:
-                    RunSolution(job, Encoding.UTF8.GetString(files[RunnerJob.SourceFileName]), files, protocol, requests);
+                case RunnerMode.Run:
+                    RunSolution(job, Encoding.UTF8.GetString(files[RunnerHeader.SourceFileName]), files, protocol, requests);
                     break;
                 case RunnerMode.TrainJudge:
-                    SendTrained(protocol, JudgeClassifier.FileName, JudgeClassifier.Train(files[MnistDigits.FileName], OpenDevice(job.Device)));
+                    SendTrained(protocol, JudgeClassifier.FileName, JudgeClassifier.Train(files[MnistFile.FileName], OpenDevice(job.Device)));
                     break;
                 case RunnerMode.TrainBackbone:
-                    SendTrained(protocol, DigitBackbone.FileName, DigitBackbone.Train(files[MnistDigits.FileName], OpenDevice(job.Device)));
+                    SendTrained(protocol, DigitBackbone.FileName, DigitBackbone.Train(files[MnistFile.FileName], OpenDevice(job.Device)));
                     break;
                 case RunnerMode.ClassifyDigits:
                     SendDigitOutputs(protocol, files, (pixels, count) =>
                         JudgeClassifier.Classify(files[JudgeClassifier.FileName], pixels, count, OpenDevice(job.Device)));
                     break;
                 case RunnerMode.TrainDigitNet:
-                    SendTrained(protocol, DigitNet.PretrainedFileName, DigitNet.TrainPretrained(files[MnistDigits.FileName], OpenDevice(job.Device)));
+                    SendTrained(protocol, DigitNet.PretrainedFileName, DigitNet.TrainPretrained(files[MnistFile.FileName], OpenDevice(job.Device)));
                     break;
                 case RunnerMode.ScoreDigitNet:
                     SendDigitOutputs(protocol, files, (pixels, count) => DigitNet.Score(files[NetworkFileName], pixels, count));
@@ -68,7 +69,7 @@ public static class JobRunner
         return 0;
     }
 
-    private static void RunSolution(RunnerJob job, string source, Dictionary<string, byte[]> files, ProtocolWriter protocol, RequestReader requests)
+    private static void RunSolution(RunnerHeader job, string source, Dictionary<string, byte[]> files, ProtocolWriter protocol, RequestReader requests)
     {
         var exercise = ExerciseRegistry.Find(job.Exercise)
             ?? throw new InvalidOperationException($"There is no exercise '{job.Exercise}'.");
@@ -162,7 +163,7 @@ public static class JobRunner
     private static void SendDigitOutputs(ProtocolWriter protocol, Dictionary<string, byte[]> files, Func<float[], int, float[]> apply)
     {
         var pixels = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(files[DigitImagesFileName]).ToArray();
-        var outputs = apply(pixels, pixels.Length / MnistDigits.PixelsPerImage);
+        var outputs = apply(pixels, pixels.Length / MnistFile.PixelsPerImage);
         protocol.Send(new RunnerMessage("", RunnerMessage.Artifact, Data: RunnerMessage.EncodeFloats(outputs)));
     }
 

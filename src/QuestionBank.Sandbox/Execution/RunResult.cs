@@ -1,6 +1,6 @@
 using QuestionBank.Contracts;
 
-namespace QuestionBank.Sandbox.Runs;
+namespace QuestionBank.Sandbox.Execution;
 
 /// <summary>
 /// How a run ended: its status, the judge's metrics and whether they reach the exercise's goals,

@@ -1,14 +1,14 @@
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Gan;
 using QuestionBank.Exercises.Judging;
-using QuestionBank.Sandbox.Runner;
 
-namespace QuestionBank.Sandbox.Runs;
+namespace QuestionBank.Sandbox.Execution;
 
 /// <summary>
 /// The GAN judge's digit classifier, trained once per data directory and applied in the jail, in
 /// runner modes that load no user code.
 /// </summary>
-public sealed class DigitClassifier(TrustedJobs trusted) : IDigitClassifier
+public sealed class TrustedDigitClassifier(TrustedJobs trusted) : IDigitClassifier
 {
     public async Task<float[]> ClassifyAsync(float[] pixels, int count, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace QuestionBank.Exercises;
 /// label byte and 784 pixel bytes per digit) and splits them 8,000 / 2,000 after a shuffle with a
 /// fixed seed, so every run trains on the same digits and every judge holds out the same ones.
 /// </summary>
-public static class MnistDigits
+public static class MnistFile
 {
     public const string FileName = "mnist.bin";
     public const int TrainCount = 8000;
@@ -17,7 +17,7 @@ public static class MnistDigits
     private const int SplitSeed = 20_241_125;
     private static readonly byte[] Magic = "QBMNIST1"u8.ToArray();
 
-    public static MnistRecords Read(byte[] file)
+    public static DigitRecords Read(byte[] file)
     {
         if (file.Length < HeaderLength || !file.AsSpan(0, Magic.Length).SequenceEqual(Magic))
         {
@@ -36,11 +36,11 @@ public static class MnistDigits
             labels[i] = file[offset];
             file.AsSpan(offset + 1, PixelsPerImage).CopyTo(pixels.AsSpan(i * PixelsPerImage));
         }
-        return new MnistRecords(pixels, labels);
+        return new DigitRecords(pixels, labels);
     }
 
     /// <summary>The training digits and the held-out digits.</summary>
-    public static (MnistRecords Train, MnistRecords Test) Split(MnistRecords all)
+    public static (DigitRecords Train, DigitRecords Test) Split(DigitRecords all)
     {
         if (all.Count <= TrainCount)
         {
@@ -51,7 +51,7 @@ public static class MnistDigits
         return (all.Select(order.AsSpan(0, TrainCount)), all.Select(order.AsSpan(TrainCount)));
     }
 
-    internal static byte[] Write(MnistRecords records)
+    internal static byte[] Write(DigitRecords records)
     {
         var file = new byte[HeaderLength + records.Count * (1 + PixelsPerImage)];
         Magic.CopyTo(file, 0);

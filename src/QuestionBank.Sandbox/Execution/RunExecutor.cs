@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Judging;
 using QuestionBank.Sandbox.Jail;
-using QuestionBank.Sandbox.Runner;
 
-namespace QuestionBank.Sandbox.Runs;
+namespace QuestionBank.Sandbox.Execution;
 
 /// <summary>
 /// Executes one run: the runner compiles and runs the source in the jail, the exercise's judge asks
@@ -15,7 +15,7 @@ namespace QuestionBank.Sandbox.Runs;
 /// The held-out data and the metrics never enter the jail; nothing the jail says can make a run succeed.
 /// </summary>
 public sealed class RunExecutor(
-    SandboxJail jail, TrustedJobs trusted, DigitClassifier digits, DigitNetworks networks, IOptions<SandboxOptions> options, ILogger<RunExecutor> logger)
+    SandboxJail jail, TrustedJobs trusted, TrustedDigitClassifier digits, TrustedDigitNetScorer networks, IOptions<SandboxOptions> options, ILogger<RunExecutor> logger)
 {
     private readonly SandboxOptions settings = options.Value;
 
@@ -38,7 +38,7 @@ public sealed class RunExecutor(
         }
 
         var judge = exercise.CreateJudge(await LoadDataFilesAsync(exercise, cancellationToken));
-        var job = new RunnerJob(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), RunnerMode.Exercise, exercise.Id, request.Device,
+        var job = new RunnerHeader(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), RunnerMode.Run, exercise.Id, request.Device,
             request.Parameters.Epochs, request.Parameters.LearningRate, request.Parameters.BatchSize, request.Parameters.Seed,
             settings.OutputLimitKb * 1024, []);
         await using var session = await jail.StartAsync(job, request.Source, judge.TrainingFiles, cancellationToken);

@@ -1,10 +1,9 @@
-using QuestionBank.Contracts;
 using System.Collections.Concurrent;
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Judging;
 using QuestionBank.Sandbox.Jail;
-using QuestionBank.Sandbox.Runner;
 
-namespace QuestionBank.Sandbox.Runs;
+namespace QuestionBank.Sandbox.Execution;
 
 /// <summary>
 /// The worker's side of one exercise run in the jail. It reads every message the runner sends and

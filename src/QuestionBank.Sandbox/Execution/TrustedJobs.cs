@@ -8,7 +8,7 @@ using QuestionBank.Exercises.Transfer;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Runner;
 
-namespace QuestionBank.Sandbox.Runs;
+namespace QuestionBank.Sandbox.Execution;
 
 /// <summary>
 /// Jobs of trusted code only (training or applying a judge's own network) in the jail: TorchSharp's
@@ -40,8 +40,8 @@ public sealed class TrustedJobs(SandboxJail jail, IOptions<SandboxOptions> optio
             if (!File.Exists(path))
             {
                 logger.LogInformation("Training {File} ({Mode}) into {Path}", fileName, mode, path);
-                var digits = await File.ReadAllBytesAsync(Path.Combine(settings.DataDirectory, MnistDigits.FileName), cancellationToken);
-                var artifact = await RunAsync(mode, new Dictionary<string, byte[]> { [MnistDigits.FileName] = digits }, cancellationToken);
+                var digits = await File.ReadAllBytesAsync(Path.Combine(settings.DataDirectory, MnistFile.FileName), cancellationToken);
+                var artifact = await RunAsync(mode, new Dictionary<string, byte[]> { [MnistFile.FileName] = digits }, cancellationToken);
                 logger.LogInformation("{File} trained: held-out accuracy {Accuracy}", fileName, artifact.Metrics?["test_accuracy"]);
                 var partial = path + ".partial";
                 await File.WriteAllBytesAsync(partial, Convert.FromBase64String(artifact.Data!), cancellationToken);
@@ -66,7 +66,7 @@ public sealed class TrustedJobs(SandboxJail jail, IOptions<SandboxOptions> optio
         var artifact = await RunAsync(mode, new Dictionary<string, byte[]>
         {
             [networkFileName] = network,
-            [JobRunner.DigitImagesFileName] = MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray(),
+            [RunnerHost.DigitImagesFileName] = MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray(),
         }, cancellationToken);
         var outputs = RunnerMessage.DecodeFloats(artifact.Data!);
         return outputs.Length == count * 10
@@ -77,7 +77,7 @@ public sealed class TrustedJobs(SandboxJail jail, IOptions<SandboxOptions> optio
     /// <summary>Runs a trusted job and returns what it produced.</summary>
     public async Task<RunnerMessage> RunAsync(RunnerMode mode, Dictionary<string, byte[]> files, CancellationToken cancellationToken)
     {
-        var job = new RunnerJob(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), mode, "gan", ComputeDevices.Cpu, 1, 0.001, 64, 0,
+        var job = new RunnerHeader(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), mode, "gan", ComputeDevices.Cpu, 1, 0.001, 64, 0,
             settings.OutputLimitKb * 1024, []);
         await using var session = await jail.StartAsync(job, null, files, cancellationToken);
         RunnerMessage? artifact = null, failure = null;

@@ -1,6 +1,6 @@
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 
-namespace QuestionBank.Sandbox.Runs;
+namespace QuestionBank.Sandbox.Execution;
 
 /// <summary>One exercise run to execute: the user's source for an exercise, on a device.</summary>
 public sealed record RunRequest(string Exercise, string Source, string Device, ExerciseParameters Parameters);

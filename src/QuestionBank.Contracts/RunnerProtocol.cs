@@ -1,15 +1,14 @@
-using QuestionBank.Contracts;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace QuestionBank.Sandbox.Runner;
+namespace QuestionBank.Contracts;
 
 /// <summary>
 /// What the worker sends on the runner's standard input before the files' bytes. The user's
 /// source is one of the files, <see cref="SourceFileName"/>: nothing of the host's folders is mounted for a job.
 /// </summary>
-public sealed record RunnerJob(
+public sealed record RunnerHeader(
     string Token,
     RunnerMode Mode,
     string Exercise,
@@ -30,7 +29,7 @@ public sealed record RunnerFile(string Name, int Length);
 public enum RunnerMode
 {
     /// <summary>Compile the user's source, run it, then answer the judge's questions with the model it submitted.</summary>
-    Exercise,
+    Run,
 
     /// <summary>Train the GAN judge's digit classifier (trusted code only) and return its weights.</summary>
     TrainJudge,

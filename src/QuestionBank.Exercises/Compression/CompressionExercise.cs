@@ -1,3 +1,4 @@
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Compression;
@@ -58,5 +59,5 @@ internal abstract class CompressionJudge(IReadOnlyDictionary<string, byte[]> dig
     protected DigitNetwork RequireShapeOfPretrained(DigitNetwork submitted) =>
         submitted.HasShapeOf(Pretrained)
             ? submitted
-            : throw new JudgeException($"The submitted network is {submitted.Architecture}; this exercise keeps the pretrained network's shape ({Pretrained.Architecture}).");
+            : throw new JudgeException(RunMessages.NotPretrainedShape.With(submitted.Architecture, Pretrained.Architecture));
 }

@@ -1,3 +1,4 @@
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Imaging;
 using QuestionBank.Exercises.Judging;
 
@@ -31,8 +32,7 @@ internal sealed class GanJudge(MnistRecords train, MnistRecords real) : Exercise
             var generated = await tools.Model.ForwardAsync(new FloatTensor(noise, [BatchSize, GanRules.LatentSize]), cancellationToken);
             if (generated.ElementCount != BatchSize * MnistDigits.PixelsPerImage || generated.Shape[0] != BatchSize)
             {
-                throw new JudgeException(
-                    $"The generator returned a tensor of shape {generated.ShapeText}; expected [{BatchSize}, 1, 28, 28].");
+                throw new JudgeException(RunMessages.GeneratorShape.With(generated.ShapeText, $"[{BatchSize}, 1, 28, 28]"));
             }
             for (var i = 0; i < generated.Data.Length; i++)
             {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Mvc.Testing;
+using QuestionBank.Contracts;
 using QuestionBank.Core.Learning;
 using QuestionBank.Web.Localization;
 using QuestionBank.Web.Pages;
@@ -47,6 +48,7 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
             .Concat(ClientText.Keys)
             .Concat(Enum.GetValues<CardState>().Select(state => "Card." + state))
             .Concat(Enum.GetValues<Rating>().Select(rating => rating.ToString()))
+            .Concat(RunMessages.All.Select(message => message.Key))
             .Concat(new[] { "queued", "running", "succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled" }
                 .SelectMany(status => new[] { RunFormatting.OutcomeKey(status, false, false), RunFormatting.OutcomeKey(status, true, false), RunFormatting.OutcomeKey(status, true, true) }))
             .ToHashSet();
@@ -57,6 +59,20 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
             var resource = Resource(culture);
             Assert.Empty(used.Where(key => !resource.ContainsKey(key)).Select(key => $"{culture}: {key}"));
         }
+    }
+
+    [Fact]
+    public void EveryRunMessageReadsInEnglishAsTheWorkerWritesItAndInChineseWithTheSameArguments()
+    {
+        var english = Resource("en");
+        var chinese = Resource("zh-CN");
+
+        // The worker writes the English beside the key (for logs and older clients): the resource must say the same.
+        Assert.Empty(RunMessages.All.Where(message => english.GetValueOrDefault(message.Key) != message.English).Select(message => message.Key));
+        Assert.Empty(RunMessages.All.Where(message => !Placeholders().Matches(chinese.GetValueOrDefault(message.Key) ?? "").Select(match => match.Value).ToHashSet()
+                .SetEquals(Placeholders().Matches(message.English).Select(match => match.Value)))
+            .Select(message => message.Key));
+        Assert.Equal(RunMessages.All.Count, RunMessages.All.Select(message => message.Key).Distinct().Count());
     }
 
     [Fact]
@@ -255,6 +271,9 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
 
     [GeneratedRegex(""": "(?<value>[^"]*)",""")]
     private static partial Regex QuotedValue();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholders();
 
     // T["…"], text["…"] and Text["…"] with a literal key (a key built from parts is listed above).
     [GeneratedRegex("""\b(?:T|text|Text)\["(?<key>(?:[^"\\]|\\.)*)"(?=\s*[\],])""")]

@@ -66,7 +66,8 @@ public sealed record RunnerMessage(
     string? Diagnostics = null,
     IReadOnlyList<CompileError>? CompileErrors = null,
     long? Id = null,
-    int[]? Shape = null)
+    int[]? Shape = null,
+    string? Key = null)
 {
     /// <summary>The compiler has finished; <see cref="CompileErrors"/> lists its errors, if any.</summary>
     public const string Compiled = "compiled";
@@ -87,7 +88,10 @@ public sealed record RunnerMessage(
     /// <summary>What a trusted mode produced (the judge classifier's weights, the digit probabilities).</summary>
     public const string Artifact = "artifact";
 
-    /// <summary>The run cannot go on: <see cref="Status"/> (failed, memory_limit, cancelled) and <see cref="Diagnostics"/>.</summary>
+    /// <summary>
+    /// The run cannot go on: <see cref="Status"/> (failed, memory_limit, cancelled) and <see cref="Diagnostics"/>, with
+    /// <see cref="Key"/> when the runner's own words say why (one of <see cref="RunMessages.RunnerWords"/>).
+    /// </summary>
     public const string Failure = "failure";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

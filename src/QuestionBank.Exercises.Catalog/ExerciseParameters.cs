@@ -1,3 +1,5 @@
+using QuestionBank.Contracts;
+
 namespace QuestionBank.Exercises.Catalog;
 
 /// <summary>The hyper-parameters a user may set for a run, each within the exercise's limits.</summary>
@@ -7,24 +9,24 @@ public sealed record ExerciseParameters(int Epochs, double LearningRate, int Bat
 public sealed record ParameterLimits(int MaxEpochs, double MinLearningRate, double MaxLearningRate, int MinBatchSize, int MaxBatchSize)
 {
     /// <summary>The problems with <paramref name="parameters"/>, keyed by parameter name; empty when valid.</summary>
-    public IReadOnlyDictionary<string, string> Validate(ExerciseParameters parameters)
+    public IReadOnlyDictionary<string, RunMessage> Validate(ExerciseParameters parameters)
     {
-        var problems = new Dictionary<string, string>();
+        var problems = new Dictionary<string, RunMessage>();
         if (parameters.Epochs < 1 || parameters.Epochs > MaxEpochs)
         {
-            problems["epochs"] = $"Epochs must be between 1 and {MaxEpochs}.";
+            problems["epochs"] = RunMessages.EpochsOutOfRange.With(MaxEpochs);
         }
         if (!(parameters.LearningRate >= MinLearningRate && parameters.LearningRate <= MaxLearningRate))
         {
-            problems["learningRate"] = $"The learning rate must be between {MinLearningRate} and {MaxLearningRate}.";
+            problems["learningRate"] = RunMessages.LearningRateOutOfRange.With(MinLearningRate, MaxLearningRate);
         }
         if (parameters.BatchSize < MinBatchSize || parameters.BatchSize > MaxBatchSize)
         {
-            problems["batchSize"] = $"The batch size must be between {MinBatchSize} and {MaxBatchSize}.";
+            problems["batchSize"] = RunMessages.BatchSizeOutOfRange.With(MinBatchSize, MaxBatchSize);
         }
         if (parameters.Seed < 0)
         {
-            problems["seed"] = "The seed must not be negative.";
+            problems["seed"] = RunMessages.NegativeSeed.With();
         }
         return problems;
     }

@@ -101,20 +101,20 @@ public static class RunnerHost
         {
             protocol.Send(exception.InnerException switch
             {
-                OperationCanceledException when requests.Cancellation.IsCancellationRequested => Failure("cancelled", "The run was cancelled."),
-                OutOfMemoryException => Failure("memory_limit", "The run ran out of memory."),
+                OperationCanceledException when requests.Cancellation.IsCancellationRequested => Failure("cancelled", RunMessages.RunnerCancelled),
+                OutOfMemoryException => Failure("memory_limit", RunMessages.RanOutOfMemory),
                 var inner => Failure("failed", Truncate(inner.ToString())),
             });
             return;
         }
         if (requests.Cancellation.IsCancellationRequested)
         {
-            protocol.Send(Failure("cancelled", "The run was cancelled."));
+            protocol.Send(Failure("cancelled", RunMessages.RunnerCancelled));
             return;
         }
         if (context.SubmittedModel is not { } model)
         {
-            protocol.Send(Failure("failed", "Run returned without handing back a model: call ctx.Submit(model)."));
+            protocol.Send(Failure("failed", RunMessages.NotSubmitted));
             return;
         }
         console.Flush();
@@ -178,6 +178,9 @@ public static class RunnerHost
 
     private static RunnerMessage Failure(string status, string diagnostics) =>
         new("", RunnerMessage.Failure, Status: status, Diagnostics: diagnostics);
+
+    private static RunnerMessage Failure(string status, RunMessageTemplate words) =>
+        new("", RunnerMessage.Failure, Status: status, Diagnostics: words.English, Key: words.Key);
 
     private static string Truncate(string text) =>
         text.Length <= MaxDiagnosticsLength ? text : text[..MaxDiagnosticsLength] + "…";

@@ -18,6 +18,10 @@ internal sealed class ExerciseRunConfiguration : IEntityTypeConfiguration<Exerci
         builder.Property(r => r.ClientKey).HasMaxLength(128);
         builder.Property(r => r.WorkerId).HasMaxLength(ColumnLengths.WorkerId);
         builder.Property(r => r.Metrics).HasMetricsConversion();
+        builder.Property(r => r.MessageKey).HasMaxLength(64);
+        // Rows written before message keys have none.
+        builder.Property(r => r.MessageArguments).HasDefaultValueSql("'{}'");
+        builder.Ignore(r => r.Explanation);
         // Named as the rows written before this mapping were (camelCase), so they read back unchanged.
         builder.ComplexCollection(r => r.CompileErrors, errors =>
         {

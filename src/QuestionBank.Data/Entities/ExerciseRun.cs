@@ -34,7 +34,17 @@ public sealed class ExerciseRun
 
     public bool GoalsMet { get; set; }
 
+    /// <summary>Why the run ended as it did, in English (rows from before message keys have only this).</summary>
     public string? Message { get; set; }
+
+    /// <summary>The message's key (a <see cref="RunMessages"/> template), for pages to show it in the reader's language; null for content (the runner's words).</summary>
+    public string? MessageKey { get; set; }
+
+    /// <summary>The message's arguments, as text.</summary>
+    public List<string> MessageArguments { get; set; } = [];
+
+    /// <summary>The stored message, or null when there is none.</summary>
+    public RunMessage? Explanation => Message is null ? null : new RunMessage(MessageKey, MessageArguments, Message);
 
     /// <summary>The compiler's errors (a JSON column); empty unless the run ended in compile_error.</summary>
     public List<CompileError> CompileErrors { get; set; } = [];

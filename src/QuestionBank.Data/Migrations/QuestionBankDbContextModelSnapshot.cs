@@ -328,6 +328,18 @@ namespace QuestionBank.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("message");
 
+                    b.PrimitiveCollection<List<string>>("MessageArguments")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("message_arguments")
+                        .HasDefaultValueSql("'{}'");
+
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("message_key");
+
                     b.Property<string>("Metrics")
                         .IsRequired()
                         .HasColumnType("jsonb")

@@ -15,7 +15,7 @@ public sealed record RunCompletion(
     string Status,
     IReadOnlyDictionary<string, double> Metrics,
     bool GoalsMet,
-    string? Message,
+    RunMessage? Message,
     IReadOnlyList<CompileError> CompileErrors,
     string? Output,
     double WallSeconds,
@@ -133,13 +133,16 @@ public sealed class RunQueue(QuestionBankDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var metrics = new Dictionary<string, double>(completion.Metrics);
         var compileErrors = completion.CompileErrors.ToList();
+        var messageArguments = completion.Message?.Arguments.ToList() ?? [];
         var updated = await db.Runs
             .Where(run => run.Id == runId && run.WorkerId == workerId && run.Status == RunStatus.Running)
             .ExecuteUpdateAsync(run => run
                 .SetProperty(r => r.Status, completion.Status)
                 .SetProperty(r => r.Metrics, metrics)
                 .SetProperty(r => r.GoalsMet, completion.GoalsMet)
-                .SetProperty(r => r.Message, completion.Message)
+                .SetProperty(r => r.Message, completion.Message == null ? null : completion.Message.Text)
+                .SetProperty(r => r.MessageKey, completion.Message == null ? null : completion.Message.Key)
+                .SetProperty(r => r.MessageArguments, messageArguments)
                 .SetProperty(r => r.CompileErrors, compileErrors)
                 .SetProperty(r => r.Output, completion.Output)
                 .SetProperty(r => r.WallSeconds, completion.WallSeconds)
@@ -163,12 +166,15 @@ public sealed class RunQueue(QuestionBankDbContext db)
     /// </summary>
     public async Task<int> RecoverLapsedLeasesAsync(int maxAttempts, CancellationToken cancellationToken)
     {
+        var stoppedResponding = RunMessages.WorkerStoppedResponding;
+        var noArguments = Array.Empty<string>();
         var recovered = await db.Database.SqlQuery<Guid>($"""
             WITH lapsed AS (
                 UPDATE runs SET
                     status = CASE WHEN attempts < {maxAttempts} THEN 'queued' ELSE 'failed' END,
-                    message = CASE WHEN attempts < {maxAttempts} THEN message
-                        ELSE 'The sandbox worker running this run stopped responding, on every attempt.' END,
+                    message = CASE WHEN attempts < {maxAttempts} THEN message ELSE {stoppedResponding.English} END,
+                    message_key = CASE WHEN attempts < {maxAttempts} THEN message_key ELSE {stoppedResponding.Key} END,
+                    message_arguments = CASE WHEN attempts < {maxAttempts} THEN message_arguments ELSE {noArguments} END,
                     finished_at = CASE WHEN attempts < {maxAttempts} THEN NULL ELSE now() END,
                     worker_id = NULL, lease_expires_at = NULL
                 WHERE status = 'running' AND lease_expires_at < now()

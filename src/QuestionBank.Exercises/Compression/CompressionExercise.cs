@@ -1,3 +1,4 @@
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Judging;
 
@@ -59,5 +60,5 @@ internal abstract class CompressionJudge(IReadOnlyDictionary<string, byte[]> dig
     protected SubmittedDigitNet RequireShapeOfPretrained(SubmittedDigitNet submitted) =>
         submitted.HasShapeOf(Pretrained)
             ? submitted
-            : throw new JudgeException($"The submitted network is {submitted.Architecture}; this exercise keeps the pretrained network's shape ({Pretrained.Architecture}).");
+            : throw new JudgeException(RunMessages.NotPretrainedShape.With(submitted.Architecture, Pretrained.Architecture));
 }

@@ -1,3 +1,4 @@
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Compression;
@@ -59,8 +60,7 @@ public sealed class SubmittedDigitNet
         var expected = Layers.SelectMany(layer => new[] { layer + ".weight", layer + ".bias", layer + ".scale" }).ToHashSet();
         if (state.Tensors.FirstOrDefault(tensor => !expected.Contains(tensor.Name)) is { } extra)
         {
-            throw new JudgeException(
-                $"The model's state holds {extra.Name}, which is not part of the network (conv1, conv2, fc1, fc2: weight, bias, and scale for int8 weights).");
+            throw new JudgeException(RunMessages.NotInNetwork.With(extra.Name));
         }
         var c1 = Weight(state, "conv1", rank: 4).Shape[0];
         var k1 = Kernel(state, "conv1", 1);
@@ -71,7 +71,7 @@ public sealed class SubmittedDigitNet
         Expect(state, "fc2.weight", 10, hidden);
         if (c1 > MaxChannels || c2 > MaxChannels || hidden > MaxHidden)
         {
-            throw new JudgeException($"The network is wider than the judge accepts ({MaxChannels} channels, {MaxHidden} hidden units).");
+            throw new JudgeException(RunMessages.NetworkTooWide.With(MaxChannels, MaxHidden));
         }
         int[] widths = [c1, c2, hidden, 10];
         var tensors = new List<StateTensor>();
@@ -79,7 +79,7 @@ public sealed class SubmittedDigitNet
         {
             tensors.Add(Dequantised(state, Layers[i], widths[i]));
             var bias = Expect(state, Layers[i] + ".bias", widths[i]);
-            tensors.Add(bias.Type == StateType.Float32 ? Finite(bias) : throw new JudgeException($"{bias.Name} must be float32."));
+            tensors.Add(bias.Type == StateType.Float32 ? Finite(bias) : throw new JudgeException(RunMessages.MustBeFloat32.With(bias.Name)));
         }
         return new SubmittedDigitNet(new ModelState(tensors), widths, [k1, k2]);
     }
@@ -105,15 +105,15 @@ public sealed class SubmittedDigitNet
 
     private static StateTensor Weight(ModelState state, string layer, int rank) =>
         state.Find(layer + ".weight") is { } weight
-            ? weight.Shape.Length == rank ? weight : throw new JudgeException($"{weight.Name} has shape {weight.ShapeText}; expected rank {rank}.")
-            : throw new JudgeException($"The model's state has no {layer}.weight.");
+            ? weight.Shape.Length == rank ? weight : throw new JudgeException(RunMessages.WrongRank.With(weight.Name, weight.ShapeText, rank))
+            : throw new JudgeException(RunMessages.StateMissing.With(layer + ".weight"));
 
     private static int Kernel(ModelState state, string layer, int inputs)
     {
         var kernel = state.Find(layer + ".weight")!.Shape[2];
         if (kernel is not (3 or 5))
         {
-            throw new JudgeException($"{layer}.weight has a {kernel}×{kernel} kernel; the judge runs 3×3 and 5×5 convolutions.");
+            throw new JudgeException(RunMessages.WrongKernel.With(layer + ".weight", kernel));
         }
         Expect(state, layer + ".weight", state.Find(layer + ".weight")!.Shape[0], inputs, kernel, kernel);
         return kernel;
@@ -121,10 +121,10 @@ public sealed class SubmittedDigitNet
 
     private static StateTensor Expect(ModelState state, string name, params int[] shape) =>
         state.Find(name) is not { } tensor
-            ? throw new JudgeException($"The model's state has no {name}.")
+            ? throw new JudgeException(RunMessages.StateMissing.With(name))
             : tensor.Shape.SequenceEqual(shape)
                 ? tensor
-                : throw new JudgeException($"{name} has shape {tensor.ShapeText}; expected [{string.Join(", ", shape)}].");
+                : throw new JudgeException(RunMessages.WrongShape.With(name, tensor.ShapeText, $"[{string.Join(", ", shape)}]"));
 
     /// <summary>The layer's weight as float32: int8 values times their output channel's scale.</summary>
     private static StateTensor Dequantised(ModelState state, string layer, int outputs)
@@ -133,14 +133,14 @@ public sealed class SubmittedDigitNet
         var scale = state.Find(layer + ".scale");
         if (weight.Type == StateType.Float32)
         {
-            return scale is null ? Finite(weight) : throw new JudgeException($"{layer}.scale is only for int8 weights.");
+            return scale is null ? Finite(weight) : throw new JudgeException(RunMessages.ScaleOnlyForInt8.With(layer + ".scale"));
         }
         var scales = scale is null
-            ? throw new JudgeException($"{layer}.weight is int8 and needs {layer}.scale (float32, one per output channel).")
+            ? throw new JudgeException(RunMessages.Int8NeedsScale.With(layer + ".weight", layer + ".scale"))
             : Finite(Expect(state, scale.Name, outputs)).ToFloats();
         if (scale.Type != StateType.Float32 || scales.Any(value => value < 0))
         {
-            throw new JudgeException($"{scale.Name} must be float32 and not negative.");
+            throw new JudgeException(RunMessages.ScaleNegative.With(scale.Name));
         }
         var values = weight.ToFloats();
         var perChannel = values.Length / outputs;
@@ -152,5 +152,5 @@ public sealed class SubmittedDigitNet
     }
 
     private static StateTensor Finite(StateTensor tensor) =>
-        tensor.ToFloats().All(float.IsFinite) ? tensor : throw new JudgeException($"{tensor.Name} holds a value that is not finite.");
+        tensor.ToFloats().All(float.IsFinite) ? tensor : throw new JudgeException(RunMessages.NotFinite.With(tensor.Name));
 }

@@ -1,3 +1,4 @@
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Dqn;
@@ -21,10 +22,9 @@ public sealed class QNetworkState
     /// <exception cref="JudgeException">The state is not such a network.</exception>
     public static QNetworkState FromState(ModelState state)
     {
-        const string family = "The Q-network must be Linear layers with ReLU between them (as the starter's QNetwork)";
         if (state.Tensors.Count % 2 != 0 || state.Tensors.Count / 2 > MaxLayers)
         {
-            throw new JudgeException($"{family}, at most {MaxLayers} of them; its state has {state.Tensors.Count} tensors.");
+            throw new JudgeException(RunMessages.QNetworkLayerCount.With(MaxLayers, state.Tensors.Count));
         }
         var layers = new List<(float[], float[], int, int)>();
         var inputs = CartPole.ObservationSize;
@@ -34,25 +34,24 @@ public sealed class QNetworkState
             var prefix = weight.Name.EndsWith(".weight", StringComparison.Ordinal) ? weight.Name[..^".weight".Length] : null;
             if (prefix is null || bias.Name != prefix + ".bias" || weight.Type != StateType.Float32 || bias.Type != StateType.Float32)
             {
-                throw new JudgeException($"{family}: expected a float32 weight and its bias, found {weight.Name} and {bias.Name}.");
+                throw new JudgeException(RunMessages.QNetworkPair.With(weight.Name, bias.Name));
             }
             var outputs = weight.Shape[0];
             if (weight.Shape.Length != 2 || weight.Shape[1] != inputs || outputs > MaxWidth || !bias.Shape.SequenceEqual([outputs]))
             {
-                throw new JudgeException($"{family}: {weight.Name} is {weight.ShapeText} and {bias.Name} {bias.ShapeText}; "
-                    + $"expected [out ≤ {MaxWidth}, {inputs}] and [out].");
+                throw new JudgeException(RunMessages.QNetworkShape.With(weight.Name, weight.ShapeText, bias.Name, bias.ShapeText, MaxWidth, inputs));
             }
             var (weights, biases) = (weight.ToFloats(), bias.ToFloats());
             if (!weights.Concat(biases).All(float.IsFinite))
             {
-                throw new JudgeException($"{family}: {weight.Name} or {bias.Name} holds a value that is not finite.");
+                throw new JudgeException(RunMessages.QNetworkNotFinite.With(weight.Name, bias.Name));
             }
             layers.Add((weights, biases, inputs, outputs));
             inputs = outputs;
         }
         return inputs == CartPole.ActionCount
             ? new QNetworkState(layers)
-            : throw new JudgeException($"{family}: its last layer has {inputs} outputs; expected {CartPole.ActionCount}, one value per action.");
+            : throw new JudgeException(RunMessages.QNetworkOutputs.With(inputs, CartPole.ActionCount));
     }
 
     /// <summary>The action values of one <paramref name="observation"/>.</summary>

@@ -1,3 +1,4 @@
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Catalog.Gan;
 using QuestionBank.Exercises.Imaging;
 using QuestionBank.Exercises.Judging;
@@ -32,8 +33,7 @@ internal sealed class GanJudge(DigitRecords train, DigitRecords real) : Exercise
             var generated = await tools.Model.ForwardAsync(new FloatTensor(noise, [BatchSize, GanRules.LatentSize]), cancellationToken);
             if (generated.ElementCount != BatchSize * MnistFile.PixelsPerImage || generated.Shape[0] != BatchSize)
             {
-                throw new JudgeException(
-                    $"The generator returned a tensor of shape {generated.ShapeText}; expected [{BatchSize}, 1, 28, 28].");
+                throw new JudgeException(RunMessages.GeneratorShape.With(generated.ShapeText, $"[{BatchSize}, 1, 28, 28]"));
             }
             for (var i = 0; i < generated.Data.Length; i++)
             {

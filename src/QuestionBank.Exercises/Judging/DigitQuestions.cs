@@ -1,3 +1,5 @@
+using QuestionBank.Contracts;
+
 namespace QuestionBank.Exercises.Judging;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal static class DigitQuestions
                 pixels.AsSpan(order[start + i] * MnistFile.PixelsPerImage, MnistFile.PixelsPerImage).CopyTo(batch.AsSpan(i * MnistFile.PixelsPerImage));
             }
             var input = new FloatTensor(batch, [count, 1, MnistFile.ImageSize, MnistFile.ImageSize]);
-            var scores = (await model.ForwardAsync(input, cancellationToken)).Expect("classifier", count, classes);
+            var scores = (await model.ForwardAsync(input, cancellationToken)).Expect(RunMessages.ClassifierShape, count, classes);
             for (var i = 0; i < count; i++)
             {
                 predictions[order[start + i]] = SecretRandom.ArgMax(scores.Data.AsSpan(i * classes, classes));

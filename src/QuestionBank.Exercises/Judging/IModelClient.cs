@@ -1,3 +1,5 @@
+using QuestionBank.Contracts;
+
 namespace QuestionBank.Exercises.Judging;
 
 /// <summary>
@@ -27,11 +29,15 @@ public sealed record FloatTensor(float[] Data, int[] Shape)
 
     /// <summary>Checks that this output has the shape <paramref name="expected"/>.</summary>
     /// <exception cref="JudgeException">It has another shape.</exception>
-    public FloatTensor Expect(string what, params int[] expected) =>
+    public FloatTensor Expect(RunMessageTemplate wrongShape, params int[] expected) =>
         Shape.SequenceEqual(expected)
             ? this
-            : throw new JudgeException($"The {what} returned a tensor of shape {ShapeText}; expected [{string.Join(", ", expected)}].");
+            : throw new JudgeException(wrongShape.With(ShapeText, $"[{string.Join(", ", expected)}]"));
 }
 
 /// <summary>The submitted model cannot be judged (wrong output shape, a failing forward, nothing submitted).</summary>
-public sealed class JudgeException(string message) : Exception(message);
+public sealed class JudgeException(RunMessage why) : Exception(why.Text)
+{
+    /// <summary>The reason, to be shown in the reader's language.</summary>
+    public RunMessage Why { get; } = why;
+}

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using QuestionBank.Contracts;
 
 namespace QuestionBank.Exercises.Judging;
 
@@ -75,16 +76,16 @@ public sealed class ModelState(IReadOnlyList<StateTensor> tensors)
     {
         if (bytes.Length > MaxBytes + 64 * 1024)
         {
-            throw new JudgeException($"The model's state has {bytes.Length} bytes; at most {MaxBytes} are accepted.");
+            throw new JudgeException(RunMessages.StateTooLarge.With(bytes.Length, MaxBytes));
         }
         if (bytes.Length < Magic.Length + 4 || !bytes[..Magic.Length].SequenceEqual(Magic))
         {
-            throw new JudgeException("The model's state is not in the QBSTATE1 format.");
+            throw new JudgeException(RunMessages.StateNotQbState.With());
         }
         var count = BinaryPrimitives.ReadInt32LittleEndian(bytes[Magic.Length..]);
         if (count is < 1 or > MaxTensors)
         {
-            throw new JudgeException($"The model's state has {count} tensors; 1 to {MaxTensors} are accepted.");
+            throw new JudgeException(RunMessages.StateTensorCount.With(count, MaxTensors));
         }
         var offset = Magic.Length + 4;
         var tensors = new List<StateTensor>(count);
@@ -94,17 +95,17 @@ public sealed class ModelState(IReadOnlyList<StateTensor> tensors)
             var name = ReadName(bytes, ref offset);
             if (tensors.Any(tensor => tensor.Name == name))
             {
-                throw new JudgeException($"The model's state names {name} twice.");
+                throw new JudgeException(RunMessages.StateNameTwice.With(name));
             }
             var type = Take(bytes, ref offset, 1)[0];
             if (!Enum.IsDefined((StateType)type))
             {
-                throw new JudgeException($"The tensor {name} has an unknown type {type}; the judge reads float32 and int8.");
+                throw new JudgeException(RunMessages.TensorUnknownType.With(name, type));
             }
             var rank = Take(bytes, ref offset, 1)[0];
             if (rank is < 1 or > MaxRank)
             {
-                throw new JudgeException($"The tensor {name} has rank {rank}; 1 to {MaxRank} are accepted.");
+                throw new JudgeException(RunMessages.TensorRank.With(name, rank, MaxRank));
             }
             var shape = new int[rank];
             long elements = 1;
@@ -113,25 +114,25 @@ public sealed class ModelState(IReadOnlyList<StateTensor> tensors)
                 shape[d] = BinaryPrimitives.ReadInt32LittleEndian(Take(bytes, ref offset, 4));
                 if (shape[d] is < 1 or > MaxBytes)
                 {
-                    throw new JudgeException($"The tensor {name} has a size {shape[d]}.");
+                    throw new JudgeException(RunMessages.TensorSize.With(name, shape[d]));
                 }
                 elements *= shape[d];
                 if (elements > MaxBytes)
                 {
-                    throw new JudgeException($"The tensor {name} is larger than {MaxBytes} bytes.");
+                    throw new JudgeException(RunMessages.TensorTooLarge.With(name, MaxBytes));
                 }
             }
             var length = elements * ((StateType)type == StateType.Float32 ? sizeof(float) : sizeof(sbyte));
             total += length;
             if (total > MaxBytes)
             {
-                throw new JudgeException($"The model's state holds more than {MaxBytes} bytes of data.");
+                throw new JudgeException(RunMessages.StateDataTooLarge.With(MaxBytes));
             }
             tensors.Add(new StateTensor(name, (StateType)type, shape, Take(bytes, ref offset, (int)length).ToArray()));
         }
         return offset == bytes.Length
             ? new ModelState(tensors)
-            : throw new JudgeException("The model's state has bytes after its last tensor.");
+            : throw new JudgeException(RunMessages.StateTrailingBytes.With());
     }
 
     private static string ReadName(ReadOnlySpan<byte> bytes, ref int offset)
@@ -141,7 +142,7 @@ public sealed class ModelState(IReadOnlyList<StateTensor> tensors)
         if (length is 0 or > MaxNameLength
             || !name.ToArray().All(character => char.IsAsciiLetterOrDigit((char)character) || character is (byte)'_' or (byte)'.'))
         {
-            throw new JudgeException("The model's state has a tensor name that is empty, too long or not made of letters, digits, '_' and '.'.");
+            throw new JudgeException(RunMessages.StateBadName.With());
         }
         return Encoding.ASCII.GetString(name);
     }
@@ -150,7 +151,7 @@ public sealed class ModelState(IReadOnlyList<StateTensor> tensors)
     {
         if (length < 0 || length > bytes.Length - offset)
         {
-            throw new JudgeException("The model's state is truncated.");
+            throw new JudgeException(RunMessages.StateTruncated.With());
         }
         var taken = bytes.Slice(offset, length);
         offset += length;

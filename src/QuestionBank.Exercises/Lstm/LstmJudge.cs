@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Lstm;
@@ -23,7 +24,7 @@ internal sealed class LstmJudge(float[] series) : ExerciseJudge
         {
             var window = series[(target - SeasonalSeries.Window)..target];
             var forecast = (await tools.Model.ForwardAsync(new FloatTensor(window, [1, SeasonalSeries.Window, 1]), cancellationToken))
-                .Expect("forecaster", 1, 1).Data[0];
+                .Expect(RunMessages.ForecasterShape, 1, 1).Data[0];
             squaredError += Square(forecast - series[target]);
             baselineSquaredError += Square(series[target - 1] - series[target]);
         }

@@ -1,3 +1,4 @@
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Imaging;
 using QuestionBank.Exercises.Judging;
 
@@ -36,7 +37,7 @@ internal sealed class WordLanguageJudge : ExerciseJudge
         foreach (var batch in shuffled.Chunk(BatchSize))
         {
             var input = new FloatTensor(LetterCodes.Encode(batch), [batch.Length, LetterCodes.MaxLength]);
-            var scores = (await tools.Model.ForwardAsync(input, cancellationToken)).Expect("classifier", batch.Length, languages);
+            var scores = (await tools.Model.ForwardAsync(input, cancellationToken)).Expect(RunMessages.ClassifierShape, batch.Length, languages);
             for (var i = 0; i < batch.Length; i++)
             {
                 var predicted = permutation.Original(SecretRandom.ArgMax(scores.Data.AsSpan(i * languages, languages)));

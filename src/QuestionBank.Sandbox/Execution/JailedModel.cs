@@ -34,6 +34,18 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
     /// <summary>The runner's own account of why the run could not go on (untrusted text, never a success).</summary>
     public RunnerMessage? Failure { get; private set; }
 
+    /// <summary><see cref="Failure"/> as it is shown: the runner's words by their key, else its text as written.</summary>
+    public RunMessage? FailureMessage => Failure is null ? null : WordsOf(Failure);
+
+    /// <summary>
+    /// A failure's words: only the runner's argument-free words are taken by key (the worker's own English
+    /// and translations then, whatever text came with them); any other text is content and stays as written.
+    /// </summary>
+    public static RunMessage WordsOf(RunnerMessage failure) =>
+        RunMessages.RunnerWords.FirstOrDefault(words => words.Key == failure.Key) is { } known
+            ? known.With()
+            : RunMessage.Plain(failure.Diagnostics ?? "");
+
     /// <summary>Reads the runner's messages until its output ends; <paramref name="onReady"/> runs when the model is submitted.</summary>
     public async Task PumpAsync(Action onReady)
     {
@@ -86,7 +98,7 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
         ended = true;
         foreach (var waiting in pending.Values)
         {
-            waiting.TrySetException(new JudgeException("The model's process ended before it answered."));
+            waiting.TrySetException(new JudgeException(RunMessages.ModelProcessEnded.With()));
         }
     }
 
@@ -95,17 +107,17 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
         var message = await AskAsync(id => new RunnerRequest(RunnerRequest.Forward, id, input.Shape, RunnerMessage.EncodeFloats(input.Data)), cancellationToken);
         if (message.Diagnostics is { } problem)
         {
-            throw new JudgeException($"The model's forward failed: {problem}");
+            throw new JudgeException(RunMessages.ForwardFailed.With(problem));
         }
         if (message.Shape is { Length: > MaxRank } shape)
         {
-            throw new JudgeException($"The model answered with a tensor of rank {shape.Length}; no exercise's answer has a rank over {MaxRank}.");
+            throw new JudgeException(RunMessages.RankTooHigh.With(shape.Length, MaxRank));
         }
         var data = message.Data is null ? null : DecodeOrNull(message.Data);
         var output = data is null || message.Shape is null ? null : new FloatTensor(data, message.Shape);
         return output is not null && message.Shape!.All(size => size >= 0) && output.ElementCount == data!.Length
             ? output
-            : throw new JudgeException("The model answered with something that is not a tensor.");
+            : throw new JudgeException(RunMessages.NotATensor.With());
     }
 
     public async Task<ModelState> StateAsync(CancellationToken cancellationToken)
@@ -113,11 +125,11 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
         var message = await AskAsync(id => new RunnerRequest(RunnerRequest.State, id), cancellationToken);
         if (message.Diagnostics is { } problem)
         {
-            throw new JudgeException($"The model's state could not be read: {problem}");
+            throw new JudgeException(RunMessages.StateUnreadable.With(problem));
         }
         if (message.Data is not { } data || data.Length > (ModelState.MaxBytes + 64 * 1024 + 2) / 3 * 4)
         {
-            throw new JudgeException("The model answered with no state, or one that is too big.");
+            throw new JudgeException(RunMessages.StateMissingOrTooBig.With());
         }
         try
         {
@@ -125,7 +137,7 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
         }
         catch (FormatException)
         {
-            throw new JudgeException("The model answered with something that is not a state.");
+            throw new JudgeException(RunMessages.NotAState.With());
         }
     }
 
@@ -137,7 +149,7 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
         pending[id] = answer;
         if (ended || !await session.SendAsync(question(id)))
         {
-            throw new JudgeException("The model's process ended before it answered.");
+            throw new JudgeException(RunMessages.ModelProcessEnded.With());
         }
         return await answer.Task.WaitAsync(cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using QuestionBank.Contracts;
@@ -25,16 +26,17 @@ public sealed class RunExecutor(
         var exercise = ExerciseRegistry.Find(request.Exercise);
         if (exercise is null)
         {
-            return Ended(RunStatus.Failed, $"There is no exercise '{request.Exercise}'.", clock);
+            return Ended(RunStatus.Failed, RunMessages.NoSuchExercise.With(request.Exercise), clock);
         }
         var problems = exercise.Description.Limits.Validate(request.Parameters);
         if (problems.Count > 0)
         {
-            return Ended(RunStatus.Failed, string.Join(" ", problems.Values), clock);
+            // The API refuses these before they are queued: the first problem is enough to explain a run that slipped through.
+            return Ended(RunStatus.Failed, problems.Values.First(), clock);
         }
         if (!settings.Devices.Contains(request.Device))
         {
-            return Ended(RunStatus.Failed, $"This worker offers {string.Join(", ", settings.Devices)}, not {request.Device}.", clock);
+            return Ended(RunStatus.Failed, RunMessages.WrongDevice.With(string.Join(", ", settings.Devices), request.Device), clock);
         }
 
         var judge = exercise.CreateJudge(await LoadDataFilesAsync(exercise, cancellationToken));
@@ -91,7 +93,7 @@ public sealed class RunExecutor(
     }
 
     /// <summary>The judge's verdict, or the reason the model could not be judged.</summary>
-    private sealed record Verdict(JudgeVerdict? Result, string? Problem);
+    private sealed record Verdict(JudgeVerdict? Result, RunMessage? Problem);
 
     private async Task<Verdict> JudgeAsync(ExerciseJudge judge, JailedModel model, JailSession session, CancellationToken cancellationToken)
     {
@@ -101,7 +103,7 @@ public sealed class RunExecutor(
         }
         catch (JudgeException exception)
         {
-            return new Verdict(null, exception.Message);
+            return new Verdict(null, exception.Why);
         }
         catch (OperationCanceledException)
         {
@@ -110,7 +112,7 @@ public sealed class RunExecutor(
         catch (Exception exception)
         {
             logger.LogError(exception, "The judge failed");
-            return new Verdict(null, $"The judge failed: {exception.Message}");
+            return new Verdict(null, RunMessages.JudgeFailed.With(exception.Message));
         }
         finally
         {
@@ -131,23 +133,22 @@ public sealed class RunExecutor(
         var goalsMet = verdict?.Result is not null && exercise.Description.MeetsGoals(metrics);
         var (status, message) = outcome switch
         {
-            { Cancelled: true } => (RunStatus.Cancelled, $"Cancelled after {outcome.Wall.TotalSeconds:0.#} s."),
-            { OutputBudgetExceeded: true } => (RunStatus.Failed,
-                $"The run's standard output cost the worker more than it allows a run ({settings.WorkerCpuSeconds:0.#} s of CPU to read and check it, 256 MB of protocol lines), and the run was stopped."),
+            { Cancelled: true } => (RunStatus.Cancelled, RunMessages.Cancelled.With(Seconds(outcome.Wall.TotalSeconds))),
+            { OutputBudgetExceeded: true } => (RunStatus.Failed, RunMessages.OutputTooCostly.With(Seconds(settings.WorkerCpuSeconds))),
             _ when model.CompileErrors is null => NotCompiled(outcome, compileEnd, model.Failure),
-            _ when model.CompileErrors.Count > 0 => (RunStatus.CompileError, "The code does not compile."),
+            _ when model.CompileErrors.Count > 0 => (RunStatus.CompileError, RunMessages.DoesNotCompile.With()),
             _ when verdict?.Result is not null => goalsMet
                 ? (RunStatus.Succeeded, null)
-                : (RunStatus.Failed, $"The judge's metrics miss the goals ({string.Join(", ", exercise.Description.Goals)})."),
+                : (RunStatus.Failed, RunMessages.GoalsMissed.With(string.Join(", ", exercise.Description.Goals))),
             { ServerBusy: true } => (RunStatus.ServerBusy, ServerBusyMessage(outcome)),
-            { TimedOut: true } => (RunStatus.Timeout, TimeLimitMessage("The run", outcome)),
-            { CpuLimitExceeded: true } => (RunStatus.Timeout, $"The run went over its CPU-time limit of {settings.EffectiveCpuSeconds} s."),
-            { OutOfMemory: true } => (RunStatus.MemoryLimit, $"The run went over its memory limit of {settings.MemoryMb} MB and was killed."),
+            { TimedOut: true } => (RunStatus.Timeout, TimeLimitMessage(RunMessages.TimedOut, RunMessages.TimedOutAfterWaiting, outcome)),
+            { CpuLimitExceeded: true } => (RunStatus.Timeout, RunMessages.CpuLimit.With(settings.EffectiveCpuSeconds)),
+            { OutOfMemory: true } => (RunStatus.MemoryLimit, RunMessages.MemoryLimit.With(settings.MemoryMb)),
             _ when verdict?.Problem is { } problem => (RunStatus.Failed, problem),
             _ when model.Failure is { } failure => failure.Status == RunStatus.MemoryLimit && outcome.MemoryLimitReached
-                ? (RunStatus.MemoryLimit, $"The run went over its memory limit of {settings.MemoryMb} MB: {failure.Diagnostics}")
-                : (RunStatus.Failed, failure.Diagnostics),
-            _ => (RunStatus.Failed, $"The sandbox process exited with code {outcome.ExitCode} without handing back a model. {Tail(outcome.Errors)}".Trim()),
+                ? (RunStatus.MemoryLimit, RunMessages.MemoryLimitBecause.With(settings.MemoryMb, model.FailureMessage!.Text))
+                : (RunStatus.Failed, model.FailureMessage),
+            _ => (RunStatus.Failed, RunMessages.ExitedWithoutModel.With(outcome.ExitCode, Tail(outcome.Errors))),
         };
         if (status == RunStatus.Failed && verdict is null && model.Failure is null)
         {
@@ -162,28 +163,31 @@ public sealed class RunExecutor(
         return RunFootprint.Cap(new RunResult(status, metrics, goalsMet, images, diagnostics, outcome.Output, clock.Elapsed.TotalSeconds));
     }
 
-    private (string Status, string? Message) NotCompiled(JailOutcome outcome, CompileEnd compileEnd, RunnerMessage? failure) => outcome switch
+    private (string Status, RunMessage? Message) NotCompiled(JailOutcome outcome, CompileEnd compileEnd, RunnerMessage? failure) => outcome switch
     {
-        _ when compileEnd == CompileEnd.TimedOut => (RunStatus.CompileError, $"Compiling went over its time limit of {settings.CompileTimeoutSeconds} s."),
+        _ when compileEnd == CompileEnd.TimedOut => (RunStatus.CompileError, RunMessages.CompileTimedOut.With(settings.CompileTimeoutSeconds)),
         _ when compileEnd == CompileEnd.ServerBusy => (RunStatus.ServerBusy,
-            $"The server is busy: compiling was stopped at the wall-clock cap of {settings.CompileTimeoutSeconds * settings.BusyWallMultiple} s, " +
-            $"before its own time reached the limit of {settings.CompileTimeoutSeconds} s. This is not your code's fault: run it again later."),
+            RunMessages.CompileServerBusy.With(settings.CompileTimeoutSeconds * settings.BusyWallMultiple, settings.CompileTimeoutSeconds)),
         _ when outcome.OutOfMemory || (failure?.Status == RunStatus.MemoryLimit && outcome.MemoryLimitReached) =>
-            (RunStatus.MemoryLimit, $"Compiling went over the memory limit of {settings.MemoryMb} MB and was stopped."),
+            (RunStatus.MemoryLimit, RunMessages.CompileMemoryLimit.With(settings.MemoryMb)),
         { ServerBusy: true } => (RunStatus.ServerBusy, ServerBusyMessage(outcome)),
-        { TimedOut: true } => (RunStatus.Timeout, TimeLimitMessage("Compiling", outcome)),
-        { CpuLimitExceeded: true } => (RunStatus.Timeout, $"Compiling went over the run's CPU-time limit of {settings.EffectiveCpuSeconds} s."),
-        _ => (RunStatus.Failed, failure?.Diagnostics
-            ?? $"The sandbox process exited with code {outcome.ExitCode} before compiling finished. {Tail(outcome.Errors)}".Trim()),
+        { TimedOut: true } => (RunStatus.Timeout, TimeLimitMessage(RunMessages.CompileTimedOut, RunMessages.CompileTimedOutAfterWaiting, outcome)),
+        { CpuLimitExceeded: true } => (RunStatus.Timeout, RunMessages.CompileCpuLimit.With(settings.EffectiveCpuSeconds)),
+        _ => (RunStatus.Failed, failure is not null
+            ? JailedModel.WordsOf(failure)
+            : RunMessages.ExitedBeforeCompiled.With(outcome.ExitCode, Tail(outcome.Errors))),
     };
 
-    private string TimeLimitMessage(string what, JailOutcome outcome) => outcome.WaitedSeconds >= 1
-        ? $"{what} went over its time limit of {settings.TimeoutSeconds} s (its own time: {outcome.Wall.TotalSeconds:0} s on the clock, less {outcome.WaitedSeconds:0} s it waited for a CPU)."
-        : $"{what} went over its time limit of {settings.TimeoutSeconds} s.";
+    private RunMessage TimeLimitMessage(RunMessageTemplate overLimit, RunMessageTemplate overLimitAfterWaiting, JailOutcome outcome) => outcome.WaitedSeconds >= 1
+        ? overLimitAfterWaiting.With(settings.TimeoutSeconds, WholeSeconds(outcome.Wall.TotalSeconds), WholeSeconds(outcome.WaitedSeconds))
+        : overLimit.With(settings.TimeoutSeconds);
 
-    private string ServerBusyMessage(JailOutcome outcome) =>
-        $"The server is busy: the run waited {outcome.WaitedSeconds:0} s of its {outcome.Wall.TotalSeconds:0} s for a CPU and was stopped at the wall-clock cap of " +
-        $"{settings.TimeoutSeconds * settings.BusyWallMultiple} s, before its own time reached the limit of {settings.TimeoutSeconds} s. This is not your code's fault: run it again later.";
+    private RunMessage ServerBusyMessage(JailOutcome outcome) => RunMessages.ServerBusy.With(
+        WholeSeconds(outcome.WaitedSeconds), WholeSeconds(outcome.Wall.TotalSeconds), settings.TimeoutSeconds * settings.BusyWallMultiple, settings.TimeoutSeconds);
+
+    private static string Seconds(double seconds) => seconds.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string WholeSeconds(double seconds) => seconds.ToString("0", CultureInfo.InvariantCulture);
 
     private async Task<Dictionary<string, byte[]>> LoadDataFilesAsync(Exercise exercise, CancellationToken cancellationToken)
     {
@@ -206,7 +210,7 @@ public sealed class RunExecutor(
         return files;
     }
 
-    private static RunResult Ended(string status, string message, Stopwatch clock) =>
+    private static RunResult Ended(string status, RunMessage message, Stopwatch clock) =>
         new(status, new Dictionary<string, double>(), false, [], RunDiagnostics.Because(message), "", clock.Elapsed.TotalSeconds);
 
     private static string Tail(string errors) => errors.Length <= 2000 ? errors.Trim() : "…" + errors[^2000..].Trim();

@@ -1,3 +1,5 @@
+using QuestionBank.Contracts;
+
 namespace QuestionBank.Sandbox.Execution;
 
 /// <summary>
@@ -35,11 +37,9 @@ public static class RunFootprint
         var errors = result.Diagnostics.CompileErrors.Take(MaxCompileErrors)
             .Select(error => error with { Code = Cut(error.Code, 16), Message = Cut(error.Message, MaxCompileErrorLength) })
             .ToList();
-        var message = result.Diagnostics.Message is { } text ? Cut(text, MaxMessageLength) : null;
-        if (result.Diagnostics.CompileErrors.Count > MaxCompileErrors)
-        {
-            message += $" ({result.Diagnostics.CompileErrors.Count} errors; the first {MaxCompileErrors} are listed.)";
-        }
+        var message = result.Diagnostics.CompileErrors.Count > MaxCompileErrors
+            ? RunMessages.DoesNotCompileFirstListed.With(result.Diagnostics.CompileErrors.Count, MaxCompileErrors)
+            : result.Diagnostics.Explanation is { } explanation ? Cap(explanation) : null;
         return result with
         {
             Images = images,
@@ -47,6 +47,13 @@ public static class RunFootprint
             Output = Cut(result.Output, MaxOutputChars),
         };
     }
+
+    /// <summary>A message with its text and each argument cut to <see cref="MaxMessageLength"/> (an argument may hold the jail's words).</summary>
+    public static RunMessage Cap(RunMessage message) => message with
+    {
+        Text = Cut(message.Text, MaxMessageLength),
+        Arguments = [.. message.Arguments.Select(argument => Cut(argument, MaxMessageLength))],
+    };
 
     /// <summary><paramref name="text"/>, or its first <paramref name="length"/> characters and an ellipsis.</summary>
     public static string Cut(string text, int length) => text.Length <= length ? text : text[..length] + "…";

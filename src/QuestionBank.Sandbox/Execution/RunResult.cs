@@ -17,12 +17,15 @@ public sealed record RunResult(
 
 public sealed record RunImage(string Name, byte[] Png);
 
-/// <summary>Why a run did not succeed: a message, and the compiler's errors for <c>compile_error</c>.</summary>
-public sealed record RunDiagnostics(string? Message, IReadOnlyList<CompileError> CompileErrors)
+/// <summary>Why a run did not succeed: an explanation, and the compiler's errors for <c>compile_error</c>.</summary>
+public sealed record RunDiagnostics(RunMessage? Explanation, IReadOnlyList<CompileError> CompileErrors)
 {
     public static RunDiagnostics None { get; } = new(null, []);
 
-    public static RunDiagnostics Because(string message) => new(message, []);
+    /// <summary>The explanation's English text.</summary>
+    public string? Message => Explanation?.Text;
+
+    public static RunDiagnostics Because(RunMessage explanation) => new(explanation, []);
 }
 
 /// <summary>Receives a run's progress while it executes (the worker stores it as run events).</summary>

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using QuestionBank.Contracts;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Notifications;
 using QuestionBank.Data.Runs;
@@ -158,7 +159,7 @@ public sealed class SandboxWorker(
         {
             logger.LogError(exception, "Run {RunId} could not be executed", run.Id);
             result = new RunResult(RunStatus.Failed, new Dictionary<string, double>(), false, [],
-                RunDiagnostics.Because($"The sandbox could not run this: {exception.Message}"), "", 0);
+                RunDiagnostics.Because(RunMessages.SandboxFailed.With(exception.Message)), "", 0);
         }
         finally
         {
@@ -174,7 +175,7 @@ public sealed class SandboxWorker(
 
         await using var scope = scopes.CreateAsyncScope();
         var completion = new RunCompletion(
-            result.Status, result.Metrics, result.GoalsMet, result.Diagnostics.Message,
+            result.Status, result.Metrics, result.GoalsMet, result.Diagnostics.Explanation,
             result.Diagnostics.CompileErrors,
             result.Output, result.WallSeconds, [.. result.Images.Select(image => (image.Name, image.Png))]);
         var stored = !leaseLost && await scope.ServiceProvider.GetRequiredService<RunQueue>()

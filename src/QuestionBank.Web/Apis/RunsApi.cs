@@ -56,10 +56,11 @@ public static class RunsApi
         return TypedResults.Accepted($"/api/runs/{id}", new RunCreated(id));
     }
 
-    public static async Task<Results<Ok<RunDetail>, NotFound>> GetRun(Guid id, RunQueries runs, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RunDetail>, NotFound>> GetRun(
+        Guid id, RunQueries runs, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         var run = await runs.GetAsync(id, cancellationToken);
-        return run is null ? TypedResults.NotFound() : TypedResults.Ok(await DescribeAsync(run, runs, cancellationToken));
+        return run is null ? TypedResults.NotFound() : TypedResults.Ok(await DescribeAsync(run, runs, text, cancellationToken));
     }
 
     /// <summary>
@@ -134,7 +135,8 @@ public static class RunsApi
             : TypedResults.Conflict(new ProblemDetails { Title = "The run has already ended.", Status = StatusCodes.Status409Conflict });
     }
 
-    internal static async Task<RunDetail> DescribeAsync(ExerciseRun run, RunQueries runs, CancellationToken cancellationToken)
+    /// <summary>The run as the API and its page show it; its message in the request's language (<paramref name="text"/>).</summary>
+    internal static async Task<RunDetail> DescribeAsync(ExerciseRun run, RunQueries runs, IStringLocalizer text, CancellationToken cancellationToken)
     {
         var exercise = ExerciseCatalog.Find(run.Exercise);
         var images = await runs.GetImageNamesAsync(run.Id, cancellationToken);
@@ -143,7 +145,9 @@ public static class RunsApi
             new ExerciseParameters(run.Epochs, run.LearningRate, run.BatchSize, run.Seed),
             run.Metrics, run.GoalsMet, exercise?.Goals ?? [],
             [.. images.Select(name => new RunImageLink(name, $"/api/runs/{run.Id}/images/{Uri.EscapeDataString(name)}"))],
-            new RunDiagnosticsDto(run.Message, run.CompileErrors),
+            run.Explanation is { } explanation
+                ? new RunDiagnosticsDto(text.Show(explanation), explanation.Key, explanation.Arguments, run.CompileErrors)
+                : new RunDiagnosticsDto(null, null, [], run.CompileErrors),
             run.Output ?? "",
             await runs.QueuePositionAsync(run, cancellationToken),
             await runs.OnlineWorkersAsync(run.Device, cancellationToken),
@@ -198,7 +202,7 @@ public sealed record RunSubmission(
         }
         foreach (var (name, problem) in exercise.Limits.Validate(ParametersOf(exercise)))
         {
-            yield return new ValidationResult(problem, [$"params.{name}"]);
+            yield return new ValidationResult(text.Show(problem), [$"params.{name}"]);
         }
     }
 }
@@ -209,7 +213,11 @@ public sealed record RunCreated(Guid Id);
 
 public sealed record RunImageLink(string Name, string Url);
 
-public sealed record RunDiagnosticsDto(string? Message, IReadOnlyList<CompileError> CompileErrors);
+/// <summary>
+/// Why a run ended as it did: <see cref="Message"/> in the request's language, and its <see cref="MessageKey"/>
+/// (a RunMessages key; null for the runner's own words and older runs) and arguments, for clients that show it in another.
+/// </summary>
+public sealed record RunDiagnosticsDto(string? Message, string? MessageKey, IReadOnlyList<string> MessageArguments, IReadOnlyList<CompileError> CompileErrors);
 
 public sealed record RunTimings(DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, double? WallSeconds);
 

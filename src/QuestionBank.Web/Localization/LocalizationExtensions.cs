@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using QuestionBank.Data.Learners;
 using QuestionBank.Web.Accounts;
 
@@ -10,6 +11,9 @@ public static class LocalizationExtensions
 {
     /// <summary>The UI's languages; the first is the default, for clients that ask for none of them.</summary>
     public static readonly IReadOnlyList<CultureInfo> Cultures = [CultureInfo.GetCultureInfo("en"), CultureInfo.GetCultureInfo("zh-CN")];
+
+    /// <summary>Each language named in itself, as the switch and the settings offer it.</summary>
+    public static string OwnName(CultureInfo culture) => culture.Name == "zh-CN" ? "中文" : "English";
 
     /// <summary>
     /// A request's language: a signed-in learner's chosen language (their settings, so it follows them to any
@@ -32,41 +36,50 @@ public static class LocalizationExtensions
     }
 
     /// <summary>
-    /// The header's language switch: GET /language?culture=zh-CN&amp;returnUrl=/questions remembers the choice
-    /// in the culture cookie for a year, and a signed-in learner's settings too, and goes back. A plain link, so it
-    /// works without script.
+    /// The header's language switch: a form (culture=zh-CN, returnUrl=/questions) posted to /language with its antiforgery
+    /// token, which minimal APIs check for form-bound endpoints. It remembers the choice and goes back. A form of one button,
+    /// so it works without script.
     /// </summary>
     public static void MapLanguageSwitch(this WebApplication app) =>
-        app.MapGet("/language", async (HttpContext context, LearnerSettingsStore settings, string? culture, string? returnUrl) =>
+        app.MapPost("/language", async (HttpContext context, LearnerSettingsStore settings, [FromForm] string? culture, [FromForm] string? returnUrl) =>
         {
             if (Supported(culture) is not { } chosen)
             {
                 return Results.BadRequest();
             }
 
-            if (AccountService.AccountId(context.User) is { } learner)
-            {
-                await settings.SaveLanguageAsync(learner, chosen.Name, context.RequestAborted);
-            }
-
-            var value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen));
-            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, value, new CookieOptions
-            {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
-                IsEssential = true,
-                HttpOnly = true,
-                SameSite = SameSiteMode.Lax,
-                Secure = context.Request.IsHttps,
-            });
+            await context.RememberLanguageAsync(chosen, settings);
             // Only local addresses: anything else would make the switch an open redirect.
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && IsLocal(returnUrl) ? returnUrl : "/");
         }).ExcludeFromDescription();
+
+    /// <summary>
+    /// Remembers a chosen language: in the culture cookie for a year, and in a signed-in learner's settings, which
+    /// follow them to any device (the header's switch and /me/settings).
+    /// </summary>
+    public static async Task RememberLanguageAsync(this HttpContext context, CultureInfo chosen, LearnerSettingsStore settings)
+    {
+        if (AccountService.AccountId(context.User) is { } learner)
+        {
+            await settings.SaveLanguageAsync(learner, chosen.Name, context.RequestAborted);
+        }
+
+        var value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen));
+        context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, value, new CookieOptions
+        {
+            Expires = DateTimeOffset.UtcNow.AddYears(1),
+            IsEssential = true,
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+        });
+    }
 
     private static bool IsLocal(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
     /// <summary>The site's language called <paramref name="culture"/>, or null when it has no such language.</summary>
-    private static CultureInfo? Supported(string? culture) =>
+    public static CultureInfo? Supported(string? culture) =>
         Cultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>

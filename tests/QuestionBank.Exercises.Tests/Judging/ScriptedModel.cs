@@ -1,3 +1,4 @@
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Compression;
 using QuestionBank.Exercises.Judging;
 
@@ -33,7 +34,7 @@ internal sealed class ScriptedModel(Func<FloatTensor, FloatTensor> answer) : IMo
     }
 
     public Task<ModelState> StateAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(ModelState.Parse(State ?? throw new JudgeException("The model's process ended before it answered.")));
+        Task.FromResult(ModelState.Parse(State ?? throw new JudgeException(RunMessages.ModelProcessEnded.With())));
 
     public Task<float[]> ClassifyAsync(float[] pixels, int count, CancellationToken cancellationToken) =>
         Task.FromResult(Enumerable.Range(0, count).SelectMany(_ => new float[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 }).ToArray());

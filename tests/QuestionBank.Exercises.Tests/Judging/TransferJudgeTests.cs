@@ -1,5 +1,6 @@
-using QuestionBank.Exercises.Catalog;
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Catalog.Transfer;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Judging;
 using QuestionBank.Exercises.Transfer;
 
@@ -122,7 +123,7 @@ public sealed class TransferJudgeTests
         // A forward that expects a label column next to the pixels ([N, 785]) fails in the jail on the judge's [N, 1, 28, 28].
         var model = new ScriptedModel(images => images.Shape is [_, 785]
             ? Scores(images, image => (int)image[^1])
-            : throw new JudgeException($"The model failed: expected [N, 785], got {images.ShapeText}."));
+            : throw new JudgeException(RunMessages.ForwardFailed.With($"expected [N, 785], got {images.ShapeText}.")));
 
         var problem = await Assert.ThrowsAsync<JudgeException>(() => CreateJudge().JudgeAsync(model.Tools, CancellationToken.None));
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises.Catalog;
 using QuestionBank.Sandbox.Execution;
@@ -153,6 +154,8 @@ public sealed class HostileSourceTests
         // seconds it waited for a CPU do not count, and the wall-clock cap (4 × 10 s) says so.
         Assert.True(result.Status == RunStatus.Timeout ? result.Diagnostics.Message!.Contains("time limit of 10 s") : result.Status == RunStatus.ServerBusy,
             $"{result.Status}: {result.Diagnostics.Message}");
+        // The page shows it in the reader's language by its key.
+        Assert.Contains(result.Diagnostics.Explanation?.Key, new[] { RunMessages.TimedOut.Key, RunMessages.TimedOutAfterWaiting.Key, RunMessages.ServerBusy.Key });
         Assert.InRange(result.WallSeconds, 10, 45);
     }
 

@@ -9,7 +9,7 @@ namespace QuestionBank.Web.Tests.Browser;
 /// language; review works like Anki's; a folded answer gives nothing away; the editor behaves.
 /// </summary>
 [Trait(TestCategory.Name, TestCategory.Browser)]
-public sealed partial class LearnerDayBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed partial class LearnerDayBrowserTests(LearnersBrowserApp app) : IClassFixture<LearnersBrowserApp>
 {
     private const string ConceptSlug = "000-d93d5146cb591d21-1-7";
 
@@ -61,8 +61,8 @@ public sealed partial class LearnerDayBrowserTests(BrowserApp app) : IClassFixtu
         Assert.Equal("en", await english.Page.Locator("html").GetAttributeAsync("lang"));
         Assert.DoesNotMatch(HanCharacter(), await UiTextAsync(english.Page));
 
-        // The switch names the other language; the choice outlives the page.
-        await english.Page.Locator("a.language").ClickAsync();
+        // The switch names the other language and posts the choice (a form: no script needed); it outlives the page.
+        await english.Page.Locator("button.language").ClickAsync();
         await english.Page.WaitForURLAsync("**/account/login");
         Assert.Equal("zh-CN", await english.Page.Locator("html").GetAttributeAsync("lang"));
         await english.Page.GotoAsync("/exercises");
@@ -246,6 +246,54 @@ public sealed partial class LearnerDayBrowserTests(BrowserApp app) : IClassFixtu
         Assert.Empty(browser.CspViolations);
     }
 
+    [Fact]
+    public async Task TheReviewScreenACodingQuestionAndSearchSpeakTheLanguageTheLearnerSwitchesToOnDesktopAndPhone()
+    {
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        var coding = await ExerciseQuestions.SlugAsync(client, "cnn");
+        await using var browser = await app.OpenAsync("en-US");
+        var page = browser.Page;
+        await SignUpAsync(browser);
+        foreach (var language in new[] { "en", "zh-CN" })
+        {
+            if (language != "en")
+            {
+                // The learner chooses Chinese with the header's switch (a form post), which their settings keep.
+                await page.Locator("button.language").ClickAsync();
+                await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            }
+            foreach (var (screen, width, height) in Screens)
+            {
+                await page.SetViewportSizeAsync(width, height);
+                await page.GotoAsync("/review");
+                await page.Keyboard.PressAsync("Space");
+                await Assertions.Expect(page.Locator(".review-ratings button[data-rating]").First).ToBeVisibleAsync();
+                await AssertSpeaksAsync(page, language);
+                await browser.ScreenshotAsync($"review-{screen}-{language}");
+
+                await page.GotoAsync($"/questions/{coding}");
+                await page.Locator(".cm-content").WaitForAsync();
+                await AssertSpeaksAsync(page, language);
+                await browser.ScreenshotAsync($"coding-question-{screen}-{language}");
+
+                await page.GotoAsync("/search?q=" + Uri.EscapeDataString("过拟合"));
+                await Assertions.Expect(page.Locator(".search-results li").First).ToBeVisibleAsync();
+                await AssertSpeaksAsync(page, language);
+                await browser.ScreenshotAsync($"search-{screen}-{language}");
+            }
+        }
+        Assert.Empty(browser.CspViolations);
+    }
+
+    // The page is in the language, and its header's words (all the UI's own) are in it alone.
+    private static async Task AssertSpeaksAsync(IPage page, string language)
+    {
+        Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+        var header = await page.Locator(".site-header nav").EvaluateAsync<string>(
+            "nav => { const copy = nav.cloneNode(true); copy.querySelectorAll('.language-switch').forEach(e => e.remove()); return copy.innerText.replaceAll('QuestionBank', ''); }");
+        Assert.DoesNotMatch(language == "en" ? HanCharacter() : LatinWord(), header);
+    }
+
     // Each page on each screen: axe's WCAG 2 A/AA violations, and any sideways scroll.
     private static async Task<List<string>> CheckAsync(BrowserSession browser, string[] paths, string who)
     {
@@ -283,15 +331,16 @@ public sealed partial class LearnerDayBrowserTests(BrowserApp app) : IClassFixtu
     {
         var page = browser.Page;
         await page.GotoAsync("/account/signup");
-        await page.GetByLabel("Email").FillAsync(LearnerSession.NewEmail());
+        // By the fields' names and the form's one button: the words depend on the page's language.
+        await page.Locator("input[name=Email]").FillAsync(LearnerSession.NewEmail());
         await page.Locator("input[name=Password]").FillAsync(LearnerSession.Password);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/review");
     }
 
     // The words of the UI: the body's visible text without the other language's name in the switch.
     private static Task<string> UiTextAsync(IPage page) =>
-        page.EvaluateAsync<string>("() => { const body = document.body.cloneNode(true); body.querySelectorAll('script, a.language').forEach(e => e.remove()); return body.innerText.replaceAll('QuestionBank', ''); }");
+        page.EvaluateAsync<string>("() => { const body = document.body.cloneNode(true); body.querySelectorAll('script, .language-switch').forEach(e => e.remove()); return body.innerText.replaceAll('QuestionBank', ''); }");
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex HanCharacter();

@@ -35,7 +35,7 @@ public sealed class RunStorageTests(SeededApp app) : SharedAppTestBase(app)
             var claimed = await queue.ClaimAsync("storage-worker", [device], TimeSpan.FromMinutes(1), CancellationToken.None);
             Assert.Equal(queued, claimed?.Id);
             Assert.True(await queue.CompleteAsync(queued, "storage-worker",
-                new RunCompletion(RunStatus.CompileError, new Dictionary<string, double>(), false, "The code does not compile.", Errors, "", 0.5, []),
+                new RunCompletion(RunStatus.CompileError, new Dictionary<string, double>(), false, RunMessages.DoesNotCompile.With(), Errors, "", 0.5, []),
                 CancellationToken.None));
             return queued;
         });

@@ -65,7 +65,7 @@ public sealed class ExportApiTests(ClockedApp app) : SharedAppTestBase<ClockedAp
         var slugs = await DueSlugsAsync(learner, 3);
         await RateAsync(learner, slugs[0], 3);
         Assert.True((await learner.SendWithTokenAsync(HttpMethod.Put, "/api/me/settings", new { alwaysShowAnswers = true, timeZone = "Asia/Shanghai" })).IsSuccessStatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await learner.GetAsync("/language?culture=zh-CN")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await learner.SwitchLanguageAsync("zh-CN")).StatusCode);
         Assert.True((await learner.SendWithTokenAsync(HttpMethod.Put, $"/api/me/bookmarks/{slugs[0]}")).IsSuccessStatusCode);
         Assert.True((await learner.SendWithTokenAsync(HttpMethod.Put, $"/api/me/bookmarks/{slugs[1]}")).IsSuccessStatusCode);
         // A note that a spreadsheet would run as a formula, on a question the learner has no card of.

@@ -53,3 +53,6 @@ public class BrowserApp : KestrelApp
 
 /// <summary>A browser app that runs one sandbox worker of its own.</summary>
 public sealed class BrowserAppWithWorker() : BrowserApp(QuestionBankApp.WithWorker);
+
+/// <summary>A browser app with the sign-up limit out of the way, for a class whose tests each sign up learners from one address.</summary>
+public sealed class LearnersBrowserApp() : BrowserApp(new Dictionary<string, string?> { ["QuestionBank:Accounts:SignUpsPerMinute"] = "1000" });

@@ -20,6 +20,10 @@ public static class LearnerSession
     public static Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string path, object? body = null) =>
         client.SendWithTokenAsync(HttpMethod.Post, path, body);
 
+    /// <summary>Submits the header's language switch (a form with the antiforgery token of a page the client sees) as a browser does.</summary>
+    public static Task<HttpResponseMessage> SwitchLanguageAsync(this HttpClient client, string culture, string returnUrl = "/") =>
+        client.PostFormAsync("/language", new() { ["culture"] = culture, ["returnUrl"] = returnUrl }, formPage: "/exercises");
+
     /// <summary>A new browser-like client signed in as <paramref name="email"/>: after the test clock moves by days, the old cookie has expired.</summary>
     public static async Task<HttpClient> SignInLearnerAsync(this QuestionBankApp app, string email, string password = Password)
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Mvc.Testing;
+using QuestionBank.Contracts;
 using QuestionBank.Core.Learning;
 using QuestionBank.Web.Localization;
 using QuestionBank.Web.Pages;
@@ -47,6 +48,7 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
             .Concat(ClientText.Keys)
             .Concat(Enum.GetValues<CardState>().Select(state => "Card." + state))
             .Concat(Enum.GetValues<Rating>().Select(rating => rating.ToString()))
+            .Concat(RunMessages.All.Select(message => message.Key))
             .Concat(new[] { "queued", "running", "succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled" }
                 .SelectMany(status => new[] { RunFormatting.OutcomeKey(status, false, false), RunFormatting.OutcomeKey(status, true, false), RunFormatting.OutcomeKey(status, true, true) }))
             .ToHashSet();
@@ -57,6 +59,20 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
             var resource = Resource(culture);
             Assert.Empty(used.Where(key => !resource.ContainsKey(key)).Select(key => $"{culture}: {key}"));
         }
+    }
+
+    [Fact]
+    public void EveryRunMessageReadsInEnglishAsTheWorkerWritesItAndInChineseWithTheSameArguments()
+    {
+        var english = Resource("en");
+        var chinese = Resource("zh-CN");
+
+        // The worker writes the English beside the key (for logs and older clients): the resource must say the same.
+        Assert.Empty(RunMessages.All.Where(message => english.GetValueOrDefault(message.Key) != message.English).Select(message => message.Key));
+        Assert.Empty(RunMessages.All.Where(message => !Placeholders().Matches(chinese.GetValueOrDefault(message.Key) ?? "").Select(match => match.Value).ToHashSet()
+                .SetEquals(Placeholders().Matches(message.English).Select(match => match.Value)))
+            .Select(message => message.Key));
+        Assert.Equal(RunMessages.All.Count, RunMessages.All.Select(message => message.Key).Distinct().Count());
     }
 
     [Fact]
@@ -140,7 +156,7 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
     {
         using var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var switched = await client.GetAsync("/language?culture=zh-CN&returnUrl=" + Uri.EscapeDataString("/account/login?returnUrl=/me"));
+        var switched = await client.SwitchLanguageAsync("zh-CN", "/account/login?returnUrl=/me");
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/account/login?returnUrl=/me", switched.Headers.Location!.OriginalString);
         var cookie = Assert.Single(switched.Headers.GetValues("Set-Cookie"));
@@ -154,9 +170,31 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
         var page = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"zh-CN\">", page);
 
-        Assert.Equal("/", (await client.GetAsync("/language?culture=en&returnUrl=" + Uri.EscapeDataString("//evil.example/"))).Headers.Location!.OriginalString);
-        Assert.Equal("/", (await client.GetAsync("/language?culture=en&returnUrl=" + Uri.EscapeDataString("https://evil.example/"))).Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/language?culture=xx")).StatusCode);
+        Assert.Equal("/", (await client.SwitchLanguageAsync("en", "//evil.example/")).Headers.Location!.OriginalString);
+        Assert.Equal("/", (await client.SwitchLanguageAsync("en", "https://evil.example/")).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SwitchLanguageAsync("xx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSwitchChangesTheLanguageOnlyByAPostWithItsAntiforgeryToken()
+    {
+        using var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // A link (GET) changes no setting, and another site's form (no token) is refused.
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.GetAsync("/language?culture=zh-CN")).StatusCode);
+        using var forged = await client.PostAsync("/language", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "zh-CN" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.False(forged.Headers.Contains("Set-Cookie") && forged.Headers.GetValues("Set-Cookie").Any(cookie => cookie.Contains("Culture", StringComparison.Ordinal)));
+
+        // The header holds the form: the other language's button, this page to come back to, and the token.
+        var page = await GetAsync(client, "/exercises?x=1", "en");
+        var form = Assert.Single(HtmlMarkup.Tags(page), tag => tag.Name == "form" && tag.Attributes.GetValueOrDefault("action") == "/language");
+        Assert.Equal("post", form.Attributes["method"]);
+        var tags = HtmlMarkup.Tags(page);
+        var button = Assert.Single(tags, tag => tag.Name == "button" && tag.Attributes.GetValueOrDefault("name") == "culture");
+        Assert.Equal(("submit", "zh-CN", "zh-CN"), (button.Attributes["type"], button.Attributes["value"], button.Attributes["lang"]));
+        Assert.Contains(tags, tag => tag.Name == "input" && tag.Attributes.GetValueOrDefault("name") == "returnUrl" && tag.Attributes["value"] == "/exercises?x=1");
+        Assert.Contains(tags, tag => tag.Name == "input" && tag.Attributes.GetValueOrDefault("name") == "__RequestVerificationToken");
     }
 
     [Fact]
@@ -164,7 +202,7 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
     {
         var email = LearnerSession.NewEmail();
         using var laptop = await App.SignUpLearnerAsync(email);
-        Assert.Equal(HttpStatusCode.Redirect, (await laptop.GetAsync("/language?culture=zh-CN&returnUrl=/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await laptop.SwitchLanguageAsync("zh-CN", "/me")).StatusCode);
 
         // Another device, whose browser asks for English and has no culture cookie: the learner's settings win.
         using var phone = await App.SignInLearnerAsync(email);
@@ -172,7 +210,7 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
         Assert.Contains("<html lang=\"zh-CN\">", await GetAsync(phone, "/no-such-page", "en"));
 
         // English chosen on the phone is the laptop's language too, over the laptop's own cookie (zh-CN) and Accept-Language.
-        Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/language?culture=en&returnUrl=/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.SwitchLanguageAsync("en")).StatusCode);
         Assert.Contains("<html lang=\"en\">", await GetAsync(laptop, "/me", "zh-CN"));
 
         // Signed out, the laptop's cookie decides again, then Accept-Language.
@@ -181,6 +219,37 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
         using var stranger = App.CreateBrowserLikeClient();
         Assert.Contains("<html lang=\"zh-CN\">", await GetAsync(stranger, "/account/login", "zh-CN"));
         Assert.Contains("<html lang=\"en\">", await GetAsync(stranger, "/account/login", "en"));
+    }
+
+    [Fact]
+    public async Task ALearnerChoosesTheLanguageInTheirSettingsAndItWinsOverTheBrowsers()
+    {
+        var email = LearnerSession.NewEmail();
+        using var learner = await App.SignUpLearnerAsync(email);
+        var form = await GetAsync(learner, "/me/settings", "en");
+        var options = HtmlMarkup.Tags(form).Where(tag => tag.Name == "option" && tag.Attributes.ContainsKey("lang")).ToList();
+        Assert.Equal(["en", "zh-CN"], options.Select(option => option.Attributes["value"]));
+        Assert.True(options[0].Attributes.ContainsKey("selected"), "the page's own language is the one selected");
+
+        var saved = await learner.PostFormAsync("/me/settings", new()
+        {
+            ["allDocuments"] = "true",
+            ["timeZone"] = "UTC",
+            ["language"] = "zh-CN",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var chinese = await GetAsync(learner, "/me/settings", "en");
+        Assert.Contains("<html lang=\"zh-CN\">", chinese);
+        Assert.Contains("设置已保存", chinese);
+        Assert.True(HtmlMarkup.Tags(chinese).Single(tag => tag.Name == "option" && tag.Attributes.GetValueOrDefault("value") == "zh-CN").Attributes.ContainsKey("selected"));
+        // Another device, signed in, whose browser asks for English: the stored language wins.
+        using var phone = await App.SignInLearnerAsync(email);
+        Assert.Contains("<html lang=\"zh-CN\">", await GetAsync(phone, "/me", "en"));
+
+        var refused = await learner.PostFormAsync("/me/settings", new() { ["allDocuments"] = "true", ["timeZone"] = "UTC", ["language"] = "xx" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("请从列表中选择一种语言。", await refused.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -234,7 +303,7 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
         return HtmlMarkup.Text(ScriptElement().Replace(body, ""));
     }
 
-    [GeneratedRegex("""<a class="language"[^>]*>[^<]*</a>""")]
+    [GeneratedRegex("""<button class="language"[^>]*>[^<]*</button>""")]
     private static partial Regex OtherLanguageLink();
 
     [GeneratedRegex("<script[^>]*>.*?</script>", RegexOptions.Singleline)]
@@ -255,6 +324,9 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
 
     [GeneratedRegex(""": "(?<value>[^"]*)",""")]
     private static partial Regex QuotedValue();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholders();
 
     // T["…"], text["…"] and Text["…"] with a literal key (a key built from parts is listed above).
     [GeneratedRegex("""\b(?:T|text|Text)\["(?<key>(?:[^"\\]|\\.)*)"(?=\s*[\],])""")]

@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using QuestionBank.Core.Rendering;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises.Catalog;
 using QuestionBank.Web.Apis;
+using QuestionBank.Web.Localization;
 using QuestionBank.Web.Runs;
 
 namespace QuestionBank.Web.Pages.Runs;
 
 /// <summary>A run's permanent page: what was run, how it went, its metrics, plots and output. A learner's run is theirs alone (<see cref="RunAccess"/>).</summary>
-public sealed class DetailModel(RunQueries runs) : PageModel
+public sealed class DetailModel(RunQueries runs, IStringLocalizer<SharedResource> text) : PageModel
 {
     public RunDetail Run { get; private set; } = null!;
 
@@ -32,7 +34,7 @@ public sealed class DetailModel(RunQueries runs) : PageModel
         {
             return Challenge();
         }
-        Run = await RunsApi.DescribeAsync(run, runs, cancellationToken);
+        Run = await RunsApi.DescribeAsync(run, runs, text, cancellationToken);
         Exercise = ExerciseCatalog.Find(run.Exercise);
         SourceHtml = CodeHighlighter.HighlightBlock(run.Source, "csharp");
         return Page();

@@ -1,6 +1,5 @@
 using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
-using QuestionBank.Sandbox.Runner;
 using QuestionBank.Sandbox.Execution;
 
 namespace QuestionBank.Sandbox.Tests.Execution;

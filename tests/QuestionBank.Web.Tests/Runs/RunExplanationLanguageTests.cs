@@ -3,7 +3,7 @@ using QuestionBank.Contracts;
 using QuestionBank.Data;
 using QuestionBank.Data.Entities;
 using QuestionBank.Data.Runs;
-using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 
 namespace QuestionBank.Web.Tests.Runs;
 

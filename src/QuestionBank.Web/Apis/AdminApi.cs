@@ -46,8 +46,8 @@ public static class AdminApi
         if (files.Count == 0)
         {
             return TypedResults.Problem(
-                title: "Nothing to import",
-                detail: "Send markdown files and their images, or a zip of them, as multipart form data.",
+                title: text["Nothing to import"],
+                detail: text["Send markdown files and their images, or a zip of them, as multipart form data."],
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
@@ -77,7 +77,7 @@ public static class AdminApi
         {
             return await importer.RollbackAsync(id, context.User.Identity!.Name!, cancellationToken)
                 ? TypedResults.NoContent()
-                : TypedResults.Problem(title: "Import not found", detail: $"There is no import {id}.", statusCode: StatusCodes.Status404NotFound);
+                : TypedResults.Problem(title: text["Import not found"], detail: text["There is no import {0}.", id], statusCode: StatusCodes.Status404NotFound);
         }
         catch (ImportRollbackException error)
         {

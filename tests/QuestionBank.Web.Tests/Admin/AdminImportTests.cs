@@ -253,6 +253,8 @@ public sealed class AdminImportTests : AppPerTestBase
         Assert.Equal("这次导入无法回滚", problem.GetProperty("title").GetString());
         Assert.Contains($"导入 {import} 已由 {QuestionBankApp.AdminEmail} 于 ", problem.GetProperty("detail").GetString());
         Assert.Equal(ImportMessages.AlreadyRolledBack.Key, problem.GetProperty("reasonKey").GetString());
+        var unknown = await (await Admin.PostAsync("/api/admin/imports/999999/rollback", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("找不到这次导入", "没有导入 999999。"), (unknown.GetProperty("title").GetString(), unknown.GetProperty("detail").GetString()));
     }
 
     private async Task<string> PreviewPageAsync(params (string Name, byte[] Content)[] files)

@@ -3,7 +3,7 @@ namespace QuestionBank.Core.Documents;
 /// <summary>Something in a document an admin should look at before importing it; it does not stop the import.</summary>
 /// <param name="Line">1-based source line it refers to.</param>
 /// <param name="Message">What looks wrong, in words a person understands.</param>
-public sealed record DocumentWarning(int Line, string Message);
+public sealed record DocumentWarning(int Line, ImportMessage Message);
 
 /// <summary>Reviews a parsed document for likely authoring mistakes.</summary>
 public static class DocumentReview
@@ -15,24 +15,25 @@ public static class DocumentReview
         var firstByTitle = new Dictionary<string, ParsedQuestion>(StringComparer.Ordinal);
         foreach (var question in document.Questions)
         {
-            var name = $"Question {question.Number} “{question.Title}”";
             if (!HasAnswer(question))
             {
-                warnings.Add(new DocumentWarning(question.Line, $"{name} has no answer."));
+                warnings.Add(new DocumentWarning(question.Line, ImportMessages.NoAnswer.With(question.Number, question.Title)));
             }
 
             if (!firstByTitle.TryAdd(question.Title.Trim(), question))
             {
                 var first = firstByTitle[question.Title.Trim()];
                 warnings.Add(new DocumentWarning(
-                    question.Line, $"{name} has the same title as question {first.Number} (line {first.Line})."));
+                    question.Line, ImportMessages.SameTitle.With(question.Number, question.Title, first.Number, first.Line)));
             }
 
             var empty = question.CodeBlocks.Count(c => string.IsNullOrWhiteSpace(c.Code));
             if (empty > 0)
             {
                 warnings.Add(new DocumentWarning(
-                    question.Line, $"{name} has {(empty == 1 ? "an empty code block" : $"{empty} empty code blocks")}."));
+                    question.Line, empty == 1
+                        ? ImportMessages.EmptyCodeBlock.With(question.Number, question.Title)
+                        : ImportMessages.EmptyCodeBlocks.With(question.Number, question.Title, empty)));
             }
         }
 

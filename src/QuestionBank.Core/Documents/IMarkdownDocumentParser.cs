@@ -12,7 +12,7 @@ public interface IMarkdownDocumentParser
 }
 
 /// <summary>A document that cannot be imported, with the file and, where known, the line at fault.</summary>
-public class DocumentParseException(string sourceName, int? line, string reason)
+public class DocumentParseException(string sourceName, int? line, ImportMessage reason)
     : Exception(line is null ? $"{sourceName}: {reason}" : $"{sourceName}, line {line}: {reason}")
 {
     /// <summary>The file that failed.</summary>
@@ -21,8 +21,8 @@ public class DocumentParseException(string sourceName, int? line, string reason)
     /// <summary>1-based line of the problem, when it has one.</summary>
     public int? Line { get; } = line;
 
-    /// <summary>What is wrong, for a person.</summary>
-    public string Reason { get; } = reason;
+    /// <summary>What is wrong, for a person (the message says it in English).</summary>
+    public ImportMessage Reason { get; } = reason;
 }
 
 /// <summary>
@@ -30,12 +30,11 @@ public class DocumentParseException(string sourceName, int? line, string reason)
 /// contents, an empty placeholder): an import of a folder skips it with a warning, and refuses it only
 /// when it is all there is.
 /// </summary>
-public sealed class NoQuestionsException(string sourceName, string reason = NoQuestionsException.NoNumberedHeading)
-    : DocumentParseException(sourceName, null, reason)
+public sealed class NoQuestionsException(string sourceName, ImportMessage reason) : DocumentParseException(sourceName, null, reason)
 {
-    /// <summary>Why a file with text has no questions.</summary>
-    public const string NoNumberedHeading = "no questions found: a question is a numbered heading such as '## 1. 问题'.";
-
-    /// <summary>Why an empty file has none.</summary>
-    public const string Empty = "the file is empty.";
+    /// <summary>A file with text but no numbered heading.</summary>
+    public NoQuestionsException(string sourceName)
+        : this(sourceName, ImportMessages.NoQuestions.With())
+    {
+    }
 }

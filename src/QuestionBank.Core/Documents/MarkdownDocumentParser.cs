@@ -52,13 +52,13 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         if (string.IsNullOrWhiteSpace(text))
         {
             // An empty placeholder (a data folder's README) is a file without questions, not a bad file.
-            throw new NoQuestionsException(sourceName, NoQuestionsException.Empty);
+            throw new NoQuestionsException(sourceName, ImportMessages.Empty.With());
         }
 
         var ast = Markdown.Parse(text, pipeline);
         if (ast.Descendants<FencedCodeBlock>().FirstOrDefault(f => f.ClosingFencedCharCount == 0) is { } unclosed)
         {
-            throw new DocumentParseException(sourceName, unclosed.Line + 1, "a code fence opened here is never closed.");
+            throw new DocumentParseException(sourceName, unclosed.Line + 1, ImportMessages.UnclosedFence.With());
         }
 
         // A heading's formulas keep their dollars, so its title shows them as formulas (TitleFormulas).
@@ -68,7 +68,7 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         if (docSlug.Length > ParsedDocument.MaxSlugLength)
         {
             throw new DocumentParseException(sourceName, null,
-                $"the file's path is too long to be the document's address: at most {ParsedDocument.MaxSlugLength} letters and digits (rename the file or its folders).");
+                ImportMessages.PathTooLong.With(ParsedDocument.MaxSlugLength));
         }
         var titleHeading = FindTitleHeading(headings);
         titleHeading?.MakeTitle();
@@ -95,7 +95,7 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
         catch (DecoderFallbackException error)
         {
             var line = error.Index >= 0 ? content[..Math.Min(error.Index, content.Length)].Count((byte)'\n') + 1 : (int?)null;
-            throw new DocumentParseException(sourceName, line, "the file is not UTF-8 text (save it as UTF-8 and import it again).");
+            throw new DocumentParseException(sourceName, line, ImportMessages.NotUtf8.With());
         }
     }
 
@@ -126,7 +126,7 @@ public sealed partial class MarkdownDocumentParser(MarkdownPipeline pipeline) : 
             if (slug.Length > ParsedQuestion.MaxSlugLength)
             {
                 throw new DocumentParseException(sourceName, heading.Block.Line + 1,
-                    $"the heading number is too long to be part of the question's address (at most {ParsedQuestion.MaxSlugLength} characters with the file name).");
+                    ImportMessages.HeadingNumberTooLong.With(ParsedQuestion.MaxSlugLength));
             }
             var end = QuestionEnd(text, ast, headings, i);
             spans.Add((heading.Block.Span.Start, end));

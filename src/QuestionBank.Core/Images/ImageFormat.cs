@@ -45,11 +45,11 @@ public sealed record ImageFormat(string Extension, string ContentType)
     /// <exception cref="DocumentParseException">The file is larger than <see cref="MaxBytes"/>, or is no image the bank stores.</exception>
     public static (ImageFormat Format, bool Mislabelled) Check(string fileName, byte[] content)
     {
-        var format = FromName(fileName) ?? throw new DocumentParseException(fileName, null, "it is not a png, jpeg, gif, webp, bmp or svg image");
+        var format = FromName(fileName) ?? throw new DocumentParseException(fileName, null, ImportMessages.NotAnImage.With());
         if (content.Length > MaxBytes)
         {
             throw new DocumentParseException(
-                fileName, null, $"the image is {content.Length / (1024.0 * 1024):F1} MB; images over {MaxBytes / (1024 * 1024)} MB are not accepted");
+                fileName, null, ImportMessages.ImageTooLarge.With((content.Length / (1024.0 * 1024)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture), MaxBytes / (1024 * 1024)));
         }
 
         if (format.Matches(content))
@@ -60,7 +60,7 @@ public sealed record ImageFormat(string Extension, string ContentType)
         // An SVG is never taken for anything else, nor anything for an SVG: only raster bytes may carry another name.
         return Raster.FirstOrDefault(real => real.Matches(content)) is { } actual
             ? (actual, true)
-            : throw new DocumentParseException(fileName, null, $"the file is not the {format.Extension} image its name claims, nor any other image");
+            : throw new DocumentParseException(fileName, null, ImportMessages.ImageNotItsFormat.With(format.Extension));
     }
 
     private bool Matches(ReadOnlySpan<byte> content) => Extension switch

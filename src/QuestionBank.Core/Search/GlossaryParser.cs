@@ -35,12 +35,12 @@ public static class GlossaryParser
         }
         catch (DecoderFallbackException)
         {
-            throw new DocumentParseException(sourceName, null, "it is not UTF-8 text");
+            throw new DocumentParseException(sourceName, null, ImportMessages.GlossaryNotUtf8.With());
         }
 
         var document = Markdown.Parse(markdown, pipeline);
         var table = document.Descendants<Table>().FirstOrDefault()
-            ?? throw new DocumentParseException(sourceName, null, "it has no table of terms (中文 | English | variants)");
+            ?? throw new DocumentParseException(sourceName, null, ImportMessages.GlossaryNoTable.With());
         var title = document.Descendants<HeadingBlock>().Select(h => InlineText(h.Inline)).FirstOrDefault() ?? "Glossary";
 
         var entries = new List<GlossaryEntry>();
@@ -51,12 +51,12 @@ public static class GlossaryParser
             var line = row.Line + 1;
             if (cells.Count < 2 || cells[0].Length == 0 || cells[1].Length == 0)
             {
-                throw new DocumentParseException(sourceName, line, "a term needs its Chinese and its English form");
+                throw new DocumentParseException(sourceName, line, ImportMessages.GlossaryTermIncomplete.With());
             }
 
             if (!seen.Add(cells[0]))
             {
-                throw new DocumentParseException(sourceName, line, $"{cells[0]} is listed twice");
+                throw new DocumentParseException(sourceName, line, ImportMessages.GlossaryTermTwice.With(cells[0]));
             }
 
             var variants = cells.Count > 2

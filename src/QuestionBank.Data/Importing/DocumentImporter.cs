@@ -131,7 +131,7 @@ public sealed class DocumentImporter(
         if (clash is not null)
         {
             throw new DocumentParseException(
-                clash.Last().SourceName, null, $"it is the same document as {clash.First().SourceName} (their paths differ only in punctuation or case); rename one of them");
+                clash.Last().SourceName, null, ImportMessages.SameDocument.With(clash.First().SourceName));
         }
 
         var skipped = withoutQuestions.Select(e => new SkippedFile(e.SourceName, e.Reason)).ToList();
@@ -197,13 +197,13 @@ public sealed class DocumentImporter(
 
         if (record.RolledBackAt is not null)
         {
-            throw new ImportRollbackException($"Import {importId} was already rolled back by {record.RolledBackBy} at {record.RolledBackAt:u}.");
+            throw new ImportRollbackException(ImportMessages.AlreadyRolledBack.With(importId, record.RolledBackBy!, $"{record.RolledBackAt:u}"));
         }
 
         if (record.PrunedAt is not null)
         {
             throw new ImportRollbackException(
-                $"Import {importId} is older than the import history kept for rollback: its previous versions were dropped at {record.PrunedAt:u}.");
+                ImportMessages.RollbackPruned.With(importId, $"{record.PrunedAt:u}"));
         }
 
         foreach (var imported in record.Documents)
@@ -214,8 +214,7 @@ public sealed class DocumentImporter(
                     .Select(d => d.ContentHash).SingleOrDefaultAsync(cancellationToken);
             if (current != imported.ContentHash)
             {
-                throw new ImportRollbackException(
-                    $"{imported.FileName} was changed by a later import; roll that import back first.");
+                throw new ImportRollbackException(ImportMessages.ChangedLater.With(imported.FileName));
             }
         }
 
@@ -261,7 +260,7 @@ public sealed class DocumentImporter(
         if (bytes > MaxFileBytes)
         {
             throw new DocumentParseException(
-                fileName, null, $"it is {bytes / (1024.0 * 1024):F1} MB; files over {MaxFileBytes / (1024 * 1024)} MB are not accepted");
+                fileName, null, ImportMessages.FileTooLarge.With((bytes / (1024.0 * 1024)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture), MaxFileBytes / (1024 * 1024)));
         }
     }
 
@@ -534,7 +533,7 @@ public sealed record ImportOptions(string ImportedBy, bool DryRun = false)
 public sealed record ImportOutcome(long? ImportId, bool DryRun, IReadOnlyList<DocumentImportResult> Documents, IReadOnlyList<SkippedFile> Skipped);
 
 /// <summary>A markdown file an import left out, and why.</summary>
-public sealed record SkippedFile(string FileName, string Reason);
+public sealed record SkippedFile(string FileName, ImportMessage Reason);
 
 public enum DocumentImportStatus
 {
@@ -555,8 +554,11 @@ public sealed record DocumentImportResult(
     IReadOnlyList<DocumentWarning> Warnings,
     IReadOnlyList<QuestionExercise> Exercises);
 
-/// <summary>An import cannot be undone as asked; the message says why.</summary>
-public sealed class ImportRollbackException(string message) : Exception(message);
+/// <summary>An import cannot be undone as asked; <see cref="Reason"/> says why (the message in English).</summary>
+public sealed class ImportRollbackException(ImportMessage reason) : Exception(reason.Text)
+{
+    public ImportMessage Reason { get; } = reason;
+}
 
 internal sealed record PreviousVersion(string SourceName, string Markdown, string ContentHash)
 {

@@ -51,17 +51,16 @@ public static class ExerciseAssignments
     {
         foreach (var question in document.Questions)
         {
-            var name = $"Question {question.Number} “{question.Title}”";
             foreach (var declared in question.ExerciseDeclarations.Take(1).Where(d => !d.IsNone && ExerciseCatalog.Find(d.Name) is null))
             {
                 yield return new DocumentWarning(declared.Line, declared.Name.Length == 0
-                    ? $"{name} has an exercise block that names no exercise; write one of {Known}."
-                    : $"{name} names the exercise “{Shortened(declared.Name)}”, which does not exist; it gets no exercise from it (use one of {Known}).");
+                    ? ImportMessages.ExerciseUnnamed.With(question.Number, question.Title, Known)
+                    : ImportMessages.ExerciseUnknown.With(question.Number, question.Title, Shortened(declared.Name), Known));
             }
 
             foreach (var extra in question.ExerciseDeclarations.Skip(1))
             {
-                yield return new DocumentWarning(extra.Line, $"{name} declares more than one exercise; only the first counts.");
+                yield return new DocumentWarning(extra.Line, ImportMessages.ExerciseTwice.With(question.Number, question.Title));
             }
         }
     }

@@ -45,13 +45,13 @@ public static class ImportArchive
         using var archive = Open(archiveName, zip);
         if (archive.Entries.Count > limits.MaxEntries)
         {
-            throw new DocumentParseException(archiveName, null, $"it holds {archive.Entries.Count} entries; archives of over {limits.MaxEntries} are not accepted");
+            throw new DocumentParseException(archiveName, null, ImportMessages.ArchiveTooManyEntries.With(archive.Entries.Count, limits.MaxEntries));
         }
 
         // Every path is checked before anything is unpacked.
         if (archive.Entries.FirstOrDefault(e => LeavesArchive(e.FullName)) is { } escaping)
         {
-            throw new DocumentParseException($"{archiveName}: {escaping.FullName}", null, "the path leaves the archive (.. or an absolute path); the archive is refused");
+            throw new DocumentParseException($"{archiveName}: {escaping.FullName}", null, ImportMessages.ArchivePathLeaves.With());
         }
 
         var files = new List<ImportFile>();
@@ -73,7 +73,7 @@ public static class ImportArchive
         }
         catch (InvalidDataException)
         {
-            throw new DocumentParseException(archiveName, null, "it is not a zip archive");
+            throw new DocumentParseException(archiveName, null, ImportMessages.NotAZip.With());
         }
     }
 
@@ -94,7 +94,7 @@ public static class ImportArchive
         }
         catch (Exception error) when (error is InvalidDataException or NotSupportedException)
         {
-            throw new DocumentParseException($"{archiveName}: {name}", null, "the entry is damaged or packed in a way that cannot be read");
+            throw new DocumentParseException($"{archiveName}: {name}", null, ImportMessages.ArchiveEntryDamaged.With());
         }
 
         return output.ToArray();
@@ -118,13 +118,13 @@ public static class ImportArchive
             if (unpacked > limits.MaxUnpackedBytes)
             {
                 throw new DocumentParseException(
-                    archiveName, null, $"it unpacks to over {limits.MaxUnpackedBytes / (1024 * 1024)} MB (a zip bomb?); the archive is refused");
+                    archiveName, null, ImportMessages.ArchiveTooBig.With(limits.MaxUnpackedBytes / (1024 * 1024)));
             }
 
             if (unpacked > ArchiveLimits.RatioFloorBytes && unpacked > archiveBytes * limits.MaxCompressionRatio)
             {
                 throw new DocumentParseException(
-                    archiveName, null, $"it unpacks to over {limits.MaxCompressionRatio} times its size (a zip bomb?); the archive is refused");
+                    archiveName, null, ImportMessages.ArchiveRatio.With(limits.MaxCompressionRatio));
             }
         }
     }

@@ -76,7 +76,7 @@ internal sealed class UploadedImages
             if (reference.Path.Length > DocumentImage.MaxPathLength)
             {
                 missing.Add(new DocumentWarning(reference.Line,
-                    $"An image path is longer than {DocumentImage.MaxPathLength} characters; the page shows its alt text instead."));
+                    ImportMessages.ImagePathTooLong.With(DocumentImage.MaxPathLength)));
             }
             else if (Find(document, reference.Path) is { } file)
             {
@@ -85,18 +85,18 @@ internal sealed class UploadedImages
                 if (mislabelled)
                 {
                     missing.Add(new DocumentWarning(reference.Line,
-                        $"The image “{reference.Path}” is a {image.Format.Extension} file, not what its extension says; it is stored and shown as {image.Format.Extension}."));
+                        ImportMessages.ImageMislabelled.With(reference.Path, image.Format.Extension)));
                 }
             }
             else
             {
                 missing.Add(new DocumentWarning(
-                    reference.Line, $"The image “{reference.Path}” is not in the upload; the page shows its alt text instead."));
+                    reference.Line, ImportMessages.ImageMissing.With(reference.Path)));
             }
         }
 
         missing.AddRange(ImageReferences.OnAuthorsDisk(document.Markdown, pipeline).Select(image => new DocumentWarning(
-            image.Line, $"The image “{image.Path}” is a path on the author's disk, which no reader can load; the page shows its alt text instead.")));
+            image.Line, ImportMessages.ImageOnAuthorsDisk.With(image.Path))));
         return new DocumentUpload(document, found, missing, ContentHash(document, found));
     }
 

@@ -16,7 +16,7 @@ public static class ImportUploads
             var name = Path.GetFileName(upload.FileName);
             if (!ImportArchive.IsImportable(name) && !ImportArchive.IsArchive(name))
             {
-                throw new DocumentParseException(name, null, "only markdown files (.md), png, jpeg, gif, webp or svg images, or a .zip of them can be imported");
+                throw new DocumentParseException(name, null, ImportMessages.NotImportable.With());
             }
 
             // Checked before reading so an oversized upload is not buffered; the importer checks again.

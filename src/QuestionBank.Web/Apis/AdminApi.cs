@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Importing;
@@ -8,6 +9,7 @@ using QuestionBank.Data.Moderation;
 using QuestionBank.Exercises.Catalog;
 using QuestionBank.Web.Extensions;
 using QuestionBank.Web.Admin;
+using QuestionBank.Web.Localization;
 
 namespace QuestionBank.Web.Apis;
 
@@ -32,19 +34,20 @@ public static class AdminApi
         return api;
     }
 
-    public static async Task<Results<Ok<ImportOutcome>, ProblemHttpResult>> Import(
+    public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
         IFormFileCollection files,
         HttpContext context,
         DocumentImporter importer,
         IOptions<ImportLimitsOptions> limits,
+        IStringLocalizer<SharedResource> text,
         CancellationToken cancellationToken,
         [FromQuery] bool dryRun = true)
     {
         if (files.Count == 0)
         {
             return TypedResults.Problem(
-                title: "Nothing to import",
-                detail: "Send markdown files and their images, or a zip of them, as multipart form data.",
+                title: text["Nothing to import"],
+                detail: text["Send markdown files and their images, or a zip of them, as multipart form data."],
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
@@ -52,11 +55,11 @@ public static class AdminApi
         {
             var uploads = ImportUploads.Expand(await ImportUploads.ReadAsync(files, cancellationToken), limits.Value.Archive);
             var outcome = await importer.ImportFilesAsync(uploads, new ImportOptions(context.User.Identity!.Name!, dryRun), cancellationToken);
-            return TypedResults.Ok(outcome);
+            return TypedResults.Ok(ImportReport.Of(outcome, text));
         }
         catch (DocumentParseException error)
         {
-            return ImportRejected(error);
+            return ImportRejected(error, text);
         }
     }
 
@@ -68,17 +71,21 @@ public static class AdminApi
         TypedResults.Ok(await moderation.GetImportsAsync(cancellationToken));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Rollback(
-        long id, HttpContext context, DocumentImporter importer, CancellationToken cancellationToken)
+        long id, HttpContext context, DocumentImporter importer, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         try
         {
             return await importer.RollbackAsync(id, context.User.Identity!.Name!, cancellationToken)
                 ? TypedResults.NoContent()
-                : TypedResults.Problem(title: "Import not found", detail: $"There is no import {id}.", statusCode: StatusCodes.Status404NotFound);
+                : TypedResults.Problem(title: text["Import not found"], detail: text["There is no import {0}.", id], statusCode: StatusCodes.Status404NotFound);
         }
         catch (ImportRollbackException error)
         {
-            return TypedResults.Problem(title: "The import cannot be rolled back", detail: error.Message, statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(
+                title: text["The import cannot be rolled back"],
+                detail: text.Show(error.Reason),
+                statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["reasonKey"] = error.Reason.Key, ["reasonArguments"] = error.Reason.Arguments });
         }
     }
 
@@ -106,12 +113,21 @@ public static class AdminApi
         string slug, QuestionModeration moderation, CancellationToken cancellationToken) =>
         await moderation.SetExerciseAsync(slug, null, cancellationToken) ? TypedResults.NoContent() : QuestionsApi.QuestionNotFound(slug);
 
-    /// <summary>The ProblemDetails for a file the importer refused: the message names the file and, where known, the line.</summary>
-    public static ProblemHttpResult ImportRejected(DocumentParseException error) => TypedResults.Problem(
-        title: "The import was rejected; the bank is unchanged",
-        detail: error.Message,
+    /// <summary>
+    /// The ProblemDetails for a file the importer refused: the detail names the file and, where known, the line, in the
+    /// request's language; the reason's key and arguments let a client say it in another.
+    /// </summary>
+    public static ProblemHttpResult ImportRejected(DocumentParseException error, IStringLocalizer text) => TypedResults.Problem(
+        title: text["The import was rejected; the bank is unchanged"],
+        detail: text.Show(error),
         statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["file"] = error.SourceName, ["line"] = error.Line });
+        extensions: new Dictionary<string, object?>
+        {
+            ["file"] = error.SourceName,
+            ["line"] = error.Line,
+            ["reasonKey"] = error.Reason.Key,
+            ["reasonArguments"] = error.Reason.Arguments,
+        });
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetHidden(
         string slug, bool hidden, QuestionModeration moderation, CancellationToken cancellationToken) =>

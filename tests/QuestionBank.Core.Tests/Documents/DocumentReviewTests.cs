@@ -14,7 +14,7 @@ public sealed class DocumentReviewTests
         var warnings = Review("# 《审阅》\n\n## 1. 只有标题\n\n## 2. 只有题目\n\n**题目：** 请解释。\n\n## 3. 有答案\n\n**答案：** 这是答案。\n");
 
         Assert.Equal([3, 5], warnings.Select(w => w.Line));
-        Assert.All(warnings, w => Assert.Contains("has no answer", w.Message, StringComparison.Ordinal));
+        Assert.All(warnings, w => Assert.Contains("has no answer", w.Message.Text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class DocumentReviewTests
         var warning = Assert.Single(Review("# 《审阅》\n\n## 1. 什么是过拟合？\n\n答：记住了训练集。\n\n## 2. 什么是过拟合？\n\n答：泛化差。\n"));
 
         Assert.Equal(7, warning.Line);
-        Assert.Contains("same title as question 1 (line 3)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("same title as question 1 (line 3)", warning.Message.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class DocumentReviewTests
     {
         var warning = Assert.Single(Review("# 《审阅》\n\n## 1. 写代码\n\n**答案：**\n\n```python\n```\n"));
 
-        Assert.Contains("an empty code block", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("an empty code block", warning.Message.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class DocumentReviewTests
         foreach (var seed in seeds)
         {
             var document = Parsed.File(seed);
-            Assert.DoesNotContain(DocumentReview.Review(document), w => w.Message.Contains("has no answer", StringComparison.Ordinal));
+            Assert.DoesNotContain(DocumentReview.Review(document), w => w.Message.Text.Contains("has no answer", StringComparison.Ordinal));
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed class GlossaryTests
 
         var error = Assert.Throws<DocumentParseException>(() => Parse(markdown));
 
-        Assert.Contains(reason, error.Reason);
+        Assert.Contains(reason, error.Reason.Text);
         Assert.NotNull(error.Line);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using QuestionBank.Core.Documents;
 using QuestionBank.Core.Search;
 
 namespace QuestionBank.Web.Tests.Admin;
@@ -183,6 +184,90 @@ public sealed class AdminImportTests : AppPerTestBase
         Assert.Contains(name, problem.GetProperty("detail").GetString());
         Assert.Contains(expected!, problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await App.SnapshotAsync());
+    }
+
+    // A file without questions (skipped), a document with warnings, and a refused file: the admin's language decides the words,
+    // the document's own (file names, titles) stay as written.
+    private const string NoQuestions = "# 贡献者\n\n- 张三\n";
+    private const string Unclosed = "# 《坏文件》\n\n## 1. 问题\n\n**答案：**\n\n```python\nprint(1)\n";
+
+    public static TheoryData<string, string[]> ImportWordsByLanguage => new()
+    {
+        { "en", ["no questions found: a question is a numbered heading", "Question 1 “什么是学习率预热？” has no answer.",
+            "Question 2 “什么是学习率预热？” has the same title as question 1 (line 3).", "unclosed.md, line 7: a code fence opened here is never closed."] },
+        { "zh-CN", ["没有找到题目：题目是带编号的标题", "第 1 题“什么是学习率预热？”没有答案。",
+            "第 2 题“什么是学习率预热？”与第 1 题（第 3 行）标题相同。", "unclosed.md，第 7 行：这里开始的代码块没有闭合"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ImportWordsByLanguage))]
+    public async Task TheImportApiSaysWhyAFileIsSkippedOrRefusedInTheAdminsLanguageWithItsKey(string language, string[] words)
+    {
+        Admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var result = await ImportAsync(true, File("readme.md", NoQuestions), File("warnings.md", WithWarnings));
+        var skipped = Assert.Single(result.GetProperty("skipped").EnumerateArray());
+        Assert.Equal("readme.md", skipped.GetProperty("fileName").GetString());
+        Assert.StartsWith(words[0], skipped.GetProperty("reason").GetString());
+        Assert.Equal(ImportMessages.NoQuestions.Key, skipped.GetProperty("reasonKey").GetString());
+        var warnings = result.GetProperty("documents")[0].GetProperty("warnings");
+        Assert.Equal(words[1], warnings[0].GetProperty("message").GetString());
+        Assert.Equal(ImportMessages.NoAnswer.Key, warnings[0].GetProperty("messageKey").GetString());
+        Assert.Equal(["1", "什么是学习率预热？"], warnings[0].GetProperty("messageArguments").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(words[2], warnings[1].GetProperty("message").GetString());
+
+        var refused = await Admin.PostImportAsync(true, File("unclosed.md", Unclosed));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith(words[3], problem.GetProperty("detail").GetString());
+        Assert.Equal(ImportMessages.UnclosedFence.Key, problem.GetProperty("reasonKey").GetString());
+        Assert.Equal(7, problem.GetProperty("line").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(ImportWordsByLanguage))]
+    public async Task TheImportPageSaysWhyAFileIsSkippedOrRefusedInTheAdminsLanguage(string language, string[] words)
+    {
+        Admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var preview = await PreviewPageAsync(File("readme.md", NoQuestions), File("warnings.md", WithWarnings));
+        Assert.Contains($"<html lang=\"{language}\">", preview);
+        Assert.Contains(words[0], preview);
+        Assert.Contains(words[1], preview);
+        Assert.Contains(words[2], preview);
+
+        Assert.Contains(words[3], await PreviewPageAsync(File("unclosed.md", Unclosed)));
+    }
+
+    [Fact]
+    public async Task ARefusedRollbackSaysWhyInTheAdminsLanguage()
+    {
+        Admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var import = (await ImportAsync(false, File("admin-new.md", NewDocument))).GetProperty("importId").GetInt64();
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/admin/imports/{import}/rollback", null)).StatusCode);
+
+        var again = await Admin.PostAsync($"/api/admin/imports/{import}/rollback", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("这次导入无法回滚", problem.GetProperty("title").GetString());
+        Assert.Contains($"导入 {import} 已由 {QuestionBankApp.AdminEmail} 于 ", problem.GetProperty("detail").GetString());
+        Assert.Equal(ImportMessages.AlreadyRolledBack.Key, problem.GetProperty("reasonKey").GetString());
+        var unknown = await (await Admin.PostAsync("/api/admin/imports/999999/rollback", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("找不到这次导入", "没有导入 999999。"), (unknown.GetProperty("title").GetString(), unknown.GetProperty("detail").GetString()));
+    }
+
+    private async Task<string> PreviewPageAsync(params (string Name, byte[] Content)[] files)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(await AdminSession.FormTokenAsync(Admin, "/admin/import")), "__RequestVerificationToken" } };
+        foreach (var (name, content) in files)
+        {
+            form.Add(new ByteArrayContent(content), "Uploads", name);
+        }
+
+        using var response = await Admin.PostAsync("/admin/import?handler=Preview", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Fact]

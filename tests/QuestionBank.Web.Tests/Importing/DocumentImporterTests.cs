@@ -82,7 +82,7 @@ public sealed class DocumentImporterTests(SeededApp app) : SharedAppTestBase(app
         Assert.Equal("skip-test/chapter.md", Assert.Single(outcome.Documents).FileName);
         var skipped = Assert.Single(outcome.Skipped);
         Assert.Equal("skip-test/contributors.md", skipped.FileName);
-        Assert.Contains("no questions", skipped.Reason);
+        Assert.Equal(ImportMessages.NoQuestions.Key, skipped.Reason.Key);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class DocumentImporterTests(SeededApp app) : SharedAppTestBase(app
         Assert.Equal("empty-test/01. Basics/README.md", Assert.Single(outcome.Documents).FileName);
         var skipped = Assert.Single(outcome.Skipped);
         Assert.Equal("empty-test/data/README.md", skipped.FileName);
-        Assert.Contains("empty", skipped.Reason);
+        Assert.Equal(ImportMessages.Empty.Key, skipped.Reason.Key);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Mvc.Testing;
 using QuestionBank.Contracts;
+using QuestionBank.Core.Documents;
 using QuestionBank.Core.Learning;
 using QuestionBank.Web.Localization;
 using QuestionBank.Web.Pages;
@@ -49,6 +50,7 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
             .Concat(Enum.GetValues<CardState>().Select(state => "Card." + state))
             .Concat(Enum.GetValues<Rating>().Select(rating => rating.ToString()))
             .Concat(RunMessages.All.Select(message => message.Key))
+            .Concat(ImportMessages.All.Select(message => message.Key))
             .Concat(new[] { "queued", "running", "succeeded", "failed", "compile_error", "timeout", "memory_limit", "cancelled" }
                 .SelectMany(status => new[] { RunFormatting.OutcomeKey(status, false, false), RunFormatting.OutcomeKey(status, true, false), RunFormatting.OutcomeKey(status, true, true) }))
             .ToHashSet();
@@ -61,18 +63,24 @@ public sealed partial class LocalizationTests(SeededApp app) : SharedAppTestBase
         }
     }
 
-    [Fact]
-    public void EveryRunMessageReadsInEnglishAsTheWorkerWritesItAndInChineseWithTheSameArguments()
+    public static TheoryData<string> MessageLists => ["run", "import"];
+
+    [Theory]
+    [MemberData(nameof(MessageLists))]
+    public void EveryKeyedMessageReadsInEnglishAsTheCodeWritesItAndInChineseWithTheSameArguments(string list)
     {
+        // The worker and the importer write the English beside the key (for logs, the CLI and older clients): the resource must say the same.
+        var templates = list == "run"
+            ? RunMessages.All.Select(message => (message.Key, message.English)).ToList()
+            : ImportMessages.All.Select(message => (message.Key, message.English)).ToList();
         var english = Resource("en");
         var chinese = Resource("zh-CN");
 
-        // The worker writes the English beside the key (for logs and older clients): the resource must say the same.
-        Assert.Empty(RunMessages.All.Where(message => english.GetValueOrDefault(message.Key) != message.English).Select(message => message.Key));
-        Assert.Empty(RunMessages.All.Where(message => !Placeholders().Matches(chinese.GetValueOrDefault(message.Key) ?? "").Select(match => match.Value).ToHashSet()
+        Assert.Empty(templates.Where(message => english.GetValueOrDefault(message.Key) != message.English).Select(message => message.Key));
+        Assert.Empty(templates.Where(message => !Placeholders().Matches(chinese.GetValueOrDefault(message.Key) ?? "").Select(match => match.Value).ToHashSet()
                 .SetEquals(Placeholders().Matches(message.English).Select(match => match.Value)))
             .Select(message => message.Key));
-        Assert.Equal(RunMessages.All.Count, RunMessages.All.Select(message => message.Key).Distinct().Count());
+        Assert.Equal(templates.Count, templates.Select(message => message.Key).Distinct().Count());
     }
 
     [Fact]

@@ -15,7 +15,6 @@ namespace QuestionBank.Web.Pages.Admin;
 /// previewed uploads travel back with the commit as base64, byte for byte (zips still packed), so what
 /// is committed is exactly what was previewed. Its body limits are <see cref="ImportLimitsOptions"/> (set in AddAdmin).
 /// </summary>
-// The parser's reasons (line numbers, what it expected) are its own English; the page's words around them are localized.
 public sealed class ImportModel(DocumentImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> text, IOptions<ImportLimitsOptions> limits) : PageModel
 {
     [BindProperty]
@@ -60,7 +59,7 @@ public sealed class ImportModel(DocumentImporter importer, TimeProvider clock, I
         }
         catch (DocumentParseException error)
         {
-            Error = text["{0}. Nothing was imported; the bank is unchanged.", error.Message];
+            Error = text["{0}. Nothing was imported; the bank is unchanged.", text.Show(error)];
         }
 
         return Page();
@@ -74,7 +73,11 @@ public sealed class ImportModel(DocumentImporter importer, TimeProvider clock, I
             Outcome = await importer.ImportFilesAsync(ImportUploads.Expand(files, limits.Value.Archive), new ImportOptions(User.Identity!.Name!), cancellationToken);
             Pending = [];
         }
-        catch (Exception error) when (error is DocumentParseException or FormatException)
+        catch (DocumentParseException error)
+        {
+            Error = text["{0}. Nothing was imported; the bank is unchanged.", text.Show(error)];
+        }
+        catch (FormatException error)
         {
             Error = text["{0}. Nothing was imported; the bank is unchanged.", error.Message];
         }

@@ -40,7 +40,7 @@ public sealed class IndexModel(
         }
         catch (ImportRollbackException error)
         {
-            return Report(false, string.Empty, error.Message);
+            return Report(false, string.Empty, text.Show(error.Reason));
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class ImportModel(DocumentImporter importer, TimeProvider clock, I
         }
         catch (DocumentParseException error)
         {
-            Error = text["{0}. Nothing was imported; the bank is unchanged.", text.Show(error)];
+            Error = NothingImported(text.Show(error));
         }
 
         return Page();
@@ -75,15 +75,19 @@ public sealed class ImportModel(DocumentImporter importer, TimeProvider clock, I
         }
         catch (DocumentParseException error)
         {
-            Error = text["{0}. Nothing was imported; the bank is unchanged.", text.Show(error)];
+            Error = NothingImported(text.Show(error));
         }
         catch (FormatException error)
         {
-            Error = text["{0}. Nothing was imported; the bank is unchanged.", error.Message];
+            Error = NothingImported(error.Message);
         }
 
         return Page();
     }
+
+    // The reason is a sentence of its own, with or without its full stop; the page adds one.
+    private string NothingImported(string reason) =>
+        text["{0}. Nothing was imported; the bank is unchanged.", reason.TrimEnd().TrimEnd('.', '。')];
 
     public sealed class PendingFile
     {

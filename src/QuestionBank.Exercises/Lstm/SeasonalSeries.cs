@@ -13,13 +13,13 @@ internal static class SeasonalSeries
     public const int Length = 1200;
     public const int TrainLength = 1000;
     public const int Window = 24;
-    public const double Noise = 0.05;
-    public const double MinPeriod = 13;
-    public const double MaxPeriod = 19;
-    public const double MinSecondPeriod = 4;
-    public const double MaxSecondPeriod = 8;
-    public const double MinSlope = 0.001;
-    public const double MaxSlope = 0.005;
+    private const double Noise = 0.05;
+    private const double MinPeriod = 13;
+    private const double MaxPeriod = 19;
+    private const double MinSecondPeriod = 4;
+    private const double MaxSecondPeriod = 8;
+    private const double MinSlope = 0.001;
+    private const double MaxSlope = 0.005;
 
     /// <summary>A series of <see cref="Length"/> points whose shape and noise are drawn from <paramref name="random"/>.</summary>
     public static float[] Generate(Random random)

@@ -7,7 +7,10 @@ namespace QuestionBank.Exercises.Compression;
 /// <summary>
 /// An exercise that starts from the pretrained <see cref="DigitNet"/> (trained once by the sandbox with
 /// trusted code): user code gets the training digits and its weights, and the judge reads the
-/// submitted weights. The prune, quantize and distill exercises differ only in their judges.
+/// submitted weights. The prune, quantize and distill exercises differ only in their judges. Each run
+/// names the classes by a secret <see cref="LabelPermutation"/>: the training labels, the pretrained
+/// network's outputs and the held-out labels the judge scores against, so weights made offline from
+/// the public digits (a student, a pruned or quantised copy) name them wrongly.
 /// </summary>
 public sealed class CompressionExercise(
     ExerciseDescription description, Func<DigitRecords, DigitRecords, byte[], ExerciseJudge> createJudge) : Exercise
@@ -19,7 +22,10 @@ public sealed class CompressionExercise(
     public override ExerciseJudge CreateJudge(IReadOnlyDictionary<string, byte[]> dataFiles)
     {
         var (train, test) = MnistFile.Split(MnistFile.Read(RequireFile(dataFiles, MnistFile.FileName)));
-        return createJudge(train, test, RequireFile(dataFiles, DigitNet.PretrainedFileName));
+        var permutation = LabelPermutation.DrawSecret(10);
+        var pretrained = SubmittedDigitNet.WithClassesShown(ModelState.Parse(RequireFile(dataFiles, DigitNet.PretrainedFileName)), permutation);
+        byte Shown(byte label) => (byte)permutation.Shown(label);
+        return createJudge(train.Relabel(Shown), test.Relabel(Shown), pretrained.ToBytes());
     }
 
     public override object LoadTraining(IReadOnlyDictionary<string, byte[]> trainingFiles) =>
@@ -32,7 +38,7 @@ public sealed class CompressionExercise(
 /// <summary>
 /// The judge of a compression exercise: it hands the jail the training digits (<paramref name="digitFiles"/>)
 /// and the pretrained weights, reads the submitted state, and measures it with the trusted evaluator on
-/// the held-out digits.
+/// the held-out digits. Labels and the pretrained network's outputs come named as the run names them.
 /// </summary>
 internal abstract class CompressionJudge(IReadOnlyDictionary<string, byte[]> digitFiles, DigitRecords test, byte[] pretrained) : ExerciseJudge
 {

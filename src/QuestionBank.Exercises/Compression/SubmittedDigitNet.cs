@@ -84,6 +84,28 @@ public sealed class SubmittedDigitNet
         return new SubmittedDigitNet(new ModelState(tensors), widths, [k1, k2]);
     }
 
+    /// <summary>
+    /// The float32 network <paramref name="state"/> holds, with its outputs renamed: the scores of class
+    /// <c>c</c> come out at <see cref="LabelPermutation.Shown"/>(c). It answers exactly as before, under the run's names.
+    /// </summary>
+    public static ModelState WithClassesShown(ModelState state, LabelPermutation permutation)
+    {
+        var network = FromState(state);
+        return new ModelState([.. network.Weights.Tensors.Select(tensor => tensor.Name is "fc2.weight" or "fc2.bias" ? RowsShown(tensor, permutation) : tensor)]);
+    }
+
+    private static StateTensor RowsShown(StateTensor tensor, LabelPermutation permutation)
+    {
+        var values = tensor.ToFloats();
+        var row = values.Length / permutation.Classes;
+        var shown = new float[values.Length];
+        for (var label = 0; label < permutation.Classes; label++)
+        {
+            Array.Copy(values, label * row, shown, permutation.Shown(label) * row, row);
+        }
+        return StateTensor.FromFloats(tensor.Name, shown, tensor.Shape);
+    }
+
     /// <summary>The network's held-out accuracy, measured by the trusted evaluator.</summary>
     public async Task<double> AccuracyAsync(IDigitNetScorer evaluator, DigitRecords test, CancellationToken cancellationToken)
     {

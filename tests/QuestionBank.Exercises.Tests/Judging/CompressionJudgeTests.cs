@@ -18,9 +18,10 @@ public sealed class CompressionJudgeTests
     public async Task ThePruneJudgeCountsTheZerosOfTheSubmittedWeightsAndRunsThemInItsOwnEvaluator()
     {
         var submitted = Network(value: i => i % 20 == 0 ? 0.5f : 0);
-        var model = ModelAnswering(submitted);
+        var judge = Judge("prune");
+        var model = ModelAnswering(submitted, PerfectUnderTheRunsNames(judge));
 
-        var verdict = await Judge("prune").JudgeAsync(model.Tools, CancellationToken.None);
+        var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);
 
         var weights = submitted.Where(tensor => tensor.Name.EndsWith(".weight", StringComparison.Ordinal)).ToList();
         var zeros = weights.Sum(tensor => tensor.ToFloats().Count(value => value == 0));
@@ -36,14 +37,16 @@ public sealed class CompressionJudgeTests
     public async Task AModelWhoseForwardDisagreesWithItsWeightsIsScoredOnItsWeights()
     {
         // Its forward answers every held-out digit right, with some dense network the state does not hold.
+        var judge = Judge("prune");
+        var perfect = PerfectUnderTheRunsNames(judge);
         var model = ModelAnswering(Network(value: _ => 0), (network, pixels, count) => network.ZeroWeights == network.WeightCount
             ? new float[count * 10]
-            : SyntheticDigits.PerfectScores(pixels, count));
+            : perfect(network, pixels, count));
 
-        var verdict = await Judge("prune").JudgeAsync(model.Tools, CancellationToken.None);
+        var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);
 
-        // All-zero weights score every digit the same: only the zeros (about a tenth) are right.
-        Assert.Equal(ShareOfZeros(), verdict.Metrics["test_accuracy"]);
+        // All-zero weights score every digit the same: only the digits the run names 0 (about a tenth) are right.
+        Assert.Equal(ShareNamedZero(judge), verdict.Metrics["test_accuracy"]);
         Assert.Equal(1.0, verdict.Metrics["sparsity"]);
         Assert.Empty(model.Questions);
     }
@@ -179,28 +182,23 @@ public sealed class CompressionJudgeTests
     [Fact]
     public async Task TheQuantizeJudgeSumsTheSubmittedBytesAndRunsTheDequantisedWeightsAgainstTheFloatNetwork()
     {
-        var state = Network();
-        foreach (var name in new[] { "conv1", "conv2", "fc1", "fc2" })
-        {
-            var weight = state.Single(tensor => tensor.Name == name + ".weight");
-            Replace(state, new StateTensor(weight.Name, StateType.Int8, weight.Shape,
-                [.. Enumerable.Range(0, (int)weight.ElementCount).Select(i => (byte)(sbyte)(i % 5 - 2))]));
-            state.Add(StateTensor.FromFloats(name + ".scale", [.. Enumerable.Range(1, weight.Shape[0]).Select(o => 0.01f * o)], [weight.Shape[0]]));
-        }
+        var state = Quantised(Network());
         var pretrainedWeight = PretrainedTensors.Single(tensor => tensor.Name == "conv1.weight").Data;
-        // The float network knows every digit; the quantised one only the zeros.
+        var judge = Judge("quantize");
+        var perfect = PerfectUnderTheRunsNames(judge);
+        // The float network knows every digit; the quantised one only those the run names 0.
         var model = ModelAnswering(state, (network, pixels, count) => network.Weights.Find("conv1.weight")!.Data.SequenceEqual(pretrainedWeight)
-            ? SyntheticDigits.PerfectScores(pixels, count)
+            ? perfect(network, pixels, count)
             : new float[count * 10]);
 
-        var verdict = await Judge("quantize").JudgeAsync(model.Tools, CancellationToken.None);
+        var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);
 
         var submittedBytes = state.Sum(tensor => tensor.Data.Length);
         Assert.Equal(submittedBytes, verdict.Metrics["size_bytes"]);
         Assert.Equal(PretrainedTensors.Sum(tensor => tensor.ElementCount) * 4.0 / submittedBytes, verdict.Metrics["compression_ratio"]);
         Assert.InRange(verdict.Metrics["compression_ratio"], 3.9, 4);
         Assert.Equal(1.0, verdict.Metrics["float_accuracy"]);
-        Assert.Equal(1 - ShareOfZeros(), verdict.Metrics["accuracy_drop"], 9);
+        Assert.Equal(1 - ShareNamedZero(judge), verdict.Metrics["accuracy_drop"], 9);
         var conv2 = model.EvaluatedNetworks[0].Weights.Find("conv2.weight")!.ToFloats();
         var perChannel = 16 * 25;
         Assert.Equal(0.01f * 3 * ((3 * perChannel + 7) % 5 - 2), conv2[3 * perChannel + 7], 6);
@@ -219,9 +217,10 @@ public sealed class CompressionJudgeTests
     [Fact]
     public async Task TheDistillJudgeCountsTheStudentsParametersFromItsWeights()
     {
-        var model = ModelAnswering(Network(8, 16, 24, 3, 3));
+        var judge = Judge("distill");
+        var model = ModelAnswering(Network(8, 16, 24, 3, 3), PerfectUnderTheRunsNames(judge));
 
-        var verdict = await Judge("distill").JudgeAsync(model.Tools, CancellationToken.None);
+        var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);
 
         // conv 1→8 3×3, conv 8→16 3×3, linear 784→24, linear 24→10, with biases; the teacher has 215,370.
         Assert.Equal(80 + 1168 + 18_840 + 250, verdict.Metrics["parameters"]);
@@ -242,7 +241,62 @@ public sealed class CompressionJudgeTests
         Assert.All(unlabelled.Labels.ToArray(), label => Assert.Equal(0, label));
         // The synthetic digits' first pixel is their label × 20: the images are the real ones, the labels are gone.
         Assert.Contains(Enumerable.Range(0, unlabelled.Count), i => unlabelled.Image(i)[0] > 0);
-        Assert.Equal(new ModelState(PretrainedTensors).ToBytes(), files[DigitNet.PretrainedFileName]);
+    }
+
+    [Theory]
+    [InlineData("prune")]
+    [InlineData("quantize")]
+    [InlineData("distill")]
+    public void EachRunNamesTheClassesOfItsTrainingLabelsAndItsPretrainedNetworkBySecretPermutationThatMovesEveryClass(string exercise)
+    {
+        var first = Judge(exercise).TrainingFiles;
+        var second = Judge(exercise).TrainingFiles;
+
+        var shown = SyntheticDigits.ShownLabels(first[MnistFile.FileName]);
+        Assert.Equal(10, shown.Count);
+        Assert.All(shown, pair => Assert.NotEqual(pair.Key, pair.Value));
+        // The pretrained network answers as before, under the run's names: its output for digit d is row shown[d] of fc2.
+        var pretrained = ModelState.Parse(first[DigitNet.PretrainedFileName]);
+        var original = new ModelState(PretrainedTensors);
+        Assert.All(PretrainedTensors.Where(tensor => !tensor.Name.StartsWith("fc2.", StringComparison.Ordinal)),
+            tensor => Assert.Equal(tensor.Data, pretrained.Find(tensor.Name)!.Data));
+        var rows = original.Find("fc2.weight")!.ToFloats().Chunk(128).ToArray();
+        var shownRows = pretrained.Find("fc2.weight")!.ToFloats().Chunk(128).ToArray();
+        Assert.All(shown, pair => Assert.Equal(rows[pair.Key], shownRows[pair.Value]));
+        // Another run names them anew (two draws of the 1,334,961 permutations that move every class agree by chance only rarely).
+        Assert.NotEqual(first[DigitNet.PretrainedFileName], second[DigitNet.PretrainedFileName]);
+    }
+
+    [Theory]
+    [InlineData("prune")]
+    [InlineData("quantize")]
+    [InlineData("distill")]
+    public async Task WeightsThatKnowEveryHeldOutDigitButNotTheRunsNamesScoreNothing(string exercise)
+    {
+        // Weights made offline from the public digits (a student, a pruned or a quantised copy) name the classes as they
+        // are, each goal but accuracy met; the run's pretrained network names them as the run does.
+        var state = exercise switch
+        {
+            "prune" => Network(value: i => i % 20 == 0 ? 0.5f : 0),
+            "quantize" => Quantised(Network()),
+            _ => Network(8, 16, 24, 3, 3),
+        };
+        var judge = Judge(exercise);
+        var runsPretrained = ModelState.Parse(judge.TrainingFiles[DigitNet.PretrainedFileName]).Find("fc2.weight")!.Data;
+        var perfect = PerfectUnderTheRunsNames(judge);
+        var model = ModelAnswering(state, (network, pixels, count) => network.Weights.Find("fc2.weight")!.Data.SequenceEqual(runsPretrained)
+            ? perfect(network, pixels, count)
+            : SyntheticDigits.PerfectScores(pixels, count));
+
+        var verdict = await judge.JudgeAsync(model.Tools, CancellationToken.None);
+
+        Assert.Equal(0, verdict.Metrics["test_accuracy"]);
+        Assert.False(ExerciseRegistry.Find(exercise)!.Description.MeetsGoals(verdict.Metrics));
+        if (exercise == "quantize")
+        {
+            Assert.Equal(1, verdict.Metrics["float_accuracy"]);
+            Assert.InRange(verdict.Metrics["compression_ratio"], 3.9, 4);
+        }
     }
 
     [Fact]
@@ -254,11 +308,19 @@ public sealed class CompressionJudgeTests
         Assert.False(ExerciseCatalog.Distill.MeetsGoals(verdict.Metrics));
     }
 
-    /// <summary>The share of zeros among the held-out digits: the accuracy of a network that always answers 0.</summary>
-    private static double ShareOfZeros()
+    /// <summary>The share of the held-out digits that <paramref name="judge"/>'s run names 0: the accuracy of a network that always answers 0.</summary>
+    private static double ShareNamedZero(ExerciseJudge judge)
     {
+        var digit = SyntheticDigits.ShownLabels(judge.TrainingFiles[MnistFile.FileName]).Single(pair => pair.Value == 0).Key;
         var test = MnistFile.Split(MnistFile.Read(Mnist)).Test;
-        return (double)test.Labels.Count((byte)0) / test.Count;
+        return (double)test.Labels.Count((byte)digit) / test.Count;
+    }
+
+    /// <summary>An evaluator that answers every digit right under the names <paramref name="judge"/>'s run gives the classes.</summary>
+    private static Func<SubmittedDigitNet, float[], int, float[]> PerfectUnderTheRunsNames(ExerciseJudge judge)
+    {
+        var shown = SyntheticDigits.ShownLabels(judge.TrainingFiles[MnistFile.FileName]);
+        return (_, pixels, count) => SyntheticDigits.PerfectScores(pixels, count, label => shown[label]);
     }
 
     private static ExerciseJudge Judge(string exercise) => ExerciseRegistry.Find(exercise)!.CreateJudge(new Dictionary<string, byte[]>
@@ -267,7 +329,7 @@ public sealed class CompressionJudgeTests
         [DigitNet.PretrainedFileName] = new ModelState(PretrainedTensors).ToBytes(),
     });
 
-    /// <summary>A model whose forward would answer every digit right, and whose state is <paramref name="state"/>.</summary>
+    /// <summary>A model whose forward would answer every digit right (by its true class), and whose state is <paramref name="state"/>.</summary>
     private static ScriptedModel ModelAnswering(List<StateTensor> state, Func<SubmittedDigitNet, float[], int, float[]>? evaluate = null) =>
         new(images => new FloatTensor(SyntheticDigits.PerfectScores(images.Data, images.Shape[0]), [images.Shape[0], 10]))
         {
@@ -289,6 +351,19 @@ public sealed class CompressionJudgeTests
             Weight("fc1.weight", hidden, conv2 * 49), Bias("fc1.bias", hidden),
             Weight("fc2.weight", 10, hidden), Bias("fc2.bias", 10),
         ];
+    }
+
+    /// <summary><paramref name="state"/> with int8 weights (i % 5 - 2) and the scale 0.01 × (o + 1) for output channel o.</summary>
+    private static List<StateTensor> Quantised(List<StateTensor> state)
+    {
+        foreach (var name in new[] { "conv1", "conv2", "fc1", "fc2" })
+        {
+            var weight = state.Single(tensor => tensor.Name == name + ".weight");
+            Replace(state, new StateTensor(weight.Name, StateType.Int8, weight.Shape,
+                [.. Enumerable.Range(0, (int)weight.ElementCount).Select(i => (byte)(sbyte)(i % 5 - 2))]));
+            state.Add(StateTensor.FromFloats(name + ".scale", [.. Enumerable.Range(1, weight.Shape[0]).Select(o => 0.01f * o)], [weight.Shape[0]]));
+        }
+        return state;
     }
 
     private static void Replace(List<StateTensor> state, StateTensor tensor) =>

@@ -25,7 +25,7 @@ public sealed class JudgeTests
     }
 
     [Fact]
-    public async Task TheLstmJudgesHeldOutNoiseIsDrawnForEachRunWhileTheTrainingDataStaysTheSame()
+    public async Task TheLstmSeriesShapeAndNoiseAreDrawnForEachRun()
     {
         var lstm = ExerciseRegistry.Find("lstm")!;
         var first = lstm.CreateJudge(new Dictionary<string, byte[]>());
@@ -35,9 +35,39 @@ public sealed class JudgeTests
         var firstVerdict = await first.JudgeAsync(new ScriptedModel(lastValue).Tools, CancellationToken.None);
         var secondVerdict = await second.JudgeAsync(new ScriptedModel(lastValue).Tools, CancellationToken.None);
 
-        Assert.Equal(first.TrainingFiles["series.bin"], second.TrainingFiles["series.bin"]);
         Assert.Equal(1000 * sizeof(float), first.TrainingFiles["series.bin"].Length);
+        Assert.NotEqual(first.TrainingFiles["series.bin"], second.TrainingFiles["series.bin"]);
         Assert.NotEqual(firstVerdict.Metrics["baseline_mse"], secondVerdict.Metrics["baseline_mse"]);
+    }
+
+    [Theory]
+    [InlineData("formula")]
+    [InlineData("seasonal lag 12")]
+    [InlineData("seasonal lag 24")]
+    public async Task AForecasterWrittenForTheSeriesFormerFixedFormulaMissesTheGoalOnEveryRun(string rule)
+    {
+        // The series used to be 0.003 t + sin(2πt/12) + 0.3 sin(2πt/6) with noise: a rule finds t by fitting the window to
+        // it and forecasts the next value, or repeats the value a cycle (or two) back, plus the trend over that lag.
+        static double Formula(double t) => 0.003 * t + Math.Sin(2 * Math.PI * t / 12) + 0.3 * Math.Sin(2 * Math.PI * t / 6);
+        Func<float[], double> forecast = rule switch
+        {
+            "formula" => window =>
+            {
+                var start = Enumerable.Range(0, 2000).MinBy(t0 => Enumerable.Range(0, 24).Sum(i => Math.Pow(window[i] - Formula(t0 + i), 2)));
+                return Formula(start + 24);
+            },
+            "seasonal lag 12" => window => window[12] + 12 * 0.003,
+            _ => window => window[0] + 24 * 0.003,
+        };
+        var lstm = ExerciseRegistry.Find("lstm")!;
+
+        for (var run = 0; run < 20; run++)
+        {
+            var verdict = await lstm.CreateJudge(new Dictionary<string, byte[]>())
+                .JudgeAsync(new ScriptedModel(window => new FloatTensor([(float)forecast(window.Data)], [1, 1])).Tools, CancellationToken.None);
+
+            Assert.False(ExerciseCatalog.Lstm.MeetsGoals(verdict.Metrics), $"{rule}: mse_ratio {verdict.Metrics["mse_ratio"]}");
+        }
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace QuestionBank.Sandbox.Tests.Jail;
 
 /// <summary>
 /// Sources that trained nothing, run in the real jail: the goals stay out of their reach. The corpus
-/// runs each of them too; here the tabulating one gets its table of the public held-out digits, built
-/// as an attacker would, from the same mnist.bin.
+/// runs each of them too; here the tabulating ones get their tables of the public digits, built as an
+/// attacker would, from the same mnist.bin.
 /// </summary>
 [Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(SandboxCollection.Name)]
@@ -63,6 +63,30 @@ public sealed class LearningNotAnswersTests
         // The judge never calls its forward: a module without the weights of a Q-network is not judged at all.
         Assert.True(result.Status == RunStatus.Failed, $"{result.Status}: {result.Diagnostics.Message}");
         Assert.Empty(result.Metrics);
+    }
+
+    [Fact]
+    public async Task AStudentTrainedOfflineOnThePublicDigitsAndWrittenIntoTheSourceFailsDistill()
+    {
+        var hostile = HostileSource.Load("distill-offline-student");
+
+        var result = await TestSandbox.RunAsync("distill", hostile.Source, TestSandbox.Limits(hostile.TimeoutSeconds, hostile.MemoryMb));
+
+        // Small enough and accurate on the public digits, it names them as they are, not as the run does.
+        Assert.True(result.Status == RunStatus.Failed, $"{result.Status}: {result.Diagnostics.Message}");
+        Assert.InRange(result.Metrics["parameter_ratio"], 0, 0.1);
+        Assert.InRange(result.Metrics["test_accuracy"], 0, 0.2);
+    }
+
+    [Fact]
+    public async Task AForecasterWrittenForTheSeriesFormerPublicFormulaFailsLstm()
+    {
+        var hostile = HostileSource.Load("lstm-formula-forecaster");
+
+        var result = await TestSandbox.RunAsync("lstm", hostile.Source, TestSandbox.Limits(hostile.TimeoutSeconds, hostile.MemoryMb));
+
+        Assert.True(result.Status == RunStatus.Failed, $"{result.Status}: {result.Diagnostics.Message}");
+        Assert.True(result.Metrics["mse_ratio"] > 0.2, $"mse_ratio {result.Metrics["mse_ratio"]}");
     }
 
     /// <summary>Runs the corpus source <paramref name="name"/> with its table filled with <paramref name="digits"/>, as an attacker would; it must fail on its metric.</summary>

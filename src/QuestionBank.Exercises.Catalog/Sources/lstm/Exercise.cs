@@ -1,6 +1,7 @@
 //@ starter
 // Forecast a seasonal time series with an LSTM.
-// ctx.Series holds the first 1,000 points of a series with a trend, two seasonal cycles and noise;
+// ctx.Series holds the first 1,000 points of a series with a trend, two seasonal cycles and noise,
+// whose periods, amplitudes and slope are drawn for each run: learn them from these points.
 // ctx.Series.Windows() gives every 24-step window [N, 24, 1] with the value that follows [N, 1].
 // Hand the trained forecaster to ctx.Submit: the judge compares its MSE on the last 200 points
 // with the naive forecast "next = last" (goal: mse_ratio = test_mse / baseline_mse ≤ 0.2).

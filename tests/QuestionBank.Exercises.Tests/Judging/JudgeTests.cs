@@ -1,3 +1,4 @@
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Judging;
 
 namespace QuestionBank.Exercises.Tests.Judging;

@@ -23,7 +23,7 @@ public sealed class CompressionExercise(
     {
         var (train, test) = MnistFile.Split(MnistFile.Read(RequireFile(dataFiles, MnistFile.FileName)));
         var permutation = LabelPermutation.DrawSecret(10);
-        var pretrained = SubmittedDigitNet.WithClassesShown(ModelState.Parse(RequireFile(dataFiles, DigitNet.PretrainedFileName)), permutation);
+        var pretrained = DigitNetWeights.WithClassesShown(ModelState.Parse(RequireFile(dataFiles, DigitNet.PretrainedFileName)), permutation);
         byte Shown(byte label) => (byte)permutation.Shown(label);
         return createJudge(train.Relabel(Shown), test.Relabel(Shown), pretrained.ToBytes());
     }
@@ -45,14 +45,14 @@ internal abstract class CompressionJudge(IReadOnlyDictionary<string, byte[]> dig
     public override IReadOnlyDictionary<string, byte[]> TrainingFiles { get; } =
         new Dictionary<string, byte[]>(digitFiles) { [DigitNet.PretrainedFileName] = pretrained };
 
-    protected SubmittedDigitNet Pretrained { get; } = SubmittedDigitNet.FromState(ModelState.Parse(pretrained));
+    protected DigitNetWeights Pretrained { get; } = DigitNetWeights.FromState(ModelState.Parse(pretrained));
 
     protected DigitRecords Test => test;
 
     public override async Task<JudgeVerdict> JudgeAsync(JudgeTools tools, CancellationToken cancellationToken)
     {
         var state = await tools.Model.StateAsync(cancellationToken);
-        var submitted = SubmittedDigitNet.FromState(state);
+        var submitted = DigitNetWeights.FromState(state);
         var accuracy = await submitted.AccuracyAsync(tools.Networks, test, cancellationToken);
         var metrics = new Dictionary<string, double> { ["test_accuracy"] = accuracy };
         await MeasureAsync(state, submitted, metrics, tools, cancellationToken);
@@ -61,9 +61,9 @@ internal abstract class CompressionJudge(IReadOnlyDictionary<string, byte[]> dig
 
     /// <summary>Adds the exercise's own metrics, from the submitted state and the network it holds.</summary>
     protected abstract Task MeasureAsync(
-        ModelState state, SubmittedDigitNet submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken);
+        ModelState state, DigitNetWeights submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken);
 
-    protected SubmittedDigitNet RequireShapeOfPretrained(SubmittedDigitNet submitted) =>
+    protected DigitNetWeights RequireShapeOfPretrained(DigitNetWeights submitted) =>
         submitted.HasShapeOf(Pretrained)
             ? submitted
             : throw new JudgeException(RunMessages.NotPretrainedShape.With(submitted.Architecture, Pretrained.Architecture));

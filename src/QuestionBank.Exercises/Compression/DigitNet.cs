@@ -7,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace QuestionBank.Exercises.Compression;
 
 /// <summary>
-/// A network of the <see cref="SubmittedDigitNet"/> family, for user code and for the trusted jobs: two
+/// A network of the <see cref="DigitNetWeights"/> family, for user code and for the trusted jobs: two
 /// convolutions with ReLU and max-pooling, then two linear layers. Its parameters are named
 /// <c>conv1.weight</c>, <c>conv1.bias</c>, … <c>fc2.bias</c>, the names the compression judges read.
 /// </summary>
@@ -44,7 +44,7 @@ public sealed class DigitNet : Module<Tensor, Tensor>
     /// <exception cref="JudgeException">The state is not a network of the family.</exception>
     public static DigitNet FromState(ModelState state)
     {
-        var network = SubmittedDigitNet.FromState(state);
+        var network = DigitNetWeights.FromState(state);
         var model = new DigitNet(network.Conv1, network.Conv2, network.Hidden, network.Kernel1, network.Kernel2);
         using var noGrad = no_grad();
         foreach (var (name, parameter) in model.named_parameters())

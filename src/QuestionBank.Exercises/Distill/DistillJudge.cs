@@ -22,7 +22,7 @@ internal sealed class DistillJudge(DigitRecords train, DigitRecords test, byte[]
     }
 
     protected override Task MeasureAsync(
-        ModelState state, SubmittedDigitNet submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
+        ModelState state, DigitNetWeights submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
     {
         metrics["parameters"] = submitted.ParameterCount;
         metrics["parameter_ratio"] = (double)submitted.ParameterCount / Pretrained.ParameterCount;

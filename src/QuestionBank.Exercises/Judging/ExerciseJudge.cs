@@ -35,9 +35,9 @@ public interface IDigitClassifier
     Task<float[]> ClassifyAsync(float[] pixels, int count, CancellationToken cancellationToken);
 }
 
-/// <summary>Runs a <see cref="Compression.SubmittedDigitNet"/> with trusted code only, in a process that runs no user code.</summary>
+/// <summary>Runs a <see cref="Compression.DigitNetWeights"/> with trusted code only, in a process that runs no user code.</summary>
 public interface IDigitNetScorer
 {
     /// <summary>Class scores [count, 10] of <paramref name="pixels"/> ([count, 784], pixels in [0, 1]) by <paramref name="network"/>.</summary>
-    Task<float[]> ScoresAsync(Compression.SubmittedDigitNet network, float[] pixels, int count, CancellationToken cancellationToken);
+    Task<float[]> ScoresAsync(Compression.DigitNetWeights network, float[] pixels, int count, CancellationToken cancellationToken);
 }

@@ -8,7 +8,7 @@ internal sealed class PruneJudge(DigitRecords train, DigitRecords test, byte[] p
     : CompressionJudge(new Dictionary<string, byte[]> { [MnistFile.FileName] = train.ToFile() }, test, pretrained)
 {
     protected override Task MeasureAsync(
-        ModelState state, SubmittedDigitNet submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
+        ModelState state, DigitNetWeights submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
     {
         RequireShapeOfPretrained(submitted);
         metrics["sparsity"] = (double)submitted.ZeroWeights / submitted.WeightCount;

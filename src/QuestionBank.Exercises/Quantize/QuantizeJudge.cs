@@ -11,7 +11,7 @@ internal sealed class QuantizeJudge(DigitRecords train, DigitRecords test, byte[
     : CompressionJudge(new Dictionary<string, byte[]> { [MnistFile.FileName] = train.ToFile() }, test, pretrained)
 {
     protected override async Task MeasureAsync(
-        ModelState state, SubmittedDigitNet submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
+        ModelState state, DigitNetWeights submitted, Dictionary<string, double> metrics, JudgeTools tools, CancellationToken cancellationToken)
     {
         RequireShapeOfPretrained(submitted);
         var floatAccuracy = await Pretrained.AccuracyAsync(tools.Networks, Test, cancellationToken);

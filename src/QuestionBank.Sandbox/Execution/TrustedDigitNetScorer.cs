@@ -12,6 +12,6 @@ namespace QuestionBank.Sandbox.Execution;
 /// </summary>
 public sealed class TrustedDigitNetScorer(TrustedJobs trusted) : IDigitNetScorer
 {
-    public Task<float[]> ScoresAsync(SubmittedDigitNet network, float[] pixels, int count, CancellationToken cancellationToken) =>
+    public Task<float[]> ScoresAsync(DigitNetWeights network, float[] pixels, int count, CancellationToken cancellationToken) =>
         trusted.ApplyToDigitsAsync(RunnerMode.ScoreDigitNet, RunnerHost.NetworkFileName, network.Weights.ToBytes(), pixels, count, cancellationToken);
 }

@@ -317,7 +317,7 @@ public sealed class CompressionJudgeTests
     }
 
     /// <summary>An evaluator that answers every digit right under the names <paramref name="judge"/>'s run gives the classes.</summary>
-    private static Func<SubmittedDigitNet, float[], int, float[]> PerfectUnderTheRunsNames(ExerciseJudge judge)
+    private static Func<DigitNetWeights, float[], int, float[]> PerfectUnderTheRunsNames(ExerciseJudge judge)
     {
         var shown = SyntheticDigits.ShownLabels(judge.TrainingFiles[MnistFile.FileName]);
         return (_, pixels, count) => SyntheticDigits.PerfectScores(pixels, count, label => shown[label]);
@@ -330,7 +330,7 @@ public sealed class CompressionJudgeTests
     });
 
     /// <summary>A model whose forward would answer every digit right (by its true class), and whose state is <paramref name="state"/>.</summary>
-    private static ScriptedModel ModelAnswering(List<StateTensor> state, Func<SubmittedDigitNet, float[], int, float[]>? evaluate = null) =>
+    private static ScriptedModel ModelAnswering(List<StateTensor> state, Func<DigitNetWeights, float[], int, float[]>? evaluate = null) =>
         new(images => new FloatTensor(SyntheticDigits.PerfectScores(images.Data, images.Shape[0]), [images.Shape[0], 10]))
         {
             State = new ModelState(state).ToBytes(),

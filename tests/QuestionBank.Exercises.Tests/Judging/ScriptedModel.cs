@@ -20,9 +20,9 @@ internal sealed class ScriptedModel(Func<FloatTensor, FloatTensor> answer) : IMo
     /// <summary>The bytes the model's process answers a state request with.</summary>
     public byte[]? State { get; init; }
 
-    public Func<SubmittedDigitNet, float[], int, float[]> Evaluate { get; init; } = (_, pixels, count) => SyntheticDigits.PerfectScores(pixels, count);
+    public Func<DigitNetWeights, float[], int, float[]> Evaluate { get; init; } = (_, pixels, count) => SyntheticDigits.PerfectScores(pixels, count);
 
-    public List<SubmittedDigitNet> EvaluatedNetworks { get; } = [];
+    public List<DigitNetWeights> EvaluatedNetworks { get; } = [];
 
     public async Task<FloatTensor> ForwardAsync(FloatTensor input, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ internal sealed class ScriptedModel(Func<FloatTensor, FloatTensor> answer) : IMo
     public Task<float[]> ClassifyAsync(float[] pixels, int count, CancellationToken cancellationToken) =>
         Task.FromResult(Enumerable.Range(0, count).SelectMany(_ => new float[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 }).ToArray());
 
-    public Task<float[]> ScoresAsync(SubmittedDigitNet network, float[] pixels, int count, CancellationToken cancellationToken)
+    public Task<float[]> ScoresAsync(DigitNetWeights network, float[] pixels, int count, CancellationToken cancellationToken)
     {
         EvaluatedNetworks.Add(network);
         return Task.FromResult(Evaluate(network, pixels, count));

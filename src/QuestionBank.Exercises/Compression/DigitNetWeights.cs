@@ -11,14 +11,14 @@ namespace QuestionBank.Exercises.Compression;
 /// state (another name, shape or type, a value that is not finite) is rejected, so the judge measures
 /// exactly the weights it counts, with its own code.
 /// </summary>
-public sealed class SubmittedDigitNet
+public sealed class DigitNetWeights
 {
     public const int MaxChannels = 64;
     public const int MaxHidden = 512;
     private const int PooledPixels = 7 * 7;
     private static readonly string[] Layers = ["conv1", "conv2", "fc1", "fc2"];
 
-    private SubmittedDigitNet(ModelState weights, int[] widths, int[] kernels)
+    private DigitNetWeights(ModelState weights, int[] widths, int[] kernels)
     {
         Weights = weights;
         (Conv1, Conv2, Hidden) = (widths[0], widths[1], widths[2]);
@@ -50,12 +50,12 @@ public sealed class SubmittedDigitNet
 
     private IEnumerable<StateTensor> WeightTensors => Layers.Select(layer => Weights.Find(layer + ".weight")!);
 
-    public bool HasShapeOf(SubmittedDigitNet other) =>
+    public bool HasShapeOf(DigitNetWeights other) =>
         (Conv1, Conv2, Hidden, Kernel1, Kernel2) == (other.Conv1, other.Conv2, other.Hidden, other.Kernel1, other.Kernel2);
 
     /// <summary>Reads the network a state holds.</summary>
     /// <exception cref="JudgeException">The state is not a network of this family.</exception>
-    public static SubmittedDigitNet FromState(ModelState state)
+    public static DigitNetWeights FromState(ModelState state)
     {
         var expected = Layers.SelectMany(layer => new[] { layer + ".weight", layer + ".bias", layer + ".scale" }).ToHashSet();
         if (state.Tensors.FirstOrDefault(tensor => !expected.Contains(tensor.Name)) is { } extra)
@@ -81,7 +81,7 @@ public sealed class SubmittedDigitNet
             var bias = Expect(state, Layers[i] + ".bias", widths[i]);
             tensors.Add(bias.Type == StateType.Float32 ? Finite(bias) : throw new JudgeException(RunMessages.MustBeFloat32.With(bias.Name)));
         }
-        return new SubmittedDigitNet(new ModelState(tensors), widths, [k1, k2]);
+        return new DigitNetWeights(new ModelState(tensors), widths, [k1, k2]);
     }
 
     /// <summary>

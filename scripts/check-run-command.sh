@@ -25,18 +25,22 @@ set -euo pipefail
 work=$1 repo=$2 nuget=$3
 root=$work/root
 mount -t overlay overlay -o "lowerdir=/,upperdir=$work/upper,workdir=$work/scratch" "$root"
-for fs in proc sys dev; do mount --rbind "/$fs" "$root/$fs"; done
-mount -t tmpfs tmpfs "$root/tmp"
 # The app serves on the README's port; nothing of this machine's may answer there in its stead.
 ! curl -s -o /dev/null http://127.0.0.1:5080/ || { echo "Port 5080 is in use: stop what serves there first." >&2; exit 1; }
 
-chroot "$root" env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/tmp/home \
+# bubblewrap rather than chroot: the kernel refuses new user namespaces to a chrooted process, and
+# the app's sandbox jail makes one; and this machine's own /proc, because a proc that bubblewrap mounts
+# has parts covered, and the kernel then refuses the jail a proc of its own.
+bwrap --bind "$root" / --dev-bind /dev /dev --bind /proc /proc --bind /sys /sys --tmpfs /tmp --cap-add ALL \
+  --die-with-parent env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/tmp/home \
   NUGET_PACKAGES="$nuget" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 REPO="$repo" bash -s <<'INSIDE'
 set -euo pipefail
 step() { echo "== $*"; }
 
 step "Purging Node.js, npm and PostgreSQL from this view"
-DEBIAN_FRONTEND=noninteractive dpkg --purge --force-depends $(dpkg-query -W -f '${Package}\n' 'nodejs' 'npm' 'postgresql*' 2>/dev/null) >/dev/null
+installed() { dpkg-query -W -f '${db:Status-Abbrev} ${Package}\n' "$@" 2>/dev/null | awk '$1 == "ii" {print $2}'; }
+purge() { DEBIAN_FRONTEND=noninteractive dpkg --purge --force-depends $(installed "$@") >/tmp/purge.log 2>&1 || { cat /tmp/purge.log >&2; exit 1; }; }
+purge nodejs npm 'postgresql*'
 rm -rf /usr/lib/postgresql /usr/lib/node_modules /usr/local/lib/node_modules
 for tool in node npm pg_ctl initdb postgres; do
   if command -v "$tool" >/dev/null; then echo "$tool is still reachable" >&2; exit 1; fi
@@ -75,14 +79,14 @@ ended() { [ "$(curl -sf $api/api/runs/$id | jq -r '.status')" != queued ] && [ "
 # Node.js it installs for that), the word lists.
 wait_for 1200 "run $id to end" ended
 run=$(curl -sf $api/api/runs/$id)
-echo "Run $id: $(jq -c '{status, goalsMet, metrics}' <<<"$run"); Node.js now at $(command -v node)"
+echo "Run $id: $(jq -c '{status, goalsMet, metrics, diagnostics}' <<<"$run"); Node.js now at $(command -v node)"
 [ "$(jq -r '.status' <<<"$run")" = succeeded ] || { tail -40 /tmp/app.log >&2; exit 1; }
 
 kill $app; wait $app 2>/dev/null || true
 trap - EXIT
 
 step "Without root, where PostgreSQL is missing, the run command says what to install"
-DEBIAN_FRONTEND=noninteractive dpkg --purge --force-depends $(dpkg-query -W -f '${Package}\n' 'postgresql*' 2>/dev/null) >/dev/null
+purge 'postgresql*'
 rm -rf /usr/lib/postgresql
 chmod -R a+rwX /tmp/repo
 set +e

@@ -14,7 +14,7 @@ public static class DirectRunner
     public static async Task RunAsync(SandboxOptions options, RunnerJob job, string source,
         IReadOnlyDictionary<string, byte[]> files, Action<RunnerMessage> onMessage)
     {
-        files = new Dictionary<string, byte[]>(files) { [RunnerJob.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
+        files = new Dictionary<string, byte[]>(files) { [job.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
         var root = RuntimeRoot.Resolve(options);
         ProcessStartInfo start;
         if (root == "/")

@@ -41,7 +41,7 @@ public static class JobRunner
             switch (job.Mode)
             {
                 case RunnerMode.Exercise:
-                    RunSolution(job, Encoding.UTF8.GetString(files[RunnerJob.SourceFileName]), files, protocol, requests);
+                    RunSolution(job, Encoding.UTF8.GetString(files[job.SourceFileName]), files, protocol, requests);
                     break;
                 case RunnerMode.TrainJudge:
                     SendTrained(protocol, JudgeClassifier.FileName, JudgeClassifier.Train(files[MnistDigits.FileName], OpenDevice(job.Device)));

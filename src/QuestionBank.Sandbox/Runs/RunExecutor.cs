@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Judging;
@@ -32,6 +33,15 @@ public sealed class RunExecutor(
         {
             return Ended(RunStatus.Failed, string.Join(" ", problems.Values), clock);
         }
+        if (!exercise.Description.Languages.Contains(request.Language))
+        {
+            return Ended(RunStatus.Failed, $"The exercise {exercise.Id} has no {request.Language} version; it has {string.Join(", ", exercise.Description.Languages)}.", clock);
+        }
+        if (request.Language == ExerciseLanguages.Python && (request.Device != ComputeDevices.Cpu || !settings.Devices.Contains(ComputeDevices.Cpu)))
+        {
+            return Ended(RunStatus.Failed,
+                $"Python runs use Debian's CPU build of PyTorch and run on the cpu device of a worker that offers it; this run asked for {request.Device} on a worker that offers {string.Join(", ", settings.Devices)}. CUDA runs are C# (TorchSharp) runs.", clock);
+        }
         if (!settings.Devices.Contains(request.Device))
         {
             return Ended(RunStatus.Failed, $"This worker offers {string.Join(", ", settings.Devices)}, not {request.Device}.", clock);
@@ -40,7 +50,7 @@ public sealed class RunExecutor(
         var judge = exercise.CreateJudge(await LoadDataFilesAsync(exercise, cancellationToken));
         var job = new RunnerJob(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), RunnerMode.Exercise, exercise.Id, request.Device,
             request.Parameters.Epochs, request.Parameters.LearningRate, request.Parameters.BatchSize, request.Parameters.Seed,
-            settings.OutputLimitKb * 1024, []);
+            settings.OutputLimitKb * 1024, [], request.Language);
         await using var session = await jail.StartAsync(job, request.Source, judge.TrainingFiles, cancellationToken);
         var model = new JailedModel(session, observer);
 

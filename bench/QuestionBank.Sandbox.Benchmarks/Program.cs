@@ -183,7 +183,7 @@ async Task CorpusAsync()
         {
             var exercise = ExerciseCatalog.Find(hostile.Exercise)!;
             var result = await corpusExecutor.ExecuteAsync(
-                new RunRequest(hostile.Exercise, hostile.Source, ComputeDevices.Cpu, exercise.Defaults with { Epochs = 1 }), null, CancellationToken.None);
+                new RunRequest(hostile.Exercise, hostile.Source, ComputeDevices.Cpu, exercise.Defaults with { Epochs = 1 }, hostile.Language), null, CancellationToken.None);
             statuses.Add($"{hostile.Name}={result.Status}");
         }
         var (start, peak, end) = memory.Stop();

@@ -26,8 +26,8 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
     private static readonly string[] RunnerCommand = ["/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll"];
 
     // Isolated mode (no environment variables, no user site folder, no script folder on the path), and no
-    // bytecode files: the root is read-only.
-    private static readonly string[] PythonRunnerCommand = ["/usr/bin/python3", "-I", "-B", "/app/python/runner.py"];
+    // bytecode files: the root is read-only. Its /app is the runner folder's python/ only.
+    private static readonly string[] PythonRunnerCommand = ["/usr/bin/python3", "-I", "-B", "/app/runner.py"];
 
     private readonly SandboxOptions settings = options.Value;
 
@@ -39,7 +39,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
     public Task<JailSession> StartAsync(
         RunnerJob job, string? source, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken) =>
         job.Language == ExerciseLanguages.Python
-            ? StartAsync(RuntimeRoot.ResolvePython(settings), settings.RunnerDirectory, PythonRunnerCommand, job, source, files, cancellationToken)
+            ? StartAsync(RuntimeRoot.ResolvePython(settings), Path.Combine(settings.RunnerDirectory, "python"), PythonRunnerCommand, job, source, files, cancellationToken)
             : StartAsync(RuntimeRoot.Resolve(settings), settings.RunnerDirectory, RunnerCommand, job, source, files, cancellationToken);
 
     /// <summary>
@@ -103,6 +103,8 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
         start.Environment["QB_SECCOMP"] = SeccompFilter.IsSupported ? Path.Combine(jobDirectory, "seccomp.bpf") : "";
         string[] seccomp = SeccompFilter.IsSupported ? ["--seccomp", "3"] : [];
         var deviceNodes = settings.DeviceNodes.SelectMany(node => new[] { "--dev-bind", node, node });
+        // The Python runner needs no .NET: its jail does not get one.
+        string[] dotnet = command[0] == PythonRunnerCommand[0] ? [] : ["--ro-bind", JailSources.For(settings.DotnetRoot, logger), "/opt/dotnet"];
         string[] arguments =
         [
             "-c", JoinCgroupsAndExec, "sh",
@@ -124,7 +126,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             "--symlink", "usr/lib", "/lib",
             "--symlink", "usr/lib64", "/lib64",
             "--symlink", "usr/bin", "/bin",
-            "--ro-bind", JailSources.For(settings.DotnetRoot, logger), "/opt/dotnet",
+            .. dotnet,
             "--ro-bind", JailSources.For(appDirectory, logger), "/app",
             // Read-only: user code cannot open /proc/self/mem (or any of /proc) for writing, the way
             // to overwrite its own code pages without unsafe code or interop.

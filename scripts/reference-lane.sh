@@ -20,6 +20,7 @@ inputs=(
   src/QuestionBank.Sandbox.Runner
   scripts/prepare-sandbox.sh
   tests/QuestionBank.Sandbox.Tests/Cli/ReferenceSolutionTests.cs
+  tests/QuestionBank.Sandbox.Tests/Cli/PythonReferenceSolutionTests.cs
   tests/QuestionBank.Sandbox.Tests/Infrastructure
   Directory.Packages.props
   Directory.Build.props

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using QuestionBank.Contracts;
 using QuestionBank.Sandbox.Jail;
+using QuestionBank.Sandbox.Runner;
 
 namespace QuestionBank.Sandbox.Benchmarks;
 
@@ -14,7 +15,7 @@ public static class DirectRunner
     public static async Task RunAsync(SandboxOptions options, RunnerHeader job, string source,
         IReadOnlyDictionary<string, byte[]> files, Action<RunnerMessage> onMessage)
     {
-        files = new Dictionary<string, byte[]>(files) { [RunnerHeader.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
+        files = new Dictionary<string, byte[]>(files) { [job.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
         var root = RuntimeRoot.Resolve(options);
         ProcessStartInfo start;
         if (root == "/")

@@ -150,12 +150,17 @@ async Task BusyAsync()
 
 async Task ReferencesAsync()
 {
-    Console.WriteLine($"{"exercise",-12} {"status",-10} {"wall s",7}  metrics");
+    Console.WriteLine($"{"exercise",-12} {"language",-8} {"status",-10} {"wall s",7}  metrics");
+    // Each reference in every language it has, side by side: the same network in TorchSharp and PyTorch.
     foreach (var exercise in referenceExercises)
     {
-        var result = await executor.ExecuteAsync(new RunRequest(exercise.Id, exercise.Solution, ComputeDevices.Cpu, exercise.Defaults), null, CancellationToken.None);
-        var metrics = string.Join(", ", result.Metrics.Select(m => $"{m.Key}={m.Value:G4}"));
-        Console.WriteLine($"{exercise.Id,-12} {result.Status,-10} {result.WallSeconds,7:F1}  {metrics}{(result.GoalsMet ? "" : "  GOAL MISSED")}");
+        foreach (var language in exercise.Languages)
+        {
+            var request = new RunRequest(exercise.Id, exercise.Code(language).Solution, ComputeDevices.Cpu, exercise.Defaults, language);
+            var result = await executor.ExecuteAsync(request, null, CancellationToken.None);
+            var metrics = string.Join(", ", result.Metrics.Select(m => $"{m.Key}={m.Value:G4}"));
+            Console.WriteLine($"{exercise.Id,-12} {language,-8} {result.Status,-10} {result.WallSeconds,7:F1}  {metrics}{(result.GoalsMet ? "" : "  GOAL MISSED")}");
+        }
     }
 }
 
@@ -183,7 +188,7 @@ async Task CorpusAsync()
         {
             var exercise = ExerciseCatalog.Find(hostile.Exercise)!;
             var result = await corpusExecutor.ExecuteAsync(
-                new RunRequest(hostile.Exercise, hostile.Source, ComputeDevices.Cpu, exercise.Defaults with { Epochs = 1 }), null, CancellationToken.None);
+                new RunRequest(hostile.Exercise, hostile.Source, ComputeDevices.Cpu, exercise.Defaults with { Epochs = 1 }, hostile.Language), null, CancellationToken.None);
             statuses.Add($"{hostile.Name}={result.Status}");
         }
         var (start, peak, end) = memory.Stop();

@@ -7,6 +7,7 @@ namespace QuestionBank.Contracts;
 /// <summary>
 /// What the worker sends on the runner's standard input before the files' bytes. The user's
 /// source is one of the files, <see cref="SourceFileName"/>: nothing of the host's folders is mounted for a job.
+/// A <see cref="ExerciseLanguages.Python"/> job goes to the Python runner (python/runner.py), which reads the same header.
 /// </summary>
 public sealed record RunnerHeader(
     string Token,
@@ -18,9 +19,12 @@ public sealed record RunnerHeader(
     int BatchSize,
     int Seed,
     int OutputLimitBytes,
-    IReadOnlyList<RunnerFile> Files)
+    IReadOnlyList<RunnerFile> Files,
+    string Language = ExerciseLanguages.CSharp)
 {
-    public const string SourceFileName = "Solution.cs";
+    /// <summary>The file the user's source arrives as; its name is what compile errors and tracebacks show.</summary>
+    [JsonIgnore]
+    public string SourceFileName => Language == ExerciseLanguages.Python ? "solution.py" : "Solution.cs";
 }
 
 public sealed record RunnerFile(string Name, int Length);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using QuestionBank.Contracts;
 
 namespace QuestionBank.Exercises.Catalog;
 
@@ -54,6 +55,20 @@ public sealed record ExerciseDescription
 
     public string Solution => ExerciseSource.Solution(Read(Id, "Exercise.cs"));
 
+    /// <summary>The languages a run of this exercise may be written in: C# always, Python where Sources/&lt;id&gt;/exercise.py exists.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Languages =>
+        Exists(Id, PythonFileName) ? [ExerciseLanguages.CSharp, ExerciseLanguages.Python] : [ExerciseLanguages.CSharp];
+
+    /// <summary>The starter and the reference solution in <paramref name="language"/>, one of <see cref="Languages"/>.</summary>
+    public ExerciseCode Code(string language) => language switch
+    {
+        ExerciseLanguages.CSharp => new ExerciseCode(Starter, Solution),
+        ExerciseLanguages.Python when Languages.Contains(language) =>
+            new ExerciseCode(ExerciseSource.Starter(Read(Id, PythonFileName), "#"), ExerciseSource.Solution(Read(Id, PythonFileName), "#")),
+        _ => throw new ArgumentException($"The exercise {Id} has no {language} version.", nameof(language)),
+    };
+
     /// <summary>The title and summary in <paramref name="culture"/>'s language: Chinese for any zh culture, English for the rest.</summary>
     public ExerciseText TextIn(CultureInfo culture) =>
         culture.TwoLetterISOLanguageName == "zh" ? Chinese : new ExerciseText(Title, Summary);
@@ -77,6 +92,11 @@ public sealed record ExerciseDescription
         };
     }
 
+    private const string PythonFileName = "exercise.py";
+
+    private static bool Exists(string id, string fileName) =>
+        typeof(ExerciseDescription).Assembly.GetManifestResourceInfo($"{id}/{fileName}") is not null;
+
     private static string Read(string id, string fileName)
     {
         using var stream = typeof(ExerciseDescription).Assembly.GetManifestResourceStream($"{id}/{fileName}")
@@ -85,6 +105,9 @@ public sealed record ExerciseDescription
         return reader.ReadToEnd();
     }
 }
+
+/// <summary>An exercise's starter and reference solution in one programming language.</summary>
+public sealed record ExerciseCode(string Starter, string Solution);
 
 /// <summary>An exercise's title and summary in one language.</summary>
 public sealed record ExerciseText(string Title, string Summary);

@@ -1,20 +1,21 @@
 namespace QuestionBank.Exercises.Catalog;
 
 /// <summary>
-/// An exercise's one source file, Sources/&lt;id&gt;/Exercise.cs, with the part the learner writes marked. Lines
-/// between <c>//@ starter</c> and <c>//@ solution</c> (or <c>//@ end</c>) are the starter's alone, lines from
-/// <c>//@ solution</c> to <c>//@ end</c> the reference solution's alone, every other line both's. The marker
-/// lines themselves are in neither.
+/// An exercise's source file in one language, Sources/&lt;id&gt;/Exercise.cs (or exercise.py), with the part the
+/// learner writes marked. Lines between <c>//@ starter</c> and <c>//@ solution</c> (or <c>//@ end</c>) are the
+/// starter's alone, lines from <c>//@ solution</c> to <c>//@ end</c> the reference solution's alone, every other
+/// line both's; Python files mark them <c>#@ starter</c>, <c>#@ solution</c>, <c>#@ end</c>. The marker lines
+/// themselves are in neither.
 /// </summary>
 internal static class ExerciseSource
 {
     private enum Section { Both, Starter, Solution }
 
-    public static string Starter(string marked) => Keep(marked, Section.Starter);
+    public static string Starter(string marked, string comment = "//") => Keep(marked, Section.Starter, comment + "@");
 
-    public static string Solution(string marked) => Keep(marked, Section.Solution);
+    public static string Solution(string marked, string comment = "//") => Keep(marked, Section.Solution, comment + "@");
 
-    private static string Keep(string marked, Section wanted)
+    private static string Keep(string marked, Section wanted, string marker)
     {
         var kept = new System.Text.StringBuilder(marked.Length);
         var section = Section.Both;
@@ -22,18 +23,18 @@ internal static class ExerciseSource
         foreach (var line in Lines(marked))
         {
             number++;
-            section = line.Trim() switch
+            var trimmed = line.Trim();
+            section = (trimmed.StartsWith(marker, StringComparison.Ordinal) ? trimmed[marker.Length..] : null) switch
             {
-                "//@ starter" when section == Section.Both => Section.Starter,
-                "//@ solution" when section != Section.Solution => Section.Solution,
-                "//@ end" when section != Section.Both => Section.Both,
-                var text when text.StartsWith("//@", StringComparison.Ordinal) =>
-                    throw new FormatException($"Line {number}: '{text}' is no marker here."),
-                _ => Append(kept, line, section, wanted),
+                " starter" when section == Section.Both => Section.Starter,
+                " solution" when section != Section.Solution => Section.Solution,
+                " end" when section != Section.Both => Section.Both,
+                not null => throw new FormatException($"Line {number}: '{trimmed}' is no marker here."),
+                null => Append(kept, line, section, wanted),
             };
         }
 
-        return section == Section.Both ? kept.ToString() : throw new FormatException("A marked part has no '//@ end'.");
+        return section == Section.Both ? kept.ToString() : throw new FormatException($"A marked part has no '{marker} end'.");
     }
 
     private static Section Append(System.Text.StringBuilder kept, string line, Section section, Section wanted)

@@ -42,7 +42,7 @@ public static class RunnerHost
             switch (job.Mode)
             {
                 case RunnerMode.Run:
-                    RunSolution(job, Encoding.UTF8.GetString(files[RunnerHeader.SourceFileName]), files, protocol, requests);
+                    RunSolution(job, Encoding.UTF8.GetString(files[job.SourceFileName]), files, protocol, requests);
                     break;
                 case RunnerMode.TrainJudge:
                     SendTrained(protocol, JudgeClassifier.FileName, JudgeClassifier.Train(files[MnistFile.FileName], OpenDevice(job.Device)));

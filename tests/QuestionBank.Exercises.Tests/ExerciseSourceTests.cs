@@ -19,3 +19,36 @@ public sealed class ExerciseSourceTests
         Assert.DoesNotContain("//@", exercise.Solution, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Python versions come from a marked exercise.py beside Exercise.cs, with # markers.</summary>
+public sealed class PythonExerciseSourceTests
+{
+    [Theory]
+    [InlineData("cnn")]
+    [InlineData("lstm")]
+    public void AnExerciseWithAnExercisePyOffersPythonWithItsOwnStarterAndSolution(string id)
+    {
+        var exercise = ExerciseCatalog.Find(id)!;
+
+        var python = exercise.Code(QuestionBank.Contracts.ExerciseLanguages.Python);
+
+        Assert.Equal(["csharp", "python"], exercise.Languages);
+        Assert.NotEqual(python.Starter, python.Solution);
+        Assert.All([python.Starter, python.Solution], code =>
+        {
+            Assert.Contains("def run(ctx):", code, StringComparison.Ordinal);
+            Assert.Contains("ctx.submit(model)", code, StringComparison.Ordinal);
+            Assert.DoesNotContain("#@", code, StringComparison.Ordinal);
+        });
+        Assert.Equal(new ExerciseCode(exercise.Starter, exercise.Solution), exercise.Code(QuestionBank.Contracts.ExerciseLanguages.CSharp));
+    }
+
+    [Fact]
+    public void AnExerciseWithoutAnExercisePyIsCSharpOnlyAndRefusesPython()
+    {
+        var distill = ExerciseCatalog.Distill;
+
+        Assert.Equal(["csharp"], distill.Languages);
+        Assert.Throws<ArgumentException>(() => distill.Code(QuestionBank.Contracts.ExerciseLanguages.Python));
+    }
+}

@@ -1,27 +1,32 @@
 namespace QuestionBank.Testing;
 
 /// <summary>
-/// The hostile sources in HostileCorpus/, copied beside the tests and the sandbox benchmark. Each starts with comment
-/// lines naming what it tries (<c>// hostile:</c>), the exercise it is submitted to, the statuses
+/// The hostile sources in HostileCorpus/, copied beside the tests and the sandbox benchmark: C# (<c>.cs</c>) and
+/// Python (<c>.py</c>, run by the Python runner). Each starts with comment
+/// lines naming what it tries (<c>// hostile:</c>, in Python <c># hostile:</c>), the exercise it is submitted to, the statuses
 /// it may end with (<c>// expect:</c>, never succeeded) and optional tighter limits
-/// (<c>// limits: timeout=10, memory=1024</c>). A source whose header names a module (<c>// module: Stuck</c>)
+/// (<c>// limits: timeout=10, memory=1024</c>). A C# source whose header names a module (<c>// module: Stuck</c>)
 /// is only the body of that module's <c>Tensor forward(Tensor input)</c>: <see cref="Load"/> wraps it in a
 /// solution that submits the module.
 /// </summary>
-public sealed record HostileSource(string Name, string Exercise, IReadOnlyList<string> Expected, int TimeoutSeconds, int MemoryMb, string Source)
+public sealed record HostileSource(string Name, string Exercise, IReadOnlyList<string> Expected, int TimeoutSeconds, int MemoryMb, string Source,
+    string Language = QuestionBank.Contracts.ExerciseLanguages.CSharp)
 {
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "HostileCorpus");
 
     public static IEnumerable<string> Names() =>
-        System.IO.Directory.GetFiles(Directory, "*.cs").Select(Path.GetFileNameWithoutExtension).Order()!;
+        System.IO.Directory.GetFiles(Directory, "*.cs").Concat(System.IO.Directory.GetFiles(Directory, "*.py"))
+            .Select(Path.GetFileNameWithoutExtension).Order()!;
 
     public static HostileSource Load(string name)
     {
-        var source = File.ReadAllText(Path.Combine(Directory, name + ".cs"));
+        var python = File.Exists(Path.Combine(Directory, name + ".py"));
+        var source = File.ReadAllText(Path.Combine(Directory, name + (python ? ".py" : ".cs")));
+        var comment = python ? "# " : "// ";
         var lines = source.Split('\n');
-        var headerLines = lines.TakeWhile(line => line.StartsWith("// ", StringComparison.Ordinal)).ToList();
+        var headerLines = lines.TakeWhile(line => line.StartsWith(comment, StringComparison.Ordinal)).ToList();
         var header = headerLines
-            .Select(line => line[3..].Split(':', 2))
+            .Select(line => line[comment.Length..].Split(':', 2))
             .ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim());
         var limits = header.GetValueOrDefault("limits", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(limit => limit.Split('='))
@@ -33,7 +38,8 @@ public sealed record HostileSource(string Name, string Exercise, IReadOnlyList<s
         }
         return new HostileSource(name, header["exercise"],
             header["expect"].Split(',', StringSplitOptions.TrimEntries),
-            limits.GetValueOrDefault("timeout", 60), limits.GetValueOrDefault("memory", 2048), source);
+            limits.GetValueOrDefault("timeout", 60), limits.GetValueOrDefault("memory", 2048), source,
+            python ? QuestionBank.Contracts.ExerciseLanguages.Python : QuestionBank.Contracts.ExerciseLanguages.CSharp);
     }
 
     /// <summary>A solution that submits the module <paramref name="module"/>, whose forward runs <paramref name="forwardBody"/>.</summary>

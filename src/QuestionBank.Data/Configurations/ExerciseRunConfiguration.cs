@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QuestionBank.Contracts;
 using QuestionBank.Core.Documents;
 using QuestionBank.Data.Entities;
 
@@ -14,6 +15,8 @@ internal sealed class ExerciseRunConfiguration : IEntityTypeConfiguration<Exerci
         builder.Property(r => r.QuestionSlug).HasMaxLength(ParsedQuestion.MaxSlugLength);
         builder.Property(r => r.Exercise).HasMaxLength(32);
         builder.Property(r => r.Device).HasMaxLength(16);
+        // Runs queued before languages existed were C#.
+        builder.Property(r => r.Language).HasMaxLength(16).HasDefaultValue(ExerciseLanguages.CSharp);
         builder.Property(r => r.Status).HasMaxLength(16);
         builder.Property(r => r.ClientKey).HasMaxLength(128);
         builder.Property(r => r.WorkerId).HasMaxLength(ColumnLengths.WorkerId);

@@ -17,6 +17,9 @@ public sealed class ExerciseRun
 
     public required string Source { get; set; }
 
+    /// <summary>The source's language, one of <see cref="ExerciseLanguages"/>.</summary>
+    public string Language { get; set; } = ExerciseLanguages.CSharp;
+
     public required string Device { get; set; }
 
     public int Epochs { get; set; }

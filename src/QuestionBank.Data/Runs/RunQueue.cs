@@ -8,7 +8,8 @@ namespace QuestionBank.Data.Runs;
 /// <summary>What a client submits to run.</summary>
 public sealed record NewRun(
     string? QuestionSlug, string Exercise, string Source, string Device,
-    int Epochs, double LearningRate, int BatchSize, int Seed, string? ClientKey, long? AccountId = null);
+    int Epochs, double LearningRate, int BatchSize, int Seed, string? ClientKey, long? AccountId = null,
+    string Language = ExerciseLanguages.CSharp);
 
 /// <summary>How a worker finished a run.</summary>
 public sealed record RunCompletion(
@@ -62,6 +63,7 @@ public sealed class RunQueue(QuestionBankDbContext db)
             QuestionSlug = run.QuestionSlug,
             Exercise = run.Exercise,
             Source = run.Source,
+            Language = run.Language,
             Device = run.Device,
             Epochs = run.Epochs,
             LearningRate = run.LearningRate,

@@ -10,7 +10,7 @@ using QuestionBank.ServiceDefaults;
 namespace QuestionBank.Sandbox.Cli;
 
 /// <summary>
-/// <c>run --exercise ID [--source FILE | --solution] [--device cpu|cuda] [--seed N] [--epochs N]
+/// <c>run --exercise ID [--language csharp|python] [--source FILE | --solution] [--device cpu|cuda] [--seed N] [--epochs N]
 /// [--learning-rate X] [--batch-size N] [--timeout-seconds N] [--memory-mb N] [--images DIR]</c>:
 /// runs one job in the jail without a database. Progress goes to standard error; the last line of
 /// standard output is one JSON object: status, metrics, goalsMet, diagnostics, output, wallSeconds,
@@ -25,6 +25,11 @@ public sealed class RunCommand : Command
     {
         Required = true,
         Description = $"The exercise: {string.Join(", ", ExerciseCatalog.All.Select(e => e.Id))}.",
+    };
+    private readonly Option<string> language = new("--language")
+    {
+        DefaultValueFactory = _ => ExerciseLanguages.CSharp,
+        Description = "The language of the source: csharp (TorchSharp) or python (PyTorch, cpu only).",
     };
     private readonly Option<FileInfo?> source = new("--source") { Description = "A file holding the source to run (default: the starter)." };
     private readonly Option<bool> solution = new("--solution") { Description = "Run the exercise's reference solution." };
@@ -61,7 +66,8 @@ public sealed class RunCommand : Command
             }
         });
         device.AcceptOnlyFromAmong([.. ComputeDevices.All]);
-        foreach (var option in new Option[] { exercise, source, solution, device, seed, epochs, learningRate, batchSize, timeoutSeconds, memoryMb, images })
+        language.AcceptOnlyFromAmong([.. ExerciseLanguages.All]);
+        foreach (var option in new Option[] { exercise, language, source, solution, device, seed, epochs, learningRate, batchSize, timeoutSeconds, memoryMb, images })
         {
             Options.Add(option);
         }
@@ -70,6 +76,11 @@ public sealed class RunCommand : Command
             if (result.GetValue(source) is not null && result.GetValue(solution))
             {
                 result.AddError("Give --source or --solution, not both.");
+            }
+            if (result.GetValue(language) is { } chosen && ExerciseCatalog.Find(result.GetValue(exercise) ?? "") is { } found
+                && !found.Languages.Contains(chosen))
+            {
+                result.AddError($"The exercise {found.Id} has no {chosen} version; it has {string.Join(", ", found.Languages)}.");
             }
         });
         SetAction(ExecuteAsync);
@@ -90,15 +101,16 @@ public sealed class RunCommand : Command
         builder.AddSandbox();
         using var host = builder.Build();
 
+        var written = chosen.Code(parsed.GetRequiredValue(language));
         var code = parsed.GetValue(source) is { } file ? await File.ReadAllTextAsync(file.FullName, cancellationToken)
-            : parsed.GetValue(solution) ? chosen.Solution
-            : chosen.Starter;
+            : parsed.GetValue(solution) ? written.Solution
+            : written.Starter;
         var parameters = new ExerciseParameters(
             Given(parsed, epochs) ?? chosen.Defaults.Epochs,
             Given(parsed, learningRate) ?? chosen.Defaults.LearningRate,
             Given(parsed, batchSize) ?? chosen.Defaults.BatchSize,
             Given(parsed, seed) ?? chosen.Defaults.Seed);
-        var request = new RunRequest(chosen.Id, code, parsed.GetRequiredValue(device), parameters);
+        var request = new RunRequest(chosen.Id, code, parsed.GetRequiredValue(device), parameters, parsed.GetRequiredValue(language));
         var result = await host.Services.GetRequiredService<RunExecutor>().ExecuteAsync(request, new ConsoleObserver(), cancellationToken);
 
         if (parsed.GetValue(images) is { } folder)

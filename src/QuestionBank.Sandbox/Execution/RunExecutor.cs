@@ -34,6 +34,15 @@ public sealed class RunExecutor(
             // The API refuses these before they are queued: the first problem is enough to explain a run that slipped through.
             return Ended(RunStatus.Failed, problems.Values.First(), clock);
         }
+        if (!exercise.Description.Languages.Contains(request.Language))
+        {
+            return Ended(RunStatus.Failed, $"The exercise {exercise.Id} has no {request.Language} version; it has {string.Join(", ", exercise.Description.Languages)}.", clock);
+        }
+        if (request.Language == ExerciseLanguages.Python && (request.Device != ComputeDevices.Cpu || !settings.Devices.Contains(ComputeDevices.Cpu)))
+        {
+            return Ended(RunStatus.Failed,
+                $"Python runs use Debian's CPU build of PyTorch and run on the cpu device of a worker that offers it; this run asked for {request.Device} on a worker that offers {string.Join(", ", settings.Devices)}. CUDA runs are C# (TorchSharp) runs.", clock);
+        }
         if (!settings.Devices.Contains(request.Device))
         {
             return Ended(RunStatus.Failed, RunMessages.WrongDevice.With(string.Join(", ", settings.Devices), request.Device), clock);
@@ -42,7 +51,7 @@ public sealed class RunExecutor(
         var judge = exercise.CreateJudge(await LoadDataFilesAsync(exercise, cancellationToken));
         var job = new RunnerHeader(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), RunnerMode.Run, exercise.Id, request.Device,
             request.Parameters.Epochs, request.Parameters.LearningRate, request.Parameters.BatchSize, request.Parameters.Seed,
-            settings.OutputLimitKb * 1024, []);
+            settings.OutputLimitKb * 1024, [], request.Language);
         await using var session = await jail.StartAsync(job, request.Source, judge.TrainingFiles, cancellationToken);
         var model = new JailedModel(session, observer);
 

@@ -3,10 +3,19 @@ namespace QuestionBank.Sandbox.Jail;
 /// <summary>
 /// Chooses the /usr the jail runs on: the prepared Debian 13 runtime root when
 /// scripts/prepare-sandbox.sh built one (the host's libstdc++ is older than TorchSharp needs),
-/// otherwise the host's own.
+/// otherwise the host's own. Python runs always run on the prepared Python root (<see cref="ResolvePython"/>).
 /// </summary>
 public static class RuntimeRoot
 {
+    /// <summary>The root of Python runs: Debian 13's python3-torch and python3-numpy with their whole closure, libc included.</summary>
+    public static string ResolvePython(SandboxOptions options)
+    {
+        var prepared = Path.Combine(options.Home, "python-root");
+        return File.Exists(Path.Combine(prepared, ".complete"))
+            ? prepared
+            : throw new InvalidOperationException($"There is no Python runtime root in {prepared}. Run scripts/prepare-sandbox.sh.");
+    }
+
     public static string Resolve(SandboxOptions options)
     {
         var prepared = Path.Combine(options.Home, "root");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using QuestionBank.Contracts;
+using QuestionBank.Sandbox.Runner;
 
 namespace QuestionBank.Sandbox.Jail;
 
@@ -24,15 +25,22 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
 
     private static readonly string[] RunnerCommand = ["/opt/dotnet/dotnet", "/app/QuestionBank.Sandbox.Runner.dll"];
 
+    // Isolated mode (no environment variables, no user site folder, no script folder on the path), and no
+    // bytecode files: the root is read-only. Its /app is the runner folder's python/ only.
+    private static readonly string[] PythonRunnerCommand = ["/usr/bin/python3", "-I", "-B", "/app/runner.py"];
+
     private readonly SandboxOptions settings = options.Value;
 
     /// <summary>
     /// Starts the runner on <paramref name="job"/>: <paramref name="files"/>, and <paramref name="source"/>
     /// (if any) as <see cref="RunnerHeader.SourceFileName"/>, follow the job header on standard input. The session owns the process, its cgroups and its job folder.
+    /// A Python job runs the Python runner on the Python root, in the same jail under the same limits.
     /// </summary>
     public Task<JailSession> StartAsync(
         RunnerHeader job, string? source, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken) =>
-        StartAsync(settings.RunnerDirectory, RunnerCommand, job, source, files, cancellationToken);
+        job.Language == ExerciseLanguages.Python
+            ? StartAsync(RuntimeRoot.ResolvePython(settings), Path.Combine(settings.RunnerDirectory, "python"), PythonRunnerCommand, job, source, files, cancellationToken)
+            : StartAsync(RuntimeRoot.Resolve(settings), settings.RunnerDirectory, RunnerCommand, job, source, files, cancellationToken);
 
     /// <summary>
     /// Runs a trusted program (tests' probes) in exactly the jail a run gets: <paramref name="programDirectory"/>
@@ -41,7 +49,8 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
     /// </summary>
     internal async Task<JailOutcome> RunProgramAsync(string programDirectory, IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
-        await using var session = await StartAsync(programDirectory, command, null, null, new Dictionary<string, byte[]>(), cancellationToken);
+        await using var session = await StartAsync(
+            RuntimeRoot.Resolve(settings), programDirectory, command, null, null, new Dictionary<string, byte[]>(), cancellationToken);
         await foreach (var _ in session.Messages.ReadAllAsync(CancellationToken.None))
         {
             // A trusted program speaks no protocol: everything it prints is output.
@@ -50,10 +59,9 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
     }
 
     private async Task<JailSession> StartAsync(
-        string appDirectory, IReadOnlyList<string> command, RunnerHeader? job, string? source,
+        string root, string appDirectory, IReadOnlyList<string> command, RunnerHeader? job, string? source,
         IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken)
     {
-        var root = RuntimeRoot.Resolve(settings);
         var jobDirectory = Directory.CreateTempSubdirectory("qb-job-");
         var cgroups = CgroupLimits.TryCreate(jobDirectory.Name, settings, logger);
         try
@@ -69,7 +77,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             }
             var startInfo = StartInfo(root, appDirectory, jobDirectory.FullName, cgroups, command);
             var input = source is null ? files
-                : new Dictionary<string, byte[]>(files) { [RunnerHeader.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
+                : new Dictionary<string, byte[]>(files) { [job!.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
             return await JailSession.StartAsync(startInfo, job, input, jobDirectory, cgroups, settings, cancellationToken);
         }
         catch
@@ -95,6 +103,8 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
         start.Environment["QB_SECCOMP"] = SeccompFilter.IsSupported ? Path.Combine(jobDirectory, "seccomp.bpf") : "";
         string[] seccomp = SeccompFilter.IsSupported ? ["--seccomp", "3"] : [];
         var deviceNodes = settings.DeviceNodes.SelectMany(node => new[] { "--dev-bind", node, node });
+        // The Python runner needs no .NET: its jail does not get one.
+        string[] dotnet = command[0] == PythonRunnerCommand[0] ? [] : ["--ro-bind", JailSources.For(settings.DotnetRoot, logger), "/opt/dotnet"];
         string[] arguments =
         [
             "-c", JoinCgroupsAndExec, "sh",
@@ -116,7 +126,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             "--symlink", "usr/lib", "/lib",
             "--symlink", "usr/lib64", "/lib64",
             "--symlink", "usr/bin", "/bin",
-            "--ro-bind", JailSources.For(settings.DotnetRoot, logger), "/opt/dotnet",
+            .. dotnet,
             "--ro-bind", JailSources.For(appDirectory, logger), "/app",
             // Read-only: user code cannot open /proc/self/mem (or any of /proc) for writing, the way
             // to overwrite its own code pages without unsafe code or interop.

@@ -9,7 +9,7 @@ namespace QuestionBank.Sandbox.Preparation;
 
 /// <summary>
 /// Makes a worker's first start prepare its own sandbox home: when bubblewrap, the runtime root
-/// (where the host needs one), the MNIST digits or the word lists are missing, it runs scripts/prepare-sandbox.sh
+/// (where the host needs one), the Python runtime root, the MNIST digits or the word lists are missing, it runs scripts/prepare-sandbox.sh
 /// in the background, and the worker claims no run until it has finished. A host without the
 /// script (a container image prepared at build time) or where it fails reports why, and runs then
 /// fail with that reason.
@@ -46,6 +46,14 @@ public sealed class SandboxPreparation(IOptions<SandboxOptions> options, IHostEn
         catch (InvalidOperationException)
         {
             missing.Add("the runtime root");
+        }
+        try
+        {
+            RuntimeRoot.ResolvePython(settings);
+        }
+        catch (InvalidOperationException)
+        {
+            missing.Add("the Python runtime root");
         }
         if (!File.Exists(Path.Combine(settings.DataDirectory, MnistFile.FileName)))
         {

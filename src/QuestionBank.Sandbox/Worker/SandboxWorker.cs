@@ -140,7 +140,7 @@ public sealed class SandboxWorker(
 
     private async Task ProcessAsync(ExerciseRun run, CancellationToken stoppingToken)
     {
-        logger.LogInformation("Run {RunId} ({Exercise} on {Device}) started, attempt {Attempt}", run.Id, run.Exercise, run.Device, run.Attempts);
+        logger.LogInformation("Run {RunId} ({Exercise} in {Language} on {Device}) started, attempt {Attempt}", run.Id, run.Exercise, run.Language, run.Device, run.Attempts);
         metrics.Started(run.Exercise, (run.StartedAt ?? DateTimeOffset.UtcNow) - run.CreatedAt);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var leaseLost = false;
@@ -152,7 +152,7 @@ public sealed class SandboxWorker(
         try
         {
             var request = new RunRequest(run.Exercise, run.Source, run.Device,
-                new ExerciseParameters(run.Epochs, run.LearningRate, run.BatchSize, run.Seed));
+                new ExerciseParameters(run.Epochs, run.LearningRate, run.BatchSize, run.Seed), run.Language);
             result = await executor.ExecuteAsync(request, new ChannelObserver(events.Writer), cancellation.Token);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

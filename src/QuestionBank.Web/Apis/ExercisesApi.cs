@@ -30,7 +30,8 @@ public static class ExercisesApi
         var devices = (await runs.OnlineDevicesAsync(cancellationToken)).Append(ComputeDevices.Cpu).Distinct().Order(StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new ExerciseDetail(
             exercise.Id, exercise.Text.Title, exercise.Text.Summary, exercise.Starter, exercise.Solution,
-            new ExerciseParameterSpec(exercise.Defaults, exercise.Limits), exercise.Goals, devices));
+            new ExerciseParameterSpec(exercise.Defaults, exercise.Limits), exercise.Goals, devices,
+            exercise.Languages, exercise.Languages.ToDictionary(language => language, exercise.Code)));
     }
 }
 
@@ -39,7 +40,11 @@ public sealed record ExerciseSummary(string Id, string Title);
 
 public sealed record ExerciseParameterSpec(ExerciseParameters Defaults, ParameterLimits Limits);
 
-/// <summary>One exercise; its title and summary are in the request's language (English or Chinese), like the pages'.</summary>
+/// <summary>
+/// One exercise; its title and summary are in the request's language (English or Chinese), like the pages'.
+/// <see cref="Starter"/> and <see cref="Solution"/> are the C# ones; <see cref="Sources"/> has both per language it can be written in.
+/// </summary>
 public sealed record ExerciseDetail(
     string Id, string Title, string Summary, string Starter, string Solution,
-    ExerciseParameterSpec Params, IReadOnlyList<MetricGoal> Goals, IReadOnlyList<string> Devices);
+    ExerciseParameterSpec Params, IReadOnlyList<MetricGoal> Goals, IReadOnlyList<string> Devices,
+    IReadOnlyList<string> Languages, IReadOnlyDictionary<string, ExerciseCode> Sources);

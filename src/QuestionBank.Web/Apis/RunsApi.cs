@@ -50,8 +50,9 @@ public static class RunsApi
                 statusCode: StatusCodes.Status429TooManyRequests, title: text["Too many runs"]);
         }
         // A signed-in learner's run is theirs: private, in their list, and counted as a review when its goals are met.
-        var id = await queue.EnqueueAsync(new NewRun(submission.QuestionSlug, exercise.Id, submission.Source ?? exercise.Starter, submission.Device ?? ComputeDevices.Cpu,
-            parameters.Epochs, parameters.LearningRate, parameters.BatchSize, parameters.Seed, client, AccountService.AccountId(context.User)), cancellationToken);
+        var language = submission.LanguageOrDefault;
+        var id = await queue.EnqueueAsync(new NewRun(submission.QuestionSlug, exercise.Id, submission.Source ?? exercise.Code(language).Starter, submission.Device ?? ComputeDevices.Cpu,
+            parameters.Epochs, parameters.LearningRate, parameters.BatchSize, parameters.Seed, client, AccountService.AccountId(context.User), language), cancellationToken);
         metrics.Submitted(exercise.Id);
         return TypedResults.Accepted($"/api/runs/{id}", new RunCreated(id));
     }
@@ -141,7 +142,7 @@ public static class RunsApi
         var exercise = ExerciseCatalog.Find(run.Exercise);
         var images = await runs.GetImageNamesAsync(run.Id, cancellationToken);
         return new RunDetail(
-            run.Id, run.Exercise, run.QuestionSlug, run.Status, run.Device,
+            run.Id, run.Exercise, run.QuestionSlug, run.Status, run.Language, run.Device,
             new ExerciseParameters(run.Epochs, run.LearningRate, run.BatchSize, run.Seed),
             run.Metrics, run.GoalsMet, exercise?.Goals ?? [],
             [.. images.Select(name => new RunImageLink(name, $"/api/runs/{run.Id}/images/{Uri.EscapeDataString(name)}"))],
@@ -167,8 +168,12 @@ public sealed record RunSubmission(
     string? Exercise,
     string? Source,
     string? Device,
-    RunParameters? Params) : IValidatableObject
+    RunParameters? Params,
+    string? Language = null) : IValidatableObject
 {
+    /// <summary>The source's language: csharp unless the submission names another.</summary>
+    public string LanguageOrDefault => Language ?? ExerciseLanguages.CSharp;
+
     /// <summary>The parameters to run with: the submitted ones, else the exercise's defaults.</summary>
     public ExerciseParameters ParametersOf(ExerciseDescription exercise) => new(
         Params?.Epochs ?? exercise.Defaults.Epochs,
@@ -195,8 +200,23 @@ public sealed record RunSubmission(
         {
             yield return new ValidationResult(text["The device must be one of {0}.", string.Join(", ", ComputeDevices.All)], ["device"]);
         }
+        if (!ExerciseLanguages.All.Contains(LanguageOrDefault))
+        {
+            yield return new ValidationResult(text["The language must be one of {0}.", string.Join(", ", ExerciseLanguages.All)], ["language"]);
+            yield break;
+        }
+        if (!exercise.Languages.Contains(LanguageOrDefault))
+        {
+            yield return new ValidationResult(text["This exercise can be written in {0} only.", string.Join(", ", exercise.Languages)], ["language"]);
+            yield break;
+        }
+        // Debian's PyTorch is a CPU build: cuda runs are C# (TorchSharp) runs.
+        if (LanguageOrDefault == ExerciseLanguages.Python && Device is not null and not ComputeDevices.Cpu)
+        {
+            yield return new ValidationResult(text["Python runs use the cpu device."], ["device"]);
+        }
         var maxSourceBytes = validationContext.GetRequiredService<IOptions<RunsOptions>>().Value.MaxSourceBytes;
-        if (Encoding.UTF8.GetByteCount(Source ?? exercise.Starter) > maxSourceBytes)
+        if (Encoding.UTF8.GetByteCount(Source ?? exercise.Code(LanguageOrDefault).Starter) > maxSourceBytes)
         {
             yield return new ValidationResult(text["The source is limited to {0} KB.", maxSourceBytes / 1024], ["source"]);
         }
@@ -222,7 +242,7 @@ public sealed record RunDiagnosticsDto(string? Message, string? MessageKey, IRea
 public sealed record RunTimings(DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, double? WallSeconds);
 
 public sealed record RunDetail(
-    Guid Id, string Exercise, string? QuestionSlug, string Status, string Device, ExerciseParameters Params,
+    Guid Id, string Exercise, string? QuestionSlug, string Status, string Language, string Device, ExerciseParameters Params,
     IReadOnlyDictionary<string, double> Metrics, bool GoalsMet, IReadOnlyList<MetricGoal> Goals,
     IReadOnlyList<RunImageLink> Images, RunDiagnosticsDto Diagnostics, string Output,
     int? QueuePosition, int WorkersOnline, RunTimings Timings, string Source);

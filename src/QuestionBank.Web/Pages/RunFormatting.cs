@@ -4,6 +4,10 @@ namespace QuestionBank.Web.Pages;
 
 public static class RunFormatting
 {
+    /// <summary>The resource key naming a run's language and its library.</summary>
+    public static string LanguageKey(string language) =>
+        language == QuestionBank.Contracts.ExerciseLanguages.Python ? "Python (PyTorch)" : "C# (TorchSharp)";
+
     /// <summary>A run's judged metrics on one line, for run lists.</summary>
     public static string FormatMetrics(this RunSummary run) =>
         string.Join(", ", run.Metrics.Select(metric => $"{metric.Key} {metric.Value:0.####}"));

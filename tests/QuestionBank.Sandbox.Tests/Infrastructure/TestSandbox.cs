@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using QuestionBank.Contracts;
 using QuestionBank.Exercises.Catalog;
+using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Execution;
 
 namespace QuestionBank.Sandbox.Tests.Infrastructure;
@@ -19,10 +21,11 @@ public static class TestSandbox
     }
 
     public static async Task<RunResult> RunAsync(
-        string exercise, string source, IDictionary<string, string?>? settings = null, ExerciseParameters? parameters = null)
+        string exercise, string source, IDictionary<string, string?>? settings = null, ExerciseParameters? parameters = null,
+        string language = ExerciseLanguages.CSharp)
     {
         using var host = CreateHost(settings);
-        var request = new RunRequest(exercise, source, "cpu", parameters ?? ExerciseCatalog.Find(exercise)!.Defaults);
+        var request = new RunRequest(exercise, source, "cpu", parameters ?? ExerciseCatalog.Find(exercise)!.Defaults, language);
         return await host.Services.GetRequiredService<RunExecutor>().ExecuteAsync(request, null, CancellationToken.None);
     }
 

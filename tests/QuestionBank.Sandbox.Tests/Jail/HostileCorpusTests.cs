@@ -137,7 +137,7 @@ public sealed class HostileCorpusTests(HostileCorpusTests.Corpus corpus) : IClas
                 var hostile = HostileSource.Load(name);
                 var exercise = ExerciseCatalog.Find(hostile.Exercise)!;
                 return await TestSandbox.RunAsync(hostile.Exercise, hostile.Source,
-                    TestSandbox.Limits(hostile.TimeoutSeconds, hostile.MemoryMb), exercise.Defaults with { Epochs = 1 });
+                    TestSandbox.Limits(hostile.TimeoutSeconds, hostile.MemoryMb), exercise.Defaults with { Epochs = 1 }, hostile.Language);
             }
             finally
             {

@@ -67,12 +67,13 @@ public sealed class SandboxPreparationTests : IDisposable
         Assert.True(result.Metrics.ContainsKey("mse_ratio"), $"{result.Status}: {result.Diagnostics.Message}");
     }
 
-    /// <summary>Links the prepared home's runtime root (where this host needs one) and digits into $QUESTIONBANK_SANDBOX_HOME.</summary>
+    /// <summary>Links the prepared home's runtime roots (the C# one where this host needs one, the Python one), digits and words into $QUESTIONBANK_SANDBOX_HOME.</summary>
     private static string LinkPreparedHome => $"""
         mkdir -p "$QUESTIONBANK_SANDBOX_HOME/data"
         ln -s '{PreparedHome}/data/{MnistFile.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{MnistFile.FileName}"
         ln -s '{PreparedHome}/data/{WordList.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{WordList.FileName}"
         if [ -d '{PreparedHome}/root' ]; then ln -s '{PreparedHome}/root' "$QUESTIONBANK_SANDBOX_HOME/root"; fi
+        ln -s '{PreparedHome}/python-root' "$QUESTIONBANK_SANDBOX_HOME/python-root"
         """;
 
     private string Script(string body)

@@ -18,6 +18,32 @@ public sealed class ExercisesApiTests(SeededApp app) : SharedAppTestBase(app)
         Assert.Equal(["cpu"], exercise.GetProperty("devices").EnumerateArray().Select(d => d.GetString()));
     }
 
+    [Theory]
+    [InlineData("cnn")]
+    [InlineData("lstm")]
+    public async Task AnExerciseWithAPythonVersionGivesItsStarterAndSolutionPerLanguage(string id)
+    {
+        var exercise = await Client.GetFromJsonAsync<JsonElement>($"/api/exercises/{id}");
+
+        Assert.Equal(["csharp", "python"], exercise.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        var sources = exercise.GetProperty("sources");
+        Assert.Equal(exercise.GetProperty("starter").GetString(), sources.GetProperty("csharp").GetProperty("starter").GetString());
+        Assert.Equal(exercise.GetProperty("solution").GetString(), sources.GetProperty("csharp").GetProperty("solution").GetString());
+        var python = sources.GetProperty("python");
+        Assert.Contains("def run(ctx):", python.GetProperty("starter").GetString());
+        Assert.Contains("ctx.submit(model)", python.GetProperty("solution").GetString());
+        Assert.DoesNotContain("#@", python.GetProperty("starter").GetString() + python.GetProperty("solution").GetString());
+    }
+
+    [Fact]
+    public async Task AnExerciseWithoutAPythonVersionOffersCSharpOnly()
+    {
+        var exercise = await Client.GetFromJsonAsync<JsonElement>("/api/exercises/distill");
+
+        Assert.Equal(["csharp"], exercise.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["csharp"], exercise.GetProperty("sources").EnumerateObject().Select(p => p.Name));
+    }
+
     [Fact]
     public async Task EveryExerciseIsListedAndAnUnknownOneIsNotFound()
     {

@@ -75,6 +75,47 @@ public sealed class RunsApiTests : AppPerTestBase
     }
 
     [Fact]
+    public async Task APythonRunIsQueuedWithItsLanguageAndThePythonStarter()
+    {
+        var response = await Client.PostAsJsonAsync("/api/runs", new { exercise = "cnn", language = "python" });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var run = await Client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
+        Assert.Equal("python", run.GetProperty("language").GetString());
+        Assert.Contains("def run(ctx):", run.GetProperty("source").GetString());
+        Assert.Contains("Python (PyTorch)", await Client.GetStringAsync($"/runs/{id}"));
+    }
+
+    [Fact]
+    public async Task ARunWithoutALanguageIsCSharp()
+    {
+        var id = await SubmitAsync();
+
+        var run = await Client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
+
+        Assert.Equal("csharp", run.GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnknownLanguageAPythonRunOfAnExerciseWithoutPythonAndAPythonCudaRunAreRejected()
+    {
+        var unknown = await Client.PostAsJsonAsync("/api/runs", new { exercise = "cnn", language = "julia" });
+        var noPython = await Client.PostAsJsonAsync("/api/runs", new { exercise = "distill", language = "python" });
+        var cuda = await Client.PostAsJsonAsync("/api/runs", new { exercise = "cnn", language = "python", device = "cuda" });
+
+        Assert.Equal(["language"], await ErrorFieldsAsync(unknown));
+        Assert.Equal(["language"], await ErrorFieldsAsync(noPython));
+        Assert.Equal(["device"], await ErrorFieldsAsync(cuda));
+    }
+
+    private static async Task<IEnumerable<string>> ErrorFieldsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+    }
+
+    [Fact]
     public async Task AQueuedRunCanBeCancelledOnce()
     {
         var id = await SubmitAsync();

@@ -31,6 +31,7 @@ public sealed class FirstStartTests : IAsyncLifetime
             ln -s '{PreparedHome}/data/{MnistFile.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{MnistFile.FileName}"
             ln -s '{PreparedHome}/data/{WordList.FileName}' "$QUESTIONBANK_SANDBOX_HOME/data/{WordList.FileName}"
             if [ -d '{PreparedHome}/root' ]; then ln -s '{PreparedHome}/root' "$QUESTIONBANK_SANDBOX_HOME/root"; fi
+            ln -s '{PreparedHome}/python-root' "$QUESTIONBANK_SANDBOX_HOME/python-root"
             """);
         var settings = new Dictionary<string, string?>(QuestionBankApp.WithWorker)
         {

@@ -1,0 +1,337 @@
+"""The Python runner: the program in the jail for a Python run, speaking the C# runner's protocol
+(RunnerProtocol.cs). It reads the job header and its files from standard input, compiles the
+learner's solution.py, runs its run(ctx) with the exercise's training data as tensors, and once the
+code has submitted a model it only answers the worker's forward and state requests. It never sees
+held-out data and computes no result: the worker's judge does, as for a C# run.
+"""
+
+import ast
+import base64
+import io
+import json
+import math
+import os
+import queue
+import struct
+import sys
+import threading
+import traceback
+
+SOURCE_FILE = "solution.py"
+MAX_DIAGNOSTICS = 8000
+MAX_STATE_BYTES = 2 * 1024 * 1024  # ModelState.MaxBytes
+
+# What user code writes to fd 1 directly is not ours: the worker reads lines without the token as
+# its output. Protocol lines go out on a duplicate of the original standard output, one write each.
+_protocol_fd = os.dup(1)
+_protocol_lock = threading.Lock()
+_token = ""
+
+
+def _finite(value):
+    # System.Text.Json reads NaN and the infinities only as these strings (AllowNamedFloatingPointLiterals).
+    value = float(value)
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return value
+
+
+def send(message_type, **fields):
+    # The token comes first: the worker knows a protocol line by its first bytes.
+    message = {"token": _token, "type": message_type}
+    message.update({key: value for key, value in fields.items() if value is not None})
+    line = (json.dumps(message, separators=(",", ":"), ensure_ascii=False) + "\n").encode("utf-8")
+    with _protocol_lock:
+        view = memoryview(line)
+        while view:
+            view = view[os.write(_protocol_fd, view):]
+
+
+def failure(status, diagnostics):
+    send("failure", status=status, diagnostics=_truncate(diagnostics))
+
+
+def _truncate(text):
+    return text if len(text) <= MAX_DIAGNOSTICS else text[:MAX_DIAGNOSTICS] + "\u2026"
+
+
+class OutputCapture(io.TextIOBase):
+    """sys.stdout and sys.stderr of user code: output messages, up to the job's limit."""
+
+    def __init__(self, limit):
+        self._limit = limit
+        self._pending = []
+        self._pending_length = 0
+        self._written = 0
+        self._dropped = 0
+        self._lock = threading.Lock()
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        text = str(text)
+        with self._lock:
+            room = max(0, min(self._limit - self._written, len(text)))
+            self._pending.append(text[:room])
+            self._pending_length += room
+            self._written += room
+            self._dropped += len(text) - room
+            if self._pending_length >= 4096 or "\n" in text:
+                self._flush_pending()
+        return len(text)
+
+    def flush(self):
+        with self._lock:
+            self._flush_pending()
+
+    def finish(self):
+        self.flush()
+        if self._dropped:
+            send("output", text=f"\n[output truncated: {self._dropped} more characters]\n")
+
+    def _flush_pending(self):
+        text = "".join(self._pending)
+        self._pending, self._pending_length = [], 0
+        if text:
+            send("output", text=text)
+
+
+class Requests:
+    """The worker's requests, read on a thread of their own: a cancel sets `cancelled` at once;
+    forward and state requests queue up for the answering loop until an end or the end of input."""
+
+    def __init__(self, stream):
+        self.cancelled = threading.Event()
+        self._questions = queue.Queue()
+        threading.Thread(target=self._read, args=(stream,), name="request reader", daemon=True).start()
+
+    def questions(self):
+        while (request := self._questions.get()) is not None:
+            yield request
+
+    def _read(self, stream):
+        for line in stream:
+            request = json.loads(line)
+            kind = request.get("type")
+            if kind == "cancel":
+                self.cancelled.set()
+            elif kind in ("forward", "state"):
+                self._questions.put(request)
+            elif kind == "end":
+                break
+        self._questions.put(None)
+
+
+class Cancelled(Exception):
+    """Raised by ctx.check_cancelled() once the worker has cancelled the run."""
+
+
+class Context:
+    """What run(ctx) receives: the device, the bounded hyper-parameters, the training data,
+    progress and image reporting, cancellation, and submit(model)."""
+
+    def __init__(self, job, torch, training, requests):
+        self.device = torch.device("cpu")
+        self.epochs = job["epochs"]
+        self.learning_rate = job["learningRate"]
+        self.batch_size = job["batchSize"]
+        self.seed = job["seed"]
+        self._training = training
+        self._requests = requests
+        self.model = None
+
+    def __getattr__(self, name):
+        # The exercise's data (ctx.mnist, ctx.series), by the name its loader gave it.
+        training = self.__dict__.get("_training", {})
+        if name in training:
+            return training[name]
+        raise AttributeError(f"This exercise has no ctx.{name}.")
+
+    @property
+    def cancelled(self):
+        return self._requests.cancelled.is_set()
+
+    def check_cancelled(self):
+        if self.cancelled:
+            raise Cancelled("The run was cancelled.")
+
+    def report(self, step, **metrics):
+        """Reports the metrics of one step (an epoch, an episode) for the live chart."""
+        send("progress", step=int(step), metrics={str(name): _finite(value) for name, value in metrics.items()})
+
+    def image(self, name, png):
+        """Publishes a PNG image (a sample grid, a curve) with the run."""
+        send("image", name=str(name), data=base64.b64encode(bytes(png)).decode("ascii"))
+
+    def submit(self, model):
+        """Hands back the trained model: the judge asks it its questions."""
+        self.model = model
+
+
+class Namespace:
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+
+def load_training(exercise, files, torch):
+    """The training data of an exercise as tensors, from the files its judge handed out."""
+    import numpy as np
+
+    if exercise == "cnn":
+        data = files["mnist.bin"]
+        if data[:8] != b"QBMNIST1":
+            raise ValueError("mnist.bin is not in the QBMNIST1 format.")
+        count = struct.unpack_from("<I", data, 8)[0]
+        records = np.frombuffer(data, dtype=np.uint8, offset=12).reshape(count, 1 + 28 * 28)
+        images = torch.from_numpy(records[:, 1:].astype(np.float32) / 255).reshape(count, 1, 28, 28)
+        labels = torch.from_numpy(records[:, 0].astype(np.int64))
+        return {"mnist": Namespace(images=images, labels=labels, count=count)}
+    if exercise == "lstm":
+        values = torch.from_numpy(np.frombuffer(files["series.bin"], dtype="<f4").copy())
+        window = 24
+
+        def windows():
+            """Every sliding window: inputs [N, window, 1] and the value after each, targets [N, 1]."""
+            inputs = values.unfold(0, window, 1)[:-1].unsqueeze(-1).contiguous()
+            return inputs, values[window:].unsqueeze(-1).clone()
+
+        return {"series": Namespace(values=values, window=window, windows=windows)}
+    raise ValueError(f"The exercise '{exercise}' has no Python version yet.")
+
+
+def compile_source(source):
+    """The compiled module, or the compile errors (1-based line and column, as C#'s)."""
+    try:
+        tree = ast.parse(source, SOURCE_FILE)
+        code = compile(tree, SOURCE_FILE, "exec")
+    except SyntaxError as error:
+        return None, [{"line": error.lineno or 1, "column": error.offset or 1, "code": type(error).__name__, "message": error.msg}]
+    except ValueError as error:  # a source with a NUL byte
+        return None, [{"line": 1, "column": 1, "code": "ValueError", "message": str(error)}]
+    if not any(isinstance(node, ast.FunctionDef) and node.name == "run" for node in tree.body):
+        return None, [{"line": 1, "column": 1, "code": "QB0002", "message": "Define `def run(ctx):` at the top level."}]
+    return code, []
+
+
+def user_traceback(error):
+    """The exception with the frames of the learner's file only (their lines), as text."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == SOURCE_FILE]
+    lines = ["Traceback (most recent call last):\n"] if frames else []
+    lines += traceback.format_list(frames)
+    lines += traceback.format_exception_only(type(error), error)
+    return "".join(lines)
+
+
+def failure_status(error):
+    if isinstance(error, MemoryError) or (isinstance(error, RuntimeError) and "can't allocate memory" in str(error)):
+        return "memory_limit"
+    return "failed"
+
+
+def encode_state(model, torch):
+    """The model's state_dict in QBSTATE1, byte for byte as the C# runner's ModelStates writes it."""
+    parts = []
+    total = 0
+    state = model.state_dict()
+    for name, value in state.items():
+        if not isinstance(value, torch.Tensor):
+            raise TypeError(f"The state's entry {name} is not a tensor.")
+        cpu = value.detach().cpu().contiguous()
+        if cpu.dtype == torch.float32:
+            kind = 0
+        elif cpu.dtype == torch.int8:
+            kind = 1
+        else:
+            raise TypeError(f"The state's tensor {name} is {cpu.dtype}; the judge reads float32 and int8 tensors.")
+        data = cpu.numpy().tobytes()
+        total += len(data)
+        if total > MAX_STATE_BYTES:
+            raise ValueError(f"The model's state holds more than {MAX_STATE_BYTES} bytes.")
+        encoded = name.encode("ascii", "replace")
+        parts.append(struct.pack("<B", len(encoded) & 0xFF) + encoded + struct.pack("<BB", kind, cpu.dim() & 0xFF)
+                     + b"".join(struct.pack("<i", size) for size in cpu.shape) + data)
+    return b"QBSTATE1" + struct.pack("<i", len(parts)) + b"".join(parts)
+
+
+def answer(model, request, torch):
+    import numpy as np
+
+    request_id = request.get("id")
+    try:
+        if request["type"] == "state":
+            return {"id": request_id, "data": base64.b64encode(encode_state(model, torch)).decode("ascii")}
+        shape = [int(size) for size in request["shape"]]
+        values = np.frombuffer(base64.b64decode(request["data"]), dtype="<f4").reshape(shape)
+        with torch.no_grad():
+            model.eval()
+            result = model(torch.from_numpy(values.copy())).detach().cpu().to(torch.float32).contiguous()
+        return {"id": request_id, "shape": list(result.shape),
+                "data": base64.b64encode(result.numpy().astype("<f4").tobytes()).decode("ascii")}
+    except Exception as error:  # noqa: BLE001 - any failure of the learner's model is the answer
+        return {"id": request_id, "diagnostics": _truncate(f"{type(error).__name__}: {error}")}
+
+
+def run_solution(job, source, files, requests):
+    code, errors = compile_source(source)
+    send("compiled", compileErrors=errors)
+    if code is None:
+        return
+    # Debian's libtorch runs on libgomp, whose threads spin while they wait: on a shared machine two
+    # spinning threads made a cnn step 7x and an lstm epoch 14x slower than sleeping ones. Read when
+    # libgomp loads, so set before torch is imported.
+    os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
+    import torch
+
+    training = load_training(job["exercise"], files, torch)
+    context = Context(job, torch, training, requests)
+    torch.manual_seed(job["seed"])
+    send("started")
+    capture = OutputCapture(job["outputLimitBytes"])
+    sys.stdout = sys.stderr = capture
+    sys.stdin = io.StringIO()
+    try:
+        namespace = {"__name__": "solution", "__builtins__": __builtins__}
+        exec(code, namespace)
+        namespace["run"](context)
+    except BaseException as error:  # noqa: BLE001 - whatever the learner's code raised ends its run
+        capture.finish()
+        if requests.cancelled.is_set() and isinstance(error, Cancelled):
+            failure("cancelled", "The run was cancelled.")
+        else:
+            failure(failure_status(error), user_traceback(error))
+        return
+    capture.finish()
+    if requests.cancelled.is_set():
+        failure("cancelled", "The run was cancelled.")
+        return
+    model = context.model
+    if model is None:
+        failure("failed", "run returned without handing back a model: call ctx.submit(model).")
+        return
+    send("ready")
+    for request in requests.questions():
+        send("answer", **answer(model, request, torch))
+
+
+def main():
+    global _token
+    stdin = sys.stdin.buffer
+    job = json.loads(stdin.readline())
+    _token = job["token"]
+    files = {entry["name"]: stdin.read(entry["length"]) for entry in job["files"]}
+    requests = Requests(stdin)
+    try:
+        if job["mode"] != "Exercise":
+            raise ValueError(f"The Python runner runs exercises only, not {job['mode']}.")
+        run_solution(job, files.pop(SOURCE_FILE).decode("utf-8", "replace"), files, requests)
+    except BaseException as error:  # noqa: BLE001 - the runner's own failure
+        failure(failure_status(error), f"{type(error).__name__}: {error}")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+using QuestionBank.Exercises;
+using QuestionBank.Sandbox.Tests.Infrastructure;
+
+namespace QuestionBank.Sandbox.Tests.Cli;
+
+/// <summary>
+/// The Python (PyTorch) references meet the same goals, judged by the same C# judges in the worker, and
+/// their starters run to the end and miss them: through the run command, as ReferenceSolutionTests does for C#.
+/// </summary>
+[Trait(TestCategory.Name, TestCategory.Reference)]
+[Collection(SandboxCollection.Name)]
+public sealed class PythonReferenceSolutionTests
+{
+    // As in ReferenceSolutionTests: how fast is bench/sandbox.sh's job, and a busy machine must not fail a correct reference.
+    private const string Generous = "900";
+
+    [Fact]
+    public async Task PythonCnnReferenceClassifiesTheRunsDistortedHeldOutDigitsWithAtLeast95PercentAccuracyAndItsStarterDoesNot()
+    {
+        var reference = await RunAsync("cnn", "--solution");
+        var starter = await RunAsync("cnn");
+
+        Assert.Equal("succeeded", reference.Status);
+        Assert.True(reference.Metric("test_accuracy") >= 0.95, $"test_accuracy {reference.Metric("test_accuracy")}");
+        Assert.Contains("step 25: loss=", reference.Progress);
+        Assert.Contains("epoch 5: loss", reference.Result.GetProperty("output").GetString());
+        AssertJudgedAndMissed(starter);
+        Assert.True(starter.Metric("test_accuracy") < 0.95, $"the starter reached test_accuracy {starter.Metric("test_accuracy")}");
+    }
+
+    [Fact]
+    public async Task PythonLstmReferenceForecastsWithAFifthOfTheNaiveForecastsErrorAndItsStarterDoesNot()
+    {
+        var reference = await RunAsync("lstm", "--solution");
+        var starter = await RunAsync("lstm");
+
+        Assert.Equal("succeeded", reference.Status);
+        Assert.True(reference.Metric("test_mse") <= reference.Metric("baseline_mse") / 5,
+            $"test_mse {reference.Metric("test_mse")}, baseline_mse {reference.Metric("baseline_mse")}");
+        Assert.Contains("step 30: loss=", reference.Progress);
+        AssertJudgedAndMissed(starter);
+        Assert.True(starter.Metric("mse_ratio") > ExerciseCatalog.Lstm.Goals.Single().Maximum, $"the starter reached mse_ratio {starter.Metric("mse_ratio")}");
+    }
+
+    private static Task<SandboxCli.Outcome> RunAsync(string exercise, params string[] more) =>
+        SandboxCli.RunAsync(["--exercise", exercise, "--language", "python", "--timeout-seconds", Generous, .. more]);
+
+    /// <summary>The starter ran to the end and was judged, and its metrics miss the goal: a failed run.</summary>
+    private static void AssertJudgedAndMissed(SandboxCli.Outcome starter)
+    {
+        Assert.Equal("failed", starter.Status);
+        Assert.False(starter.Result.GetProperty("goalsMet").GetBoolean());
+        Assert.Equal(1, starter.ExitCode);
+    }
+}

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using QuestionBank.Contracts;
 using QuestionBank.Sandbox.Jail;
-using QuestionBank.Sandbox.Runner;
 
 namespace QuestionBank.Sandbox.Benchmarks;
 

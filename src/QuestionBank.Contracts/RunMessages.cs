@@ -12,6 +12,9 @@ public static class RunMessages
     // The worker's own observations (RunExecutor, SandboxWorker, RunQueue).
     public static readonly RunMessageTemplate NoSuchExercise = new("Run.NoSuchExercise", "There is no exercise '{0}'.");
     public static readonly RunMessageTemplate WrongDevice = new("Run.WrongDevice", "This worker offers {0}, not {1}.");
+    public static readonly RunMessageTemplate NoSuchLanguage = new("Run.NoSuchLanguage", "The exercise {0} has no {1} version; it has {2}.");
+    public static readonly RunMessageTemplate PythonOnCpuOnly = new("Run.PythonOnCpuOnly",
+        "Python runs use Debian's CPU build of PyTorch and run on the cpu device of a worker that offers it; this run asked for {0} on a worker that offers {1}. CUDA runs are C# (TorchSharp) runs.");
     public static readonly RunMessageTemplate Cancelled = new("Run.Cancelled", "Cancelled after {0} s.");
     public static readonly RunMessageTemplate OutputTooCostly = new("Run.OutputTooCostly",
         "The run's standard output cost the worker more than it allows a run ({0} s of CPU to read and check it, 256 MB of protocol lines), and the run was stopped.");

@@ -316,6 +316,14 @@ namespace QuestionBank.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("goals_met");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("csharp")
+                        .HasColumnName("language");
+
                     b.Property<double>("LearningRate")
                         .HasColumnType("double precision")
                         .HasColumnName("learning_rate");

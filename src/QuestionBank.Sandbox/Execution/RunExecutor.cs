@@ -36,12 +36,11 @@ public sealed class RunExecutor(
         }
         if (!exercise.Description.Languages.Contains(request.Language))
         {
-            return Ended(RunStatus.Failed, $"The exercise {exercise.Id} has no {request.Language} version; it has {string.Join(", ", exercise.Description.Languages)}.", clock);
+            return Ended(RunStatus.Failed, RunMessages.NoSuchLanguage.With(exercise.Id, request.Language, string.Join(", ", exercise.Description.Languages)), clock);
         }
         if (request.Language == ExerciseLanguages.Python && (request.Device != ComputeDevices.Cpu || !settings.Devices.Contains(ComputeDevices.Cpu)))
         {
-            return Ended(RunStatus.Failed,
-                $"Python runs use Debian's CPU build of PyTorch and run on the cpu device of a worker that offers it; this run asked for {request.Device} on a worker that offers {string.Join(", ", settings.Devices)}. CUDA runs are C# (TorchSharp) runs.", clock);
+            return Ended(RunStatus.Failed, RunMessages.PythonOnCpuOnly.With(request.Device, string.Join(", ", settings.Devices)), clock);
         }
         if (!settings.Devices.Contains(request.Device))
         {

@@ -1,6 +1,5 @@
 using QuestionBank.Contracts;
 using QuestionBank.Exercises.Catalog;
-using QuestionBank.Exercises;
 
 namespace QuestionBank.Sandbox.Execution;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using QuestionBank.Contracts;
-using QuestionBank.Sandbox.Runner;
 
 namespace QuestionBank.Sandbox.Jail;
 

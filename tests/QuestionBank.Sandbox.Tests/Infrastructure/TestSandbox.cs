@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QuestionBank.Contracts;
 using QuestionBank.Exercises.Catalog;
-using QuestionBank.Exercises;
 using QuestionBank.Sandbox.Execution;
 
 namespace QuestionBank.Sandbox.Tests.Infrastructure;

@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
+using QuestionBank.Exercises.Catalog;
 using QuestionBank.Exercises.Judging;
 using QuestionBank.Sandbox.Jail;
-using QuestionBank.Sandbox.Runner;
 using QuestionBank.Sandbox.Execution;
 using QuestionBank.Sandbox.Tests.Infrastructure;
 

@@ -89,11 +89,13 @@ step "Without root, where PostgreSQL is missing, the run command says what to in
 purge 'postgresql*'
 rm -rf /usr/lib/postgresql
 chmod -R a+rwX /tmp/repo
+install -d -o nobody /tmp/nobody
 set +e
-message=$(cd /tmp/repo && setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/tmp/nobody \
-  DOTNET_CLI_HOME=/tmp/nobody dotnet run --no-build --project src/QuestionBank.Web 2>&1 | grep -i "apt-get install postgresql")
+output=$(cd /tmp/repo && setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/tmp/nobody \
+  DOTNET_CLI_HOME=/tmp/nobody dotnet run --no-build --project src/QuestionBank.Web 2>&1)
 set -e
-[ -n "$message" ] || { echo "No line names the command to run" >&2; exit 1; }
+message=$(grep -i "apt-get install postgresql" <<<"$output" || true)
+[ -n "$message" ] || { echo "No line names the command to run:" >&2; tail -20 <<<"$output" >&2; exit 1; }
 echo "nobody sees: $message"
 echo "OK: the run command needed nothing but the .NET SDK."
 INSIDE

@@ -57,6 +57,12 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
                 CompileErrors = message.CompileErrors ?? [];
                 continue;
             }
+            // Before compiling ends no user code has run: a failure then is the runner's own (a job it cannot run), and says why.
+            if (message.Type == RunnerMessage.Failure && CompileErrors is null)
+            {
+                Failure ??= message;
+                continue;
+            }
             // Everything else comes after user code has started and is as trustworthy as that code.
             if (CompileErrors is not { Count: 0 })
             {

@@ -141,6 +141,22 @@ public sealed class PythonRunnerTests
         Assert.Contains("not in the QBSTATE1 format", forged.Message);
     }
 
+    [Fact]
+    public async Task AJobThePythonRunnerCannotRunFailsBeforeCompilingSayingWhy()
+    {
+        using var host = TestSandbox.CreateHost(TestSandbox.Limits(timeoutSeconds: 60));
+        var jail = host.Services.GetRequiredService<SandboxJail>();
+        var job = new RunnerHeader(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), RunnerMode.TrainJudge, "lstm", ComputeDevices.Cpu,
+            QuickLstm.Epochs, QuickLstm.LearningRate, QuickLstm.BatchSize, QuickLstm.Seed, 65536, [], ExerciseLanguages.Python);
+        await using var session = await jail.StartAsync(job, "def run(ctx):\n    pass\n", new Dictionary<string, byte[]>(), CancellationToken.None);
+        var model = new JailedModel(session, null);
+
+        await model.PumpAsync(() => { });
+
+        Assert.Null(model.CompileErrors);
+        Assert.Contains("not TrainJudge", model.Failure?.Diagnostics);
+    }
+
     private static Task<RunResult> RunPythonAsync(string source) =>
         TestSandbox.RunAsync("lstm", source, TestSandbox.Limits(timeoutSeconds: 120), QuickLstm, ExerciseLanguages.Python);
 

@@ -21,11 +21,11 @@ public static class TestSandbox
 
     public static async Task<RunResult> RunAsync(
         string exercise, string source, IDictionary<string, string?>? settings = null, ExerciseParameters? parameters = null,
-        string language = ExerciseLanguages.CSharp)
+        string language = ExerciseLanguages.CSharp, IRunObserver? observer = null)
     {
         using var host = CreateHost(settings);
         var request = new RunRequest(exercise, source, "cpu", parameters ?? ExerciseCatalog.Find(exercise)!.Defaults, language);
-        return await host.Services.GetRequiredService<RunExecutor>().ExecuteAsync(request, null, CancellationToken.None);
+        return await host.Services.GetRequiredService<RunExecutor>().ExecuteAsync(request, observer, CancellationToken.None);
     }
 
     public static Dictionary<string, string?> Limits(int timeoutSeconds = 60, int memoryMb = 2048) => new()

@@ -29,6 +29,28 @@ public sealed class LearningNotAnswersTests
     }
 
     [Fact]
+    public async Task APythonForwardThatLooksUpEveryPublicHeldOutDigitUnderThePermutationItReadOffTheTrainingDigitsFailsTheRun()
+    {
+        var (train, test) = PublicSplit();
+        var hostile = HostileSource.Load("python-cnn-tabulated-held-out");
+        Assert.Contains("TABLE = \"\"", hostile.Source);
+        Assert.Contains("TRAINING = \"\"", hostile.Source);
+        // 300 training digits name every class: enough to read the run's permutation off their labels.
+        var source = hostile.Source
+            .Replace("TABLE = \"\"", $"TABLE = \"{Table(test, label => label)}\"", StringComparison.Ordinal)
+            .Replace("TRAINING = \"\"", $"TRAINING = \"{Table(train.Select([.. Enumerable.Range(0, 300)]), label => label)}\"", StringComparison.Ordinal);
+        Assert.InRange(Encoding.UTF8.GetByteCount(source), 10_000, 64 * 1024);
+
+        var result = await TestSandbox.RunAsync(hostile.Exercise, source, TestSandbox.Limits(hostile.TimeoutSeconds, hostile.MemoryMb),
+            language: hostile.Language);
+
+        Assert.True(result.Status == RunStatus.Failed, $"{result.Status}: {result.Diagnostics.Message}");
+        Assert.Contains("permutation read: [", result.Output);
+        Assert.DoesNotContain("permutation read: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]", result.Output);
+        Assert.InRange(result.Metrics["test_accuracy"], 0, 0.2);
+    }
+
+    [Fact]
     public async Task ATransferForwardThatLooksUpEveryDigitFiveToNineItCouldBeAskedFailsTheRun()
     {
         var (train, test) = PublicSplit();

@@ -324,7 +324,7 @@ def main():
     files = {entry["name"]: stdin.read(entry["length"]) for entry in job["files"]}
     requests = Requests(stdin)
     try:
-        if job["mode"] != "Exercise":
+        if job["mode"] != "Run":
             raise ValueError(f"The Python runner runs exercises only, not {job['mode']}.")
         run_solution(job, files.pop(SOURCE_FILE).decode("utf-8", "replace"), files, requests)
     except BaseException as error:  # noqa: BLE001 - the runner's own failure

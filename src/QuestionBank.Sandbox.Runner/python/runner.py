@@ -324,8 +324,9 @@ def main():
     files = {entry["name"]: stdin.read(entry["length"]) for entry in job["files"]}
     requests = Requests(stdin)
     try:
+        # RunnerMode.Run: the trusted jobs' modes are the C# runner's alone.
         if job["mode"] != "Run":
-            raise ValueError(f"The Python runner runs exercises only, not {job['mode']}.")
+            raise ValueError(f"The Python runner runs learners' runs only, not {job['mode']}.")
         run_solution(job, files.pop(SOURCE_FILE).decode("utf-8", "replace"), files, requests)
     except BaseException as error:  # noqa: BLE001 - the runner's own failure
         failure(failure_status(error), f"{type(error).__name__}: {error}")

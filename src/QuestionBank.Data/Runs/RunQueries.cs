@@ -3,10 +3,10 @@ using QuestionBank.Data.Entities;
 
 namespace QuestionBank.Data.Runs;
 
-/// <summary>One line of a run list.</summary>
+/// <summary>One line of a run list; <see cref="Language"/> is the source's, one of <see cref="Contracts.ExerciseLanguages"/>.</summary>
 public sealed record RunSummary(
     Guid Id, string Exercise, string Status, IReadOnlyDictionary<string, double> Metrics, bool GoalsMet,
-    DateTimeOffset CreatedAt, double? WallSeconds, string? QuestionSlug);
+    DateTimeOffset CreatedAt, double? WallSeconds, string? QuestionSlug, string Language);
 
 /// <summary>The learner a run belongs to; null for an anonymous run.</summary>
 public sealed record RunOwner(long? AccountId);
@@ -116,5 +116,5 @@ public sealed class RunQueries(QuestionBankDbContext db, TimeProvider clock)
     }
 
     private static IQueryable<RunSummary> Summaries(IQueryable<ExerciseRun> runs) =>
-        runs.Select(run => new RunSummary(run.Id, run.Exercise, run.Status, run.Metrics, run.GoalsMet, run.CreatedAt, run.WallSeconds, run.QuestionSlug));
+        runs.Select(run => new RunSummary(run.Id, run.Exercise, run.Status, run.Metrics, run.GoalsMet, run.CreatedAt, run.WallSeconds, run.QuestionSlug, run.Language));
 }

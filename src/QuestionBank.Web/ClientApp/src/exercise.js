@@ -1,10 +1,12 @@
 // The exercise panel of a coding question (editor, run, live chart, result) and the run page's
 // chart. Talks to /api/exercises and /api/runs; progress arrives as server-sent events.
 import { EditorView, basicSetup } from "codemirror";
+import { EditorState } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
 import { StreamLanguage, indentUnit } from "@codemirror/language";
 import { csharp } from "@codemirror/legacy-modes/mode/clike";
+import { python } from "@codemirror/legacy-modes/mode/python";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import Chart from "chart.js/auto";
 import { t } from "./text.js";
@@ -26,6 +28,13 @@ const STATUS_TEXT = {
   server_busy: "Server busy",
 };
 const statusText = (status) => t(STATUS_TEXT[status] ?? status);
+// The editor's highlighting and its name for screen readers, per language an exercise can be written in.
+const EDITOR_LANGUAGES = {
+  csharp: { mode: csharp, label: "C# source" },
+  python: { mode: python, label: "Python source" },
+};
+// Debian's PyTorch in the sandbox is a CPU build: the API refuses a Python run on another device.
+const PYTHON_DEVICE = "cpu";
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -133,53 +142,67 @@ function renderResult(container, run) {
   container.append(element("p", {}, element("a", { href: `/runs/${run.id}`, "data-role": "run-link" }, t("Permanent run page →"))));
 }
 
-function markCompileErrors(view, errors) {
-  const doc = view.state.doc;
+// The transaction that marks a run's compile errors (1-based lines and columns, C#'s and Python's alike) in an editor state.
+function compileErrorMarkers(state, errors) {
+  const doc = state.doc;
   const diagnostics = errors.map((e) => {
     const line = doc.line(Math.min(Math.max(e.line, 1), doc.lines));
     const from = Math.min(line.from + Math.max(e.column - 1, 0), line.to);
     return { from, to: Math.max(from, Math.min(from + 1, line.to)), severity: "error", message: `${e.code}: ${e.message}` };
   });
-  view.dispatch(setDiagnostics(view.state, diagnostics));
+  return setDiagnostics(state, diagnostics);
 }
+
+// Where a language's draft of an exercise is kept; C# keeps the key it had before there was a choice.
+function draftKey(exerciseId, language) {
+  return language === "csharp" ? `qb.source.${exerciseId}` : `qb.source.${exerciseId}.${language}`;
+}
+
+// The learner's language, one choice for every exercise that offers it (like the font size).
+const LANGUAGE_KEY = "qb.editor.language";
 
 async function mountExercise(root) {
   const exerciseId = root.dataset.exercise;
   const exercise = await (await fetch(`/api/exercises/${exerciseId}`)).json();
-  const storageKey = `qb.source.${exerciseId}`;
-  const view = new EditorView({
-    doc: localStorage.getItem(storageKey) ?? exercise.starter,
+  const chosen = localStorage.getItem(LANGUAGE_KEY);
+  let language = exercise.languages.includes(chosen) ? chosen : exercise.languages[0];
+  // Each language has an editor state of its own (draft, undo history, error markers): switching swaps them, so it loses nothing.
+  const states = {};
+  const createState = (lang) => EditorState.create({
+    doc: localStorage.getItem(draftKey(exerciseId, lang)) ?? exercise.sources[lang].starter,
     extensions: [
       basicSetup,
       // Tab indents; Escape, then Tab, moves focus on (CodeMirror's tab-focus escape), so the editor is no keyboard trap.
       keymap.of([indentWithTab]),
       indentUnit.of("    "),
-      EditorView.contentAttributes.of({ "aria-label": t("C# source"), tabindex: "0" }),
+      EditorView.contentAttributes.of({ "aria-label": t(EDITOR_LANGUAGES[lang].label), tabindex: "0" }),
       EditorView.cspNonce.of(STYLE_NONCE),
-      StreamLanguage.define(csharp),
+      StreamLanguage.define(EDITOR_LANGUAGES[lang].mode),
       lintGutter(),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) localStorage.setItem(storageKey, update.state.doc.toString());
+        if (update.docChanged) localStorage.setItem(draftKey(exerciseId, lang), update.state.doc.toString());
       }),
     ],
-    parent: root.querySelector("[data-role=editor]"),
   });
+  const view = new EditorView({ state: createState(language), parent: root.querySelector("[data-role=editor]") });
+  const code = () => exercise.sources[language];
+  const mineKey = () => `${draftKey(exerciseId, language)}.mine`;
   const setSource = (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
-  root.querySelector("[data-action=reset]").addEventListener("click", () => setSource(exercise.starter));
+  root.querySelector("[data-action=reset]").addEventListener("click", () => setSource(code().starter));
   // Show solution keeps the learner's code (also across a reload) and offers it back.
   const restore = root.querySelector("[data-action=restore]");
-  const mineKey = `${storageKey}.mine`;
-  restore.hidden = localStorage.getItem(mineKey) === null;
+  const showRestore = () => { restore.hidden = localStorage.getItem(mineKey()) === null; };
+  showRestore();
   root.querySelector("[data-action=solution]").addEventListener("click", () => {
     const current = view.state.doc.toString();
-    if (current !== exercise.solution) localStorage.setItem(mineKey, current);
-    setSource(exercise.solution);
-    restore.hidden = localStorage.getItem(mineKey) === null;
+    if (current !== code().solution) localStorage.setItem(mineKey(), current);
+    setSource(code().solution);
+    showRestore();
   });
   restore.addEventListener("click", () => {
-    const mine = localStorage.getItem(mineKey);
+    const mine = localStorage.getItem(mineKey());
     if (mine !== null) setSource(mine);
-    localStorage.removeItem(mineKey);
+    localStorage.removeItem(mineKey());
     restore.hidden = true;
     view.focus();
   });
@@ -189,6 +212,42 @@ async function mountExercise(root) {
   const form = root.querySelector("[data-role=run-form]");
   const device = form.elements.device;
   device.replaceChildren(...exercise.devices.map((d) => element("option", { value: d }, d)));
+  // The learner's device, given back when they return from Python (which offers the cpu only) to C#.
+  let chosenDevice = device.value;
+  device.addEventListener("change", () => { chosenDevice = device.value; });
+  const deviceNote = root.querySelector("[data-role=device-note]");
+  const applyDeviceRule = () => {
+    const cpuOnly = language === "python";
+    for (const option of device.options) option.disabled = cpuOnly && option.value !== PYTHON_DEVICE;
+    device.value = cpuOnly ? PYTHON_DEVICE : chosenDevice;
+    deviceNote.hidden = !cpuOnly || exercise.devices.every((d) => d === PYTHON_DEVICE);
+  };
+  applyDeviceRule();
+
+  const languageSelect = root.querySelector("[data-role=editor-language]");
+  const sourceTab = root.querySelector("[data-role=source-tab]");
+  if (languageSelect && exercise.languages.length > 1) {
+    languageSelect.value = language;
+    const showLanguage = () => {
+      sourceTab.textContent = languageSelect.selectedOptions[0].textContent;
+      showRestore();
+      applyDeviceRule();
+    };
+    languageSelect.addEventListener("change", () => {
+      states[language] = view.state;
+      language = languageSelect.value;
+      localStorage.setItem(LANGUAGE_KEY, language);
+      view.setState(states[language] ?? createState(language));
+      showLanguage();
+    });
+    showLanguage();
+    languageSelect.closest("label").hidden = false;
+  }
+  // A run's compile errors go to its own language's editor state, also when the learner has switched meanwhile.
+  const markCompileErrors = (lang, errors) => {
+    if (lang === language) view.dispatch(compileErrorMarkers(view.state, errors));
+    else if (states[lang]) states[lang] = states[lang].update(compileErrorMarkers(states[lang], errors)).state;
+  };
   const { defaults, limits } = exercise.params;
   const fields = {
     epochs: [defaults.epochs, 1, limits.maxEpochs, 1],
@@ -213,13 +272,14 @@ async function mountExercise(root) {
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    markCompileErrors(view, []);
+    const runLanguage = language;
+    markCompileErrors(runLanguage, []);
     result.replaceChildren();
     const params = Object.fromEntries(Object.keys(fields).map((name) => [name, Number(form.elements[name].value)]));
     const response = await fetch("/api/runs", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ questionSlug: root.dataset.question, exercise: exerciseId, source: view.state.doc.toString(), device: device.value, params }),
+      body: JSON.stringify({ questionSlug: root.dataset.question, exercise: exerciseId, source: view.state.doc.toString(), language: runLanguage, device: device.value, params }),
     });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
@@ -259,7 +319,7 @@ async function mountExercise(root) {
     status.textContent = `${outcomeText(run)} · ${t("{0} s", ((Date.now() - started) / 1000).toFixed(0))}`;
     status.dataset.status = outcome(run);
     renderResult(result, run);
-    markCompileErrors(view, run.diagnostics.compileErrors);
+    markCompileErrors(runLanguage, run.diagnostics.compileErrors);
     await refreshRecentRuns();
   });
 }

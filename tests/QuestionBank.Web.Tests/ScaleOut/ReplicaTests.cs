@@ -48,7 +48,13 @@ public sealed partial class ReplicaTests
         var events = await secondClient.ReadRunEventsAsync(id);
 
         Assert.Equal(4, events.Count(e => e.Type == "progress"));
-        Assert.Equal(["running", "succeeded"], events.Where(e => e.Type == "status").Select(e => e.Data.GetProperty("status").GetString()));
+        // Four epochs meet the goal on some drawn series only; what is shown here is that the judged end reaches the other replica.
+        var statuses = events.Where(e => e.Type == "status").Select(e => e.Data.GetProperty("status").GetString()).ToList();
+        Assert.Equal(2, statuses.Count);
+        Assert.Equal("running", statuses[0]);
+        Assert.Contains(statuses[1], new[] { "succeeded", "failed" });
+        var run = await secondClient.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
+        Assert.True(run.GetProperty("metrics").TryGetProperty("mse_ratio", out _), "the judge's metric reached the other replica");
     }
 
     [GeneratedRegex("^qb\\.auth=([^;]+)")]

@@ -89,6 +89,8 @@ step "Without root, where PostgreSQL is missing, the run command says what to in
 purge 'postgresql*'
 rm -rf /usr/lib/postgresql
 chmod -R a+rwX /tmp/repo
+# bubblewrap makes the tmpfs at /tmp 0755; a machine's /tmp lets every user make files (dotnet and MSBuild do).
+chmod 1777 /tmp
 install -d -o nobody /tmp/nobody
 set +e
 output=$(cd /tmp/repo && setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/tmp/nobody \
@@ -96,6 +98,7 @@ output=$(cd /tmp/repo && setpriv --reuid=nobody --regid=nogroup --clear-groups e
 set -e
 message=$(grep -i "apt-get install postgresql" <<<"$output" || true)
 [ -n "$message" ] || { echo "No line names the command to run:" >&2; tail -20 <<<"$output" >&2; exit 1; }
+! grep -q "Unhandled exception\|   at " <<<"$output" || { echo "The line comes with a stack trace:" >&2; tail -20 <<<"$output" >&2; exit 1; }
 echo "nobody sees: $message"
 echo "OK: the run command needed nothing but the .NET SDK."
 INSIDE

@@ -1,3 +1,4 @@
+using QuestionBank.Data.Embedded;
 using QuestionBank.Web.Apis;
 using QuestionBank.Web.Cli;
 using QuestionBank.Web.Extensions;
@@ -10,7 +11,16 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-await builder.AddQuestionBankAsync();
+try
+{
+    await builder.AddQuestionBankAsync();
+}
+catch (PrerequisiteMissingException missing)
+{
+    // One line that names the command to run, not a stack trace.
+    Console.Error.WriteLine(missing.Message);
+    return 1;
+}
 
 var app = builder.Build();
 

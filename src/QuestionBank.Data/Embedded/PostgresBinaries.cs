@@ -19,7 +19,7 @@ public static class PostgresBinaries
     /// <see cref="Find"/>, after installing PostgreSQL with apt-get when it is missing and this process
     /// may (as root, or through sudo without a password), as the sandbox's preparation does for bubblewrap.
     /// </summary>
-    /// <exception cref="InvalidOperationException">They are missing and cannot be installed here; the message names the command to run.</exception>
+    /// <exception cref="PrerequisiteMissingException">They are missing and cannot be installed here; the message names the command to run.</exception>
     public static async Task<string> FindOrInstallAsync(ILogger logger, CancellationToken cancellationToken, params string[] programs)
     {
         if (TryFind(programs) is { } found)
@@ -30,7 +30,7 @@ public static class PostgresBinaries
         string[] sudo = Environment.IsPrivilegedProcess ? [] : ["sudo", "-n"];
         if (!File.Exists("/usr/bin/apt-get") || (sudo.Length > 0 && await RunAsync("sudo", ["-n", "true"], cancellationToken) != 0))
         {
-            throw new InvalidOperationException(
+            throw new PrerequisiteMissingException(
                 $"PostgreSQL's server binaries are missing, and installing them needs root: run `{InstallCommand}` (or your system's equivalent), " +
                 "then start again; or set ConnectionStrings:QuestionBank to a server of your own.");
         }
@@ -41,7 +41,7 @@ public static class PostgresBinaries
             string[] command = [.. sudo, .. arguments];
             if (await RunAsync(command[0], command[1..], cancellationToken) != 0)
             {
-                throw new InvalidOperationException($"`{string.Join(' ', command)}` failed: run `{InstallCommand}` yourself, then start again.");
+                throw new PrerequisiteMissingException($"`{string.Join(' ', command)}` failed: run `{InstallCommand}` yourself, then start again.");
             }
         }
 

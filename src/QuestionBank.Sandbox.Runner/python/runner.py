@@ -176,30 +176,44 @@ class Namespace:
         self.__dict__.update(values)
 
 
+def _load_cnn(files, torch, np):
+    data = files["mnist.bin"]
+    if data[:8] != b"QBMNIST1":
+        raise ValueError("mnist.bin is not in the QBMNIST1 format.")
+    count = struct.unpack_from("<I", data, 8)[0]
+    records = np.frombuffer(data, dtype=np.uint8, offset=12).reshape(count, 1 + 28 * 28)
+    images = torch.from_numpy(records[:, 1:].astype(np.float32) / 255).reshape(count, 1, 28, 28)
+    labels = torch.from_numpy(records[:, 0].astype(np.int64))
+    return {"mnist": Namespace(images=images, labels=labels, count=count)}
+
+
+def _load_lstm(files, torch, np):
+    values = torch.from_numpy(np.frombuffer(files["series.bin"], dtype="<f4").copy())
+    window = 24
+
+    def windows():
+        """Every sliding window: inputs [N, window, 1] and the value after each, targets [N, 1]."""
+        inputs = values.unfold(0, window, 1)[:-1].unsqueeze(-1).contiguous()
+        return inputs, values[window:].unsqueeze(-1).clone()
+
+    return {"series": Namespace(values=values, window=window, windows=windows)}
+
+
+# Each exercise's training data as ctx attributes, from the files its judge hands out.
+_LOADERS = {
+    "cnn": _load_cnn,
+    "lstm": _load_lstm,
+}
+
+
 def load_training(exercise, files, torch):
     """The training data of an exercise as tensors, from the files its judge handed out."""
     import numpy as np
 
-    if exercise == "cnn":
-        data = files["mnist.bin"]
-        if data[:8] != b"QBMNIST1":
-            raise ValueError("mnist.bin is not in the QBMNIST1 format.")
-        count = struct.unpack_from("<I", data, 8)[0]
-        records = np.frombuffer(data, dtype=np.uint8, offset=12).reshape(count, 1 + 28 * 28)
-        images = torch.from_numpy(records[:, 1:].astype(np.float32) / 255).reshape(count, 1, 28, 28)
-        labels = torch.from_numpy(records[:, 0].astype(np.int64))
-        return {"mnist": Namespace(images=images, labels=labels, count=count)}
-    if exercise == "lstm":
-        values = torch.from_numpy(np.frombuffer(files["series.bin"], dtype="<f4").copy())
-        window = 24
-
-        def windows():
-            """Every sliding window: inputs [N, window, 1] and the value after each, targets [N, 1]."""
-            inputs = values.unfold(0, window, 1)[:-1].unsqueeze(-1).contiguous()
-            return inputs, values[window:].unsqueeze(-1).clone()
-
-        return {"series": Namespace(values=values, window=window, windows=windows)}
-    raise ValueError(f"The exercise '{exercise}' has no Python version yet.")
+    loader = _LOADERS.get(exercise)
+    if loader is None:
+        raise ValueError(f"The exercise '{exercise}' has no Python version yet.")
+    return loader(files, torch, np)
 
 
 def compile_source(source):

@@ -79,6 +79,12 @@ public sealed class SandboxOptions
     /// <summary>Runs one worker executes at a time; 0 means one per two cores.</summary>
     public int ConcurrentRuns { get; set; }
 
+    /// <summary>
+    /// After its first Python run, the worker keeps one Python jail started with torch imported, waiting for
+    /// the next Python run (about 300 MB of memory while it waits), so that run skips the interpreter's start.
+    /// </summary>
+    public bool WarmPythonRunner { get; set; } = true;
+
     /// <summary>Devices this worker offers: cpu, and cuda on a worker built with -p:TorchDevice=cuda on a GPU machine.</summary>
     public string[] Devices { get; set; } = [ComputeDevices.Cpu];
 

@@ -293,10 +293,6 @@ def run_solution(job, source, files, requests):
     send("compiled", compileErrors=errors)
     if code is None:
         return
-    # Debian's libtorch runs on libgomp, whose threads spin while they wait: on a shared machine two
-    # spinning threads made a cnn step 7x and an lstm epoch 14x slower than sleeping ones. Read when
-    # libgomp loads, so set before torch is imported.
-    os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
     import torch
 
     training = load_training(job["exercise"], files, torch)
@@ -332,6 +328,14 @@ def run_solution(job, source, files, requests):
 
 def main():
     global _token
+    # Debian's libtorch runs on libgomp, whose threads spin while they wait: on a shared machine two
+    # spinning threads made a cnn step 7x and an lstm epoch 14x slower than sleeping ones. Read when
+    # libgomp loads, so set before torch is imported.
+    os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
+    # Before the job arrives: a spare jail started ahead of a run has torch imported by then.
+    import numpy  # noqa: F401
+    import torch  # noqa: F401
+
     stdin = sys.stdin.buffer
     job = json.loads(stdin.readline())
     _token = job["token"]

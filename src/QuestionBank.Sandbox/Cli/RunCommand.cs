@@ -136,7 +136,8 @@ public sealed class RunCommand : Command
 
     private Dictionary<string, string?> Overrides(ParseResult parsed)
     {
-        var overrides = new Dictionary<string, string?>();
+        // One run and done: a spare started after it would only be killed.
+        var overrides = new Dictionary<string, string?> { [$"{SandboxOptions.SectionName}:WarmPythonRunner"] = "false" };
         if (Given(parsed, timeoutSeconds) is { } timeout)
         {
             overrides[$"{SandboxOptions.SectionName}:TimeoutSeconds"] = timeout.ToString(CultureInfo.InvariantCulture);

@@ -66,25 +66,35 @@ public sealed class JailSession : IAsyncDisposable
     /// <summary>How the process ended, once it has.</summary>
     public Task<JailOutcome> Completion { get; private set; } = null!;
 
-    internal static async Task<JailSession> StartAsync(
-        ProcessStartInfo startInfo, RunnerHeader? job, IReadOnlyDictionary<string, byte[]> files,
-        DirectoryInfo jobDirectory, CgroupLimits? cgroups, SandboxOptions settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the jailed process, which waits for its job on standard input: a Python runner imports
+    /// torch meanwhile, so that a spare started ahead of a run skips the interpreter's start (<see cref="SandboxJail"/>).
+    /// </summary>
+    internal static async Task<StartedJail> LaunchAsync(ProcessStartInfo startInfo, DirectoryInfo jobDirectory, CgroupLimits? cgroups)
     {
         var parent = ParentThread.Start(startInfo, jobDirectory.Name);
-        Process process;
         try
         {
-            process = await parent.Process;
+            return new StartedJail(await parent.Process, parent, jobDirectory, cgroups);
         }
         catch
         {
             parent.Dispose();
             throw;
         }
-        var session = new JailSession(process, parent, jobDirectory, cgroups, settings, job?.Token ?? "", cancellationToken);
+    }
+
+    /// <summary>Gives <paramref name="started"/> its job (none for a trusted program) and supervises it from now on: its time starts here.</summary>
+    internal static JailSession Supervise(
+        StartedJail started, RunnerHeader? job, IReadOnlyDictionary<string, byte[]> files, SandboxOptions settings, CancellationToken cancellationToken)
+    {
+        var session = new JailSession(started.Process, started.Parent, started.JobDirectory, started.Cgroups, settings, job?.Token ?? "", cancellationToken);
         session.Completion = session.SuperviseAsync(job, files);
         return session;
     }
+
+    /// <summary>Runs once the session has been disposed (the jail uses it to start a spare).</summary>
+    internal Action? Disposed { get; set; }
 
     /// <summary>Sends a request on the runner's standard input; false when the process no longer reads it.</summary>
     public async Task<bool> SendAsync(RunnerRequest request)
@@ -140,6 +150,7 @@ public sealed class JailSession : IAsyncDisposable
         timeout.Dispose();
         input.Dispose();
         jobDirectory.Delete(recursive: true);
+        Disposed?.Invoke();
     }
 
     private async Task<JailOutcome> SuperviseAsync(RunnerHeader? job, IReadOnlyDictionary<string, byte[]> files)
@@ -517,7 +528,7 @@ public sealed class JailSession : IAsyncDisposable
     /// kernel's parent-death signal, which fires when the thread that forked the child exits, not
     /// the process; started from a pool thread, the jail would be killed whenever the pool retires it.
     /// </summary>
-    private sealed class ParentThread : IDisposable
+    internal sealed class ParentThread : IDisposable
     {
         private readonly TaskCompletionSource<Process> started = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly ManualResetEventSlim ended = new();
@@ -549,5 +560,42 @@ public sealed class JailSession : IAsyncDisposable
         {
             ended.Set();
         }
+    }
+}
+
+/// <summary>A jailed process that has started and waits for its job; disposing an unused one kills it and cleans up.</summary>
+internal sealed record StartedJail(Process Process, JailSession.ParentThread Parent, DirectoryInfo JobDirectory, CgroupLimits? Cgroups) : IDisposable
+{
+    public bool Alive
+    {
+        get
+        {
+            try
+            {
+                return !Process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Process.Kill(entireProcessTree: true);
+            Process.WaitForExit(TimeSpan.FromSeconds(5));
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+        Cgroups?.KillAll();
+        Process.Dispose();
+        Parent.Dispose();
+        Cgroups?.Dispose();
+        JobDirectory.Delete(recursive: true);
     }
 }

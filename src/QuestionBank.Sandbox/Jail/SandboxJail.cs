@@ -12,8 +12,11 @@ namespace QuestionBank.Sandbox.Jail;
 /// no home, no /root, no /etc, no repository, no configuration, no environment; a seccomp filter
 /// refuses new processes, namespaces, mounts and other kernel attack surface (<see cref="SeccompFilter"/>). Limits: cgroups (memory, processes, CPU weight), an rlimit on
 /// CPU time, a wall-clock timeout, and caps on output.
+/// After a Python run it keeps one spare Python jail started, with torch imported and no job yet
+/// (<see cref="SandboxOptions.WarmPythonRunner"/>): the next Python run takes it and skips the
+/// interpreter's start. A spare has run no user code and serves one run only.
 /// </summary>
-public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<SandboxJail> logger)
+public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<SandboxJail> logger) : IDisposable
 {
     // Joins the run's cgroups before anything of the jail exists, makes the jail the OOM killer's
     // first choice (with container limits the worker shares its memory limit; raising one's own
@@ -29,18 +32,32 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
     private static readonly string[] PythonRunnerCommand = ["/usr/bin/python3", "-I", "-B", "/app/runner.py"];
 
     private readonly SandboxOptions settings = options.Value;
+    private readonly Lock spareLock = new();
+    private StartedJail? spare;
+    private bool warming;
+    private bool disposed;
+    private int launches;
 
     /// <summary>
     /// Starts the runner on <paramref name="job"/>: <paramref name="files"/>, and <paramref name="source"/>
     /// (if any) as <see cref="RunnerHeader.SourceFileName"/>, follow the job header on standard input. The session owns the process, its cgroups and its job folder.
     /// A Python job runs the Python runner on the Python root, in the same jail under the same limits.
     /// </summary>
-    public Task<JailSession> StartAsync(
-        RunnerHeader job, string? source, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken) =>
-        job.Language == ExerciseLanguages.Python
-            ? StartAsync(RuntimeRoot.ResolvePython(settings), Path.Combine(settings.RunnerDirectory, "python"), PythonRunnerCommand, job, source, files, cancellationToken)
-            : StartAsync(RuntimeRoot.Resolve(settings), settings.RunnerDirectory, RunnerCommand, job, source, files, cancellationToken);
-
+    public async Task<JailSession> StartAsync(
+        RunnerHeader job, string? source, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken)
+    {
+        if (job.Language != ExerciseLanguages.Python)
+        {
+            return await StartAsync(RuntimeRoot.Resolve(settings), settings.RunnerDirectory, RunnerCommand, job, source, files, cancellationToken);
+        }
+        var input = WithSource(job, source, files);
+        if (TakeSpare() is { } warm)
+        {
+            return Supervise(warm, job, input, cancellationToken);
+        }
+        var started = await LaunchAsync(RuntimeRoot.ResolvePython(settings), PythonDirectory, PythonRunnerCommand, cancellationToken);
+        return Supervise(started, job, input, cancellationToken);
+    }
     /// <summary>
     /// Runs a trusted program (tests' probes) in exactly the jail a run gets: <paramref name="programDirectory"/>
     /// is bound at /app, <paramref name="command"/> runs with nothing on standard input, and all it
@@ -57,10 +74,108 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
         return await session.Completion;
     }
 
+    public void Dispose()
+    {
+        StartedJail? unused;
+        lock (spareLock)
+        {
+            disposed = true;
+            unused = spare;
+            spare = null;
+        }
+        unused?.Dispose();
+    }
+
+    /// <summary>Jails started so far, spares included.</summary>
+    internal int Launches => Volatile.Read(ref launches);
+
+    /// <summary>Whether a spare Python jail waits for the next Python run.</summary>
+    internal bool HasSpare
+    {
+        get
+        {
+            lock (spareLock)
+            {
+                return spare is not null;
+            }
+        }
+    }
+
+    private string PythonDirectory => Path.Combine(settings.RunnerDirectory, "python");
+
     private async Task<JailSession> StartAsync(
         string root, string appDirectory, IReadOnlyList<string> command, RunnerHeader? job, string? source,
         IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken)
     {
+        var started = await LaunchAsync(root, appDirectory, command, cancellationToken);
+        return JailSession.Supervise(started, job, job is null ? files : WithSource(job, source, files), settings, cancellationToken);
+    }
+
+    private static IReadOnlyDictionary<string, byte[]> WithSource(RunnerHeader job, string? source, IReadOnlyDictionary<string, byte[]> files) =>
+        source is null ? files : new Dictionary<string, byte[]>(files) { [job.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
+
+    /// <summary>A Python session; once it is disposed, a spare takes its place for the next Python run.</summary>
+    private JailSession Supervise(StartedJail started, RunnerHeader job, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken)
+    {
+        var session = JailSession.Supervise(started, job, files, settings, cancellationToken);
+        if (settings.WarmPythonRunner)
+        {
+            // Started after the run, not beside it: importing torch would take CPU from the run's training.
+            session.Disposed = () => _ = WarmAsync();
+        }
+        return session;
+    }
+
+    private StartedJail? TakeSpare()
+    {
+        StartedJail? taken;
+        lock (spareLock)
+        {
+            taken = spare;
+            spare = null;
+        }
+        if (taken is { Alive: false })
+        {
+            taken.Dispose();
+            return null;
+        }
+        return taken;
+    }
+
+    private async Task WarmAsync()
+    {
+        lock (spareLock)
+        {
+            if (disposed || warming || spare is not null)
+            {
+                return;
+            }
+            warming = true;
+        }
+        StartedJail? started = null;
+        try
+        {
+            started = await LaunchAsync(RuntimeRoot.ResolvePython(settings), PythonDirectory, PythonRunnerCommand, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not start a spare Python jail; the next Python run starts its own.");
+        }
+        lock (spareLock)
+        {
+            warming = false;
+            if (!disposed && spare is null)
+            {
+                (spare, started) = (started, null);
+            }
+        }
+        started?.Dispose();
+    }
+
+    /// <summary>Creates the job folder and cgroups and starts <paramref name="command"/> jailed; it waits for its job on standard input.</summary>
+    private async Task<StartedJail> LaunchAsync(string root, string appDirectory, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref launches);
         var jobDirectory = Directory.CreateTempSubdirectory("qb-job-");
         var cgroups = CgroupLimits.TryCreate(jobDirectory.Name, settings, logger);
         try
@@ -74,10 +189,7 @@ public sealed class SandboxJail(IOptions<SandboxOptions> options, ILogger<Sandbo
             {
                 await File.WriteAllBytesAsync(Path.Combine(jobDirectory.FullName, "seccomp.bpf"), SeccompFilter.Build(), cancellationToken);
             }
-            var startInfo = StartInfo(root, appDirectory, jobDirectory.FullName, cgroups, command);
-            var input = source is null ? files
-                : new Dictionary<string, byte[]>(files) { [job!.SourceFileName] = System.Text.Encoding.UTF8.GetBytes(source) };
-            return await JailSession.StartAsync(startInfo, job, input, jobDirectory, cgroups, settings, cancellationToken);
+            return await JailSession.LaunchAsync(StartInfo(root, appDirectory, jobDirectory.FullName, cgroups, command), jobDirectory, cgroups);
         }
         catch
         {

@@ -157,6 +157,38 @@ public sealed class PythonRunnerTests
         Assert.Contains("not TrainJudge", model.Failure?.Diagnostics);
     }
 
+    [Fact]
+    public async Task APythonRunAfterAnotherTakesTheSpareJailStartedWithTorchImportedAndLeavesANewOneForTheNext()
+    {
+        using var host = TestSandbox.CreateHost(TestSandbox.Limits(timeoutSeconds: 120));
+        var executor = host.Services.GetRequiredService<RunExecutor>();
+        var jail = host.Services.GetRequiredService<SandboxJail>();
+        var request = new RunRequest("lstm", ExerciseCatalog.Lstm.Code(ExerciseLanguages.Python).Starter, ComputeDevices.Cpu, QuickLstm, ExerciseLanguages.Python);
+
+        var first = await executor.ExecuteAsync(request, null, CancellationToken.None);
+        await WaitForSpareAsync(jail);
+        var second = await executor.ExecuteAsync(request, null, CancellationToken.None);
+        await WaitForSpareAsync(jail);
+
+        // The starter with one epoch is judged and misses: both runs went the whole way.
+        Assert.All([first, second], result =>
+        {
+            Assert.Equal(RunStatus.Failed, result.Status);
+            Assert.True(result.Metrics.ContainsKey("mse_ratio"), result.Diagnostics.Message);
+        });
+        // The first run's jail, the spare the second run took, and the spare left after it.
+        Assert.Equal(3, jail.Launches);
+    }
+
+    private static async Task WaitForSpareAsync(SandboxJail jail)
+    {
+        for (var waited = 0; !jail.HasSpare; waited++)
+        {
+            Assert.True(waited < 600, "no spare Python jail was started after a Python run");
+            await Task.Delay(100);
+        }
+    }
+
     private static Task<RunResult> RunPythonAsync(string source) =>
         TestSandbox.RunAsync("lstm", source, TestSandbox.Limits(timeoutSeconds: 120), QuickLstm, ExerciseLanguages.Python);
 

@@ -199,10 +199,94 @@ def _load_lstm(files, torch, np):
     return {"series": Namespace(values=values, window=window, windows=windows)}
 
 
+PRETRAINED_DIGITNET_FILE = "mnist-digitnet-5x5-16-32-128.bin"  # DigitNet.PretrainedFileName
+UNLABELLED_DIGITS_FILE = "mnist-unlabelled.bin"  # PretrainedDigits.UnlabelledFileName
+
+
+def decode_state(data, torch):
+    """A QBSTATE1 state as {name: tensor}, in its order: the inverse of encode_state (float32 and int8)."""
+    import numpy as np
+
+    if data[:8] != b"QBSTATE1":
+        raise ValueError("The state is not in the QBSTATE1 format.")
+    count = struct.unpack_from("<i", data, 8)[0]
+    offset = 12
+    state = {}
+    for _ in range(count):
+        length = data[offset]
+        name = data[offset + 1:offset + 1 + length].decode("ascii")
+        kind, rank = data[offset + 1 + length], data[offset + 2 + length]
+        offset += 3 + length
+        shape = struct.unpack_from(f"<{rank}i", data, offset)
+        offset += 4 * rank
+        dtype = {0: np.dtype("<f4"), 1: np.dtype("i1")}[kind]
+        elements = math.prod(shape)
+        values = np.frombuffer(data, dtype=dtype, count=elements, offset=offset).reshape(shape)
+        offset += elements * dtype.itemsize
+        state[name] = torch.from_numpy(values.copy())
+    if offset != len(data):
+        raise ValueError("The state has bytes after its last tensor.")
+    return state
+
+
+def _digit_net_class(torch):
+    """DigitNet (Compression/DigitNet.cs) as a PyTorch module: its state_dict names and shapes are the ones the
+    compression judges read (conv1.weight, conv1.bias, ... fc2.bias)."""
+    from torch import nn
+    from torch.nn import functional as F
+
+    class DigitNet(nn.Module):
+        """Two convolutions ("same" padding, each followed by ReLU and 2x2 max-pooling), then two linear
+        layers; the defaults are the pretrained network's widths."""
+
+        def __init__(self, conv1_channels=16, conv2_channels=32, hidden=128, kernel1=5, kernel2=5):
+            super().__init__()
+            self.conv1 = nn.Conv2d(1, conv1_channels, kernel1, padding=kernel1 // 2)
+            self.conv2 = nn.Conv2d(conv1_channels, conv2_channels, kernel2, padding=kernel2 // 2)
+            self.fc1 = nn.Linear(conv2_channels * 7 * 7, hidden)
+            self.fc2 = nn.Linear(hidden, 10)
+
+        def forward(self, x):
+            x = F.max_pool2d(F.relu(self.conv1(x)), 2)
+            x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+            return self.fc2(F.relu(self.fc1(x.flatten(1))))
+
+        @classmethod
+        def from_state(cls, state):
+            """A network with the widths and float32 weights of `state` ({name: tensor})."""
+            conv1, conv2, fc1 = state["conv1.weight"].shape, state["conv2.weight"].shape, state["fc1.weight"].shape
+            model = cls(conv1[0], conv2[0], fc1[0], conv1[2], conv2[2])
+            model.load_state_dict(state)
+            return model
+
+    return DigitNet
+
+
+def _load_compression(files, torch, np):
+    # prune, quantize and distill (PretrainedDigits): the training digits (the mnist file of cnn), the
+    # pretrained DigitNet's weights, and for distill the training images that come without labels.
+    digit_net = _digit_net_class(torch)
+    pretrained = decode_state(files[PRETRAINED_DIGITNET_FILE], torch)
+    training = {
+        "mnist": _load_cnn(files, torch, np)["mnist"],
+        # A fresh copy of the pretrained network on the CPU, at each call (ExerciseContext.LoadPretrained).
+        "load_pretrained": lambda: digit_net.from_state(pretrained),
+        # A new network of the family the judges read, e.g. ctx.digit_net(8, 16, 24, 3, 3) (C#'s new DigitNet(...)).
+        "digit_net": digit_net,
+    }
+    if UNLABELLED_DIGITS_FILE in files:
+        # The same format with every label 0: only the images count (ExerciseContext.UnlabelledImages).
+        training["unlabelled_images"] = _load_cnn({"mnist.bin": files[UNLABELLED_DIGITS_FILE]}, torch, np)["mnist"].images
+    return training
+
+
 # Each exercise's training data as ctx attributes, from the files its judge hands out.
 _LOADERS = {
     "cnn": _load_cnn,
     "lstm": _load_lstm,
+    "prune": _load_compression,
+    "quantize": _load_compression,
+    "distill": _load_compression,
 }
 
 

@@ -42,6 +42,46 @@ public sealed class PythonReferenceSolutionTests
         Assert.True(starter.Metric("mse_ratio") > ExerciseCatalog.Lstm.Goals.Single().Maximum, $"the starter reached mse_ratio {starter.Metric("mse_ratio")}");
     }
 
+    [Fact]
+    public async Task PythonPruneReferenceZeroesOverNinetyPercentOfTheWeightsAndKeeps96PercentAccuracyAndItsStarterPrunesNothing()
+    {
+        var reference = await RunAsync("prune", "--solution");
+        var starter = await RunAsync("prune");
+
+        Assert.Equal("succeeded", reference.Status);
+        Assert.True(reference.Metric("sparsity") >= 0.9, $"sparsity {reference.Metric("sparsity")}");
+        Assert.True(reference.Metric("test_accuracy") >= 0.96, $"test_accuracy {reference.Metric("test_accuracy")}");
+        Assert.Contains("sparsity=", reference.Progress);
+        AssertJudgedAndMissed(starter);
+        Assert.True(starter.Metric("sparsity") < 0.9, $"the starter reached sparsity {starter.Metric("sparsity")}");
+    }
+
+    [Fact]
+    public async Task PythonQuantizeReferenceIsOverThreeTimesSmallerAndLosesUnderOnePointOfAccuracyAndItsStarterLosesMore()
+    {
+        var reference = await RunAsync("quantize", "--solution");
+        var starter = await RunAsync("quantize");
+
+        Assert.Equal("succeeded", reference.Status);
+        Assert.True(reference.Metric("compression_ratio") >= 3, $"compression_ratio {reference.Metric("compression_ratio")}");
+        Assert.True(reference.Metric("accuracy_drop") <= 0.01, $"accuracy_drop {reference.Metric("accuracy_drop")}");
+        AssertJudgedAndMissed(starter);
+        Assert.True(starter.Metric("accuracy_drop") > 0.01, $"the starter's accuracy_drop {starter.Metric("accuracy_drop")}");
+    }
+
+    [Fact]
+    public async Task PythonDistillReferenceStudentWithATenthOfTheTeachersParametersReachesTheGoalAndOnTheLabelsAloneItDoesNot()
+    {
+        var reference = await RunAsync("distill", "--solution");
+        var starter = await RunAsync("distill");
+
+        Assert.Equal("succeeded", reference.Status);
+        Assert.True(reference.Metric("parameter_ratio") <= 0.1, $"parameter_ratio {reference.Metric("parameter_ratio")}");
+        Assert.True(reference.Metric("test_accuracy") >= 0.95, $"test_accuracy {reference.Metric("test_accuracy")}");
+        AssertJudgedAndMissed(starter);
+        Assert.True(starter.Metric("test_accuracy") < 0.95, $"the starter reached test_accuracy {starter.Metric("test_accuracy")}");
+    }
+
     private static Task<SandboxCli.Outcome> RunAsync(string exercise, params string[] more) =>
         SandboxCli.RunAsync(["--exercise", exercise, "--language", "python", "--timeout-seconds", Generous, .. more]);
 

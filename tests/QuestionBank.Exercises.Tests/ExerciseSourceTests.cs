@@ -26,6 +26,9 @@ public sealed class PythonExerciseSourceTests
     [Theory]
     [InlineData("cnn")]
     [InlineData("lstm")]
+    [InlineData("transformer")]
+    [InlineData("rnn-classify")]
+    [InlineData("transfer")]
     public void AnExerciseWithAnExercisePyOffersPythonWithItsOwnStarterAndSolution(string id)
     {
         var exercise = ExerciseCatalog.Find(id)!;

@@ -21,6 +21,9 @@ public sealed class ExercisesApiTests(SeededApp app) : SharedAppTestBase(app)
     [Theory]
     [InlineData("cnn")]
     [InlineData("lstm")]
+    [InlineData("transformer")]
+    [InlineData("rnn-classify")]
+    [InlineData("transfer")]
     public async Task AnExerciseWithAPythonVersionGivesItsStarterAndSolutionPerLanguage(string id)
     {
         var exercise = await Client.GetFromJsonAsync<JsonElement>($"/api/exercises/{id}");

@@ -29,6 +29,9 @@ public sealed class PythonExerciseSourceTests
     [InlineData("prune")]
     [InlineData("quantize")]
     [InlineData("distill")]
+    [InlineData("transformer")]
+    [InlineData("rnn-classify")]
+    [InlineData("transfer")]
     public void AnExerciseWithAnExercisePyOffersPythonWithItsOwnStarterAndSolution(string id)
     {
         var exercise = ExerciseCatalog.Find(id)!;

@@ -280,6 +280,114 @@ def _load_compression(files, torch, np):
     return training
 
 
+# LetterCodes.cs and WordList.cs: a code per letter (1 + its index here), one shared code past the
+# alphabet, 0 for the padding after the word; the languages in label order.
+_WORD_LETTERS = "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœ"
+_WORD_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
+_WORD_MAX_LENGTH = 16
+
+
+def _word_codes(text):
+    # C# indexes a string by UTF-16 code units: a letter outside the BMP is two codes there, so here too.
+    units = text.encode("utf-16-le")
+    codes = [0] * _WORD_MAX_LENGTH
+    for i in range(min(len(units) // 2, _WORD_MAX_LENGTH)):
+        letter = _WORD_LETTERS.find(chr(units[2 * i] | units[2 * i + 1] << 8))
+        codes[i] = len(_WORD_LETTERS) + 1 if letter < 0 else letter + 1
+    return codes
+
+
+def _load_words(files, torch, np):
+    """transformer and rnn-classify: WordsData, from WordList's "language, tab, word" lines."""
+    texts, languages = [], []
+    for line in files["words-pool.tsv"].decode("utf-8", "replace").split("\n"):
+        if not line:
+            continue
+        language, tab, text = line.partition("\t")
+        if not tab or not language.strip().isdigit() or int(language) >= len(_WORD_LANGUAGES):
+            raise ValueError("words-pool.tsv has a malformed line.")
+        texts.append(text)
+        languages.append(int(language))
+    codes = torch.tensor([_word_codes(text) for text in texts], dtype=torch.float32).reshape(len(texts), _WORD_MAX_LENGTH)
+    labels = torch.tensor(languages, dtype=torch.int64)
+    return {"words": Namespace(codes=codes, labels=labels, texts=texts, languages=list(_WORD_LANGUAGES),
+                               language_count=len(_WORD_LANGUAGES), max_length=_WORD_MAX_LENGTH,
+                               vocabulary_size=len(_WORD_LETTERS) + 2, count=len(texts))}
+
+
+def _read_torchsharp_state(data, torch, np):
+    """A TorchSharp Module.save file: a LEB128 count, then per tensor its name (a 7-bit-length-prefixed
+    UTF-8 string), its ScalarType, rank and sizes (LEB128) and its bytes."""
+    position = 0
+
+    def number():
+        nonlocal position
+        value, shift = 0, 0
+        while True:
+            byte = data[position]
+            position += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                return value
+
+    state = {}
+    for _ in range(number()):
+        length = number()
+        name = data[position:position + length].decode("utf-8")
+        position += length
+        if number() != 6:  # ScalarType.Float32
+            raise ValueError(f"The backbone's tensor {name} is not float32.")
+        shape = [number() for _ in range(number())]
+        count = int(np.prod(shape, dtype=np.int64))
+        values = np.frombuffer(data, dtype="<f4", count=count, offset=position).reshape(shape)
+        position += 4 * count
+        state[name] = torch.from_numpy(values.copy())
+    return state
+
+
+def _load_transfer(files, torch, np):
+    """transfer: TransferData, the labelled digits 5-9 (labels 0-4) and the backbone pretrained on 0-4."""
+    from collections import OrderedDict
+
+    nn = torch.nn
+    feature_size = 64 * 7 * 7
+
+    def create_features():
+        """DigitBackbone.CreateFeatures: two fresh convolution blocks, [N, 1, 28, 28] to [N, 3136]."""
+        return nn.Sequential(OrderedDict([
+            ("conv1", nn.Conv2d(1, 32, 3, padding=1)), ("relu1", nn.ReLU()), ("pool1", nn.MaxPool2d(2)),
+            ("conv2", nn.Conv2d(32, 64, 3, padding=1)), ("relu2", nn.ReLU()), ("pool2", nn.MaxPool2d(2)),
+            ("flatten", nn.Flatten())]))
+
+    class DigitBackbone(nn.Module):
+        """DigitBackbone.cs: features ([N, 1, 28, 28] to [N, 3136]) and a head for the digits 0-4."""
+
+        def __init__(self):
+            super().__init__()
+            self.features = create_features()
+            self.head = nn.Sequential(OrderedDict([
+                ("hidden", nn.Linear(feature_size, 128)), ("relu", nn.ReLU()), ("output", nn.Linear(128, 5))]))
+
+        def forward(self, x):
+            return self.head(self.features(x))
+
+    weights = _read_torchsharp_state(files["backbone-digits0to4-2conv-3136.bin"], torch, np)
+    DigitBackbone().load_state_dict(weights)  # a file of another network fails here, not in the learner's code
+
+    def load_backbone():
+        """A new copy of the backbone with its pretrained weights, on the CPU."""
+        backbone = DigitBackbone()
+        backbone.load_state_dict(weights)
+        return backbone
+
+    # The digits come in MnistFile's format, as cnn's; class c is the digit 5 + c.
+    digits = _load_cnn({"mnist.bin": files["transfer-digits.bin"]}, torch, np)["mnist"]
+    return {"transfer": Namespace(images=digits.images, labels=digits.labels - 5, count=digits.count,
+                                  load_backbone=load_backbone, create_features=create_features,
+                                  feature_size=feature_size)}
+
+
 # Each exercise's training data as ctx attributes, from the files its judge hands out.
 _LOADERS = {
     "cnn": _load_cnn,
@@ -287,6 +395,9 @@ _LOADERS = {
     "prune": _load_compression,
     "quantize": _load_compression,
     "distill": _load_compression,
+    "transformer": _load_words,
+    "rnn-classify": _load_words,
+    "transfer": _load_transfer,
 }
 
 

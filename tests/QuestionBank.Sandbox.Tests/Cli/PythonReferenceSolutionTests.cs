@@ -82,6 +82,53 @@ public sealed class PythonReferenceSolutionTests
         Assert.True(starter.Metric("test_accuracy") < 0.95, $"the starter reached test_accuracy {starter.Metric("test_accuracy")}");
     }
 
+    [Fact]
+    public async Task PythonTransformerReferenceTellsTheLanguagesOfHeldOutWordsAndItsBagOfLettersStarterDoesNot()
+    {
+        var goal = ExerciseCatalog.Find("transformer")!.Goals.Single(goal => goal.Metric == "test_accuracy").Minimum!.Value;
+
+        var reference = await RunAsync("transformer", "--solution");
+        var starter = await RunAsync("transformer");
+
+        Assert.Equal("succeeded", reference.Status);
+        Assert.True(reference.Metric("test_accuracy") >= goal, $"test_accuracy {reference.Metric("test_accuracy")}");
+        Assert.Contains("train_accuracy=", reference.Progress);
+        AssertJudgedAndMissed(starter);
+        Assert.True(starter.Metric("test_accuracy") < goal, $"the starter reached test_accuracy {starter.Metric("test_accuracy")}");
+    }
+
+    [Fact]
+    public async Task PythonRnnClassifyReferenceTellsTheLanguagesOfHeldOutWordsAndItsUntrainedStarterDoesNot()
+    {
+        var goal = ExerciseCatalog.Find("rnn-classify")!.Goals.Single(goal => goal.Metric == "test_accuracy").Minimum!.Value;
+
+        var reference = await RunAsync("rnn-classify", "--solution");
+        var starter = await RunAsync("rnn-classify");
+
+        Assert.Equal("succeeded", reference.Status);
+        Assert.True(reference.Metric("test_accuracy") >= goal, $"test_accuracy {reference.Metric("test_accuracy")}");
+        Assert.Contains("train_accuracy=", reference.Progress);
+        AssertJudgedAndMissed(starter);
+        Assert.True(starter.Metric("test_accuracy") < goal, $"the starter reached test_accuracy {starter.Metric("test_accuracy")}");
+    }
+
+    [Fact]
+    public async Task PythonTransferReferenceFromThePretrainedBackboneMeetsItsGoalAndItsFromScratchStarterDoesNot()
+    {
+        // The starter is the from-scratch baseline (0.80 measured, 0.75-0.83 by seed in C#) against the goal's 0.84.
+        var goal = ExerciseCatalog.Transfer.Goals.Single().Minimum!.Value;
+
+        var reference = await RunAsync("transfer", "--solution");
+        var starter = await RunAsync("transfer");
+
+        Assert.Equal("succeeded", reference.Status);
+        Assert.True(reference.Metric("test_accuracy") >= goal, $"test_accuracy {reference.Metric("test_accuracy")}");
+        Assert.Contains("step 20: loss=", reference.Progress);
+        Assert.Contains("epoch 2: loss", reference.Result.GetProperty("output").GetString());
+        AssertJudgedAndMissed(starter);
+        Assert.True(starter.Metric("test_accuracy") < goal, $"the starter reached test_accuracy {starter.Metric("test_accuracy")}");
+    }
+
     private static Task<SandboxCli.Outcome> RunAsync(string exercise, params string[] more) =>
         SandboxCli.RunAsync(["--exercise", exercise, "--language", "python", "--timeout-seconds", Generous, .. more]);
 

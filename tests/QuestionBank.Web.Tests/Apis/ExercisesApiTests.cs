@@ -24,6 +24,9 @@ public sealed class ExercisesApiTests(SeededApp app) : SharedAppTestBase(app)
     [InlineData("prune")]
     [InlineData("quantize")]
     [InlineData("distill")]
+    [InlineData("transformer")]
+    [InlineData("rnn-classify")]
+    [InlineData("transfer")]
     public async Task AnExerciseWithAPythonVersionGivesItsStarterAndSolutionPerLanguage(string id)
     {
         var exercise = await Client.GetFromJsonAsync<JsonElement>($"/api/exercises/{id}");

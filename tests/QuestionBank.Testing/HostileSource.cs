@@ -5,12 +5,13 @@ namespace QuestionBank.Testing;
 /// Python (<c>.py</c>, run by the Python runner). Each starts with comment
 /// lines naming what it tries (<c>// hostile:</c>, in Python <c># hostile:</c>), the exercise it is submitted to, the statuses
 /// it may end with (<c>// expect:</c>, never succeeded) and optional tighter limits
-/// (<c>// limits: timeout=10, memory=1024</c>). A C# source whose header names a module (<c>// module: Stuck</c>)
+/// (<c>// limits: timeout=10, memory=1024</c>). A source that reads its own standard output says so
+/// (<c>// steals: stdout</c>): the lines it reads never reach the worker, its started line among them. A C# source whose header names a module (<c>// module: Stuck</c>)
 /// is only the body of that module's <c>Tensor forward(Tensor input)</c>: <see cref="Load"/> wraps it in a
 /// solution that submits the module.
 /// </summary>
 public sealed record HostileSource(string Name, string Exercise, IReadOnlyList<string> Expected, int TimeoutSeconds, int MemoryMb, string Source,
-    string Language = QuestionBank.Contracts.ExerciseLanguages.CSharp)
+    string Language = QuestionBank.Contracts.ExerciseLanguages.CSharp, bool StealsOutput = false)
 {
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "HostileCorpus");
 
@@ -39,7 +40,8 @@ public sealed record HostileSource(string Name, string Exercise, IReadOnlyList<s
         return new HostileSource(name, header["exercise"],
             header["expect"].Split(',', StringSplitOptions.TrimEntries),
             limits.GetValueOrDefault("timeout", 60), limits.GetValueOrDefault("memory", 2048), source,
-            python ? QuestionBank.Contracts.ExerciseLanguages.Python : QuestionBank.Contracts.ExerciseLanguages.CSharp);
+            python ? QuestionBank.Contracts.ExerciseLanguages.Python : QuestionBank.Contracts.ExerciseLanguages.CSharp,
+            header.GetValueOrDefault("steals") == "stdout");
     }
 
     /// <summary>A solution that submits the module <paramref name="module"/>, whose forward runs <paramref name="forwardBody"/>.</summary>

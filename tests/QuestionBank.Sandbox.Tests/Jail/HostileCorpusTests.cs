@@ -41,10 +41,13 @@ public sealed class HostileCorpusTests(HostileCorpusTests.Corpus corpus) : IClas
 
         Assert.All(hostile.Expected, status => Assert.Contains(status, Unsuccessful));
         // A source whose code never ran proves nothing: a runner that refused every job would pass the corpus.
-        Assert.True(started || hostile.Expected.Contains(RunStatus.CompileError),
+        // One that reads its own standard output may take the started line before the worker reads it.
+        Assert.True(started || hostile.Expected.Contains(RunStatus.CompileError) || hostile.StealsOutput,
             $"{name}'s code never started ({result.Status}: {result.Diagnostics.Message})");
-        Assert.True(hostile.Expected.Contains(result.Status),
-            $"{name} ended {result.Status} ({result.Diagnostics.Message}); expected {string.Join(" or ", hostile.Expected)}. Output: {result.Output[..Math.Min(500, result.Output.Length)]}");
+        // A time limit that a busy host kept the run from reaching ends server_busy, the timeout the worker does not blame on the code.
+        IReadOnlyList<string> expected = hostile.Expected.Contains(RunStatus.Timeout) ? [.. hostile.Expected, RunStatus.ServerBusy] : hostile.Expected;
+        Assert.True(expected.Contains(result.Status),
+            $"{name} ended {result.Status} ({result.Diagnostics.Message}); expected {string.Join(" or ", expected)}. Output: {result.Output[..Math.Min(500, result.Output.Length)]}");
         Assert.False(result.GoalsMet);
         // Seconds spent waiting for a CPU do not count against the limit, up to the wall-clock cap.
         Assert.True(result.WallSeconds < hostile.TimeoutSeconds * BusyWallMultiple + 15, $"{name} took {result.WallSeconds:0.0} s");

@@ -2,6 +2,7 @@
 // exercise: lstm
 // expect: failed
 // limits: timeout=40
+// steals: stdout
 public class Solution
 {
     public void Run(ExerciseContext ctx)

@@ -2,6 +2,7 @@
 # exercise: lstm
 # expect: failed
 # limits: timeout=40
+# steals: stdout
 import json
 import os
 import sys

@@ -16,6 +16,7 @@ import struct
 import sys
 import threading
 import traceback
+from typing import NamedTuple
 
 SOURCE_FILE = "solution.py"
 MAX_DIAGNOSTICS = 8000
@@ -297,19 +298,17 @@ class CartPoleTwist:
         return 1 - action if self.swap_actions else action
 
 
-class CartPoleStep(tuple):
-    """The outcome of one step, as C#'s CartPoleStep: state, reward, terminated, truncated (and done)."""
+class CartPoleStep(NamedTuple):
+    """The outcome of one step, as C#'s CartPoleStep."""
 
-    __slots__ = ()
+    state: list  # 4 floats, as the run's twist shows them
+    reward: float  # 1.0 for every step the pole stays up
+    terminated: bool  # the pole fell or the cart left the track: no future reward
+    truncated: bool  # the episode reached max_steps
 
-    def __new__(cls, state, reward, terminated, truncated):
-        return super().__new__(cls, (state, reward, terminated, truncated))
-
-    state = property(lambda self: self[0])
-    reward = property(lambda self: self[1])
-    terminated = property(lambda self: self[2])
-    truncated = property(lambda self: self[3])
-    done = property(lambda self: self[2] or self[3])
+    @property
+    def done(self):
+        return self.terminated or self.truncated
 
 
 class CartPole:

@@ -16,6 +16,7 @@ import struct
 import sys
 import threading
 import traceback
+from typing import NamedTuple
 
 SOURCE_FILE = "solution.py"
 MAX_DIAGNOSTICS = 8000
@@ -170,13 +171,22 @@ class Context:
         """Hands back the trained model: the judge asks it its questions."""
         self.model = model
 
+    def create_cart_pole(self):
+        """A new CartPole environment (dqn) under the run's twist, as ExerciseContext.CreateCartPole():
+        reset() gives the state (4 floats), step(action) the next state, the reward and whether it ended."""
+        create = self._training.get("_create_cart_pole")
+        if create is None:
+            raise AttributeError("This exercise has no ctx.create_cart_pole().")
+        return create(self.seed)
+
 
 class Namespace:
     def __init__(self, **values):
         self.__dict__.update(values)
 
 
-def _load_cnn(files, torch, np):
+def _read_mnist(files, torch, np):
+    """mnist.bin (QBMNIST1, MnistFile.cs) as DigitTensors: images [N, 1, 28, 28] in [0, 1], labels [N], count."""
     data = files["mnist.bin"]
     if data[:8] != b"QBMNIST1":
         raise ValueError("mnist.bin is not in the QBMNIST1 format.")
@@ -184,7 +194,11 @@ def _load_cnn(files, torch, np):
     records = np.frombuffer(data, dtype=np.uint8, offset=12).reshape(count, 1 + 28 * 28)
     images = torch.from_numpy(records[:, 1:].astype(np.float32) / 255).reshape(count, 1, 28, 28)
     labels = torch.from_numpy(records[:, 0].astype(np.int64))
-    return {"mnist": Namespace(images=images, labels=labels, count=count)}
+    return Namespace(images=images, labels=labels, count=count)
+
+
+def _load_cnn(files, torch, np):
+    return {"mnist": _read_mnist(files, torch, np)}
 
 
 def _load_lstm(files, torch, np):
@@ -388,6 +402,177 @@ def _load_transfer(files, torch, np):
                                   feature_size=feature_size)}
 
 
+def _load_gan(files, torch, np):
+    # The same training digits as cnn's (DigitsExercise): the generator learns from images and labels alike.
+    return {"mnist": _read_mnist(files, torch, np)}
+
+
+class DotNetRandom:
+    """System.Random(seed) of .NET, the seeded (Knuth subtractive) generator, so that a CartPole of
+    the same seed starts its episodes where the C# one does."""
+
+    _MBIG = 2147483647
+    _MSEED = 161803398
+
+    def __init__(self, seed):
+        seed = _int32(seed)
+        subtraction = self._MBIG if seed == -2147483648 else abs(seed)
+        seeds = [0] * 56
+        mj = self._MSEED - subtraction
+        seeds[55] = mj
+        mk = 1
+        ii = 0
+        for i in range(1, 55):
+            ii += 21
+            if ii >= 55:
+                ii -= 55
+            seeds[ii] = mk
+            mk = mj - mk
+            if mk < 0:
+                mk += self._MBIG
+            mj = seeds[ii]
+        for _ in range(1, 5):
+            for i in range(1, 56):
+                n = i + 30
+                if n >= 55:
+                    n -= 55
+                seeds[i] -= seeds[1 + n]
+                if seeds[i] < 0:
+                    seeds[i] += self._MBIG
+        self._seeds = seeds
+        self._next = 0
+        self._nextp = 21
+
+    def next_double(self):
+        """A double in [0, 1), as Random.NextDouble()."""
+        self._next = 1 if self._next + 1 >= 56 else self._next + 1
+        self._nextp = 1 if self._nextp + 1 >= 56 else self._nextp + 1
+        value = self._seeds[self._next] - self._seeds[self._nextp]
+        if value == self._MBIG:
+            value -= 1
+        if value < 0:
+            value += self._MBIG
+        self._seeds[self._next] = value
+        return value * (1.0 / self._MBIG)
+
+
+def _int32(value):
+    return (value + 2**31) % 2**32 - 2**31
+
+
+def _float32(value):
+    return struct.unpack("<f", struct.pack("<f", value))[0]
+
+
+class CartPoleTwist:
+    """How one run's CartPole shows itself (CartPoleTwist.cs): the observations' order, signs and offsets,
+    and whether action 1 pushes left. Read from cartpole.bin, which the judge hands the jail."""
+
+    def __init__(self, order, signs, offsets, swap_actions):
+        self.order, self.signs, self.offsets, self.swap_actions = order, signs, offsets, swap_actions
+
+    @classmethod
+    def read(cls, data):
+        order = list(data[:4])
+        values = struct.unpack_from("<8f", data, 4)
+        if sorted(order) != [0, 1, 2, 3]:
+            raise ValueError("cartpole.bin does not hold an order of the 4 observations.")
+        return cls(order, list(values[:4]), list(values[4:]), data[36] != 0)
+
+    def observe(self, state):
+        # C#: (float)(Signs[i] * state[Order[i]] + Offsets[i]), in double, then rounded to float32.
+        return [_float32(self.signs[i] * state[self.order[i]] + self.offsets[i]) for i in range(4)]
+
+    def act(self, action):
+        return 1 - action if self.swap_actions else action
+
+
+class CartPoleStep(NamedTuple):
+    """The outcome of one step, as C#'s CartPoleStep."""
+
+    state: list  # 4 floats, as the run's twist shows them
+    reward: float  # 1.0 for every step the pole stays up
+    terminated: bool  # the pole fell or the cart left the track: no future reward
+    truncated: bool  # the episode reached max_steps
+
+    @property
+    def done(self):
+        return self.terminated or self.truncated
+
+
+class CartPole:
+    """CartPole.cs step for step: Gym's CartPole-v1 (Euler at 50 Hz, a 10 N push, the episode ends past
+    12 degrees or 2.4 or after 500 steps), its observations and actions through the run's twist."""
+
+    observation_size = 4
+    action_count = 2
+    max_steps = 500  # DqnRules.MaxSteps
+
+    _GRAVITY = 9.8
+    _CART_MASS = 1.0
+    _POLE_MASS = 0.1
+    _TOTAL_MASS = _CART_MASS + _POLE_MASS
+    _HALF_POLE_LENGTH = 0.5
+    _POLE_MASS_LENGTH = _POLE_MASS * _HALF_POLE_LENGTH
+    _FORCE = 10.0
+    _TAU = 0.02
+    _ANGLE_LIMIT = 12 * 2 * math.pi / 360
+    _POSITION_LIMIT = 2.4
+
+    def __init__(self, seed, twist):
+        self._random = DotNetRandom(seed)
+        self._twist = twist
+        self._physics = [0.0, 0.0, 0.0, 0.0]
+        self._steps = 0
+        self._done = True
+
+    def reset(self):
+        """Starts an episode from a state drawn uniformly in +-0.05; returns the state, 4 floats."""
+        self._physics = [self._random.next_double() * 0.1 - 0.05 for _ in range(4)]
+        self._steps = 0
+        self._done = False
+        return self._twist.observe(self._physics)
+
+    def step(self, action):
+        """Pushes the cart one way (0) or the other (1) for one time step: (state, reward, terminated, truncated)."""
+        if self._done:
+            raise RuntimeError("The episode has ended; call reset() first.")
+        action = int(action)
+        if action not in (0, 1):
+            raise ValueError(f"The action must be 0 or 1, not {action}.")
+        x, x_dot, theta, theta_dot = self._physics
+        force = self._FORCE if self._twist.act(action) == 1 else -self._FORCE
+        cos, sin = math.cos(theta), math.sin(theta)
+        temp = (force + self._POLE_MASS_LENGTH * theta_dot * theta_dot * sin) / self._TOTAL_MASS
+        theta_acc = (self._GRAVITY * sin - cos * temp) / (
+            self._HALF_POLE_LENGTH * (4.0 / 3.0 - self._POLE_MASS * cos * cos / self._TOTAL_MASS))
+        x_acc = temp - self._POLE_MASS_LENGTH * theta_acc * cos / self._TOTAL_MASS
+        x += self._TAU * x_dot
+        x_dot += self._TAU * x_acc
+        theta += self._TAU * theta_dot
+        theta_dot += self._TAU * theta_acc
+        self._physics = [x, x_dot, theta, theta_dot]
+        self._steps += 1
+        terminated = abs(x) > self._POSITION_LIMIT or abs(theta) > self._ANGLE_LIMIT
+        truncated = not terminated and self._steps >= self.max_steps
+        self._done = terminated or truncated
+        return CartPoleStep(self._twist.observe(self._physics), 1.0, terminated, truncated)
+
+
+def _load_dqn(files, torch, np):
+    twist = CartPoleTwist.read(files["cartpole.bin"])
+    made = 0
+
+    def create_cart_pole(seed):
+        nonlocal made
+        # ExerciseContext.CreateCartPole: Seed * 7919 + the number of environments made before, in int32.
+        environment = CartPole(_int32(seed * 7919 + made), twist)
+        made += 1
+        return environment
+
+    return {"_create_cart_pole": create_cart_pole}
+
+
 # Each exercise's training data as ctx attributes, from the files its judge hands out.
 _LOADERS = {
     "cnn": _load_cnn,
@@ -398,6 +583,8 @@ _LOADERS = {
     "transformer": _load_words,
     "rnn-classify": _load_words,
     "transfer": _load_transfer,
+    "gan": _load_gan,
+    "dqn": _load_dqn,
 }
 
 

@@ -129,6 +129,37 @@ public sealed class PythonReferenceSolutionTests
         Assert.True(starter.Metric("test_accuracy") < goal, $"the starter reached test_accuracy {starter.Metric("test_accuracy")}");
     }
 
+    [Fact]
+    public async Task PythonGanReferenceGeneratesDigitsTheReferenceCnnRecognisesConfidentlyAndItsStarterDoesNot()
+    {
+        var reference = await RunAsync("gan", "--solution");
+        var starter = await RunAsync("gan");
+
+        Assert.Equal("succeeded", reference.Status);
+        Assert.True(reference.Metric("confident_fraction") >= 0.8, $"confident_fraction {reference.Metric("confident_fraction")}");
+        Assert.True(reference.Metric("classes_covered") >= 8, $"classes_covered {reference.Metric("classes_covered")}");
+        // Its samples are its own: few are as near a real digit as a copy, or near-duplicates of each other.
+        Assert.True(reference.Metric("copied_fraction") <= 0.2, $"copied_fraction {reference.Metric("copied_fraction")}");
+        Assert.True(reference.Metric("duplicate_fraction") <= 0.2, $"duplicate_fraction {reference.Metric("duplicate_fraction")}");
+        Assert.Contains("d_loss=", reference.Progress);
+        Assert.Contains("g_loss=", reference.Progress);
+        AssertJudgedAndMissed(starter);
+        Assert.True(starter.Metric("confident_fraction") < 0.8, $"the starter reached confident_fraction {starter.Metric("confident_fraction")}");
+    }
+
+    [Fact]
+    public async Task PythonDqnReferenceBalancesThePoleForAMeanReturnOfAtLeast195AndItsStarterDoesNot()
+    {
+        var reference = await RunAsync("dqn", "--solution");
+        var starter = await RunAsync("dqn");
+
+        Assert.Equal("succeeded", reference.Status);
+        Assert.True(reference.Metric("eval_mean_return") >= 195, $"eval_mean_return {reference.Metric("eval_mean_return")}");
+        Assert.Contains("greedy_return=", reference.Progress);
+        AssertJudgedAndMissed(starter);
+        Assert.True(starter.Metric("eval_mean_return") < 195, $"the starter reached eval_mean_return {starter.Metric("eval_mean_return")}");
+    }
+
     private static Task<SandboxCli.Outcome> RunAsync(string exercise, params string[] more) =>
         SandboxCli.RunAsync(["--exercise", exercise, "--language", "python", "--timeout-seconds", Generous, .. more]);
 

@@ -4,6 +4,7 @@ using QuestionBank.Contracts;
 using QuestionBank.Data.Runs;
 using QuestionBank.Exercises;
 using QuestionBank.Exercises.Catalog;
+using QuestionBank.Exercises.Dqn;
 using QuestionBank.Exercises.Judging;
 using QuestionBank.Sandbox.Jail;
 using QuestionBank.Sandbox.Execution;
@@ -141,6 +142,62 @@ public sealed class PythonRunnerTests
         Assert.Contains("not in the QBSTATE1 format", forged.Message);
     }
 
+    /// <summary>
+    /// ctx.create_cart_pole() (runner.py) is C#'s ctx.CreateCartPole() step for step: the same start states from the
+    /// same seed (.NET's seeded Random), the same physics and the same twist of observations and actions, float for float.
+    /// </summary>
+    [Fact]
+    public async Task ThePythonCartPoleStepsAsTheCSharpOneUnderTheSameTwistAndSeed()
+    {
+        var twist = CartPoleTwist.Draw(new Random(11));
+        var parameters = new ExerciseParameters(Epochs: 1, LearningRate: 0.001, BatchSize: 64, Seed: 5);
+        // Two environments of two episodes each, under a scripted policy: every row is a state,
+        // then the reward, terminated and truncated of the step that led to it (zeros after a reset).
+        var state = await AskStateAsync("""
+            import torch
+            from torch import nn
+
+            def run(ctx):
+                rows = []
+                for _ in range(2):
+                    environment = ctx.create_cart_pole()
+                    for _ in range(2):
+                        rows.append(environment.reset() + [0.0, 0.0, 0.0])
+                        t = 0
+                        while True:
+                            step = environment.step((t // 3) % 2)
+                            rows.append(list(step.state) + [step.reward, float(step.terminated), float(step.truncated)])
+                            t += 1
+                            if step.done:
+                                break
+                model = nn.Module()
+                model.register_buffer("trajectory", torch.tensor(rows))
+                ctx.submit(model)
+            """, "dqn", new Dictionary<string, byte[]> { [CartPoleTwist.FileName] = twist.ToBytes() }, parameters);
+
+        var expected = new List<float>();
+        for (var made = 0; made < 2; made++)
+        {
+            var environment = new CartPole(parameters.Seed * 7919 + made, twist);
+            for (var episode = 0; episode < 2; episode++)
+            {
+                expected.AddRange([.. environment.Reset(), 0, 0, 0]);
+                for (var t = 0; ; t++)
+                {
+                    var step = environment.Step(t / 3 % 2);
+                    expected.AddRange([.. step.State, step.Reward, step.Terminated ? 1 : 0, step.Truncated ? 1 : 0]);
+                    if (step.Done)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        var trajectory = state.Find("trajectory")!;
+        Assert.Equal([expected.Count / 7, 7], trajectory.Shape);
+        Assert.Equal(expected, trajectory.ToFloats());
+    }
+
     [Fact]
     public async Task AJobThePythonRunnerCannotRunFailsBeforeCompilingSayingWhy()
     {
@@ -192,15 +249,20 @@ public sealed class PythonRunnerTests
     private static Task<RunResult> RunPythonAsync(string source) =>
         TestSandbox.RunAsync("lstm", source, TestSandbox.Limits(timeoutSeconds: 120), QuickLstm, ExerciseLanguages.Python);
 
-    /// <summary>Runs <paramref name="source"/> for lstm in the Python runner and asks its submitted model for its state, as a weight judge does.</summary>
-    private static async Task<ModelState> AskStateAsync(string source)
+    /// <summary>
+    /// Runs <paramref name="source"/> for <paramref name="exercise"/> (lstm, with its judge's training files unless
+    /// <paramref name="files"/> are given) in the Python runner and asks its submitted model for its state, as a weight judge does.
+    /// </summary>
+    private static async Task<ModelState> AskStateAsync(
+        string source, string exercise = "lstm", IReadOnlyDictionary<string, byte[]>? files = null, ExerciseParameters? parameters = null)
     {
         using var host = TestSandbox.CreateHost(TestSandbox.Limits(timeoutSeconds: 120));
         var jail = host.Services.GetRequiredService<SandboxJail>();
-        var judge = ExerciseRegistry.Find("lstm")!.CreateJudge(new Dictionary<string, byte[]>());
-        var job = new RunnerHeader(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), RunnerMode.Run, "lstm", ComputeDevices.Cpu,
-            QuickLstm.Epochs, QuickLstm.LearningRate, QuickLstm.BatchSize, QuickLstm.Seed, 65536, [], ExerciseLanguages.Python);
-        await using var session = await jail.StartAsync(job, source, judge.TrainingFiles, CancellationToken.None);
+        files ??= ExerciseRegistry.Find(exercise)!.CreateJudge(new Dictionary<string, byte[]>()).TrainingFiles;
+        var run = parameters ?? QuickLstm;
+        var job = new RunnerHeader(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), RunnerMode.Run, exercise, ComputeDevices.Cpu,
+            run.Epochs, run.LearningRate, run.BatchSize, run.Seed, 65536, [], ExerciseLanguages.Python);
+        await using var session = await jail.StartAsync(job, source, files, CancellationToken.None);
         var model = new JailedModel(session, null);
         Task<ModelState>? asked = null;
         await model.PumpAsync(() => asked = AskThenEndAsync());

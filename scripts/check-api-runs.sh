@@ -35,8 +35,13 @@ antiforgery=$(curl -sf -c "$jar" -b "$jar" $api/api/account/antiforgery)
 header="$(jq -r '.headerName' <<<"$antiforgery"): $(jq -r '.token' <<<"$antiforgery")"
 exercises=("$@")
 if [ ${#exercises[@]} -eq 0 ]; then
-  mapfile -t exercises < <(curl -sf $api/api/exercises | jq -r --arg language "$language" '.[] | select(.languages | index($language)) | .id')
+  for id in $(curl -sf $api/api/exercises | jq -r '.[].id'); do
+    if curl -sf $api/api/exercises/"$id" | jq -e --arg language "$language" '.languages | index($language)' >/dev/null; then
+      exercises+=("$id")
+    fi
+  done
 fi
+[ ${#exercises[@]} -gt 0 ] || { echo "No exercise offers $language." >&2; exit 1; }
 
 # Posts one run (kind: solution or starter) and waits for its end; prints its row, returns its JSON.
 run() {

@@ -79,9 +79,8 @@ public sealed class HostileCorpusTests(HostileCorpusTests.Corpus corpus) : IClas
     [InlineData("compile-bomb-time")]
     public async Task ACompileBombEndsWithinTheCompileLimitsWallClockCapWithItsLimitNamed(string name)
     {
-        var hostile = HostileSource.Load(name);
-
-        var result = await TestSandbox.RunAsync(hostile.Exercise, hostile.Source, TestSandbox.Limits(timeoutSeconds: 120, hostile.MemoryMb));
+        // The corpus's own run of it: its header gives it a run timeout (120 s) the compile limit must come well before.
+        var (result, _) = await corpus.ResultAsync(name);
 
         Assert.True(result.WallSeconds < 20 * BusyWallMultiple + 10, $"{name} took {result.WallSeconds:0.0} s");
         Assert.Contains(result.Status, new[] { RunStatus.CompileError, RunStatus.MemoryLimit, RunStatus.ServerBusy });
@@ -130,11 +129,12 @@ public sealed class HostileCorpusTests(HostileCorpusTests.Corpus corpus) : IClas
     /// </summary>
     public sealed class Corpus
     {
-        private const int Parallelism = 2;
+        private const int Parallelism = 3;
         private readonly Lazy<IReadOnlyDictionary<string, Task<(RunResult Result, bool Started)>>> runs = new(Start);
 
         /// <summary>How the source's run ended, and whether its code started.</summary>
-        public Task<(RunResult Result, bool Started)> ResultAsync(string name) => runs.Value[name];
+        public Task<(RunResult Result, bool Started)> ResultAsync(string name) =>
+            runs.Value.TryGetValue(name, out var run) ? run : RunAsync(name, new SemaphoreSlim(1));
 
         /// <summary>Ends when every source's run has ended, however it ended.</summary>
         public Task CompletionAsync() => Task.WhenAll(runs.Value.Values.Select(run => run.ContinueWith(_ => { }, TaskScheduler.Default)));

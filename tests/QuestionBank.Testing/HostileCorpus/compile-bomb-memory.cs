@@ -1,7 +1,7 @@
 // hostile: a kilobyte of doubling constant strings that the compiler folds into a billion characters (2 GB)
 // exercise: lstm
 // expect: compile_error, memory_limit, timeout
-// limits: memory=2048
+// limits: memory=2048, timeout=120
 public class Solution
 {
     private const string A0 = "0123456789abcdef";

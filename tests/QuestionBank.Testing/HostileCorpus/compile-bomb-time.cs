@@ -1,6 +1,7 @@
 // hostile: nested lambdas over three overloads, whose overload resolution is exponential in the depth
 // exercise: lstm
 // expect: compile_error, timeout
+// limits: timeout=120
 public class Solution
 {
     private static void M(Action<int> action) { }

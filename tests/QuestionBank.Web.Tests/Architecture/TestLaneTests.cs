@@ -2,7 +2,10 @@ using System.Reflection;
 
 namespace QuestionBank.Web.Tests.Architecture;
 
-/// <summary>The fast lane leaves out what drives Chromium or the jail only if those tests say so.</summary>
+/// <summary>
+/// The fast lane leaves out what drives Chromium or the jail only if those tests say so, and no theory's data
+/// slows down finding the tests.
+/// </summary>
 public sealed class TestLaneTests
 {
     private static readonly Assembly Tests = typeof(TestLaneTests).Assembly;
@@ -27,4 +30,8 @@ public sealed class TestLaneTests
         Assert.All(classes, type => Assert.True(
             TestCategory.Of(type).Intersect([TestCategory.Jail, TestCategory.Browser]).Any(), $"{type.Name} has no Jail or Browser category."));
     }
+
+    [Fact]
+    public void NoTheoryRowIsLargerThan64KilobytesSoListingTheTestsStaysFast() =>
+        Assert.All(TheoryRows.Sizes(Tests), row => Assert.True(row.Bytes <= TheoryRows.MaxBytes, $"a row of {row.Theory} holds {row.Bytes} bytes"));
 }

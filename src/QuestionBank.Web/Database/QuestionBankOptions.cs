@@ -8,6 +8,12 @@ public sealed class QuestionBankOptions
     private const string SourceTreeDataDirectory = ".data";
 
     /// <summary>
+    /// The data folder of a process run as root: its embedded cluster runs as the postgres user, who cannot
+    /// enter root's home (mode 0700 on Debian), so initdb would fail there.
+    /// </summary>
+    private const string SystemDataDirectory = "/var/lib/questionbank";
+
+    /// <summary>
     /// Where the embedded PostgreSQL cluster and its backups live when no connection string is
     /// configured, relative to the content root; unset, see <see cref="DataPath"/>.
     /// </summary>
@@ -22,7 +28,8 @@ public sealed class QuestionBankOptions
     /// <summary>
     /// The data folder: the configured one; else <c>.data/</c> in the content root where an older
     /// version made it; else the platform's data folder (~/.local/share/questionbank/data), out of the
-    /// source tree, where <c>git clean</c> cannot delete it.
+    /// source tree, where <c>git clean</c> cannot delete it; run as root, <c>/var/lib/questionbank</c> unless the
+    /// platform's folder already holds a cluster.
     /// </summary>
     public string DataPath(string contentRoot)
     {
@@ -32,8 +39,12 @@ public sealed class QuestionBankOptions
         }
 
         var sourceTree = Path.Combine(contentRoot, SourceTreeDataDirectory);
-        return Directory.Exists(sourceTree)
-            ? sourceTree
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "questionbank", "data");
+        if (Directory.Exists(sourceTree))
+        {
+            return sourceTree;
+        }
+
+        var platform = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "questionbank", "data");
+        return Environment.IsPrivilegedProcess && !File.Exists(Path.Combine(platform, "postgres", "PG_VERSION")) ? SystemDataDirectory : platform;
     }
 }

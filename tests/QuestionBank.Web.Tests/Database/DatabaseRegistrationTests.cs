@@ -89,11 +89,13 @@ public sealed class DataFolderTests : IDisposable
     public void Dispose() => contentRoot.Delete(recursive: true);
 
     [Fact]
-    public void TheDataFolderIsThePlatformsOutsideTheSourceTreeUnlessAnOlderVersionsDotDataIsThereOrOneIsConfigured()
+    public void TheDataFolderIsThePlatformsOutsideTheSourceTreeOrVarLibForRootUnlessAnOlderVersionsDotDataIsThereOrOneIsConfigured()
     {
         var options = new QuestionBank.Web.Database.QuestionBankOptions();
+        var platform = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "questionbank", "data");
+        // Root's home is closed to the postgres user its cluster runs as, unless a cluster is already there.
         Assert.Equal(
-            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "questionbank", "data"),
+            Environment.IsPrivilegedProcess && !File.Exists(Path.Combine(platform, "postgres", "PG_VERSION")) ? "/var/lib/questionbank" : platform,
             options.DataPath(contentRoot.FullName));
 
         var older = contentRoot.CreateSubdirectory(".data");

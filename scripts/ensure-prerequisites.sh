@@ -4,6 +4,8 @@
 # browser tests, Node.js and the ClientApp's packages (the bundle test, axe-core), docker-compose for the deployment tests, the dotnet-ef tool, and the exercise sandbox
 # (scripts/prepare-sandbox.sh), which --without-sandbox leaves out (the fast test lane runs no jail).
 set -euo pipefail
+# set -e alone stops without a word; say where, so a failed CI run shows it.
+trap 'echo "$0: failed with exit code $? at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 
 has_postgres() {

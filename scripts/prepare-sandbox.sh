@@ -11,6 +11,8 @@
 #                   wngerman, …), for the transformer and rnn-classify exercises
 # and installs bubblewrap. Each step is skipped when its result is already there.
 set -euo pipefail
+# set -e alone stops without a word; say where, so a failed CI run shows it.
+trap 'echo "$0: failed with exit code $? at line $LINENO: $BASH_COMMAND" >&2' ERR
 repo=$(cd "$(dirname "$0")/.." && pwd)
 home=${QUESTIONBANK_SANDBOX_HOME:-${XDG_DATA_HOME:-$HOME/.local/share}/questionbank/sandbox}
 mkdir -p "$home/data"
@@ -25,7 +27,11 @@ if ! command -v bwrap >/dev/null 2>&1; then
 fi
 
 root_packages="libc6 libstdc++6 libgcc-s1 libssl3t64 zlib1g libzstd1"
-host_libstdcxx=$(ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+# ldconfig is in sbin, which a user's PATH on Debian leaves out.
+PATH="$PATH:/usr/sbin:/sbin"
+# awk reads to the end: exiting at the first match would end ldconfig with SIGPIPE, which pipefail and
+# set -e turn into a silent exit of this script whenever the cache outgrows the pipe's buffer.
+host_libstdcxx=$(ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ && !found {print $NF; found = 1}')
 if [ -n "$host_libstdcxx" ] && grep -qa GLIBCXX_3.4.32 "$host_libstdcxx"; then
   echo "Host libstdc++ is new enough: the sandbox uses the host's /usr"
   rm -rf "$home/root"

@@ -233,7 +233,7 @@ public sealed class HostileSourceTests
         string[] hostFolders =
         [
             Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + "/",
-            Repository(),
+            RepositoryFolder.Path,
             settings.RunnerDirectory,
             settings.Home,
             settings.DotnetRoot.TrimEnd('/'),
@@ -248,17 +248,6 @@ public sealed class HostileSourceTests
         Assert.Contains(" /opt/dotnet ro,", result.Output);
         Assert.Contains(" /proc ro,", result.Output);
         Assert.All(hostFolders, folder => Assert.DoesNotContain(folder, result.Output));
-    }
-
-    /// <summary>The folder of the repository these tests were built from.</summary>
-    private static string Repository()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "QuestionBank.sln")))
-        {
-            folder = folder.Parent!;
-        }
-        return folder.FullName;
     }
 
     private static async Task<RunResult> RunHostileAsync(string source, Dictionary<string, string?>? limits = null)

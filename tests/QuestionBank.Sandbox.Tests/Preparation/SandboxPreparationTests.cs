@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -65,6 +67,37 @@ public sealed class SandboxPreparationTests : IDisposable
         settings[$"{SandboxOptions.SectionName}:Home"] = home;
         var result = await TestSandbox.RunAsync("lstm", lstm.Starter, settings, lstm.Defaults);
         Assert.True(result.Metrics.ContainsKey("mse_ratio"), $"{result.Status}: {result.Diagnostics.Message}");
+    }
+
+    /// <summary>
+    /// The script reads the host's library cache through a pipe under pipefail; a reader that stops at its
+    /// first match ends the writer with SIGPIPE once the cache outgrows the pipe's 64 KB, and the script
+    /// stopped there without a word (a CI machine's did).
+    /// </summary>
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task TheRepositoryScriptGoesOnWhenTheHostsLibraryCacheOutgrowsAPipesBuffer()
+    {
+        var shims = Directory.CreateDirectory(Path.Combine(scratch.FullName, "shims")).FullName;
+        var ldconfig = Path.Combine(shims, "ldconfig");
+        var real = new[] { "/usr/sbin/ldconfig", "/sbin/ldconfig" }.First(File.Exists);
+        File.WriteAllText(ldconfig, $"#!/bin/bash\nfor i in 1 2 3 4 5 6 7 8; do {real} \"$@\"; done\n");
+        File.SetUnixFileMode(ldconfig, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // As from a terminal or CI: .NET ignores SIGPIPE and its children inherit that, which would hide the failure.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("--default-signal=PIPE");
+        start.ArgumentList.Add("bash");
+        start.ArgumentList.Add(Path.Combine(RepositoryFolder.Path, "scripts", "prepare-sandbox.sh"));
+        start.Environment["QUESTIONBANK_SANDBOX_HOME"] = PreparedHome;
+        start.Environment["PATH"] = $"{shims}:{Environment.GetEnvironmentVariable("PATH")}";
+
+        using var script = Process.Start(start)!;
+        var output = script.StandardOutput.ReadToEndAsync();
+        var errors = script.StandardError.ReadToEndAsync();
+        await script.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(script.ExitCode == 0, $"exit code {script.ExitCode}: {await output}{await errors}");
+        Assert.Contains($"Sandbox home: {PreparedHome}", await output);
     }
 
     /// <summary>Links the prepared home's runtime roots (the C# one where this host needs one, the Python one), digits and words into $QUESTIONBANK_SANDBOX_HOME.</summary>

@@ -19,7 +19,7 @@ public sealed class QuestionBankApp(
     public const string AdminEmail = "admin@questionbank.test";
     public const string AdminPassword = "correct horse battery staple";
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepositoryFolder.Path;
 
     public string ConnectionString => connectionString;
 
@@ -75,18 +75,5 @@ public sealed class QuestionBankApp(
         // Every app has its own database and so its own pool, whose idle connections would stay open for
         // minutes: across a test run they outnumber the cluster's max_connections.
         Npgsql.NpgsqlConnection.ClearAllPools();
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "QuestionBank.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("QuestionBank.sln not found above the test folder.");
     }
 }

@@ -113,6 +113,13 @@ public sealed record RunnerMessage(
 /// <summary>One line the worker writes on the runner's standard input after the job's files.</summary>
 public sealed record RunnerRequest(string Type, long? Id = null, int[]? Shape = null, string? Data = null)
 {
+    /// <summary>
+    /// Start the user's code: the worker has read the compiler's report. User code can read the runner's standard
+    /// output back through /proc/self/fd/1 and would take any line the worker has not read yet, so it starts only
+    /// once that line has been read.
+    /// </summary>
+    public const string Start = "start";
+
     /// <summary>Run the submitted model's forward on <see cref="Data"/> (float32, <see cref="Shape"/>).</summary>
     public const string Forward = "forward";
 

@@ -5,14 +5,16 @@ using QuestionBank.Contracts;
 namespace QuestionBank.Sandbox.Runner;
 
 /// <summary>
-/// Reads the worker's requests from standard input on a thread of its own: a cancel cancels
-/// <see cref="Cancellation"/> at once, forward and state requests queue up for the answering loop, and an
-/// end (or the end of input) closes that queue.
+/// Reads the worker's requests from standard input on a thread of its own: a start lets the user's code
+/// begin, a cancel cancels <see cref="Cancellation"/> at once, forward and state requests queue up for the
+/// answering loop, and an end (or the end of input) closes that queue.
 /// </summary>
 internal sealed class RequestReader : IDisposable
 {
     private readonly CancellationTokenSource cancellation = new();
     private readonly BlockingCollection<RunnerRequest> forwards = new();
+    private readonly ManualResetEventSlim answered = new();
+    private volatile bool started;
 
     private RequestReader(Stream input)
     {
@@ -23,6 +25,13 @@ internal sealed class RequestReader : IDisposable
 
     public static RequestReader Start(Stream input) => new(input);
 
+    /// <summary>Waits for the worker's start; false when its requests ended without one.</summary>
+    public bool WaitForStart()
+    {
+        answered.Wait();
+        return started;
+    }
+
     /// <summary>The forward and state requests, in order, until the worker says it has no more.</summary>
     public IEnumerable<RunnerRequest> Questions() => forwards.GetConsumingEnumerable();
 
@@ -30,6 +39,7 @@ internal sealed class RequestReader : IDisposable
     {
         cancellation.Dispose();
         forwards.Dispose();
+        answered.Dispose();
     }
 
     private void Read(Stream input)
@@ -40,6 +50,10 @@ internal sealed class RequestReader : IDisposable
             var request = JsonSerializer.Deserialize<RunnerRequest>(line, RunnerMessage.Json);
             switch (request?.Type)
             {
+                case RunnerRequest.Start:
+                    started = true;
+                    answered.Set();
+                    break;
                 case RunnerRequest.Cancel:
                     cancellation.Cancel();
                     break;
@@ -48,9 +62,11 @@ internal sealed class RequestReader : IDisposable
                     break;
                 case RunnerRequest.End:
                     forwards.CompleteAdding();
+                    answered.Set();
                     return;
             }
         }
         forwards.CompleteAdding();
+        answered.Set();
     }
 }

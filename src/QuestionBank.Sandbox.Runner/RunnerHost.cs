@@ -77,7 +77,7 @@ public static class RunnerHost
         var preparing = Task.Run(() => (Device: OpenDevice(job.Device), Training: exercise.LoadTraining(files)));
         var compiled = new SolutionCompiler().Compile(source);
         protocol.Send(new RunnerMessage("", RunnerMessage.Compiled, CompileErrors: compiled.Errors));
-        if (!compiled.Succeeded)
+        if (!compiled.Succeeded || !requests.WaitForStart())
         {
             return;
         }

@@ -101,13 +101,21 @@ class OutputCapture(io.TextIOBase):
 
 
 class Requests:
-    """The worker's requests, read on a thread of their own: a cancel sets `cancelled` at once;
-    forward and state requests queue up for the answering loop until an end or the end of input."""
+    """The worker's requests, read on a thread of their own: a start lets the learner's code begin, a
+    cancel sets `cancelled` at once, forward and state requests queue up for the answering loop until an
+    end or the end of input."""
 
     def __init__(self, stream):
         self.cancelled = threading.Event()
+        self._answered = threading.Event()
+        self._started = False
         self._questions = queue.Queue()
         threading.Thread(target=self._read, args=(stream,), name="request reader", daemon=True).start()
+
+    def wait_for_start(self):
+        """Waits for the worker's start (RunnerRequest.Start); False when its requests ended without one."""
+        self._answered.wait()
+        return self._started
 
     def questions(self):
         while (request := self._questions.get()) is not None:
@@ -117,13 +125,17 @@ class Requests:
         for line in stream:
             request = json.loads(line)
             kind = request.get("type")
-            if kind == "cancel":
+            if kind == "start":
+                self._started = True
+                self._answered.set()
+            elif kind == "cancel":
                 self.cancelled.set()
             elif kind in ("forward", "state"):
                 self._questions.put(request)
             elif kind == "end":
                 break
         self._questions.put(None)
+        self._answered.set()
 
 
 class Cancelled(Exception):
@@ -673,7 +685,7 @@ def answer(model, request, torch):
 def run_solution(job, source, files, requests):
     code, errors = compile_source(source)
     send("compiled", compileErrors=errors)
-    if code is None:
+    if code is None or not requests.wait_for_start():
         return
     import torch
 

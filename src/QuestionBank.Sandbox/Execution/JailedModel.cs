@@ -55,6 +55,11 @@ internal sealed class JailedModel(JailSession session, IRunObserver? observer) :
             if (message.Type == RunnerMessage.Compiled && CompileErrors is null)
             {
                 CompileErrors = message.CompileErrors ?? [];
+                // The report is read: the user's code may start (RunnerRequest.Start says why it waits).
+                if (CompileErrors.Count == 0)
+                {
+                    await session.SendAsync(new RunnerRequest(RunnerRequest.Start));
+                }
                 continue;
             }
             // Before compiling ends no user code has run: a failure then is the runner's own (a job it cannot run), and says why.

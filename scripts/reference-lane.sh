@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The reference lane: the tests in Category=Reference, which train every exercise's reference in the
-# jail and check that it meets its goals. It takes minutes, so CI (scripts/test.sh) runs it only when
-# its inputs changed since it last passed: tests/reference-lane.stamp holds the hash of the inputs it
-# passed on, written by a passing `run`. Any change to an exercise, a judge, the runners, the worker,
+# jail and check that it meets its goals, and run the Python cnn reference from its question page in
+# Chromium. It takes minutes, so CI (scripts/test.sh) runs it only when its inputs changed since it
+# last passed: tests/reference-lane.stamp holds the hash of the inputs it passed on, written by a
+# passing `run`. Any change to an exercise, a judge, the runners, the worker,
 # the sandbox's preparation or the package versions changes the hash, and the next CI runs the lane.
 #   bash scripts/reference-lane.sh check        exit 0 when the stamp matches the inputs as they are
 #   bash scripts/reference-lane.sh run [args]   run the lane (args go to dotnet test); on success, write
@@ -22,6 +23,7 @@ inputs=(
   tests/QuestionBank.Sandbox.Tests/Cli/ReferenceSolutionTests.cs
   tests/QuestionBank.Sandbox.Tests/Cli/PythonReferenceSolutionTests.cs
   tests/QuestionBank.Sandbox.Tests/Infrastructure
+  tests/QuestionBank.Web.Tests/Browser/PythonReferenceBrowserTests.cs
   Directory.Packages.props
   Directory.Build.props
   global.json
@@ -42,7 +44,9 @@ case "${1:-}" in
   run)
     shift
     before=$(inputs_hash)
-    dotnet test tests/QuestionBank.Sandbox.Tests --filter "Category=Reference" "$@"
+    for project in tests/QuestionBank.Sandbox.Tests tests/QuestionBank.Web.Tests; do
+      dotnet test "$project" --filter "Category=Reference" "$@"
+    done
     # A stamp names the inputs the lane ran on; edits made while it ran leave it unwritten.
     if [ "$(inputs_hash)" = "$before" ]; then
       echo "$before" >"$stamp"

@@ -9,6 +9,7 @@ namespace QuestionBank.Web.Tests.Architecture;
 public sealed class TestLaneTests
 {
     private static readonly Assembly Tests = typeof(TestLaneTests).Assembly;
+    private static readonly string Project = Tests.GetName().Name!;
 
     [Fact]
     public void EveryBrowserTestClassIsInTheBrowserCategory()
@@ -29,6 +30,22 @@ public sealed class TestLaneTests
         Assert.NotEmpty(classes);
         Assert.All(classes, type => Assert.True(
             TestCategory.Of(type).Intersect([TestCategory.Jail, TestCategory.Browser]).Any(), $"{type.Name} has no Jail or Browser category."));
+    }
+
+    /// <summary>CI skips the reference lane while its inputs are unchanged: a reference test outside them would never run again.</summary>
+    [Fact]
+    public void EveryFileWithAReferenceTestIsAnInputOfTheReferenceLane()
+    {
+        var lane = File.ReadAllText(Path.Combine(RepositoryFolder.Path, "scripts", "reference-lane.sh"));
+        var files = Tests.GetTypes()
+            .Where(type => type.GetMethods().Any(method => method.GetCustomAttributesData().Any(attribute =>
+                attribute.AttributeType == typeof(TraitAttribute) && attribute.ConstructorArguments.Select(argument => argument.Value)
+                    .SequenceEqual([TestCategory.Name, TestCategory.Reference]))))
+            .Select(type => $"tests/{Project}/{type.Namespace![(Project.Length + 1)..].Replace('.', '/')}/{type.Name}.cs")
+            .ToList();
+
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.Contains($"  {file}\n", lane));
     }
 
     [Fact]

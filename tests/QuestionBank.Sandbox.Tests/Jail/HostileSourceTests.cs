@@ -5,6 +5,7 @@ using QuestionBank.Data.Runs;
 using QuestionBank.Exercises.Catalog;
 using QuestionBank.Sandbox.Execution;
 using QuestionBank.Sandbox.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace QuestionBank.Sandbox.Tests.Jail;
 
@@ -14,7 +15,7 @@ namespace QuestionBank.Sandbox.Tests.Jail;
 /// </summary>
 [Trait(TestCategory.Name, TestCategory.Jail)]
 [Collection(SandboxCollection.Name)]
-public sealed class HostileSourceTests
+public sealed class HostileSourceTests(ITestOutputHelper log)
 {
     private static readonly ExerciseParameters QuickLstm = new(Epochs: 2, LearningRate: 0.005, BatchSize: 64, Seed: 1);
 
@@ -250,9 +251,11 @@ public sealed class HostileSourceTests
         Assert.All(hostFolders, folder => Assert.DoesNotContain(folder, result.Output));
     }
 
-    private static async Task<RunResult> RunHostileAsync(string source, Dictionary<string, string?>? limits = null)
+    private async Task<RunResult> RunHostileAsync(string source, Dictionary<string, string?>? limits = null)
     {
         var hostile = await TestSandbox.RunAsync("lstm", source, limits ?? TestSandbox.Limits(), QuickLstm);
+        // The tests assert on the output; when one fails, how the run ended says why the output is not there.
+        log.WriteLine($"{hostile.Status} after {hostile.WallSeconds:0.0} s: {hostile.Diagnostics.Message}");
         Assert.NotEqual(RunStatus.Succeeded, hostile.Status);
         Assert.NotEqual(RunStatus.CompileError, hostile.Status);
 

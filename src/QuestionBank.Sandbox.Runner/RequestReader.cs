@@ -13,8 +13,7 @@ internal sealed class RequestReader : IDisposable
 {
     private readonly CancellationTokenSource cancellation = new();
     private readonly BlockingCollection<RunnerRequest> forwards = new();
-    private readonly ManualResetEventSlim answered = new();
-    private volatile bool started;
+    private readonly TaskCompletionSource<bool> start = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RequestReader(Stream input)
     {
@@ -26,11 +25,7 @@ internal sealed class RequestReader : IDisposable
     public static RequestReader Start(Stream input) => new(input);
 
     /// <summary>Waits for the worker's start; false when its requests ended without one.</summary>
-    public bool WaitForStart()
-    {
-        answered.Wait();
-        return started;
-    }
+    public bool WaitForStart() => start.Task.GetAwaiter().GetResult();
 
     /// <summary>The forward and state requests, in order, until the worker says it has no more.</summary>
     public IEnumerable<RunnerRequest> Questions() => forwards.GetConsumingEnumerable();
@@ -39,7 +34,6 @@ internal sealed class RequestReader : IDisposable
     {
         cancellation.Dispose();
         forwards.Dispose();
-        answered.Dispose();
     }
 
     private void Read(Stream input)
@@ -51,8 +45,7 @@ internal sealed class RequestReader : IDisposable
             switch (request?.Type)
             {
                 case RunnerRequest.Start:
-                    started = true;
-                    answered.Set();
+                    start.TrySetResult(true);
                     break;
                 case RunnerRequest.Cancel:
                     cancellation.Cancel();
@@ -62,11 +55,11 @@ internal sealed class RequestReader : IDisposable
                     break;
                 case RunnerRequest.End:
                     forwards.CompleteAdding();
-                    answered.Set();
+                    start.TrySetResult(false);
                     return;
             }
         }
         forwards.CompleteAdding();
-        answered.Set();
+        start.TrySetResult(false);
     }
 }
